@@ -1,0 +1,70 @@
+package com.dealerkpi.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.dealerkpi.domain.Ids;
+import com.dealerkpi.domain.Principal;
+
+import java.util.Map;
+
+/**
+ * The one authorization point. The caller comes only from the JWT authorizer's claims
+ * ({@code requestContext.authorizer.jwt.claims}); it fails closed on anything missing or malformed, and
+ * nothing in the path, query, body or headers can widen what the claims allow.
+ */
+public final class Authorizer {
+    private final String dealershipClaim;
+    private final String roleClaim;
+    private final String nationalRole;
+
+    public Authorizer(Config config) {
+        this(config.dealershipClaim(), config.roleClaim(), config.nationalRole());
+    }
+
+    public Authorizer(String dealershipClaim, String roleClaim, String nationalRole) {
+        this.dealershipClaim = dealershipClaim;
+        this.roleClaim = roleClaim;
+        this.nationalRole = nationalRole;
+    }
+
+    public Principal principal(APIGatewayV2HTTPEvent event) {
+        Map<String, String> claims = claims(event);
+        String subject = claims.get("sub");
+        if (subject == null || subject.isBlank()) {
+            throw ApiException.unauthorized("No caller identity: the token has no subject.");
+        }
+        String role = claims.get(roleClaim);
+        if (nationalRole.equals(role)) {
+            return Principal.national(subject);
+        }
+        if (role != null && !"dealer".equals(role) && !"dealership".equals(role)) {
+            throw ApiException.unauthorized("The token's role claim is not one this API knows.");
+        }
+        String dealershipId = claims.get(dealershipClaim);
+        if (!Ids.isValid(dealershipId)) {
+            throw ApiException.unauthorized("The token names no valid dealership for this caller.");
+        }
+        return Principal.dealer(subject, dealershipId);
+    }
+
+    /** Refuses a caller outside the route's scope (403). */
+    public static void authorize(Route route, Principal caller, Map<String, String> pathParameters) {
+        boolean allowed = switch (route.access()) {
+            case NATIONAL -> caller.isNational();
+            case DEALERSHIP -> caller.mayAccess(pathParameters.get("dealershipId"));
+        };
+        if (!allowed) {
+            throw ApiException.forbidden(route.access() == Route.Access.NATIONAL
+                    ? "Only national management may use this route."
+                    : "This dealership is outside your access.");
+        }
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            throw ApiException.unauthorized("No caller identity: the request carries no authorizer claims.");
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+}

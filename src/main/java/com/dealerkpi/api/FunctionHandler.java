@@ -1,0 +1,92 @@
+package com.dealerkpi.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.domain.Principal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every function does around its endpoints, in one order: find the route (404), establish the
+ * caller from the claims (401), check the route's access rule (403), run the endpoint, map any failure
+ * to problem+json, and log one line.
+ */
+public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** One route's work: request in, answer out. */
+    @FunctionalInterface
+    public interface Endpoint {
+        APIGatewayV2HTTPResponse handle(ApiRequest request);
+    }
+
+    private final Authorizer authorizer;
+    private final Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
+
+    protected FunctionHandler(Authorizer authorizer) {
+        this.authorizer = authorizer;
+    }
+
+    protected final void on(Route route, Endpoint endpoint) {
+        endpoints.put(route, endpoint);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Log.Line log = Log.start(requestId(event, context), event == null ? null : event.getRouteKey());
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = dispatch(event, log);
+        } catch (RuntimeException | Error failure) {
+            response = Problems.toResponse(failure, log);
+        }
+        log.finish(response.getStatusCode());
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, Log.Line log) {
+        if (event == null) {
+            throw ApiException.notFound("No such route.");
+        }
+        Route.Matched matched = resolve(event)
+                .filter(m -> endpoints.containsKey(m.route()))
+                .orElseThrow(() -> ApiException.notFound("No such route: " + describe(event)));
+        log.put("route", matched.route().routeKey());
+        Principal caller = authorizer.principal(event);
+        log.put("caller", caller.isNational() ? "national" : "dealer");
+        log.put("dealershipId", matched.pathParameters().get("dealershipId"));
+        Authorizer.authorize(matched.route(), caller, matched.pathParameters());
+        return endpoints.get(matched.route()).handle(new ApiRequest(event, matched.route(), matched.pathParameters(), caller));
+    }
+
+    /** The route from API Gateway's routeKey and path parameters; from the raw path if those are missing. */
+    private static Optional<Route.Matched> resolve(APIGatewayV2HTTPEvent event) {
+        Optional<Route> byKey = Route.byRouteKey(event.getRouteKey());
+        if (byKey.isPresent() && event.getPathParameters() != null) {
+            return Optional.of(new Route.Matched(byKey.get(), event.getPathParameters()));
+        }
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        String method = http != null ? http.getMethod() : null;
+        String path = event.getRawPath() != null ? event.getRawPath() : http != null ? http.getPath() : null;
+        if (method == null || path == null) {
+            return Optional.empty();
+        }
+        return Route.find(method, path);
+    }
+
+    private static String describe(APIGatewayV2HTTPEvent event) {
+        String key = event.getRouteKey();
+        String shown = key != null && !key.isBlank() ? key : String.valueOf(event.getRawPath());
+        return shown.length() > 200 ? shown.substring(0, 200) + "..." : shown;
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
+        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            return event.getRequestContext().getRequestId();
+        }
+        return context == null ? null : context.getAwsRequestId();
+    }
+}

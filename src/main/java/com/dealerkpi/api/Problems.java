@@ -1,0 +1,62 @@
+package com.dealerkpi.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.app.IdempotencyConflictException;
+import com.dealerkpi.domain.FieldError;
+import com.dealerkpi.domain.InvalidInputException;
+import com.dealerkpi.store.StoreUnavailableException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one place where failures become HTTP answers (RFC 9457 problem+json). */
+public final class Problems {
+    static final String TYPE_BASE = "https://dealer-kpi.example/problems/";
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private Problems() {
+    }
+
+    public static APIGatewayV2HTTPResponse toResponse(Throwable failure, Log.Line log) {
+        if (failure instanceof ApiException api) {
+            return problem(api.status(), api.title(), api.getMessage(), api.errors());
+        }
+        if (failure instanceof InvalidInputException invalid) {
+            return problem(400, "Bad Request", invalid.getMessage(), invalid.errors());
+        }
+        if (failure instanceof IdempotencyConflictException conflict) {
+            return problem(422, "Idempotency-Key Reused", conflict.getMessage(), List.of());
+        }
+        if (failure instanceof StoreUnavailableException) {
+            log.error(failure);
+            APIGatewayV2HTTPResponse response = problem(503, "Service Unavailable",
+                    "The data store is not answering right now; nothing was lost. Retry in a few seconds "
+                            + "(with the same Idempotency-Key for a status update).", List.of());
+            response.getHeaders().put("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            return response;
+        }
+        log.error(failure);
+        return problem(500, "Internal Server Error",
+                "Something went wrong on our side; the request id in the logs identifies it.", List.of());
+    }
+
+    public static APIGatewayV2HTTPResponse problem(int status, String title, String detail, List<FieldError> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (!errors.isEmpty()) {
+            body.put("errors", errors.stream().map(Problems::fieldError).toList());
+        }
+        return Responses.of(status, "application/problem+json", Json.write(body));
+    }
+
+    private static Map<String, Object> fieldError(FieldError error) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("field", error.field());
+        entry.put("message", error.message());
+        return entry;
+    }
+}

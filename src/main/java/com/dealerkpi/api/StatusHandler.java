@@ -1,0 +1,69 @@
+package com.dealerkpi.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.app.StatusRecorder;
+import com.dealerkpi.domain.Status;
+import com.dealerkpi.domain.StatusRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/** The status function: {@code POST /dealerships/{dealershipId}/agreements/{agreementId}/status}. */
+public final class StatusHandler extends FunctionHandler {
+    private static final Set<String> FIELDS = Set.of("status", "occurredAt", "userId");
+
+    private final StatusRecorder recorder;
+    private final Clock clock;
+
+    /** Used by the Lambda runtime. */
+    public StatusHandler() {
+        this(Composition.fromEnvironment());
+    }
+
+    public StatusHandler(Composition composition) {
+        super(composition.authorizer());
+        this.recorder = composition.statusRecorder();
+        this.clock = composition.clock();
+        on(Route.POST_STATUS, this::postStatus);
+    }
+
+    private APIGatewayV2HTTPResponse postStatus(ApiRequest request) {
+        StatusRequest command = command(request);
+        StatusRecorder.Outcome outcome = recorder.record(command, request.caller().subject());
+        return Responses.json(outcome.replayed() ? 200 : 201, Views.recordedUpdate(outcome.recorded()));
+    }
+
+    /** Event to command: every problem with the path, the key and the body in one 400. */
+    private StatusRequest command(ApiRequest request) {
+        String dealershipId = request.id("dealershipId");
+        String agreementId = request.id("agreementId");
+        String idempotencyKey = request.header("Idempotency-Key").orElse(null);
+        JsonFields body = new JsonFields(request.jsonBody(), FIELDS);
+        String statusText = body.string("status", true);
+        String occurredText = body.string("occurredAt", false);
+        String userId = body.string("userId", false);
+
+        Status status = null;
+        if (statusText != null) {
+            status = Status.parse(statusText).orElse(null);
+            if (status == null) {
+                body.error("status", "is not a known status; valid statuses: " + Status.catalogue());
+            }
+        }
+        Instant occurredAt = null;
+        if (occurredText != null) {
+            try {
+                occurredAt = OffsetDateTime.parse(occurredText, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                body.error("occurredAt", "must be an ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z");
+            }
+        }
+        body.errors(StatusRequest.check(occurredAt, userId, idempotencyKey, clock.instant()));
+        body.throwIfInvalid();
+        return new StatusRequest(dealershipId, agreementId, status, occurredAt, userId, idempotencyKey);
+    }
+}

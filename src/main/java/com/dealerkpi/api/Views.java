@@ -1,0 +1,65 @@
+package com.dealerkpi.api;
+
+import com.dealerkpi.domain.AgreementView;
+import com.dealerkpi.domain.KpiEntry;
+import com.dealerkpi.domain.Milestone;
+import com.dealerkpi.domain.RecordedUpdate;
+import com.dealerkpi.domain.StatusUpdate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the contract, built from domain values (field names fixed by API.md). */
+final class Views {
+    private Views() {
+    }
+
+    static Map<String, Object> recordedUpdate(RecordedUpdate recorded) {
+        StatusUpdate u = recorded.update();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", u.eventId());
+        body.put("dealershipId", u.dealershipId());
+        body.put("agreementId", u.agreementId());
+        body.put("status", u.status().name());
+        body.put("occurredAt", u.occurredAt().toString());
+        body.put("userId", u.userId());
+        body.put("kpi", recorded.kpi().stream().map(Views::kpiEntry).toList());
+        return body;
+    }
+
+    static Map<String, Object> agreement(AgreementView view) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dealershipId", view.dealershipId());
+        body.put("agreementId", view.agreementId());
+        body.put("currentStatus", view.currentStatus().map(Enum::name).orElse(null));
+        body.put("history", view.history().stream().map(Views::historyEntry).toList());
+        Map<String, Object> milestones = new LinkedHashMap<>();
+        for (Milestone m : view.milestones().values()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", m.at().toString());
+            entry.put("backfilled", m.backfilled());
+            milestones.put(m.stage().name(), entry);
+        }
+        body.put("milestones", milestones);
+        return body;
+    }
+
+    private static Map<String, Object> historyEntry(StatusUpdate u) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("eventId", u.eventId());
+        entry.put("status", u.status().name());
+        entry.put("occurredAt", u.occurredAt().toString());
+        entry.put("userId", u.userId());
+        return entry;
+    }
+
+    private static Map<String, Object> kpiEntry(KpiEntry e) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("stage", e.stage().name());
+        entry.put("outcome", e.outcome().name());
+        entry.put("at", e.at().toString());
+        return entry;
+    }
+
+}

@@ -1,0 +1,26 @@
+package com.dealerkpi.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * Identifier rules. Dealership and agreement ids are 1–64 characters of {@code A-Z a-z 0-9 . _ -}; the
+ * store relies on this (no {@code #}, the key delimiter, can appear in an id).
+ */
+public final class Ids {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private Ids() {
+    }
+
+    public static boolean isValid(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** Returns the id, or throws an error that names the field and the rule. */
+    public static String require(String field, String id) {
+        if (!isValid(id)) {
+            throw new InvalidInputException(field, "must be 1-64 characters of A-Z a-z 0-9 . _ -");
+        }
+        return id;
+    }
+}

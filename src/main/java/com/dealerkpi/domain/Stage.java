@@ -1,0 +1,28 @@
+package com.dealerkpi.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The four KPI stages, in funnel order. */
+public enum Stage {
+    CONTACTED, APPOINTED, ATTENDED, SOLD;
+
+    /** Parses a stage name as the API accepts it: case-insensitive ({@code sold} = {@code SOLD}). */
+    public static Optional<Stage> parse(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String upper = raw.trim().toUpperCase(Locale.ROOT);
+        for (Stage stage : values()) {
+            if (stage.name().equals(upper)) {
+                return Optional.of(stage);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** JSON field name used in report counts, e.g. {@code contacted}. */
+    public String field() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

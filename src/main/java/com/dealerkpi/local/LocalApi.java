@@ -1,0 +1,134 @@
+package com.dealerkpi.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.api.Composition;
+import com.dealerkpi.api.Problems;
+import com.dealerkpi.api.ReportHandler;
+import com.dealerkpi.api.Route;
+import com.dealerkpi.api.StatusHandler;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local API: an HTTP server on 127.0.0.1 that turns each request into the event API Gateway would
+ * send and calls the same handler classes Lambda runs.
+ */
+final class LocalApi implements AutoCloseable {
+    /** Larger bodies are refused by the runner itself, as API Gateway refuses bodies over its own limit. */
+    static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Composition composition;
+    private final String defaultPrincipal;
+    private final Map<Route.Function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
+
+    LocalApi(Composition composition, int port, String defaultPrincipal) throws IOException {
+        this.composition = composition;
+        this.defaultPrincipal = defaultPrincipal;
+        this.functions = handlers(composition);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        this.workers = Executors.newFixedThreadPool(16);
+        server.setExecutor(workers);
+        server.createContext("/", this::serve);
+    }
+
+    static Map<Route.Function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(
+            Composition composition) {
+        Map<Route.Function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
+                new EnumMap<>(Route.Function.class);
+        handlers.put(Route.Function.STATUS, new StatusHandler(composition));
+        handlers.put(Route.Function.REPORT, new ReportHandler(composition));
+        return handlers;
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            APIGatewayV2HTTPResponse response = respond(exchange);
+            write(exchange, response);
+        } catch (RuntimeException e) {
+            System.err.println("local runner: " + e);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse respond(HttpExchange exchange) throws IOException {
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            return Problems.problem(413, "Payload Too Large", "The body is larger than the API accepts.", List.of());
+        }
+        String method = exchange.getRequestMethod();
+        String rawPath = exchange.getRequestURI().getRawPath();
+        Optional<Route.Matched> matched = Route.find(method, rawPath);
+        if (matched.isEmpty()) {
+            return Problems.problem(404, "Not Found", "No such route: " + method + " " + rawPath, List.of());
+        }
+        String spec = exchange.getRequestHeaders().getFirst(LocalPrincipal.HEADER);
+        Map<String, String> claims = LocalPrincipal.claims(spec != null ? spec : defaultPrincipal,
+                composition.config()).orElse(null);
+        String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1:" + port());
+        LocalEvents.HttpRequest http = new LocalEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(), host);
+        APIGatewayV2HTTPEvent event = LocalEvents.build(http, matched.get(), claims);
+        Route.Function function = matched.get().route().function();
+        return functions.get(function).handleRequest(event,
+                new LocalContext(event.getRequestContext().getRequestId(), function.logicalId(), 30));
+    }
+
+    /** The body, or null when it is over the runner's limit. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
+        if (bytes.length > MAX_REQUEST_BYTES) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
+        }
+        return bytes;
+    }
+
+    private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        if (response.getCookies() != null) {
+            for (String cookie : response.getCookies()) {
+                exchange.getResponseHeaders().add("Set-Cookie", cookie);
+            }
+        }
+        String text = response.getBody();
+        byte[] bytes = text == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}

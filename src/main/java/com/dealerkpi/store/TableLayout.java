@@ -1,0 +1,151 @@
+package com.dealerkpi.store;
+
+import com.dealerkpi.domain.Stage;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The one place that knows the single-table layout: key formats, attribute names and indexes.
+ * Ids never contain {@code #} (see {@code Ids}), so every composite key below is unambiguous.
+ *
+ * <pre>
+ * item              pk                       sk                     index keys
+ * history event     D#{dealer}#A#{agreement} E#{at}#{eventId}       GSI2 D#{dealer} / {at}#{eventId}
+ * milestone         D#{dealer}#A#{agreement} M#{STAGE}              GSI1 D#{dealer}#S#{STAGE} / {at}#{R|B}
+ * idempotency key   D#{dealer}#K#{sha256}    K
+ * </pre>
+ * {@code {at}} is a fixed-width UTC instant ({@code 2026-03-01T09:30:00.000Z}) so string order is time order.
+ */
+public final class TableLayout {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    /** Milestones by (dealership, stage, time): keys only, the sort key carries the time and the back-fill flag. */
+    public static final String MILESTONE_INDEX = "milestonesByStageTime";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+
+    /** Every accepted update by (dealership, time): the usage report's index, with status and user projected. */
+    public static final String ACTIVITY_INDEX = "activityByDealershipTime";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
+
+    // item attributes
+    public static final String AT = "at";
+    public static final String BACKFILLED = "bf";
+    public static final String EVENT_ID = "eid";
+    public static final String REPLACED = "prev";
+    public static final String STATUS = "st";
+    public static final String USER_ID = "uid";
+    public static final String AGREEMENT_ID = "aid";
+    public static final String KPI = "kpi";
+    public static final String FINGERPRINT = "fp";
+    public static final String EXPIRES_AT = "ttl";
+
+    static final String HISTORY_PREFIX = "E#";
+    static final String MILESTONE_PREFIX = "M#";
+    static final String IDEMPOTENCY_SK = "K";
+    /** Stored in {@link #REPLACED} when a milestone replaced nothing (an update expression needs a value). */
+    static final String NOTHING = "-";
+    static final String REAL_FLAG = "R";
+    static final String BACKFILL_FLAG = "B";
+
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private TableLayout() {
+    }
+
+    public static String instant(Instant at) {
+        return INSTANT.format(at);
+    }
+
+    public static Instant parseInstant(String text) {
+        return Instant.parse(text);
+    }
+
+    public static String agreementPk(String dealershipId, String agreementId) {
+        return "D#" + dealershipId + "#A#" + agreementId;
+    }
+
+    /** The agreement id back out of an agreement partition key. */
+    public static String agreementIdOf(String agreementPk) {
+        return agreementPk.substring(agreementPk.indexOf("#A#") + 3);
+    }
+
+    public static String historySk(Instant at, String eventId) {
+        return HISTORY_PREFIX + instant(at) + "#" + eventId;
+    }
+
+    public static String milestoneSk(Stage stage) {
+        return MILESTONE_PREFIX + stage.name();
+    }
+
+    public static String milestoneIndexPk(String dealershipId, Stage stage) {
+        return "D#" + dealershipId + "#S#" + stage.name();
+    }
+
+    public static String milestoneIndexSk(Instant at, boolean backfilled) {
+        return instant(at) + "#" + (backfilled ? BACKFILL_FLAG : REAL_FLAG);
+    }
+
+    public static boolean isBackfilledIndexSk(String gsi1sk) {
+        return gsi1sk.endsWith("#" + BACKFILL_FLAG);
+    }
+
+    public static String activityIndexPk(String dealershipId) {
+        return "D#" + dealershipId;
+    }
+
+    public static String activityIndexSk(Instant at, String eventId) {
+        return instant(at) + "#" + eventId;
+    }
+
+    public static String idempotencyPk(String dealershipId, String keyHash) {
+        return "D#" + dealershipId + "#K#" + keyHash;
+    }
+
+    /** The table with its indexes, as the local runner and the tests create it (template.yaml mirrors this). */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttributes(PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(
+                        index(MILESTONE_INDEX, GSI1_PK, GSI1_SK, Projection.builder()
+                                .projectionType(ProjectionType.KEYS_ONLY).build()),
+                        index(ACTIVITY_INDEX, GSI2_PK, GSI2_SK, Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(STATUS, USER_ID).build()))
+                .build();
+    }
+
+    private static List<AttributeDefinition> stringAttributes(String... names) {
+        return java.util.Arrays.stream(names)
+                .map(n -> AttributeDefinition.builder().attributeName(n).attributeType(ScalarAttributeType.S).build())
+                .toList();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, String pk, String sk, Projection projection) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(key(pk, KeyType.HASH), key(sk, KeyType.RANGE))
+                .projection(projection).build();
+    }
+}
