@@ -38,9 +38,11 @@ public final class Log {
             fields.put("level", "ERROR");
             fields.put("error", failure.getClass().getName());
             fields.put("errorMessage", String.valueOf(failure.getMessage()));
-            StackTraceElement[] frames = failure.getStackTrace();
-            if (frames.length > 0) {
-                fields.put("at", frames[0].toString());
+            for (StackTraceElement frame : failure.getStackTrace()) {
+                if (frame.getClassName().startsWith("com.dealerkpi.")) {
+                    fields.put("at", frame.toString());
+                    break;
+                }
             }
         }
 

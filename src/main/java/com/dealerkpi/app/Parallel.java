@@ -21,6 +21,9 @@ public final class Parallel {
     }
 
     public <T> List<T> all(List<Supplier<T>> calls) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
         if (calls.size() == 1) {
             return java.util.Collections.singletonList(calls.get(0).get());
         }
