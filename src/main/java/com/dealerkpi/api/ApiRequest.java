@@ -52,6 +52,16 @@ public final class ApiRequest {
         return query == null ? Optional.empty() : Optional.ofNullable(query.get(name));
     }
 
+    /** Refuses query parameters the route does not know (a typo like {@code form=csv} should not pass silently). */
+    public void allowQuery(java.util.Set<String> known) {
+        for (String name : queryParameters().keySet()) {
+            if (!known.contains(name)) {
+                throw ApiException.badRequest(name, "is not a query parameter of this route; known: "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
     public Map<String, String> queryParameters() {
         Map<String, String> query = event.getQueryStringParameters();
         return query == null ? Map.of() : query;

@@ -1,9 +1,15 @@
 package com.dealerkpi.api;
 
+import com.dealerkpi.app.KpiReports;
 import com.dealerkpi.app.Parallel;
+import com.dealerkpi.app.RollUps;
+import com.dealerkpi.app.Settings;
 import com.dealerkpi.app.StatusRecorder;
 import com.dealerkpi.store.DynamoClients;
+import com.dealerkpi.store.DynamoReportStore;
+import com.dealerkpi.store.DynamoSettingsStore;
 import com.dealerkpi.store.DynamoStatusStore;
+import com.dealerkpi.store.SettingsStore;
 import com.dealerkpi.store.StatusStore;
 
 import java.time.Clock;
@@ -27,6 +33,14 @@ public final class Composition {
     private final StatusStore statusStore;
     private final StatusRecorder statusRecorder;
     private final Authorizer authorizer;
+    private final SettingsStore settingsStore;
+    private final KpiReports kpiReports;
+    private final RollUps rollUps;
+    private final Settings settings;
+    private final Cursors cursors;
+
+    /** Dealerships a roll-up reports on at once (each runs its four stage queries in parallel). */
+    static final int ROLL_UP_PARALLELISM = 8;
 
     public Composition(Config config, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
@@ -36,6 +50,13 @@ public final class Composition {
         this.statusStore = new DynamoStatusStore(dynamo, config.tableName(), clock);
         this.statusRecorder = new StatusRecorder(statusStore, new Parallel(io), clock);
         this.authorizer = new Authorizer(config);
+        this.settingsStore = new DynamoSettingsStore(dynamo, config.tableName());
+        Parallel parallel = new Parallel(io);
+        this.kpiReports = new KpiReports(settingsStore, new DynamoReportStore(dynamo, config.tableName()), parallel, clock);
+        this.rollUps = new RollUps(settingsStore, kpiReports,
+                Executors.newFixedThreadPool(ROLL_UP_PARALLELISM, daemonThreads()), ROLL_UP_PARALLELISM);
+        this.settings = new Settings(settingsStore, clock);
+        this.cursors = new Cursors(config.cursorSecret());
     }
 
     /** The one instance a Lambda container uses, built from its environment variables. */
@@ -72,10 +93,30 @@ public final class Composition {
         return authorizer;
     }
 
+    public SettingsStore settingsStore() {
+        return settingsStore;
+    }
+
+    public KpiReports kpiReports() {
+        return kpiReports;
+    }
+
+    public RollUps rollUps() {
+        return rollUps;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Cursors cursors() {
+        return cursors;
+    }
+
     private static java.util.concurrent.ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "dealer-kpi-io-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, "dealer-kpi-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

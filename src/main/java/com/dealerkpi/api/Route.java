@@ -12,7 +12,27 @@ import java.util.Optional;
  */
 public enum Route {
     POST_STATUS("POST", "/dealerships/{dealershipId}/agreements/{agreementId}/status", Function.STATUS, Access.DEALERSHIP),
-    GET_AGREEMENT("GET", "/dealerships/{dealershipId}/agreements/{agreementId}", Function.REPORT, Access.DEALERSHIP);
+    GET_AGREEMENT("GET", "/dealerships/{dealershipId}/agreements/{agreementId}", Function.REPORT, Access.DEALERSHIP),
+    GET_KPI("GET", "/dealerships/{dealershipId}/kpi", Function.REPORT, Access.DEALERSHIP),
+    GET_KPI_AGREEMENTS("GET", "/dealerships/{dealershipId}/kpi/{stage}/agreements", Function.REPORT, Access.DEALERSHIP),
+    GET_USAGE("GET", "/dealerships/{dealershipId}/usage", Function.REPORT, Access.DEALERSHIP),
+    GET_PROFILE("GET", "/dealerships/{dealershipId}/profile", Function.REPORT, Access.DEALERSHIP),
+    PUT_PROFILE("PUT", "/dealerships/{dealershipId}/profile", Function.ADMIN, Access.NATIONAL),
+    GET_TARGETS_NATIONAL("GET", "/targets/national", Function.ADMIN, Access.NATIONAL),
+    PUT_TARGETS_NATIONAL("PUT", "/targets/national", Function.ADMIN, Access.NATIONAL),
+    DELETE_TARGETS_NATIONAL("DELETE", "/targets/national", Function.ADMIN, Access.NATIONAL),
+    GET_TARGETS_REGION("GET", "/targets/regions/{region}", Function.ADMIN, Access.NATIONAL),
+    PUT_TARGETS_REGION("PUT", "/targets/regions/{region}", Function.ADMIN, Access.NATIONAL),
+    DELETE_TARGETS_REGION("DELETE", "/targets/regions/{region}", Function.ADMIN, Access.NATIONAL),
+    GET_TARGETS_BRAND("GET", "/targets/brands/{brand}", Function.ADMIN, Access.NATIONAL),
+    PUT_TARGETS_BRAND("PUT", "/targets/brands/{brand}", Function.ADMIN, Access.NATIONAL),
+    DELETE_TARGETS_BRAND("DELETE", "/targets/brands/{brand}", Function.ADMIN, Access.NATIONAL),
+    GET_TARGETS_DEALERSHIP("GET", "/targets/dealerships/{dealershipId}", Function.ADMIN, Access.NATIONAL),
+    PUT_TARGETS_DEALERSHIP("PUT", "/targets/dealerships/{dealershipId}", Function.ADMIN, Access.NATIONAL),
+    DELETE_TARGETS_DEALERSHIP("DELETE", "/targets/dealerships/{dealershipId}", Function.ADMIN, Access.NATIONAL),
+    GET_REGION_KPI("GET", "/regions/{region}/kpi", Function.REPORT, Access.NATIONAL),
+    GET_BRAND_KPI("GET", "/brands/{brand}/kpi", Function.REPORT, Access.NATIONAL),
+    GET_NATIONAL_KPI("GET", "/kpi", Function.REPORT, Access.NATIONAL);
 
     /** The Lambda functions, by their logical id in template.yaml. */
     public enum Function {

@@ -8,12 +8,26 @@ import java.util.regex.Pattern;
  */
 public final class Ids {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Region and brand names: like ids, plus inner spaces ("North West", "Land Rover"). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-](?:[A-Za-z0-9._ -]{0,62}[A-Za-z0-9._-])?");
 
     private Ids() {
     }
 
     public static boolean isValid(String id) {
         return id != null && ID.matcher(id).matches();
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** Returns the name, or throws an error that names the field and the rule. */
+    public static String requireName(String field, String name) {
+        if (!isValidName(name)) {
+            throw new InvalidInputException(field, "must be 1-64 characters of A-Z a-z 0-9 . _ - and inner spaces");
+        }
+        return name;
     }
 
     /** Returns the id, or throws an error that names the field and the rule. */

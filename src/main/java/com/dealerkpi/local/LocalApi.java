@@ -3,6 +3,7 @@ package com.dealerkpi.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.api.AdminHandler;
 import com.dealerkpi.api.Composition;
 import com.dealerkpi.api.Problems;
 import com.dealerkpi.api.ReportHandler;
@@ -55,6 +56,7 @@ final class LocalApi implements AutoCloseable {
                 new EnumMap<>(Route.Function.class);
         handlers.put(Route.Function.STATUS, new StatusHandler(composition));
         handlers.put(Route.Function.REPORT, new ReportHandler(composition));
+        handlers.put(Route.Function.ADMIN, new AdminHandler(composition));
         return handlers;
     }
 

@@ -26,7 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * history event     D#{dealer}#A#{agreement} E#{at}#{eventId}       GSI2 D#{dealer} / {at}#{eventId}
  * milestone         D#{dealer}#A#{agreement} M#{STAGE}              GSI1 D#{dealer}#S#{STAGE} / {at}#{R|B}
  * idempotency key   D#{dealer}#K#{sha256}    K
+ * profile           PROFILES                 D#{dealer}             GSI3 R#{region} / {dealer}, GSI4 B#{brand} / {dealer}
+ * target override   TARGETS                  {scope label}
  * </pre>
+ * Profiles share one partition so national roll-ups list every dealership with one Query (a few thousand
+ * small items at most); region and brand roll-ups use their own indexes. Profiles and target overrides
+ * carry their change history ({@code hist}) in the item, appended by the same conditional write.
  * {@code {at}} is a fixed-width UTC instant ({@code 2026-03-01T09:30:00.000Z}) so string order is time order.
  */
 public final class TableLayout {
@@ -43,6 +48,14 @@ public final class TableLayout {
     public static final String GSI2_PK = "gsi2pk";
     public static final String GSI2_SK = "gsi2sk";
 
+    /** Dealership profiles by region and by brand (for roll-ups and target scopes). */
+    public static final String REGION_INDEX = "profilesByRegion";
+    public static final String GSI3_PK = "gsi3pk";
+    public static final String GSI3_SK = "gsi3sk";
+    public static final String BRAND_INDEX = "profilesByBrand";
+    public static final String GSI4_PK = "gsi4pk";
+    public static final String GSI4_SK = "gsi4sk";
+
     // item attributes
     public static final String AT = "at";
     public static final String BACKFILLED = "bf";
@@ -54,6 +67,18 @@ public final class TableLayout {
     public static final String KPI = "kpi";
     public static final String FINGERPRINT = "fp";
     public static final String EXPIRES_AT = "ttl";
+    public static final String VERSION = "ver";
+    public static final String HISTORY = "hist";
+    public static final String NAME = "name";
+    public static final String REGION = "region";
+    public static final String BRAND = "brand";
+    public static final String TIMEZONE = "tz";
+    public static final String DATABASE_SIZE = "dbSize";
+    public static final String GO_LIVE = "goLive";
+    public static final String DEALERSHIP_ID = "did";
+
+    static final String PROFILES_PK = "PROFILES";
+    static final String TARGETS_PK = "TARGETS";
 
     static final String HISTORY_PREFIX = "E#";
     static final String MILESTONE_PREFIX = "M#";
@@ -118,20 +143,39 @@ public final class TableLayout {
         return "D#" + dealershipId + "#K#" + keyHash;
     }
 
+    public static String profileSk(String dealershipId) {
+        return "D#" + dealershipId;
+    }
+
+    public static String regionIndexPk(String region) {
+        return "R#" + region;
+    }
+
+    public static String brandIndexPk(String brand) {
+        return "B#" + brand;
+    }
+
     /** The table with its indexes, as the local runner and the tests create it (template.yaml mirrors this). */
     public static CreateTableRequest createTableRequest(String tableName) {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(stringAttributes(PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK))
+                .attributeDefinitions(stringAttributes(PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK,
+                        GSI3_PK, GSI3_SK, GSI4_PK, GSI4_SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(
                         index(MILESTONE_INDEX, GSI1_PK, GSI1_SK, Projection.builder()
                                 .projectionType(ProjectionType.KEYS_ONLY).build()),
                         index(ACTIVITY_INDEX, GSI2_PK, GSI2_SK, Projection.builder()
-                                .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(STATUS, USER_ID).build()))
+                                .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(STATUS, USER_ID).build()),
+                        index(REGION_INDEX, GSI3_PK, GSI3_SK, PROFILE_PROJECTION),
+                        index(BRAND_INDEX, GSI4_PK, GSI4_SK, PROFILE_PROJECTION))
                 .build();
     }
+
+    /** What a roll-up needs of each dealership, without the change history. */
+    private static final Projection PROFILE_PROJECTION = Projection.builder().projectionType(ProjectionType.INCLUDE)
+            .nonKeyAttributes(DEALERSHIP_ID, NAME, REGION, BRAND, TIMEZONE, DATABASE_SIZE, GO_LIVE).build();
 
     private static List<AttributeDefinition> stringAttributes(String... names) {
         return java.util.Arrays.stream(names)

@@ -3,6 +3,7 @@ package com.dealerkpi.support;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.api.AdminHandler;
 import com.dealerkpi.api.Composition;
 import com.dealerkpi.api.Config;
 import com.dealerkpi.api.ReportHandler;
@@ -33,6 +34,7 @@ public final class TestApi {
         Composition composition = new Composition(Config.from(Map.of(Config.TABLE_NAME, table)), db, clock);
         handlers.put(Route.Function.STATUS, new StatusHandler(composition));
         handlers.put(Route.Function.REPORT, new ReportHandler(composition));
+        handlers.put(Route.Function.ADMIN, new AdminHandler(composition));
     }
 
     /** A fresh table on the configured backend, the real clock. */

@@ -1,0 +1,171 @@
+package com.dealerkpi.store;
+
+import com.dealerkpi.domain.InvalidInputException;
+import com.dealerkpi.domain.Stage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import static com.dealerkpi.store.TableLayout.*;
+
+/** {@link ReportStore} on DynamoDB: Query on the two time indexes only, never the history, never Scan. */
+public final class DynamoReportStore implements ReportStore {
+    /** Sorts after both flag suffixes ("#R", "#B") and event ids: closes a key range at its last millisecond. */
+    private static final String RANGE_END = "#~";
+
+    private final DynamoDbClient db;
+    private final String table;
+
+    public DynamoReportStore(DynamoDbClient db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    @Override
+    public long[] countMilestones(String dealershipId, Stage stage, List<Instant> boundaries) {
+        String[] edges = boundaries.stream().map(TableLayout::instant).toArray(String[]::new);
+        long[] counts = new long[edges.length - 1];
+        QueryRequest query = timeRange(MILESTONE_INDEX, GSI1_PK, GSI1_SK, milestoneIndexPk(dealershipId, stage),
+                boundaries.get(0), boundaries.get(boundaries.size() - 1))
+                .projectionExpression("#sk")
+                .build();
+        DynamoErrors.call("count milestones", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    counts[bucket(edges, item.get(GSI1_SK).s())]++;
+                }
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    /** The bucket whose lower edge is the last one at or before the key (keys start with the same fixed-width instant). */
+    private static int bucket(String[] edges, String key) {
+        int found = Arrays.binarySearch(edges, key);
+        int index = found >= 0 ? found : -found - 2;
+        return Math.max(0, Math.min(index, edges.length - 2));
+    }
+
+    @Override
+    public Optional<Instant> firstMilestone(String dealershipId) {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(MILESTONE_INDEX)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", GSI1_PK, "#sk", GSI1_SK))
+                .expressionAttributeValues(Map.of(":pk", s(milestoneIndexPk(dealershipId, Stage.CONTACTED))))
+                .projectionExpression("#sk")
+                .scanIndexForward(true)
+                .limit(1)
+                .build();
+        return DynamoErrors.call("find first milestone", () -> db.query(query).items().stream().findFirst()
+                .map(item -> instantOf(item.get(GSI1_SK).s())));
+    }
+
+    @Override
+    public MilestonePage milestones(String dealershipId, Stage stage, Instant start, Instant end, int limit,
+                                    Optional<Map<String, String>> after) {
+        after.ifPresent(key -> requireWithin(key, dealershipId, stage));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> startKey = after.map(DynamoReportStore::attributes).orElse(null);
+        DynamoErrors.call("page milestones", () -> {
+            Map<String, AttributeValue> from = startKey;
+            // one more than asked, so the last page is known to be the last (no empty page after it)
+            while (items.size() <= limit) {
+                QueryRequest.Builder query = timeRange(MILESTONE_INDEX, GSI1_PK, GSI1_SK,
+                        milestoneIndexPk(dealershipId, stage), start, end)
+                        .scanIndexForward(false)
+                        .limit(limit + 1 - items.size());
+                if (from != null) {
+                    query.exclusiveStartKey(from);
+                }
+                QueryResponse page = db.query(query.build());
+                items.addAll(page.items());
+                if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                    break;
+                }
+                from = page.lastEvaluatedKey();
+            }
+            return null;
+        });
+        List<MilestoneRow> rows = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items.subList(0, Math.min(limit, items.size()))) {
+            String sk = item.get(GSI1_SK).s();
+            rows.add(new MilestoneRow(agreementIdOf(item.get(PK).s()), instantOf(sk), isBackfilledIndexSk(sk)));
+        }
+        Optional<Map<String, String>> next = items.size() > limit ? Optional.of(plain(items.get(limit - 1))) : Optional.empty();
+        return new MilestonePage(rows, next);
+    }
+
+    @Override
+    public void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink) {
+        QueryRequest query = timeRange(ACTIVITY_INDEX, GSI2_PK, GSI2_SK, activityIndexPk(dealershipId), start, end)
+                .projectionExpression("#sk, #st, #uid")
+                .expressionAttributeNames(Map.of("#pk", GSI2_PK, "#sk", GSI2_SK, "#st", STATUS, "#uid", USER_ID))
+                .build();
+        DynamoErrors.call("read activity", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    sink.accept(new Activity(instantOf(item.get(GSI2_SK).s()), item.get(STATUS).s(), item.get(USER_ID).s()));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A Query on one index partition for index sort keys starting with an instant in [start, end). */
+    private QueryRequest.Builder timeRange(String index, String pkName, String skName, String pk, Instant start, Instant end) {
+        return QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .expressionAttributeNames(Map.of("#pk", pkName, "#sk", skName))
+                .expressionAttributeValues(Map.of(
+                        ":pk", s(pk),
+                        ":lo", s(instant(start)),
+                        ":hi", s(instant(end.minusMillis(1)) + RANGE_END)));
+    }
+
+    /** Index sort keys start with the fixed-width instant. */
+    private static Instant instantOf(String indexSortKey) {
+        return parseInstant(indexSortKey.substring(0, indexSortKey.indexOf('#')));
+    }
+
+    /** A continuation key must point into the same dealership's stage index, whatever a caller sends. */
+    private static void requireWithin(Map<String, String> key, String dealershipId, Stage stage) {
+        boolean within = key.size() == 4
+                && milestoneIndexPk(dealershipId, stage).equals(key.get(GSI1_PK))
+                && milestoneSk(stage).equals(key.get(SK))
+                && key.get(PK) != null && key.get(PK).startsWith(agreementPk(dealershipId, ""))
+                && key.get(GSI1_SK) != null && key.get(GSI1_SK).matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]{12}Z#[RB]");
+        if (!within) {
+            throw new InvalidInputException("cursor", "does not belong to this dealership's query");
+        }
+    }
+
+    private static Map<String, String> plain(Map<String, AttributeValue> key) {
+        Map<String, String> result = new HashMap<>();
+        for (String name : List.of(PK, SK, GSI1_PK, GSI1_SK)) {
+            result.put(name, key.get(name).s());
+        }
+        return result;
+    }
+
+    private static Map<String, AttributeValue> attributes(Map<String, String> key) {
+        Map<String, AttributeValue> result = new HashMap<>();
+        key.forEach((name, value) -> result.put(name, s(value)));
+        return result;
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}
