@@ -28,9 +28,9 @@ final class KpiHtml {
     private KpiHtml() {
     }
 
-    static String render(KpiReport report) {
+    static String render(KpiReport report, String dealershipName) {
         StringBuilder html = new StringBuilder(8192);
-        String dealership = escape(report.dealershipId());
+        String dealership = escape(dealershipName != null ? dealershipName + " (" + report.dealershipId() + ")" : report.dealershipId());
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
                 .append("<title>KPI report - ").append(dealership).append("</title><style>").append(STYLE)

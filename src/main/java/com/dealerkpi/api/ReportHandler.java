@@ -72,11 +72,12 @@ public final class ReportHandler extends FunctionHandler {
         request.allowQuery(RANGE_AND_FORMAT);
         RangeRequest range = range(request);
         Format format = format(request);
-        KpiReport report = reports.kpi(dealershipId, range);
+        Profile profile = reports.profile(dealershipId);
+        KpiReport report = reports.kpi(profile, range);
         return switch (format) {
             case JSON -> Responses.json(200, KpiViews.kpi(report));
             case CSV -> csv("kpi-" + dealershipId + "-" + report.range().kind().wire(), KpiCsv.render(report.monthly(), report.counts()));
-            case HTML -> html(KpiHtml.render(report));
+            case HTML -> html(KpiHtml.render(report, profile.name()));
         };
     }
 

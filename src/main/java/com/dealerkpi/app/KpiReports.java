@@ -42,10 +42,6 @@ public final class KpiReports {
         return settings.profile(dealershipId).map(SettingsStore.Versioned::value).orElse(Profile.unknown(dealershipId));
     }
 
-    public KpiReport kpi(String dealershipId, RangeRequest request) {
-        return kpi(profile(dealershipId), request);
-    }
-
     public KpiReport kpi(Profile profile, RangeRequest request) {
         DateRange range = resolve(profile, request);
         List<Instant> boundaries = range.monthBoundaries();

@@ -186,7 +186,6 @@ public final class DynamoSettingsStore implements SettingsStore {
                                    AuditEntry change) {
         names.put("#ver", VERSION);
         names.put("#hist", HISTORY);
-        names.put("#pk", PK);
         values.put(":next", AttributeValue.fromN(Long.toString(expectedVersion + 1)));
         values.put(":entry", AttributeValue.fromL(List.of(audit(change))));
         values.put(":empty", AttributeValue.fromL(List.of()));
@@ -195,6 +194,7 @@ public final class DynamoSettingsStore implements SettingsStore {
         String condition;
         if (expectedVersion == 0) {
             condition = "attribute_not_exists(#pk)";
+            names.put("#pk", PK);
         } else {
             condition = "#ver = :expected";
             values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
