@@ -1,6 +1,5 @@
 package com.dealerkpi.api;
 
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,8 +8,6 @@ import java.util.Map;
  * a header value or a token. Failures add their class and message (logs only, never in an answer).
  */
 public final class Log {
-    private static final PrintStream OUT = System.out;
-
     private Log() {
     }
 
@@ -49,7 +46,7 @@ public final class Log {
         void finish(int status) {
             fields.put("status", status);
             fields.put("latencyMs", (System.nanoTime() - startNanos) / 1_000_000.0);
-            OUT.println(Json.write(fields));
+            System.out.println(Json.write(fields));
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.dealerkpi.api;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,14 +60,14 @@ public enum Route {
     private final String path;
     private final Function function;
     private final Access access;
-    private final String[] segments;
+    private final PathTemplate template;
 
     Route(String method, String path, Function function, Access access) {
         this.method = method;
         this.path = path;
         this.function = function;
         this.access = access;
-        this.segments = path.substring(1).split("/");
+        this.template = new PathTemplate(path);
     }
 
     public String method() {
@@ -100,32 +99,9 @@ public enum Route {
         return Arrays.stream(values()).filter(r -> r.function == function).toList();
     }
 
-    /**
-     * Matches a raw (still percent-encoded) path; returns the decoded path parameters, or empty if the
-     * path is not this route's. A literal segment always wins over a parameter (as in API Gateway).
-     */
+    /** The decoded path parameters if the request is this route's, else empty. */
     public Optional<Map<String, String>> match(String method, String rawPath) {
-        if (!this.method.equals(method)) {
-            return Optional.empty();
-        }
-        String trimmed = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-        String[] parts = trimmed.split("/", -1);
-        if (parts.length != segments.length) {
-            return Optional.empty();
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < parts.length; i++) {
-            String segment = segments[i];
-            if (segment.startsWith("{")) {
-                if (parts[i].isEmpty()) {
-                    return Optional.empty();
-                }
-                params.put(segment.substring(1, segment.length() - 1), PathCodec.decode(parts[i]));
-            } else if (!segment.equals(parts[i])) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(params);
+        return this.method.equals(method) ? template.match(rawPath) : Optional.empty();
     }
 
     /** The route a request is for: the most literal match, as API Gateway picks it. */

@@ -3,12 +3,9 @@ package com.dealerkpi.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.AdminHandler;
 import com.dealerkpi.api.Composition;
+import com.dealerkpi.api.PathTemplate;
 import com.dealerkpi.api.Problems;
-import com.dealerkpi.api.ReportHandler;
-import com.dealerkpi.api.Route;
-import com.dealerkpi.api.StatusHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -18,8 +15,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,26 +36,26 @@ final class LocalApi implements AutoCloseable {
     private final ExecutorService workers;
     private final Composition composition;
     private final String defaultPrincipal;
-    private final Map<Route.Function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
+    private final List<TemplateRoute> routes = new ArrayList<>();
 
-    LocalApi(Composition composition, int port, String defaultPrincipal) throws IOException {
+    /** A route of template.yaml, its path matcher and the handler of its function. */
+    private record TemplateRoute(SamTemplate.HttpRoute route, PathTemplate path, String function,
+                                 RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    }
+
+    LocalApi(Composition composition, SamTemplate template, int port, String defaultPrincipal) throws IOException {
         this.composition = composition;
         this.defaultPrincipal = defaultPrincipal;
-        this.functions = handlers(composition);
+        Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
+        template.functions().forEach((id, spec) -> handlers.put(id, Functions.handler(spec.handlerClass(), composition)));
+        for (SamTemplate.HttpRoute route : template.routes()) {
+            routes.add(new TemplateRoute(route, new PathTemplate(route.path()), route.functionLogicalId(),
+                    handlers.get(route.functionLogicalId())));
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         this.workers = Executors.newFixedThreadPool(16);
         server.setExecutor(workers);
         server.createContext("/", this::serve);
-    }
-
-    static Map<Route.Function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(
-            Composition composition) {
-        Map<Route.Function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
-                new EnumMap<>(Route.Function.class);
-        handlers.put(Route.Function.STATUS, new StatusHandler(composition));
-        handlers.put(Route.Function.REPORT, new ReportHandler(composition));
-        handlers.put(Route.Function.ADMIN, new AdminHandler(composition));
-        return handlers;
     }
 
     void start() {
@@ -84,8 +82,18 @@ final class LocalApi implements AutoCloseable {
         }
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        Optional<Route.Matched> matched = Route.find(method, rawPath);
-        if (matched.isEmpty()) {
+        TemplateRoute route = null;
+        Map<String, String> pathParameters = null;
+        for (TemplateRoute candidate : routes) {
+            Optional<Map<String, String>> params = candidate.route().method().equals(method)
+                    ? candidate.path().match(rawPath) : Optional.empty();
+            // API Gateway prefers the most literal route: fewer parameters win
+            if (params.isPresent() && (route == null || params.get().size() < pathParameters.size())) {
+                route = candidate;
+                pathParameters = params.get();
+            }
+        }
+        if (route == null) {
             return Problems.problem(404, "Not Found", "No such route: " + method + " " + rawPath, List.of());
         }
         String spec = exchange.getRequestHeaders().getFirst(LocalPrincipal.HEADER);
@@ -94,10 +102,8 @@ final class LocalApi implements AutoCloseable {
         String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1:" + port());
         LocalEvents.HttpRequest http = new LocalEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(), host);
-        APIGatewayV2HTTPEvent event = LocalEvents.build(http, matched.get(), claims);
-        Route.Function function = matched.get().route().function();
-        return functions.get(function).handleRequest(event,
-                new LocalContext(event.getRequestContext().getRequestId(), function.logicalId(), 30));
+        APIGatewayV2HTTPEvent event = LocalEvents.build(http, route.route().routeKey(), pathParameters, claims);
+        return route.handler().handleRequest(event, new LocalContext(event.getRequestContext().getRequestId(), route.function(), 30));
     }
 
     /** The body, or null when it is over the runner's limit. */

@@ -1,7 +1,6 @@
 package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.dealerkpi.api.Route;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,8 @@ final class LocalEvents {
                        byte[] body, String sourceIp, String host) {
     }
 
-    static APIGatewayV2HTTPEvent build(HttpRequest http, Route.Matched matched, Map<String, String> claims) {
+    static APIGatewayV2HTTPEvent build(HttpRequest http, String routeKey, Map<String, String> pathParameters,
+                                       Map<String, String> claims) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         http.headers().forEach((name, values) -> {
@@ -68,7 +68,7 @@ final class LocalEvents {
                 .withUserAgent(headers.getOrDefault("user-agent", ""))
                 .build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withRouteKey(matched.route().routeKey())
+                .withRouteKey(routeKey)
                 .withAccountId("000000000000")
                 .withApiId("local")
                 .withDomainName(http.host())
@@ -82,13 +82,13 @@ final class LocalEvents {
                 .build();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey(matched.route().routeKey())
+                .withRouteKey(routeKey)
                 .withRawPath(http.rawPath())
                 .withRawQueryString(http.rawQuery() == null ? "" : http.rawQuery())
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withHeaders(headers)
                 .withQueryStringParameters(query(http.rawQuery()))
-                .withPathParameters(matched.pathParameters().isEmpty() ? null : matched.pathParameters())
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withRequestContext(context)
                 .withBody(body)
                 .withIsBase64Encoded(body != null && !text)

@@ -1,17 +1,22 @@
 package com.dealerkpi.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.api.Composition;
+import com.dealerkpi.api.Json;
 import com.dealerkpi.api.Config;
 import com.dealerkpi.store.DynamoClients;
 import com.dealerkpi.store.TableSetup;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +31,8 @@ public final class Main {
     private static final String USAGE = String.join("\n",
             "usage:",
             "  java -jar target/dealer-kpi.jar serve [--port 3000] [--dynamodb-endpoint URL] [--data-dir DIR] [--principal national|dealer:<id>]",
-            "  java -jar target/dealer-kpi.jar invoke <FunctionLogicalId> <event.json> [--dynamodb-endpoint URL]");
+            "  java -jar target/dealer-kpi.jar invoke <FunctionLogicalId> <event.json> [--dynamodb-endpoint URL]",
+            "Both read routes, handlers and environment from template.yaml (--template FILE to point elsewhere).");
 
     private Main() {
     }
@@ -39,6 +45,7 @@ public final class Main {
         try {
             switch (args[0]) {
                 case "serve" -> serve(Options.parse(args, 1));
+                case "invoke" -> System.exit(invoke(Options.parse(args, 1)));
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             }
         } catch (IllegalArgumentException e) {
@@ -51,9 +58,12 @@ public final class Main {
     private static void serve(Options options) throws IOException, InterruptedException {
         int port = Integer.parseInt(options.value("--port", "3000"));
         String principal = options.value("--principal", "national");
-        try (Store store = Store.open(options)) {
+        SamTemplate template = SamTemplate.load(options.optional("--template").map(Path::of).orElse(SamTemplate.locate()));
+        // the functions share one environment in template.yaml (Globals); the runner serves them all from it
+        Map<String, String> environment = template.functions().values().iterator().next().environment();
+        try (Store store = Store.open(options, environment)) {
             Composition composition = store.composition();
-            try (LocalApi api = new LocalApi(composition, port, principal)) {
+            try (LocalApi api = new LocalApi(composition, template, port, principal)) {
                 api.start();
                 System.out.println("listening on http://127.0.0.1:" + api.port());
                 System.out.flush();
@@ -64,10 +74,49 @@ public final class Main {
         }
     }
 
+    /**
+     * Runs one function on one event file, as {@code sam local invoke} does, and prints the response JSON.
+     * Returns the exit code: 0 when the function answered (whatever its HTTP status).
+     */
+    private static int invoke(Options options) throws IOException {
+        if (options.positional().size() != 2) {
+            throw new IllegalArgumentException("invoke needs <FunctionLogicalId> <event.json>");
+        }
+        SamTemplate template = SamTemplate.load(options.optional("--template").map(Path::of).orElse(SamTemplate.locate()));
+        String functionId = options.positional().get(0);
+        SamTemplate.FunctionSpec function = template.function(functionId).orElseThrow(() -> new IllegalArgumentException(
+                "template.yaml has no function " + functionId + "; it has " + template.functions().keySet()));
+        APIGatewayV2HTTPEvent event = com.fasterxml.jackson.jr.ob.JSON.std.beanFrom(APIGatewayV2HTTPEvent.class,
+                Files.readString(Path.of(options.positional().get(1))));
+        // like sam local invoke: the function's logs go to stderr, only the response to stdout
+        java.io.PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try (Store store = Store.open(options, function.environment())) {
+            var handler = Functions.handler(function.handlerClass(), store.composition());
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event,
+                    new LocalContext(java.util.UUID.randomUUID().toString(), functionId, 30));
+            Map<String, Object> printed = new LinkedHashMap<>();
+            printed.put("statusCode", response.getStatusCode());
+            printed.put("headers", response.getHeaders());
+            if (response.getCookies() != null) {
+                printed.put("cookies", response.getCookies());
+            }
+            printed.put("body", response.getBody());
+            printed.put("isBase64Encoded", response.getIsBase64Encoded());
+            stdout.println(Json.write(printed));
+        } finally {
+            System.setOut(stdout);
+        }
+        return 0;
+    }
+
     /** The DynamoDB the runner talks to: the one at --dynamodb-endpoint, or an embedded dynalite it owns. */
     record Store(Composition composition, Dynalite dynalite) implements AutoCloseable {
-        static Store open(Options options) throws IOException {
-            Map<String, String> env = new HashMap<>(System.getenv());
+        static Store open(Options options, Map<String, String> functionEnvironment) throws IOException {
+            Map<String, String> env = new HashMap<>(functionEnvironment);
+            for (String name : List.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", Config.TABLE_NAME)) {
+                Optional.ofNullable(System.getenv(name)).ifPresent(value -> env.put(name, value));
+            }
             Optional<String> endpoint = options.optional("--dynamodb-endpoint");
             Dynalite dynalite = null;
             if (endpoint.isPresent()) {

@@ -4,7 +4,17 @@ import com.dealerkpi.local.Dynalite;
 import com.dealerkpi.store.DynamoClients;
 import com.dealerkpi.store.TableSetup;
 
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +24,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The DynamoDB implementation the integration suites run on, chosen by {@code -Ddynamodb.backend}:
- * {@code dynalite} (default, started here), {@code endpoint:URL}. One per test JVM; every test class
- * gets its own fresh table. A backend that cannot start fails the suite: it is never skipped.
+ * {@code dynalite} (default, started here with node), {@code moto} ({@code moto_server}, started here),
+ * {@code localstack} (Testcontainers; skipped with the reason when there is no Docker engine) or
+ * {@code endpoint:URL}. One per test JVM; every test class gets its own fresh table. A dynalite or moto that
+ * cannot start fails the suite: it is never skipped.
  */
 public final class Backend {
     private static Backend instance;
@@ -37,18 +49,58 @@ public final class Backend {
     }
 
     private static Backend start(String spec) {
+        if (spec.equals("localstack")) {
+            Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+                    "LocalStack needs a Docker engine, and none answers on this machine: suites skipped");
+            LocalStackContainer localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
+                    .withServices(LocalStackContainer.Service.DYNAMODB);
+            localstack.start();
+            return new Backend(spec, localstack.getEndpoint());
+        }
         try {
             if (spec.startsWith("endpoint:")) {
                 return new Backend(spec, URI.create(spec.substring("endpoint:".length())));
             }
             if (spec.equals("dynalite")) {
-                Dynalite dynalite = Dynalite.start(Optional.empty());
-                return new Backend(spec, dynalite.endpoint());
+                return new Backend(spec, Dynalite.start(Optional.empty()).endpoint());
+            }
+            if (spec.equals("moto")) {
+                return new Backend(spec, startMoto());
             }
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB backend '" + spec + "' could not start: " + e.getMessage(), e);
         }
-        throw new IllegalStateException("unknown -Ddynamodb.backend=" + spec + " (dynalite, endpoint:URL)");
+        throw new IllegalStateException("unknown -Ddynamodb.backend=" + spec + " (dynalite, moto, localstack, endpoint:URL)");
+    }
+
+    /** moto in server mode on a free loopback port, stopped with the JVM. */
+    private static URI startMoto() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("moto-server", ".log");
+        Process moto = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(moto::destroy, "moto-stop"));
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!moto.isAlive()) {
+                throw new IOException("moto_server exited: " + Files.readString(log));
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
+                connection.setConnectTimeout(500);
+                if (connection.getResponseCode() > 0) {
+                    return endpoint;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        moto.destroyForcibly();
+        throw new IOException("moto_server did not answer within 60 s");
     }
 
     public String name() {

@@ -1,0 +1,137 @@
+package com.dealerkpi.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * What the local runner needs from {@code template.yaml}: each function's handler and environment, and every
+ * HTTP API route with its function. Reading them from the template (not a second list kept by hand) keeps
+ * {@code serve}, {@code invoke} and the deployment from drifting apart.
+ */
+public final class SamTemplate {
+    /** A function: its logical id, handler class and environment (intrinsics resolved to local values). */
+    public record FunctionSpec(String logicalId, String handlerClass, Map<String, String> environment) {
+    }
+
+    /** An HTTP API route of the template. */
+    public record HttpRoute(String method, String path, String functionLogicalId) {
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
+    private final List<HttpRoute> routes = new ArrayList<>();
+
+    private SamTemplate() {
+    }
+
+    public static Path locate() {
+        Path beside = Dynalite.toolsDirectory().toAbsolutePath().getParent();
+        Path candidate = beside == null ? Path.of("template.yaml") : beside.resolve("template.yaml");
+        return Files.isRegularFile(candidate) ? candidate : Path.of("template.yaml");
+    }
+
+    @SuppressWarnings("unchecked")
+    public static SamTemplate load(Path file) throws IOException {
+        Map<String, Object> root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(reader);
+        }
+        SamTemplate template = new SamTemplate();
+        Map<String, Object> parameters = map(root.get("Parameters"));
+        Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
+        Map<String, Object> resources = map(root.get("Resources"));
+        resources.forEach((logicalId, value) -> {
+            Map<String, Object> resource = map(value);
+            if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
+                return;
+            }
+            Map<String, Object> properties = map(resource.get("Properties"));
+            String handler = String.valueOf(properties.get("Handler"));
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (Map<String, Object> source : List.of(globals, properties)) {
+                map(map(source.get("Environment")).get("Variables")).forEach((name, raw) ->
+                        resolve(raw, parameters).ifPresentOrElse(v -> environment.put(name, v), () -> environment.remove(name)));
+            }
+            template.functions.put(logicalId, new FunctionSpec(logicalId, handler.split("::")[0], environment));
+            map(properties.get("Events")).forEach((eventId, event) -> {
+                Map<String, Object> e = map(event);
+                if ("HttpApi".equals(e.get("Type"))) {
+                    Map<String, Object> p = map(e.get("Properties"));
+                    template.routes.add(new HttpRoute(String.valueOf(p.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                            String.valueOf(p.get("Path")), logicalId));
+                }
+            });
+        });
+        return template;
+    }
+
+    public Optional<FunctionSpec> function(String logicalId) {
+        return Optional.ofNullable(functions.get(logicalId));
+    }
+
+    public Map<String, FunctionSpec> functions() {
+        return functions;
+    }
+
+    public List<HttpRoute> routes() {
+        return routes;
+    }
+
+    /**
+     * A plain value as it is; {@code !Ref Parameter} as the parameter's default. Anything that only exists once
+     * deployed (a resource's name, a parameter without default) is left unset, so the local default applies.
+     */
+    private static Optional<String> resolve(Object raw, Map<String, Object> parameters) {
+        if (raw instanceof Map<?, ?> intrinsic && intrinsic.containsKey("!Ref")) {
+            Object parameter = parameters.get(String.valueOf(intrinsic.get("!Ref")));
+            Object fallback = parameter == null ? null : map(parameter).get("Default");
+            return Optional.ofNullable(fallback).map(String::valueOf);
+        }
+        return raw instanceof Map<?, ?> || raw == null ? Optional.empty() : Optional.of(String.valueOf(raw));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** Reads CloudFormation's short-form intrinsics ({@code !Ref X}, {@code !Sub ...}) as {@code {"!Ref": X}}. */
+    private static final class CloudFormationConstructor extends SafeConstructor {
+        CloudFormationConstructor() {
+            super(new LoaderOptions());
+            this.yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    Object value;
+                    if (node instanceof ScalarNode scalar) {
+                        value = constructScalar(scalar);
+                    } else if (node instanceof SequenceNode sequence) {
+                        value = constructSequence(sequence);
+                    } else {
+                        value = constructMapping((MappingNode) node);
+                    }
+                    return Map.of(node.getTag().getValue(), value);
+                }
+            });
+        }
+    }
+}
