@@ -11,9 +11,10 @@ const option = (name, fallback) => {
 }
 const port = Number(option('--port', '0'))
 const path = option('--path', undefined)
+const host = option('--host', '127.0.0.1')
 
 const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 })
-server.listen(port, '127.0.0.1', () => {
+server.listen(port, host, () => {
   process.stdout.write(`DYNALITE_PORT=${server.address().port}\n`)
 })
 

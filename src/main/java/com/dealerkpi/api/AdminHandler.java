@@ -24,9 +24,10 @@ public final class AdminHandler extends FunctionHandler {
 
     private final Settings settings;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime: wired from the environment, primed before a SnapStart snapshot. */
     public AdminHandler() {
         this(Composition.fromEnvironment());
+        Priming.register(this, Composition.fromEnvironment());
     }
 
     public AdminHandler(Composition composition) {

@@ -35,9 +35,10 @@ public final class ReportHandler extends FunctionHandler {
     private final RollUps rollUps;
     private final Cursors cursors;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime: wired from the environment, primed before a SnapStart snapshot. */
     public ReportHandler() {
         this(Composition.fromEnvironment());
+        Priming.register(this, Composition.fromEnvironment());
     }
 
     public ReportHandler(Composition composition) {

@@ -19,9 +19,10 @@ public final class StatusHandler extends FunctionHandler {
     private final StatusRecorder recorder;
     private final Clock clock;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime: wired from the environment, primed before a SnapStart snapshot. */
     public StatusHandler() {
         this(Composition.fromEnvironment());
+        Priming.register(this, Composition.fromEnvironment());
     }
 
     public StatusHandler(Composition composition) {

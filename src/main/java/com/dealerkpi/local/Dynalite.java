@@ -27,14 +27,20 @@ public final class Dynalite implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** Starts dynalite in memory, or on LevelDB files in {@code dataDir}. */
+    /** Starts dynalite in memory, or on LevelDB files in {@code dataDir}, on a free loopback port. */
     public static Dynalite start(Optional<Path> dataDir) throws IOException {
+        return start(dataDir, 0, "127.0.0.1");
+    }
+
+    /** Starts dynalite on the given port (0 = any free one) and address. */
+    public static Dynalite start(Optional<Path> dataDir, int port, String host) throws IOException {
         Path tools = toolsDirectory().resolve("dynalite");
         if (!Files.isRegularFile(tools.resolve("node_modules/dynalite/package.json"))) {
             throw new IOException("dynalite is not installed in " + tools
                     + ": run `npm ci --prefix " + tools + "` (or any Maven build with node on the PATH)");
         }
-        List<String> command = new ArrayList<>(List.of("node", tools.resolve("start.js").toString()));
+        List<String> command = new ArrayList<>(List.of("node", tools.resolve("start.js").toString(),
+                "--port", Integer.toString(port), "--host", host));
         if (dataDir.isPresent()) {
             Files.createDirectories(dataDir.get());
             command.add("--path");
@@ -47,8 +53,8 @@ public final class Dynalite implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("dynalite did not start (node " + tools.resolve("start.js") + " said: " + line + ")");
         }
-        int port = Integer.parseInt(line.substring("DYNALITE_PORT=".length()).trim());
-        Dynalite dynalite = new Dynalite(process, URI.create("http://127.0.0.1:" + port));
+        int listening = Integer.parseInt(line.substring("DYNALITE_PORT=".length()).trim());
+        Dynalite dynalite = new Dynalite(process, URI.create("http://127.0.0.1:" + listening));
         Runtime.getRuntime().addShutdownHook(new Thread(dynalite::close, "dynalite-stop"));
         return dynalite;
     }

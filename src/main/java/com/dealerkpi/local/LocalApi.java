@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.api.Composition;
-import com.dealerkpi.api.PathTemplate;
 import com.dealerkpi.api.Problems;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,7 +14,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -36,22 +34,14 @@ final class LocalApi implements AutoCloseable {
     private final ExecutorService workers;
     private final Composition composition;
     private final String defaultPrincipal;
-    private final List<TemplateRoute> routes = new ArrayList<>();
-
-    /** A route of template.yaml, its path matcher and the handler of its function. */
-    private record TemplateRoute(SamTemplate.HttpRoute route, PathTemplate path, String function,
-                                 RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-    }
+    private final SamTemplate template;
+    private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
 
     LocalApi(Composition composition, SamTemplate template, int port, String defaultPrincipal) throws IOException {
         this.composition = composition;
         this.defaultPrincipal = defaultPrincipal;
-        Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
+        this.template = template;
         template.functions().forEach((id, spec) -> handlers.put(id, Functions.handler(spec.handlerClass(), composition)));
-        for (SamTemplate.HttpRoute route : template.routes()) {
-            routes.add(new TemplateRoute(route, new PathTemplate(route.path()), route.functionLogicalId(),
-                    handlers.get(route.functionLogicalId())));
-        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         this.workers = Executors.newFixedThreadPool(16);
         server.setExecutor(workers);
@@ -82,28 +72,20 @@ final class LocalApi implements AutoCloseable {
         }
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        TemplateRoute route = null;
-        Map<String, String> pathParameters = null;
-        for (TemplateRoute candidate : routes) {
-            Optional<Map<String, String>> params = candidate.route().method().equals(method)
-                    ? candidate.path().match(rawPath) : Optional.empty();
-            // API Gateway prefers the most literal route: fewer parameters win
-            if (params.isPresent() && (route == null || params.get().size() < pathParameters.size())) {
-                route = candidate;
-                pathParameters = params.get();
-            }
-        }
-        if (route == null) {
+        Optional<SamTemplate.Match> match = template.find(method, rawPath);
+        if (match.isEmpty()) {
             return Problems.problem(404, "Not Found", "No such route: " + method + " " + rawPath, List.of());
         }
+        SamTemplate.HttpRoute route = match.get().route();
         String spec = exchange.getRequestHeaders().getFirst(LocalPrincipal.HEADER);
         Map<String, String> claims = LocalPrincipal.claims(spec != null ? spec : defaultPrincipal,
                 composition.config()).orElse(null);
         String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1:" + port());
         LocalEvents.HttpRequest http = new LocalEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(), host);
-        APIGatewayV2HTTPEvent event = LocalEvents.build(http, route.route().routeKey(), pathParameters, claims);
-        return route.handler().handleRequest(event, new LocalContext(event.getRequestContext().getRequestId(), route.function(), 30));
+        APIGatewayV2HTTPEvent event = LocalEvents.build(http, route.routeKey(), match.get().pathParameters(), claims);
+        return handlers.get(route.functionLogicalId()).handleRequest(event,
+                new LocalContext(event.getRequestContext().getRequestId(), route.functionLogicalId(), 30));
     }
 
     /** The body, or null when it is over the runner's limit. */

@@ -1,9 +1,6 @@
 package com.dealerkpi.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.api.Composition;
-import com.dealerkpi.api.Json;
 import com.dealerkpi.api.Config;
 import com.dealerkpi.store.DynamoClients;
 import com.dealerkpi.store.TableSetup;
@@ -16,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +28,9 @@ public final class Main {
             "usage:",
             "  java -jar target/dealer-kpi.jar serve [--port 3000] [--dynamodb-endpoint URL] [--data-dir DIR] [--principal national|dealer:<id>]",
             "  java -jar target/dealer-kpi.jar invoke <FunctionLogicalId> <event.json> [--dynamodb-endpoint URL]",
-            "Both read routes, handlers and environment from template.yaml (--template FILE to point elsewhere).");
+            "  java -jar target/dealer-kpi.jar dynamodb [--port 8000] [--host 127.0.0.1] [--data-dir DIR]",
+            "serve and invoke read routes, handlers and environment from template.yaml (--template FILE to point elsewhere);",
+            "dynamodb runs dynalite with the table created, e.g. for sam local with events/env.json (--host 0.0.0.0).");
 
     private Main() {
     }
@@ -46,6 +44,7 @@ public final class Main {
             switch (args[0]) {
                 case "serve" -> serve(Options.parse(args, 1));
                 case "invoke" -> System.exit(invoke(Options.parse(args, 1)));
+                case "dynamodb" -> dynamodb(Options.parse(args, 1));
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             }
         } catch (IllegalArgumentException e) {
@@ -74,6 +73,23 @@ public final class Main {
         }
     }
 
+    /** A standalone local DynamoDB (dynalite) with the table created, until Ctrl-C. */
+    private static void dynamodb(Options options) throws IOException, InterruptedException {
+        int port = Integer.parseInt(options.value("--port", "8000"));
+        String host = options.value("--host", "127.0.0.1");
+        try (Dynalite dynalite = Dynalite.start(options.optional("--data-dir").map(Path::of), port, host)) {
+            Config config = Config.from(System.getenv());
+            try (DynamoDbClient db = DynamoClients.create(config.region(), Optional.of(dynalite.endpoint()), 4, Duration.ofSeconds(10))) {
+                TableSetup.ensureTable(db, config.tableName());
+            }
+            System.out.println("dynamodb on http://" + host + ":" + port + " with table " + config.tableName());
+            System.out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "dynamodb-stop"));
+            stopped.await();
+        }
+    }
+
     /**
      * Runs one function on one event file, as {@code sam local invoke} does, and prints the response JSON.
      * Returns the exit code: 0 when the function answered (whatever its HTTP status).
@@ -86,24 +102,12 @@ public final class Main {
         String functionId = options.positional().get(0);
         SamTemplate.FunctionSpec function = template.function(functionId).orElseThrow(() -> new IllegalArgumentException(
                 "template.yaml has no function " + functionId + "; it has " + template.functions().keySet()));
-        APIGatewayV2HTTPEvent event = com.fasterxml.jackson.jr.ob.JSON.std.beanFrom(APIGatewayV2HTTPEvent.class,
-                Files.readString(Path.of(options.positional().get(1))));
+        String eventJson = Files.readString(Path.of(options.positional().get(1)));
         // like sam local invoke: the function's logs go to stderr, only the response to stdout
         java.io.PrintStream stdout = System.out;
         System.setOut(System.err);
         try (Store store = Store.open(options, function.environment())) {
-            var handler = Functions.handler(function.handlerClass(), store.composition());
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event,
-                    new LocalContext(java.util.UUID.randomUUID().toString(), functionId, 30));
-            Map<String, Object> printed = new LinkedHashMap<>();
-            printed.put("statusCode", response.getStatusCode());
-            printed.put("headers", response.getHeaders());
-            if (response.getCookies() != null) {
-                printed.put("cookies", response.getCookies());
-            }
-            printed.put("body", response.getBody());
-            printed.put("isBase64Encoded", response.getIsBase64Encoded());
-            stdout.println(Json.write(printed));
+            stdout.println(Invoker.print(Invoker.invoke(function, eventJson, store.composition())));
         } finally {
             System.setOut(stdout);
         }

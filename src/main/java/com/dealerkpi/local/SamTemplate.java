@@ -96,6 +96,25 @@ public final class SamTemplate {
         return routes;
     }
 
+    /** A request matched to a route, with its decoded path parameters. */
+    public record Match(HttpRoute route, Map<String, String> pathParameters) {
+    }
+
+    /** The route API Gateway would pick for a request: among the matches, the most literal one. */
+    public Optional<Match> find(String method, String rawPath) {
+        Match best = null;
+        for (HttpRoute route : routes) {
+            if (!route.method().equals(method)) {
+                continue;
+            }
+            Optional<Map<String, String>> params = new com.dealerkpi.api.PathTemplate(route.path()).match(rawPath);
+            if (params.isPresent() && (best == null || params.get().size() < best.pathParameters().size())) {
+                best = new Match(route, params.get());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /**
      * A plain value as it is; {@code !Ref Parameter} as the parameter's default. Anything that only exists once
      * deployed (a resource's name, a parameter without default) is left unset, so the local default applies.
