@@ -15,6 +15,9 @@ import java.util.Set;
 /** The status function: {@code POST /dealerships/{dealershipId}/agreements/{agreementId}/status}. */
 public final class StatusHandler extends FunctionHandler {
     private static final Set<String> FIELDS = Set.of("status", "occurredAt", "userId");
+    /** Four-digit years and an explicit offset only: no expanded years, no local times. */
+    private static final java.util.regex.Pattern INSTANT_SHAPE = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})");
 
     private final StatusRecorder recorder;
     private final Clock clock;
@@ -42,6 +45,7 @@ public final class StatusHandler extends FunctionHandler {
     private StatusRequest command(ApiRequest request) {
         String dealershipId = request.id("dealershipId");
         String agreementId = request.id("agreementId");
+        request.allowQuery(Set.of());
         String idempotencyKey = request.header("Idempotency-Key").orElse(null);
         JsonFields body = new JsonFields(request.jsonBody(), FIELDS);
         String statusText = body.string("status", true);
@@ -56,7 +60,9 @@ public final class StatusHandler extends FunctionHandler {
             }
         }
         Instant occurredAt = null;
-        if (occurredText != null) {
+        if (occurredText != null && !INSTANT_SHAPE.matcher(occurredText).matches()) {
+            body.error("occurredAt", "must be an ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z");
+        } else if (occurredText != null) {
             try {
                 occurredAt = OffsetDateTime.parse(occurredText, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {

@@ -7,7 +7,6 @@ import com.dealerkpi.api.Json;
 import com.dealerkpi.api.Route;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +25,10 @@ public final class TestEvents {
         return SERIALIZER.fromJson(json);
     }
 
-    /** The event JSON for a request; a route that does not match gives routeKey "$default" (API Gateway's 404 path). */
+    /**
+     * The event JSON for a request; a route that does not match gives routeKey "$default" (API Gateway's 404 path).
+     * With {@code base64} the body is sent as given (already encoded, or deliberately not) and flagged isBase64Encoded.
+     */
     public static String json(String method, String rawPath, String rawQuery, Map<String, String> headers, String body,
                               boolean base64, Caller caller) {
         Route.Matched matched = Route.find(method, rawPath).orElse(null);
@@ -75,7 +77,7 @@ public final class TestEvents {
         context.put("timeEpoch", 1795860000000L);
         event.put("requestContext", context);
         if (body != null) {
-            event.put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
+            event.put("body", body);
         }
         event.put("isBase64Encoded", base64);
         return Json.write(event);

@@ -1,0 +1,125 @@
+package com.dealerkpi.api;
+
+import com.dealerkpi.support.Caller;
+import com.dealerkpi.support.Reply;
+import com.dealerkpi.support.TestApi;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * OWASP API1/API5: for every route of the contract (generated from the route table, so a new route cannot be
+ * forgotten) and every kind of caller, the expected status; after every refused call the store is unchanged.
+ */
+class SecurityMatrixIT {
+    static final String OWN = "OWN";
+    static final String OTHER = "OTHER";
+    private static TestApi api;
+
+    @BeforeAll
+    static void seed() {
+        api = TestApi.fresh();
+        for (String d : List.of(OWN, OTHER)) {
+            assertEquals(201, api.postJson(Caller.national(), "/dealerships/" + d + "/agreements/A1/status", "{\"status\":\"Sold\"}").status());
+            assertEquals(201, api.send(Caller.national(), "PUT", "/dealerships/" + d + "/profile", null,
+                    Map.of("content-type", "application/json"), "{\"region\":\"North\",\"brand\":\"Ford\"}", false).status());
+        }
+    }
+
+    /** A valid request for a route, aimed at a dealership. */
+    record Sample(String method, String path, String body) {
+    }
+
+    static Sample sample(Route route, String dealershipId) {
+        String path = route.path().replace("{dealershipId}", dealershipId).replace("{agreementId}", "A1")
+                .replace("{stage}", "sold").replace("{region}", "North").replace("{brand}", "Ford");
+        String body = switch (route.method()) {
+            case "GET", "DELETE" -> null;
+            case "POST" -> {
+                if (route != Route.POST_STATUS) {
+                    throw new AssertionError("no sample body for " + route + ": add one here");
+                }
+                yield "{\"status\":\"Contacted\"}";
+            }
+            case "PUT" -> route == Route.PUT_PROFILE ? "{\"name\":\"Renamed\"}" : "{\"soldRate\":0.75}";
+            default -> throw new AssertionError("no sample for " + route);
+        };
+        return new Sample(route.method(), path, body);
+    }
+
+    static Reply send(Caller caller, Sample sample, String query, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        if (sample.body() != null) {
+            headers.put("content-type", "application/json");
+        }
+        return api.send(caller, sample.method(), sample.path(), query, headers, sample.body(), false);
+    }
+
+    static List<Caller> malformedClaims() {
+        return List.of(
+                Caller.withClaims(Map.of()),
+                Caller.withClaims(Map.of("custom:role", "national")),                                   // no subject
+                Caller.withClaims(Map.of("sub", "u", "custom:role", "superuser")),
+                Caller.withClaims(Map.of("sub", "u", "custom:role", "National ")),
+                Caller.withClaims(Map.of("sub", "u", "custom:role", "dealer")),                          // no dealership
+                Caller.withClaims(Map.of("sub", "u", "custom:role", "dealer", "custom:dealershipId", "OWN#A#A1")),
+                Caller.withClaims(Map.of("sub", "u", "custom:dealershipId", "")),
+                Caller.withClaims(Map.of("sub", " ", "custom:role", "national")));
+    }
+
+    @TestFactory
+    List<DynamicTest> everyRouteForEveryKindOfCaller() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route route : Route.values()) {
+            boolean dealershipRoute = route.access() == Route.Access.DEALERSHIP;
+            tests.add(DynamicTest.dynamicTest(route + " as its own dealership", () ->
+                    expect(route, Caller.dealer(OWN), sample(route, OWN), null, Map.of(), dealershipRoute ? 200 : 403)));
+            tests.add(DynamicTest.dynamicTest(route + " as another dealership", () ->
+                    expect(route, Caller.dealer(OTHER), sample(route, OWN), null, Map.of(), 403)));
+            tests.add(DynamicTest.dynamicTest(route + " as national", () ->
+                    expect(route, Caller.national(), sample(route, OWN), null, Map.of(), 200)));
+            tests.add(DynamicTest.dynamicTest(route + " without claims", () ->
+                    expect(route, Caller.anonymous(), sample(route, OWN), null, Map.of(), 401)));
+            for (Caller malformed : malformedClaims()) {
+                tests.add(DynamicTest.dynamicTest(route + " with claims " + malformed.claims(), () ->
+                        expect(route, malformed, sample(route, OWN), null, Map.of(), 401)));
+            }
+            // nothing a caller sends can widen its claims: a header, a query parameter, a body field
+            tests.add(DynamicTest.dynamicTest(route + " with X-Local-Principal: national", () ->
+                    expect(route, Caller.dealer(OTHER), sample(route, OWN), null, Map.of("x-local-principal", "national"), 403)));
+            tests.add(DynamicTest.dynamicTest(route + " with ?role=national", () ->
+                    expect(route, Caller.dealer(OTHER), sample(route, OWN), "role=national&dealershipId=" + OTHER, Map.of(), 403)));
+            Sample sample = sample(route, OWN);
+            if (sample.body() != null) {
+                String widened = sample.body().replaceFirst("\\{", "{\"role\":\"national\",\"dealershipId\":\"" + OTHER + "\",");
+                tests.add(DynamicTest.dynamicTest(route + " with national-looking body fields", () ->
+                        expect(route, Caller.dealer(OTHER), new Sample(sample.method(), sample.path(), widened), null, Map.of(), 403)));
+                tests.add(DynamicTest.dynamicTest(route + " with national-looking body fields, own dealership", () ->
+                        expect(route, Caller.dealer(OWN), new Sample(sample.method(), sample.path(), widened), null, Map.of(),
+                                dealershipRoute ? 400 : 403)));
+            }
+        }
+        return tests;
+    }
+
+    private static void expect(Route route, Caller caller, Sample sample, String query, Map<String, String> headers, int expected) {
+        var before = api.snapshot();
+        Reply reply = send(caller, sample, query, headers);
+        if (expected == 200) {
+            assertTrue(reply.status() >= 200 && reply.status() < 300, route + " -> " + reply);
+            return;
+        }
+        assertEquals(expected, reply.status(), route + " -> " + reply);
+        assertTrue(reply.isProblem(), reply.toString());
+        assertEquals(before, api.snapshot(), route + ": a refused call changed the store");
+    }
+}
