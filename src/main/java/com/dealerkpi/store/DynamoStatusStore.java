@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -67,7 +68,9 @@ public final class DynamoStatusStore implements StatusStore {
                 return Optional.empty();
             } catch (ConditionalCheckFailedException e) {
                 Map<String, AttributeValue> existing = e.hasItem() && !e.item().isEmpty() ? e.item() : getConsistent(key);
-                return Optional.of(idempotencyRecord(claim.dealershipId(), claim.key(), existing));
+                IdempotencyRecord earlier = idempotencyRecord(claim.dealershipId(), claim.key(), existing);
+                // the SDK retried our own successful put (its event id is unique to this call): the claim is ours
+                return earlier.update().eventId().equals(u.eventId()) ? Optional.<IdempotencyRecord>empty() : Optional.of(earlier);
             }
         });
     }
@@ -123,6 +126,9 @@ public final class DynamoStatusStore implements StatusStore {
     public Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi) {
         Map<String, AttributeValue> item = historyItem(update);
         item.put(KPI, AttributeValue.fromL(kpi.stream().map(DynamoStatusStore::kpiEntry).toList()));
+        // tells this call's own write (retried by the SDK after it succeeded) from a racing copy of the request
+        String writer = UUID.randomUUID().toString();
+        item.put(WRITER, s(writer));
         return DynamoErrors.call("complete history", () -> {
             try {
                 db.putItem(r -> r.tableName(table).item(item)
@@ -130,8 +136,10 @@ public final class DynamoStatusStore implements StatusStore {
                         .expressionAttributeNames(Map.of("#pk", PK)));
                 return new Completion(new RecordedUpdate(update, kpi), true);
             } catch (ConditionalCheckFailedException e) {
-                return new Completion(recordedUpdate(getConsistent(historyKey(update)))
-                        .orElseThrow(() -> new IllegalStateException("history item vanished")), false);
+                Map<String, AttributeValue> stored = getConsistent(historyKey(update));
+                RecordedUpdate recorded = recordedUpdate(stored)
+                        .orElseThrow(() -> new IllegalStateException("history item vanished"));
+                return new Completion(recorded, stored.containsKey(WRITER) && writer.equals(stored.get(WRITER).s()));
             }
         });
     }

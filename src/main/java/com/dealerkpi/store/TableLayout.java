@@ -66,6 +66,7 @@ public final class TableLayout {
     public static final String AGREEMENT_ID = "aid";
     public static final String KPI = "kpi";
     public static final String FINGERPRINT = "fp";
+    public static final String WRITER = "wr";
     public static final String EXPIRES_AT = "ttl";
     public static final String VERSION = "ver";
     public static final String HISTORY = "hist";
