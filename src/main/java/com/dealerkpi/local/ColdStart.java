@@ -1,0 +1,52 @@
+package com.dealerkpi.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.dealerkpi.api.Composition;
+import com.dealerkpi.api.Config;
+import com.dealerkpi.api.StatusHandler;
+import com.dealerkpi.store.DynamoClients;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The two sides of the cold-start benchmark, each run in a fresh JVM by {@link Bench}: {@code getitem} is the
+ * floor (a client and one bare GetItem), {@code handler} is what Lambda does on a cold start (build the status
+ * handler and serve one request).
+ */
+public final class ColdStart {
+    private ColdStart() {
+    }
+
+    public static void main(String[] args) {
+        URI endpoint = URI.create(args[1]);
+        String table = args[2];
+        DynamoDbClient db = DynamoClients.create("us-east-1", Optional.of(endpoint), 4, Duration.ofSeconds(10));
+        if (args[0].equals("getitem")) {
+            db.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("x"), "sk", AttributeValue.fromS("y"))));
+            return;
+        }
+        StatusHandler handler = new StatusHandler(new Composition(Config.from(Map.of(Config.TABLE_NAME, table)), db, Clock.systemUTC()));
+        String agreement = "cold-" + System.nanoTime();
+        int status = handler.handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0")
+                .withRouteKey("POST /dealerships/{dealershipId}/agreements/{agreementId}/status")
+                .withRawPath("/dealerships/C1/agreements/" + agreement + "/status")
+                .withPathParameters(Map.of("dealershipId", "C1", "agreementId", agreement))
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody("{\"status\":\"Sold\"}")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", "u", "custom:role", "national")).build()).build()).build())
+                .build(), null).getStatusCode();
+        if (status != 201) {
+            throw new IllegalStateException("status " + status);
+        }
+    }
+}
