@@ -1,0 +1,51 @@
+package com.dealerkpi.api;
+
+import com.dealerkpi.support.Caller;
+import com.dealerkpi.support.TestApi;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One JSON log line per request with route, status, latency, dealership and request id; never a body or a token. */
+class RequestLogIT {
+
+    @Test
+    void eachRequestLogsOneLineWithoutBodiesOrTokens() {
+        TestApi api = TestApi.fresh();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Map<String, String> headers = Map.of("content-type", "application/json", "authorization", "Bearer SECRET-TOKEN-123");
+            api.send(Caller.dealer("D1"), "POST", "/dealerships/D1/agreements/A1/status", null, headers,
+                    "{\"status\":\"Sold\",\"userId\":\"SECRET-BODY-456\"}", false);
+            api.send(Caller.dealer("D1"), "POST", "/dealerships/D1/agreements/A1/status", null, headers,
+                    "{\"status\":\"SECRET-BODY-789\"}", false);
+            api.get(Caller.dealer("D2"), "/dealerships/D1/kpi");
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(3, lines.size(), lines.toString());
+        List<Integer> statuses = List.of(201, 400, 403);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            assertFalse(line.contains("SECRET"), "no body, header or token in the log: " + line);
+            Map<String, Object> entry = Json.readObject(line);
+            for (String field : List.of("level", "requestId", "route", "status", "latencyMs", "dealershipId", "caller")) {
+                assertTrue(entry.containsKey(field), field + " in " + line);
+            }
+            assertEquals(statuses.get(i), ((Number) entry.get("status")).intValue());
+            assertEquals("D1", entry.get("dealershipId"));
+        }
+    }
+}
