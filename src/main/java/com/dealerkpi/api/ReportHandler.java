@@ -15,7 +15,6 @@ import com.dealerkpi.store.SettingsStore;
 import com.dealerkpi.store.StatusStore;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -7,7 +7,6 @@ import com.dealerkpi.domain.RecordedUpdate;
 import com.dealerkpi.domain.StatusUpdate;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The JSON shapes of the contract, built from domain values (field names fixed by API.md). */

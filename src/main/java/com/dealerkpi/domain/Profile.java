@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A dealership's profile. Region and brand place it in target scopes and roll-ups; the time zone decides
@@ -16,15 +15,18 @@ public record Profile(String dealershipId, String name, String region, String br
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
     public static final long MAX_DATABASE_SIZE = 100_000_000L;
-    /** Only zones from the IANA database: fixed offsets like "+01:00" have no DST and are refused. */
-    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     public static Profile unknown(String dealershipId) {
         return new Profile(dealershipId, null, null, null, DEFAULT_ZONE, null, null);
     }
 
+    /**
+     * Only named zones of the IANA database: fixed offsets like "+01:00" or "Etc/GMT+1" know no DST and are refused.
+     * (Looked up on demand: only the admin function validates zones, so no other function pays for the list.)
+     */
     public static boolean isIanaZone(String zone) {
-        return zone != null && ZONES.contains(zone) && !zone.startsWith("Etc/GMT") && !zone.startsWith("SystemV/");
+        return zone != null && !zone.startsWith("Etc/GMT") && !zone.startsWith("SystemV/")
+                && ZoneId.getAvailableZoneIds().contains(zone);
     }
 
     /** This profile with the given fields replaced; a null argument keeps the current value. */

@@ -13,7 +13,6 @@ import com.dealerkpi.domain.StatusUpdate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
