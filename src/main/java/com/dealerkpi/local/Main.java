@@ -59,7 +59,7 @@ public final class Main {
     private static void serve(Options options) throws IOException, InterruptedException {
         int port = Integer.parseInt(options.value("--port", "3000"));
         String principal = options.value("--principal", "national");
-        SamTemplate template = SamTemplate.load(options.optional("--template").map(Path::of).orElse(SamTemplate.locate()));
+        SamTemplate template = template(options);
         // the functions share one environment in template.yaml (Globals); the runner serves them all from it
         Map<String, String> environment = template.functions().values().iterator().next().environment();
         try (Store store = Store.open(options, environment)) {
@@ -100,7 +100,7 @@ public final class Main {
         if (options.positional().size() != 2) {
             throw new IllegalArgumentException("invoke needs <FunctionLogicalId> <event.json>");
         }
-        SamTemplate template = SamTemplate.load(options.optional("--template").map(Path::of).orElse(SamTemplate.locate()));
+        SamTemplate template = template(options);
         String functionId = options.positional().get(0);
         SamTemplate.FunctionSpec function = template.function(functionId).orElseThrow(() -> new IllegalArgumentException(
                 "template.yaml has no function " + functionId + "; it has " + template.functions().keySet()));
@@ -114,6 +114,11 @@ public final class Main {
             System.setOut(stdout);
         }
         return 0;
+    }
+
+    private static SamTemplate template(Options options) throws IOException {
+        Optional<String> file = options.optional("--template");
+        return file.isPresent() ? SamTemplate.load(Path.of(file.get())) : SamTemplate.load();
     }
 
     /** The DynamoDB the runner talks to: the one at --dynamodb-endpoint, or an embedded dynalite it owns. */

@@ -43,18 +43,31 @@ public final class SamTemplate {
     private SamTemplate() {
     }
 
-    public static Path locate() {
+    /** The project's template.yaml: beside the tools folder, else in the working directory, else the jar's copy. */
+    public static SamTemplate load() throws IOException {
         Path beside = Dynalite.toolsDirectory().toAbsolutePath().getParent();
-        Path candidate = beside == null ? Path.of("template.yaml") : beside.resolve("template.yaml");
-        return Files.isRegularFile(candidate) ? candidate : Path.of("template.yaml");
+        for (Path candidate : new Path[]{beside == null ? null : beside.resolve("template.yaml"), Path.of("template.yaml")}) {
+            if (candidate != null && Files.isRegularFile(candidate)) {
+                return load(candidate);
+            }
+        }
+        try (var in = SamTemplate.class.getResourceAsStream("/template.yaml")) {
+            if (in == null) {
+                throw new IOException("template.yaml not found (pass --template FILE)");
+            }
+            return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+    }
+
+    public static SamTemplate load(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader);
+        }
     }
 
     @SuppressWarnings("unchecked")
-    public static SamTemplate load(Path file) throws IOException {
-        Map<String, Object> root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(reader);
-        }
+    private static SamTemplate parse(Reader reader) {
+        Map<String, Object> root = (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(reader);
         SamTemplate template = new SamTemplate();
         Map<String, Object> parameters = map(root.get("Parameters"));
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
