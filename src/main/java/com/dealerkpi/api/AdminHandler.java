@@ -27,7 +27,7 @@ public final class AdminHandler extends FunctionHandler {
     /** Used by the Lambda runtime: wired from the environment, primed before a SnapStart snapshot. */
     public AdminHandler() {
         this(Composition.fromEnvironment());
-        Priming.register(this, Composition.fromEnvironment());
+        Priming.register(this);
     }
 
     public AdminHandler(Composition composition) {
@@ -93,8 +93,7 @@ public final class AdminHandler extends FunctionHandler {
                 values.put(field, value);
             }
         }
-        if (values.isEmpty() && !body.has("contactRatePerMonth") && !body.has("appointedRate")
-                && !body.has("attendedRate") && !body.has("soldRate")) {
+        if (TARGET_FIELDS.stream().noneMatch(body::has)) {
             body.error("body", "give at least one of contactRatePerMonth, appointedRate, attendedRate, soldRate");
         }
         body.errors(TargetRates.check(values));

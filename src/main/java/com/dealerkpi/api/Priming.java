@@ -29,8 +29,9 @@ final class Priming implements Resource {
         this.composition = composition;
     }
 
-    static synchronized void register(FunctionHandler handler, Composition composition) {
-        Priming priming = new Priming(handler, composition);
+    /** For a handler built by its no-arg constructor, i.e. on the environment's composition. */
+    static synchronized void register(FunctionHandler handler) {
+        Priming priming = new Priming(handler, Composition.fromEnvironment());
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
     }

@@ -37,7 +37,7 @@ public final class ReportHandler extends FunctionHandler {
     /** Used by the Lambda runtime: wired from the environment, primed before a SnapStart snapshot. */
     public ReportHandler() {
         this(Composition.fromEnvironment());
-        Priming.register(this, Composition.fromEnvironment());
+        Priming.register(this);
     }
 
     public ReportHandler(Composition composition) {

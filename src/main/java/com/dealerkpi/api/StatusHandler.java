@@ -25,7 +25,7 @@ public final class StatusHandler extends FunctionHandler {
     /** Used by the Lambda runtime: wired from the environment, primed before a SnapStart snapshot. */
     public StatusHandler() {
         this(Composition.fromEnvironment());
-        Priming.register(this, Composition.fromEnvironment());
+        Priming.register(this);
     }
 
     public StatusHandler(Composition composition) {

@@ -80,10 +80,6 @@ public record DateRange(RangeKind kind, LocalDate from, LocalDate to, ZoneId zon
         return boundaries;
     }
 
-    public long days() {
-        return ChronoUnit.DAYS.between(from, to) + 1;
-    }
-
     /** A calendar month's part of the range. */
     public record MonthSlice(YearMonth month, LocalDate first, LocalDate last) {
         public long daysInRange() {
