@@ -16,10 +16,6 @@ public final class Authorizer {
     private final String roleClaim;
     private final String nationalRole;
 
-    public Authorizer(Config config) {
-        this(config.dealershipClaim(), config.roleClaim(), config.nationalRole());
-    }
-
     public Authorizer(String dealershipClaim, String roleClaim, String nationalRole) {
         this.dealershipClaim = dealershipClaim;
         this.roleClaim = roleClaim;

@@ -40,7 +40,9 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
         APIGatewayV2HTTPResponse response;
         try {
             response = dispatch(event, log);
-        } catch (RuntimeException | Error failure) {
+        } catch (RuntimeException failure) {
+            // an Error (out of memory, a broken class) is left to Lambda: the sandbox may be unusable, so it must
+            // fail the invocation and be replaced, not answer from a possibly broken state
             response = Problems.toResponse(failure, log);
         }
         log.finish(response.getStatusCode());

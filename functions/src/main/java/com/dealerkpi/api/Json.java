@@ -52,7 +52,7 @@ public final class Json {
     }
 
     /** Warms the mapper's lazily built state (SnapStart priming, first-request latency). */
-    static void prime() {
+    public static void prime() {
         readObject("{\"a\":[1,2.5,true,null,{\"b\":\"c\"}]}");
         write(Map.of("a", java.util.List.of(1, 2.5, true, "x")));
     }

@@ -11,7 +11,7 @@ import com.dealerkpi.domain.RollUp;
 import com.dealerkpi.domain.Stage;
 import com.dealerkpi.domain.TargetField;
 import com.dealerkpi.domain.UsageReport;
-import com.dealerkpi.store.SettingsStore;
+import com.dealerkpi.app.SettingsStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

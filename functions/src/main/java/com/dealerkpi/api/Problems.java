@@ -1,10 +1,11 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.app.ConcurrentChangeException;
 import com.dealerkpi.app.IdempotencyConflictException;
 import com.dealerkpi.domain.FieldError;
 import com.dealerkpi.domain.InvalidInputException;
-import com.dealerkpi.store.StoreUnavailableException;
+import com.dealerkpi.app.StoreUnavailableException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static APIGatewayV2HTTPResponse toResponse(Throwable failure, Log.Line log) {
+    public static APIGatewayV2HTTPResponse toResponse(RuntimeException failure, Log.Line log) {
         if (failure instanceof ApiException api) {
             return problem(api.status(), api.title(), api.getMessage(), api.errors());
         }
@@ -27,6 +28,9 @@ public final class Problems {
         }
         if (failure instanceof IdempotencyConflictException conflict) {
             return problem(422, "Idempotency-Key Reused", conflict.getMessage(), List.of());
+        }
+        if (failure instanceof ConcurrentChangeException conflict) {
+            return problem(409, "Conflict", conflict.getMessage(), List.of());
         }
         if (failure instanceof StoreUnavailableException) {
             log.error(failure);

@@ -1,8 +1,11 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.app.Agreements;
 import com.dealerkpi.app.KpiReports;
+import com.dealerkpi.app.ReportStore;
 import com.dealerkpi.app.RollUps;
+import com.dealerkpi.app.Settings;
 import com.dealerkpi.domain.DateRange;
 import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.KpiReport;
@@ -10,9 +13,6 @@ import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RangeRequest;
 import com.dealerkpi.domain.RollUp;
 import com.dealerkpi.domain.Stage;
-import com.dealerkpi.store.ReportStore;
-import com.dealerkpi.store.SettingsStore;
-import com.dealerkpi.store.StatusStore;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,25 +28,20 @@ public final class ReportHandler extends FunctionHandler {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
-    private final StatusStore statusStore;
-    private final SettingsStore settings;
+    private final Agreements agreements;
+    private final Settings settings;
     private final KpiReports reports;
     private final RollUps rollUps;
     private final Cursors cursors;
 
-    /** Used by the Lambda runtime: wired from the environment, primed before a SnapStart snapshot. */
-    public ReportHandler() {
-        this(Composition.fromEnvironment());
-        Priming.register(this);
-    }
-
-    public ReportHandler(Composition composition) {
-        super(composition.authorizer());
-        this.statusStore = composition.statusStore();
-        this.settings = composition.settingsStore();
-        this.reports = composition.kpiReports();
-        this.rollUps = composition.rollUps();
-        this.cursors = composition.cursors();
+    public ReportHandler(Authorizer authorizer, Agreements agreements, Settings settings, KpiReports reports,
+                         RollUps rollUps, Cursors cursors) {
+        super(authorizer);
+        this.agreements = agreements;
+        this.settings = settings;
+        this.reports = reports;
+        this.rollUps = rollUps;
+        this.cursors = cursors;
         on(Route.GET_AGREEMENT, this::getAgreement);
         on(Route.GET_KPI, this::getKpi);
         on(Route.GET_KPI_AGREEMENTS, this::getKpiAgreements);
@@ -61,7 +56,7 @@ public final class ReportHandler extends FunctionHandler {
         String dealershipId = request.id("dealershipId");
         String agreementId = request.id("agreementId");
         request.allowQuery(Set.of());
-        return statusStore.findAgreement(dealershipId, agreementId)
+        return agreements.find(dealershipId, agreementId)
                 .map(view -> Responses.json(200, Views.agreement(view)))
                 .orElseThrow(() -> ApiException.notFound("No status update has been recorded for agreement "
                         + agreementId + " at dealership " + dealershipId + "."));
@@ -91,8 +86,8 @@ public final class ReportHandler extends FunctionHandler {
         Optional<String> cursor = request.query("cursor");
         Profile profile = reports.profile(dealershipId);
         DateRange range = reports.resolve(profile, rangeRequest);
-        String query = String.join("|", dealershipId, stage.name(), range.from().toString(), range.to().toString());
-        Optional<Map<String, String>> after = cursor.map(c -> cursors.open(c, query));
+        Cursors.Query query = new Cursors.Query(dealershipId, stage.name(), range.from().toString(), range.to().toString());
+        Optional<ReportStore.MilestoneRow> after = cursor.map(c -> cursors.open(c, query));
         ReportStore.MilestonePage page = reports.agreements(profile, stage, range, limit, after);
 
         Map<String, Object> body = new LinkedHashMap<>();

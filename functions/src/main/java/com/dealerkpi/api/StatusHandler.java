@@ -22,16 +22,10 @@ public final class StatusHandler extends FunctionHandler {
     private final StatusRecorder recorder;
     private final Clock clock;
 
-    /** Used by the Lambda runtime: wired from the environment, primed before a SnapStart snapshot. */
-    public StatusHandler() {
-        this(Composition.fromEnvironment());
-        Priming.register(this);
-    }
-
-    public StatusHandler(Composition composition) {
-        super(composition.authorizer());
-        this.recorder = composition.statusRecorder();
-        this.clock = composition.clock();
+    public StatusHandler(Authorizer authorizer, StatusRecorder recorder, Clock clock) {
+        super(authorizer);
+        this.recorder = recorder;
+        this.clock = clock;
         on(Route.POST_STATUS, this::postStatus);
     }
 

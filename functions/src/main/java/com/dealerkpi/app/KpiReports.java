@@ -8,15 +8,12 @@ import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RangeRequest;
 import com.dealerkpi.domain.Stage;
 import com.dealerkpi.domain.UsageReport;
-import com.dealerkpi.store.ReportStore;
-import com.dealerkpi.store.SettingsStore;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -67,7 +64,7 @@ public final class KpiReports {
 
     /** The agreements behind a count, newest first. */
     public ReportStore.MilestonePage agreements(Profile profile, Stage stage, DateRange range, int limit,
-                                                Optional<Map<String, String>> after) {
+                                                Optional<ReportStore.MilestoneRow> after) {
         return reports.milestones(profile.dealershipId(), stage, range.start(), range.endExclusive(), limit, after);
     }
 

@@ -4,7 +4,6 @@ import com.dealerkpi.domain.KpiReport;
 import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RangeRequest;
 import com.dealerkpi.domain.RollUp;
-import com.dealerkpi.store.SettingsStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;

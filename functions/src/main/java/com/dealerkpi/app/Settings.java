@@ -5,8 +5,6 @@ import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.TargetField;
 import com.dealerkpi.domain.TargetRates;
 import com.dealerkpi.domain.TargetScope;
-import com.dealerkpi.store.SettingsStore;
-import com.dealerkpi.store.StoreUnavailableException;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -45,7 +43,11 @@ public final class Settings {
                 return store.profile(dealershipId).orElseThrow();
             }
         }
-        throw new StoreUnavailableException("profile " + dealershipId + " kept changing under concurrent writes", null);
+        throw new ConcurrentChangeException("The profile of dealership " + dealershipId);
+    }
+
+    public Optional<SettingsStore.Versioned<Profile>> profile(String dealershipId) {
+        return store.profile(dealershipId);
     }
 
     public Optional<SettingsStore.Versioned<TargetRates>> targets(TargetScope scope) {
@@ -77,7 +79,7 @@ public final class Settings {
                 return store.targets(scope).orElseThrow();
             }
         }
-        throw new StoreUnavailableException("targets " + scope.label() + " kept changing under concurrent writes", null);
+        throw new ConcurrentChangeException("The targets of " + scope.label());
     }
 
     public static Map<String, Object> fields(TargetRates rates) {

@@ -6,7 +6,6 @@ import com.dealerkpi.domain.RecordedUpdate;
 import com.dealerkpi.domain.Status;
 import com.dealerkpi.domain.StatusRequest;
 import com.dealerkpi.domain.StatusUpdate;
-import com.dealerkpi.store.StatusStore;
 
 import java.time.Clock;
 import java.util.ArrayList;

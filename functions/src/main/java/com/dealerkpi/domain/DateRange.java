@@ -14,9 +14,6 @@ import java.util.List;
  */
 public record DateRange(RangeKind kind, LocalDate from, LocalDate to, ZoneId zone) {
 
-    public static final LocalDate MIN_DATE = LocalDate.of(2000, 1, 1);
-    public static final LocalDate MAX_DATE = LocalDate.of(2099, 12, 31);
-
     public DateRange {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from after to");

@@ -2,7 +2,6 @@ package com.dealerkpi.domain;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,24 +46,7 @@ public record RangeRequest(RangeKind kind, LocalDate from, LocalDate to) {
     }
 
     private static LocalDate date(String field, Optional<String> text, List<FieldError> errors) {
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            String value = text.get().trim();
-            if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                throw new DateTimeParseException("shape", value, 0);
-            }
-            LocalDate date = LocalDate.parse(value);
-            if (date.isBefore(DateRange.MIN_DATE) || date.isAfter(DateRange.MAX_DATE)) {
-                errors.add(new FieldError(field, "must be between 2000-01-01 and 2099-12-31"));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date YYYY-MM-DD"));
-            return null;
-        }
+        return text.map(value -> LocalDates.parse(field, value, errors)).orElse(null);
     }
 
     /** The concrete range for a dealership on its local {@code today}. */

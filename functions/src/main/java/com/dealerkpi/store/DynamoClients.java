@@ -6,28 +6,32 @@ import java.util.Optional;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Builds the DynamoDB client with nothing left to discovery: the region and credentials come straight
- * from the Lambda environment (or fixed local ones for an emulator), and the JDK's own HTTP client is
- * used — each of these keeps cold start short.
+ * Builds the DynamoDB client: the JDK's own HTTP client (no Apache or Netty to load), the region given, the
+ * credentials the caller chose, bounded retries and timeouts. The endpoint is DynamoDB's unless one is given;
+ * without one the SDK also honours its own setting {@code AWS_ENDPOINT_URL_DYNAMODB}.
  */
 public final class DynamoClients {
     private DynamoClients() {
     }
 
-    public static DynamoDbClient create(String region, Optional<URI> endpoint, int maxAttempts, Duration attemptTimeout,
-                                        ExecutionInterceptor... interceptors) {
+    /** Fixed credentials for a local DynamoDB implementation (dynalite, moto), which checks no signature. */
+    public static AwsCredentialsProvider localCredentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    }
+
+    public static DynamoDbClient create(String region, Optional<URI> endpoint, AwsCredentialsProvider credentials,
+                                        int maxAttempts, Duration attemptTimeout, ExecutionInterceptor... interceptors) {
         // The JDK keeps at most 5 idle keep-alive connections per host by default; status updates fan out
-        // to 5 parallel writes and the local runner serves many callers at once.
+        // to parallel writes and the local runner serves many callers at once.
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "64");
         }
@@ -44,16 +48,9 @@ public final class DynamoClients {
                         .socketTimeout(attemptTimeout)
                         .build())
                 .region(Region.of(region))
-                .credentialsProvider(credentials(endpoint))
+                .credentialsProvider(credentials)
                 .overrideConfiguration(override.build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
-    }
-
-    private static AwsCredentialsProvider credentials(Optional<URI> endpoint) {
-        if (endpoint.isPresent() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        }
-        return EnvironmentVariableCredentialsProvider.create();
     }
 }

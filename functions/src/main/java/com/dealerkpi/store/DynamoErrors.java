@@ -1,5 +1,7 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.StoreUnavailableException;
+
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -1,12 +1,11 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.domain.InvalidInputException;
+import com.dealerkpi.app.ReportStore;
 import com.dealerkpi.domain.Stage;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,11 @@ public final class DynamoReportStore implements ReportStore {
     public DynamoReportStore(DynamoDbClient db, String table) {
         this.db = db;
         this.table = table;
+    }
+
+    @Override
+    public void ping() {
+        DynamoErrors.call("ping", () -> db.getItem(r -> r.tableName(table).key(dealershipProbeKey())));
     }
 
     @Override
@@ -74,12 +78,10 @@ public final class DynamoReportStore implements ReportStore {
 
     @Override
     public MilestonePage milestones(String dealershipId, Stage stage, Instant start, Instant end, int limit,
-                                    Optional<Map<String, String>> after) {
-        after.ifPresent(key -> requireWithin(key, dealershipId, stage));
+                                    Optional<MilestoneRow> after) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> startKey = after.map(DynamoReportStore::attributes).orElse(null);
         DynamoErrors.call("page milestones", () -> {
-            Map<String, AttributeValue> from = startKey;
+            Map<String, AttributeValue> from = after.map(row -> milestoneIndexKey(dealershipId, stage, row.agreementId(), row.at(), row.backfilled())).orElse(null);
             // one more than asked, so the last page is known to be the last (no empty page after it)
             while (items.size() <= limit) {
                 QueryRequest.Builder query = timeRange(MILESTONE_INDEX, GSI1_PK, GSI1_SK,
@@ -103,7 +105,7 @@ public final class DynamoReportStore implements ReportStore {
             String sk = item.get(GSI1_SK).s();
             rows.add(new MilestoneRow(agreementIdOf(item.get(PK).s()), instantOf(sk), isBackfilledIndexSk(sk)));
         }
-        Optional<Map<String, String>> next = items.size() > limit ? Optional.of(plain(items.get(limit - 1))) : Optional.empty();
+        Optional<MilestoneRow> next = items.size() > limit ? Optional.of(rows.get(limit - 1)) : Optional.empty();
         return new MilestonePage(rows, next);
     }
 
@@ -137,32 +139,6 @@ public final class DynamoReportStore implements ReportStore {
     /** Index sort keys start with the fixed-width instant. */
     private static Instant instantOf(String indexSortKey) {
         return parseInstant(indexSortKey.substring(0, indexSortKey.indexOf('#')));
-    }
-
-    /** A continuation key must point into the same dealership's stage index, whatever a caller sends. */
-    private static void requireWithin(Map<String, String> key, String dealershipId, Stage stage) {
-        boolean within = key.size() == 4
-                && milestoneIndexPk(dealershipId, stage).equals(key.get(GSI1_PK))
-                && milestoneSk(stage).equals(key.get(SK))
-                && key.get(PK) != null && key.get(PK).startsWith(agreementPk(dealershipId, ""))
-                && key.get(GSI1_SK) != null && key.get(GSI1_SK).matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]{12}Z#[RB]");
-        if (!within) {
-            throw new InvalidInputException("cursor", "does not belong to this dealership's query");
-        }
-    }
-
-    private static Map<String, String> plain(Map<String, AttributeValue> key) {
-        Map<String, String> result = new HashMap<>();
-        for (String name : List.of(PK, SK, GSI1_PK, GSI1_SK)) {
-            result.put(name, key.get(name).s());
-        }
-        return result;
-    }
-
-    private static Map<String, AttributeValue> attributes(Map<String, String> key) {
-        Map<String, AttributeValue> result = new HashMap<>();
-        key.forEach((name, value) -> result.put(name, s(value)));
-        return result;
     }
 
     private static AttributeValue s(String value) {

@@ -1,5 +1,7 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.SettingsStore;
+import com.dealerkpi.app.StoreUnavailableException;
 import com.dealerkpi.domain.AuditEntry;
 import com.dealerkpi.domain.EffectiveTargets;
 import com.dealerkpi.domain.Profile;
@@ -35,6 +37,11 @@ public final class DynamoSettingsStore implements SettingsStore {
     public DynamoSettingsStore(DynamoDbClient db, String table) {
         this.db = db;
         this.table = table;
+    }
+
+    @Override
+    public void ping() {
+        DynamoErrors.call("ping", () -> db.getItem(r -> r.tableName(table).key(settingsProbeKey())));
     }
 
     @Override
@@ -134,10 +141,10 @@ public final class DynamoSettingsStore implements SettingsStore {
         for (TargetField field : TargetField.values()) {
             Double value = rates.values().get(field);
             if (value != null) {
-                set(sets, names, values, field.json(), AttributeValue.fromN(Double.toString(value)));
+                set(sets, names, values, targetAttribute(field), AttributeValue.fromN(Double.toString(value)));
             } else {
-                names.put("#" + field.json(), field.json());
-                removes.add("#" + field.json());
+                names.put("#" + targetAttribute(field), targetAttribute(field));
+                removes.add("#" + targetAttribute(field));
             }
         }
         return versionedWrite("save targets", targetsKey(scope), sets, removes, names, values, expectedVersion, change);
@@ -156,7 +163,9 @@ public final class DynamoSettingsStore implements SettingsStore {
         scopes.forEach(scope -> byLabel.put(scope.label(), scope));
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                 .keys(scopes.stream().map(DynamoSettingsStore::targetsKey).toList())
-                .projectionExpression(String.join(", ", SK, "contactRatePerMonth", "appointedRate", "attendedRate", "soldRate"))
+                .projectionExpression(String.join(", ", SK, targetAttribute(TargetField.CONTACT_RATE_PER_MONTH),
+                        targetAttribute(TargetField.APPOINTED_RATE), targetAttribute(TargetField.ATTENDED_RATE),
+                        targetAttribute(TargetField.SOLD_RATE)))
                 .consistentRead(true)
                 .build());
         List<EffectiveTargets.Layer> layers = new ArrayList<>();
@@ -236,8 +245,8 @@ public final class DynamoSettingsStore implements SettingsStore {
     private static TargetRates rates(Map<String, AttributeValue> item) {
         Map<TargetField, Double> values = new EnumMap<>(TargetField.class);
         for (TargetField field : TargetField.values()) {
-            if (item.containsKey(field.json())) {
-                values.put(field, Double.parseDouble(item.get(field.json()).n()));
+            if (item.containsKey(targetAttribute(field))) {
+                values.put(field, Double.parseDouble(item.get(targetAttribute(field)).n()));
             }
         }
         return new TargetRates(values);
@@ -253,18 +262,18 @@ public final class DynamoSettingsStore implements SettingsStore {
         }
         return item.get(HISTORY).l().stream().map(v -> {
             Map<String, AttributeValue> m = v.m();
-            return new AuditEntry(Instant.parse(m.get("at").s()), m.get("by").s(), m.get("action").s(),
-                    AttributeMaps.toPlain(m.get("previous").m()), AttributeMaps.toPlain(m.get("next").m()));
+            return new AuditEntry(Instant.parse(m.get(AUDIT_AT).s()), m.get(AUDIT_BY).s(), m.get(AUDIT_ACTION).s(),
+                    AttributeMaps.toPlain(m.get(AUDIT_PREVIOUS).m()), AttributeMaps.toPlain(m.get(AUDIT_NEXT).m()));
         }).toList();
     }
 
     private static AttributeValue audit(AuditEntry entry) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
-        m.put("at", s(entry.at().toString()));
-        m.put("by", s(entry.by()));
-        m.put("action", s(entry.action()));
-        m.put("previous", AttributeValue.fromM(AttributeMaps.fromPlain(entry.previous())));
-        m.put("next", AttributeValue.fromM(AttributeMaps.fromPlain(entry.next())));
+        m.put(AUDIT_AT, s(entry.at().toString()));
+        m.put(AUDIT_BY, s(entry.by()));
+        m.put(AUDIT_ACTION, s(entry.action()));
+        m.put(AUDIT_PREVIOUS, AttributeValue.fromM(AttributeMaps.fromPlain(entry.previous())));
+        m.put(AUDIT_NEXT, AttributeValue.fromM(AttributeMaps.fromPlain(entry.next())));
         return AttributeValue.fromM(m);
     }
 

@@ -1,5 +1,6 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.StatusStore;
 import com.dealerkpi.domain.AgreementView;
 import com.dealerkpi.domain.Digests;
 import com.dealerkpi.domain.IdempotencyRecord;
@@ -44,6 +45,11 @@ public final class DynamoStatusStore implements StatusStore {
         this.db = db;
         this.table = table;
         this.clock = clock;
+    }
+
+    @Override
+    public void ping() {
+        DynamoErrors.call("ping", () -> db.getItem(r -> r.tableName(table).key(dealershipProbeKey())));
     }
 
     @Override
@@ -209,10 +215,10 @@ public final class DynamoStatusStore implements StatusStore {
         if (item == null || item.isEmpty() || !item.containsKey(KPI)) {
             return Optional.empty();
         }
-        String dealershipId = item.get(GSI2_PK).s().substring(2);
+        String dealershipId = dealershipIdOfActivityPk(item.get(GSI2_PK).s());
         List<KpiEntry> kpi = item.get(KPI).l().stream().map(v -> new KpiEntry(
-                Stage.valueOf(v.m().get("stage").s()),
-                KpiOutcome.valueOf(v.m().get("outcome").s()),
+                Stage.valueOf(v.m().get(ENTRY_STAGE).s()),
+                KpiOutcome.valueOf(v.m().get(ENTRY_OUTCOME).s()),
                 parseInstant(v.m().get(AT).s()))).toList();
         return Optional.of(new RecordedUpdate(statusUpdate(dealershipId, item), kpi));
     }
@@ -229,7 +235,7 @@ public final class DynamoStatusStore implements StatusStore {
     }
 
     private static AttributeValue kpiEntry(KpiEntry e) {
-        return AttributeValue.fromM(Map.of("stage", s(e.stage().name()), "outcome", s(e.outcome().name()),
+        return AttributeValue.fromM(Map.of(ENTRY_STAGE, s(e.stage().name()), ENTRY_OUTCOME, s(e.outcome().name()),
                 AT, s(instant(e.at()))));
     }
 

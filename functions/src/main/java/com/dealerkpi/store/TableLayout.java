@@ -1,13 +1,16 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.domain.Stage;
+import com.dealerkpi.domain.TargetField;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -77,6 +80,15 @@ public final class TableLayout {
     public static final String DATABASE_SIZE = "dbSize";
     public static final String GO_LIVE = "goLive";
     public static final String DEALERSHIP_ID = "did";
+    /** A KPI answer entry (inside {@link #KPI}): stage and outcome. */
+    public static final String ENTRY_STAGE = "stage";
+    public static final String ENTRY_OUTCOME = "outcome";
+    /** An audit entry (inside {@link #HISTORY}): when, who, what, before and after. */
+    public static final String AUDIT_AT = "at";
+    public static final String AUDIT_BY = "by";
+    public static final String AUDIT_ACTION = "action";
+    public static final String AUDIT_PREVIOUS = "previous";
+    public static final String AUDIT_NEXT = "next";
 
     static final String PROFILES_PK = "PROFILES";
     static final String TARGETS_PK = "TARGETS";
@@ -107,6 +119,17 @@ public final class TableLayout {
         return "D#" + dealershipId + "#A#" + agreementId;
     }
 
+    /** The target fields as stored: short names of our own, so renaming a JSON field never migrates the table. */
+    private static final Map<TargetField, String> TARGET_ATTRIBUTES = Map.of(
+            TargetField.CONTACT_RATE_PER_MONTH, "tCr",
+            TargetField.APPOINTED_RATE, "tAr",
+            TargetField.ATTENDED_RATE, "tTr",
+            TargetField.SOLD_RATE, "tSr");
+
+    public static String targetAttribute(TargetField field) {
+        return TARGET_ATTRIBUTES.get(field);
+    }
+
     /** The agreement id back out of an agreement partition key. */
     public static String agreementIdOf(String agreementPk) {
         return agreementPk.substring(agreementPk.indexOf("#A#") + 3);
@@ -134,6 +157,36 @@ public final class TableLayout {
 
     public static String activityIndexPk(String dealershipId) {
         return "D#" + dealershipId;
+    }
+
+    /**
+     * Keys no item ever has, for reads that only reach the store (pings). Each lies in a partition its function's
+     * policy may read: a dealership partition ({@code D#}; {@code #} is never part of an id) or the profiles.
+     */
+    public static Map<String, AttributeValue> dealershipProbeKey() {
+        return Map.of(PK, AttributeValue.fromS("D##probe"), SK, AttributeValue.fromS("probe"));
+    }
+
+    public static Map<String, AttributeValue> settingsProbeKey() {
+        return Map.of(PK, AttributeValue.fromS(PROFILES_PK), SK, AttributeValue.fromS("#probe"));
+    }
+
+    /** The dealership id back out of an activity index partition key. */
+    public static String dealershipIdOfActivityPk(String activityPk) {
+        return activityPk.substring("D#".length());
+    }
+
+    /**
+     * The full key of a milestone's entry in the milestone index (where a page of a drill-down continues):
+     * the item's table key and its index key.
+     */
+    public static Map<String, AttributeValue> milestoneIndexKey(String dealershipId, Stage stage, String agreementId,
+                                                                Instant at, boolean backfilled) {
+        return Map.of(
+                PK, AttributeValue.fromS(agreementPk(dealershipId, agreementId)),
+                SK, AttributeValue.fromS(milestoneSk(stage)),
+                GSI1_PK, AttributeValue.fromS(milestoneIndexPk(dealershipId, stage)),
+                GSI1_SK, AttributeValue.fromS(milestoneIndexSk(at, backfilled)));
     }
 
     public static String activityIndexSk(Instant at, String eventId) {

@@ -1,12 +1,13 @@
 package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.dealerkpi.api.Composition;
-import com.dealerkpi.api.Config;
+import com.dealerkpi.lambda.Config;
+import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.api.ReportHandler;
 import com.dealerkpi.api.StatusHandler;
 import com.dealerkpi.domain.Stage;
 import com.dealerkpi.store.DynamoClients;
+import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.store.TableLayout;
 import com.dealerkpi.store.TableSetup;
 
@@ -54,7 +55,7 @@ final class Bench {
     private static final int WARMUP = 200;
     private static java.io.PrintStream OUT = System.out;
     private final DynamoDbClient db;
-    private final Composition composition;
+    private final Wiring wiring;
     private final Counter counter;
     private final URI endpoint;
     private final ExecutorService io = Executors.newFixedThreadPool(8);
@@ -62,8 +63,10 @@ final class Bench {
     private Bench(URI endpoint) {
         this.endpoint = endpoint;
         this.counter = new Counter();
-        this.db = DynamoClients.create("us-east-1", Optional.of(endpoint), 4, Duration.ofSeconds(30), counter);
-        this.composition = new Composition(Config.from(Map.of(Config.TABLE_NAME, TABLE)), db, Clock.systemUTC());
+        this.db = DynamoClients.create("us-east-1", Optional.of(endpoint), DynamoClients.localCredentials(), 4,
+                Duration.ofSeconds(30), counter);
+        this.wiring = Wiring.local(Config.from(Map.of(Config.TABLE_NAME, TABLE)), new DynamoStores(db, TABLE, Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     /** Counts DynamoDB requests by operation. */
@@ -110,7 +113,7 @@ final class Bench {
 
     // 1. status update vs one bare PutItem, and vs the same requests issued bare
     private void statusUpdate(int iterations) {
-        StatusHandler handler = new StatusHandler(composition);
+        StatusHandler handler = wiring.statusHandler();
         AtomicInteger agreements = new AtomicInteger();
         Supplier<Integer> update = () -> handler.handleRequest(statusEvent("B1", "N" + agreements.incrementAndGet(), null), null).getStatusCode();
         Supplier<Integer> keyed = () -> {
@@ -186,7 +189,7 @@ final class Bench {
         loadMilestones("R5", 5_000);
         loadMilestones("R50", big);
         loadHistory("R50", 10_000);
-        ReportHandler handler = new ReportHandler(composition);
+        ReportHandler handler = wiring.reportHandler();
         for (String dealership : List.of("R5", "R50")) {
             reportLine(handler, dealership, "10k history rows");
         }
@@ -240,14 +243,14 @@ final class Bench {
     // 4. national roll-up over 200 dealerships vs one dealership's report
     private void rollUp() {
         Map<String, String> json = Map.of("content-type", "application/json");
-        com.dealerkpi.api.AdminHandler admin = new com.dealerkpi.api.AdminHandler(composition);
+        com.dealerkpi.api.AdminHandler admin = wiring.adminHandler();
         for (int d = 0; d < 200; d++) {
             String id = "U" + d;
             admin.handleRequest(event("PUT", "/dealerships/" + id + "/profile", "PUT /dealerships/{dealershipId}/profile",
                     Map.of("dealershipId", id), Map.of(), json, "{\"region\":\"R" + (d % 10) + "\",\"databaseSize\":1000}"), null);
             loadMilestones(id, 400);
         }
-        ReportHandler handler = new ReportHandler(composition);
+        ReportHandler handler = wiring.reportHandler();
         APIGatewayV2HTTPEvent one = getEvent("/dealerships/U0/kpi", "GET /dealerships/{dealershipId}/kpi", Map.of("dealershipId", "U0"), Map.of());
         APIGatewayV2HTTPEvent national = getEvent("/kpi", "GET /kpi", Map.of(), Map.of());
         for (int i = 0; i < 3; i++) {

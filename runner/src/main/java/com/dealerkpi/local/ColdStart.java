@@ -1,10 +1,11 @@
 package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.dealerkpi.api.Composition;
-import com.dealerkpi.api.Config;
-import com.dealerkpi.api.StatusHandler;
+import com.dealerkpi.lambda.Config;
+import com.dealerkpi.lambda.StatusFunction;
+import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.store.DynamoClients;
+import com.dealerkpi.store.DynamoStores;
 
 import java.net.URI;
 import java.time.Clock;
@@ -27,12 +28,14 @@ public final class ColdStart {
     public static void main(String[] args) {
         URI endpoint = URI.create(args[1]);
         String table = args[2];
-        DynamoDbClient db = DynamoClients.create("us-east-1", Optional.of(endpoint), 4, Duration.ofSeconds(10));
+        DynamoDbClient db = DynamoClients.create("us-east-1", Optional.of(endpoint), DynamoClients.localCredentials(), 4,
+                Duration.ofSeconds(10));
         if (args[0].equals("getitem")) {
             db.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("x"), "sk", AttributeValue.fromS("y"))));
             return;
         }
-        StatusHandler handler = new StatusHandler(new Composition(Config.from(Map.of(Config.TABLE_NAME, table)), db, Clock.systemUTC()));
+        StatusFunction handler = new StatusFunction(Wiring.local(Config.from(Map.of(Config.TABLE_NAME, table)),
+                new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC()));
         String agreement = "cold-" + System.nanoTime();
         int status = handler.handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0")
                 .withRouteKey("POST /dealerships/{dealershipId}/agreements/{agreementId}/status")

@@ -3,24 +3,24 @@ package com.dealerkpi.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.Composition;
+import com.dealerkpi.lambda.Wiring;
 
 import java.lang.reflect.InvocationTargetException;
 
 /**
  * Creates a function's handler the way the runner needs it: the class the template names, built on the
- * runner's composition through the constructor every handler has for that ({@code Handler(Composition)}).
+ * runner's wiring through the constructor every function has for that ({@code Function(Wiring)}).
  */
 final class Functions {
     private Functions() {
     }
 
     @SuppressWarnings("unchecked")
-    static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Composition composition) {
+    static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Wiring wiring) {
         try {
             Class<?> type = Class.forName(className);
             return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                    type.getConstructor(Composition.class).newInstance(composition);
+                    type.getConstructor(Wiring.class).newInstance(wiring);
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
             throw new IllegalArgumentException("template.yaml names handler " + className + ", which this jar cannot build", e);
         } catch (InvocationTargetException e) {

@@ -2,7 +2,7 @@ package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.Composition;
+import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.api.Json;
 import com.fasterxml.jackson.jr.ob.JSON;
 
@@ -16,10 +16,10 @@ public final class Invoker {
     private Invoker() {
     }
 
-    public static APIGatewayV2HTTPResponse invoke(SamTemplate.FunctionSpec function, String eventJson, Composition composition)
+    public static APIGatewayV2HTTPResponse invoke(SamTemplate.FunctionSpec function, String eventJson, Wiring wiring)
             throws IOException {
         APIGatewayV2HTTPEvent event = JSON.std.beanFrom(APIGatewayV2HTTPEvent.class, eventJson);
-        return Functions.handler(function.handlerClass(), composition)
+        return Functions.handler(function.handlerClass(), wiring)
                 .handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function.logicalId(), 30));
     }
 

@@ -3,7 +3,7 @@ package com.dealerkpi.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.Composition;
+import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.api.Problems;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,16 +32,16 @@ final class LocalApi implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
-    private final Composition composition;
+    private final Wiring wiring;
     private final String defaultPrincipal;
     private final SamTemplate template;
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
 
-    LocalApi(Composition composition, SamTemplate template, int port, String defaultPrincipal) throws IOException {
-        this.composition = composition;
+    LocalApi(Wiring wiring, SamTemplate template, int port, String defaultPrincipal) throws IOException {
+        this.wiring = wiring;
         this.defaultPrincipal = defaultPrincipal;
         this.template = template;
-        template.functions().forEach((id, spec) -> handlers.put(id, Functions.handler(spec.handlerClass(), composition)));
+        template.functions().forEach((id, spec) -> handlers.put(id, Functions.handler(spec.handlerClass(), wiring)));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         this.workers = Executors.newFixedThreadPool(16);
         server.setExecutor(workers);
@@ -79,7 +79,7 @@ final class LocalApi implements AutoCloseable {
         SamTemplate.HttpRoute route = match.get().route();
         String spec = exchange.getRequestHeaders().getFirst(LocalPrincipal.HEADER);
         Map<String, String> claims = LocalPrincipal.claims(spec != null ? spec : defaultPrincipal,
-                composition.config()).orElse(null);
+                wiring.config()).orElse(null);
         String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1:" + port());
         LocalEvents.HttpRequest http = new LocalEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(), host);

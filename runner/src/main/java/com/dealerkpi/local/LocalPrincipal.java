@@ -1,6 +1,6 @@
 package com.dealerkpi.local;
 
-import com.dealerkpi.api.Config;
+import com.dealerkpi.lambda.Config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package com.dealerkpi.local;
 
-import com.dealerkpi.api.Composition;
-import com.dealerkpi.api.Config;
+import com.dealerkpi.lambda.Config;
+import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.store.DynamoClients;
+import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.store.TableSetup;
 
 import java.io.IOException;
@@ -63,8 +64,7 @@ public final class Main {
         // the functions share one environment in template.yaml (Globals); the runner serves them all from it
         Map<String, String> environment = template.functions().values().iterator().next().environment();
         try (Store store = Store.open(options, environment)) {
-            Composition composition = store.composition();
-            try (LocalApi api = new LocalApi(composition, template, port, principal)) {
+            try (LocalApi api = new LocalApi(store.wiring(), template, port, principal)) {
                 api.start();
                 System.out.println("listening on http://127.0.0.1:" + api.port());
                 System.out.flush();
@@ -81,7 +81,8 @@ public final class Main {
         String host = options.value("--host", "127.0.0.1");
         try (Dynalite dynalite = Dynalite.start(options.optional("--data-dir").map(Path::of), port, host)) {
             Config config = Config.from(System.getenv());
-            try (DynamoDbClient db = DynamoClients.create(config.region(), Optional.of(dynalite.endpoint()), 4, Duration.ofSeconds(10))) {
+            try (DynamoDbClient db = DynamoClients.create(config.region(), Optional.of(dynalite.endpoint()),
+                    DynamoClients.localCredentials(), 4, Duration.ofSeconds(10))) {
                 TableSetup.ensureTable(db, config.tableName());
             }
             System.out.println("dynamodb on http://" + host + ":" + port + " with table " + config.tableName());
@@ -109,7 +110,7 @@ public final class Main {
         java.io.PrintStream stdout = System.out;
         System.setOut(System.err);
         try (Store store = Store.open(options, function.environment())) {
-            stdout.println(Invoker.print(Invoker.invoke(function, eventJson, store.composition())));
+            stdout.println(Invoker.print(Invoker.invoke(function, eventJson, store.wiring())));
         } finally {
             System.setOut(stdout);
         }
@@ -122,7 +123,7 @@ public final class Main {
     }
 
     /** The DynamoDB the runner talks to: the one at --dynamodb-endpoint, or an embedded dynalite it owns. */
-    record Store(Composition composition, Dynalite dynalite) implements AutoCloseable {
+    record Store(Wiring wiring, DynamoDbClient db, Dynalite dynalite) implements AutoCloseable {
         static Store open(Options options, Map<String, String> functionEnvironment) throws IOException {
             Map<String, String> env = new HashMap<>(functionEnvironment);
             for (String name : List.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", Config.TABLE_NAME)) {
@@ -138,15 +139,16 @@ public final class Main {
             }
             Config config = Config.from(env);
             URI uri = config.dynamodbEndpoint().orElseThrow();
-            DynamoDbClient db = DynamoClients.create(config.region(), Optional.of(uri), config.maxAttempts(),
-                    Duration.ofSeconds(10));
+            DynamoDbClient db = DynamoClients.create(config.region(), Optional.of(uri), DynamoClients.localCredentials(),
+                    config.maxAttempts(), Duration.ofSeconds(10));
             TableSetup.ensureTable(db, config.tableName());
-            return new Store(new Composition(config, db, Clock.systemUTC()), dynalite);
+            return new Store(Wiring.local(config, new DynamoStores(db, config.tableName(), Clock.systemUTC()), Clock.systemUTC()),
+                    db, dynalite);
         }
 
         @Override
         public void close() {
-            composition.dynamo().close();
+            db.close();
             if (dynalite != null) {
                 dynalite.close();
             }

@@ -1,5 +1,6 @@
 package com.dealerkpi.app;
 
+import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.support.Backend;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.FaultInjector;
@@ -7,6 +8,7 @@ import com.dealerkpi.support.FaultInjector.Fault;
 import com.dealerkpi.support.KpiModel;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
+import com.dealerkpi.support.TestBackend;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,9 +47,13 @@ class FaultInjectionIT {
     static void start() {
         DynamoDbClient single = Backend.get().client(1, Duration.ofSeconds(10), FAULTS);
         String table = Backend.get().freshTable(single);
-        noSdkRetries = new TestApi(single, table, Clock.systemUTC());
-        withSdkRetries = new TestApi(Backend.get().client(3, Duration.ofSeconds(10), FAULTS), table, Clock.systemUTC());
-        clean = new TestApi(Backend.get().client(), table, Clock.systemUTC());
+        noSdkRetries = on(single, table);
+        withSdkRetries = on(Backend.get().client(3, Duration.ofSeconds(10), FAULTS), table);
+        clean = on(Backend.get().client(), table);
+    }
+
+    private static TestApi on(DynamoDbClient db, String table) {
+        return new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC());
     }
 
     private static String path(String agreement) {

@@ -121,7 +121,8 @@ public final class Backend {
     }
 
     public DynamoDbClient client(int maxAttempts, Duration attemptTimeout, ExecutionInterceptor... interceptors) {
-        return DynamoClients.create("us-east-1", Optional.of(endpoint), maxAttempts, attemptTimeout, interceptors);
+        return DynamoClients.create("us-east-1", Optional.of(endpoint), DynamoClients.localCredentials(), maxAttempts,
+                attemptTimeout, interceptors);
     }
 
     /** A new, empty table with the production layout. */

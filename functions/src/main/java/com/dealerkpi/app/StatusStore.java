@@ -1,4 +1,4 @@
-package com.dealerkpi.store;
+package com.dealerkpi.app;
 
 import com.dealerkpi.domain.AgreementView;
 import com.dealerkpi.domain.IdempotencyRecord;
@@ -42,4 +42,7 @@ public interface StatusStore {
     /** The answer that stands for a keyed update, and whether this call was the one that stored it. */
     record Completion(RecordedUpdate recorded, boolean storedNow) {
     }
+
+    /** One read of a key no item has: reaches the store, changes nothing (priming, health). */
+    void ping();
 }

@@ -2,11 +2,10 @@ package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.Composition;
-import com.dealerkpi.api.Config;
-import com.dealerkpi.api.Json;
 import com.dealerkpi.api.Route;
-import com.dealerkpi.support.Backend;
+import com.dealerkpi.lambda.Config;
+import com.dealerkpi.lambda.Wiring;
+import com.dealerkpi.support.TestBackend;
 import com.dealerkpi.support.TestEvents;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * API: the same routes everywhere, every event accepted with the status events/README.md promises, and the
  * runner building, for the same HTTP request, the event API Gateway sends.
  */
-class EventsIT {
+class EventsTest {
     private static final Path EVENTS = Path.of("events");
     private static SamTemplate template;
     private static Map<String, Integer> promised;
@@ -108,11 +103,9 @@ class EventsIT {
                 .filter(r -> r.routeKey().equals(event.getRouteKey())).findFirst().orElseThrow();
         SamTemplate.FunctionSpec function = template.function(route.functionLogicalId()).orElseThrow();
 
-        DynamoDbClient db = Backend.get().client();
-        String table = Backend.get().freshTable(db);
-        Map<String, String> environment = new LinkedHashMap<>(function.environment());
-        environment.put(Config.TABLE_NAME, table);
-        APIGatewayV2HTTPResponse response = Invoker.invoke(function, json, new Composition(Config.from(environment), db, Clock.systemUTC()));
+        Wiring wiring = Wiring.local(Config.from(function.environment()), TestBackend.current().fresh(Clock.systemUTC()),
+                Clock.systemUTC());
+        APIGatewayV2HTTPResponse response = Invoker.invoke(function, json, wiring);
         assertEquals(promised.get(file), response.getStatusCode(), file + " -> " + response.getBody());
     }
 
@@ -151,22 +144,5 @@ class EventsIT {
         assertEquals(s.getHttp().getUserAgent(), b.getHttp().getUserAgent(), file);
         assertEquals(s.getAuthorizer().getJwt().getClaims(), b.getAuthorizer().getJwt().getClaims(), file);
         assertTrue(b.getRequestId() != null && b.getTimeEpoch() > 0 && b.getTime() != null, file);
-    }
-
-    @Test
-    void theDockerFreeInvokeRunsAsAProcess() throws Exception {
-        Path jar = Path.of("target", "dealer-kpi.jar");
-        assertTrue(Files.isRegularFile(jar), "the integration tests run after `package`");
-        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "invoke", "StatusFunction",
-                EVENTS.resolve("status-sold.json").toString(), "--dynamodb-endpoint", Backend.get().endpoint().toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), out);
-        Map<String, Object> response = Json.readObject(out);
-        assertEquals(201, ((Number) response.get("statusCode")).intValue(), out);
-        assertEquals(new HashSet<>(List.of("Content-Type", "Cache-Control", "X-Content-Type-Options")),
-                ((Map<?, ?>) response.get("headers")).keySet());
-        assertEquals("SOLD", Json.readObject((String) response.get("body")).get("status"));
     }
 }

@@ -5,6 +5,7 @@ import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** KPI, drill-down, usage, profile, targets and roll-ups through the handlers, on a fixed "today" (2026-11-28). */
-class ReportsApiIT {
+@Tag("stores")
+class ReportsApiTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private static final Caller NATIONAL = Caller.national();
     private static TestApi api;

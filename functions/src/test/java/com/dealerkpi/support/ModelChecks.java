@@ -55,7 +55,7 @@ public final class ModelChecks {
     public static void reports(TestApi api, KpiModel model, Map<String, ZoneId> zones, Map<String, String> regions,
                                Map<String, LocalDate> goLive, List<String[]> ranges, Instant now, Random random, String context) {
         // reports read indexes, which real DynamoDB updates a moment after the write: only there may they lag
-        long deadline = System.nanoTime() + (Backend.get().indexesAreSynchronous() ? 0 : 10_000_000_000L);
+        long deadline = System.nanoTime() + (api.backend().indexesAreSynchronous() ? 0 : 10_000_000_000L);
         while (true) {
             try {
                 reportsOnce(api, model, zones, regions, goLive, ranges, now, random, context);

@@ -6,6 +6,7 @@ import com.dealerkpi.support.ModelChecks;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * usage, drill-down lists and region roll-ups equal the independent model. Seeded: {@code -Dseed=N} reruns
  * a failure's workload ({@code -Dworkload.updates=N} sizes it).
  */
-class RandomizedWorkloadIT {
+@Tag("stores")
+class RandomizedWorkloadTest {
     private static final List<String> STATUSES = List.of("Contacted", "appointed", "ATTENDED", "Sold", "Not Sold",
             "not-sold", "No Answer", "call_back", "LOST", "Did Not Attend", "selected for contact", "contacted",
             "Left Message", "not interested", "RESCHEDULED", "wrong-number", "Do Not Contact");

@@ -6,6 +6,7 @@ import com.dealerkpi.support.ModelChecks;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * random ranges (many crossing a DST change): KPI counts and months, usage, drill-down lists and region
  * roll-ups must equal what the independent model computes from the contract's rules. Seeded (-Dseed=N).
  */
-class RandomizedReportsIT {
+@Tag("stores")
+class RandomizedReportsTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private static final Map<String, ZoneId> ZONES = Map.of(
             "LON", ZoneId.of("Europe/London"), "SYD", ZoneId.of("Australia/Sydney"), "NYC", ZoneId.of("America/New_York"));

@@ -4,6 +4,7 @@ import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * OWASP API1/API5: for every route of the contract (generated from the route table, so a new route cannot be
  * forgotten) and every kind of caller, the expected status; after every refused call the store is unchanged.
  */
-class SecurityMatrixIT {
+@Tag("stores")
+class SecurityMatrixTest {
     static final String OWN = "OWN";
     static final String OTHER = "OTHER";
     private static TestApi api;

@@ -1,4 +1,4 @@
-package com.dealerkpi.store;
+package com.dealerkpi.app;
 
 /** The store did not answer (throttled, down, timed out) after the client's retries. Safe to retry later. */
 public class StoreUnavailableException extends RuntimeException {

@@ -4,6 +4,7 @@ import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every malformed status update is a precise 4xx problem+json and writes nothing. */
-class StatusBadInputIT {
+@Tag("stores")
+class StatusBadInputTest {
     private static TestApi api;
     private static final String PATH = "/dealerships/D1/agreements/A1/status";
 

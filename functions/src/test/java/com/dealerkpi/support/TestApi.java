@@ -3,60 +3,58 @@ package com.dealerkpi.support;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.AdminHandler;
-import com.dealerkpi.api.Composition;
-import com.dealerkpi.api.Config;
-import com.dealerkpi.api.ReportHandler;
 import com.dealerkpi.api.Route;
-import com.dealerkpi.api.StatusHandler;
+import com.dealerkpi.app.Stores;
+import com.dealerkpi.lambda.AdminFunction;
+import com.dealerkpi.lambda.Config;
+import com.dealerkpi.lambda.ReportFunction;
+import com.dealerkpi.lambda.StatusFunction;
+import com.dealerkpi.lambda.Wiring;
 
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The three functions wired to a fresh table on the test backend, driven with API Gateway event JSON.
+ * The three functions (the classes template.yaml names) wired to a fresh store of the current
+ * {@link TestBackend}, driven with API Gateway event JSON.
  */
 public final class TestApi {
-    private final DynamoDbClient db;
-    private final String table;
+    private final TestBackend backend;
+    private final Stores stores;
     private final Map<Route.Function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
             new EnumMap<>(Route.Function.class);
 
-    public TestApi(DynamoDbClient db, String table, Clock clock) {
-        this.db = db;
-        this.table = table;
-        Composition composition = new Composition(Config.from(Map.of(Config.TABLE_NAME, table)), db, clock);
-        handlers.put(Route.Function.STATUS, new StatusHandler(composition));
-        handlers.put(Route.Function.REPORT, new ReportHandler(composition));
-        handlers.put(Route.Function.ADMIN, new AdminHandler(composition));
+    public TestApi(TestBackend backend, Stores stores, Clock clock) {
+        this.backend = backend;
+        this.stores = stores;
+        Wiring wiring = Wiring.local(Config.from(Map.of()), stores, clock);
+        handlers.put(Route.Function.STATUS, new StatusFunction(wiring));
+        handlers.put(Route.Function.REPORT, new ReportFunction(wiring));
+        handlers.put(Route.Function.ADMIN, new AdminFunction(wiring));
     }
 
-    /** A fresh table on the configured backend, the real clock. */
+    /** A fresh store on the current backend, the real clock. */
     public static TestApi fresh() {
         return fresh(Clock.systemUTC());
     }
 
     public static TestApi fresh(Clock clock) {
-        DynamoDbClient db = Backend.get().client();
-        return new TestApi(db, Backend.get().freshTable(db), clock);
+        TestBackend backend = TestBackend.current();
+        return new TestApi(backend, backend.fresh(clock), clock);
     }
 
-    public DynamoDbClient db() {
-        return db;
+    public TestBackend backend() {
+        return backend;
     }
 
-    public String table() {
-        return table;
+    public Stores stores() {
+        return stores;
     }
 
-    public Set<Map<String, AttributeValue>> snapshot() {
-        return TableSnapshot.of(db, table);
+    public Object snapshot() {
+        return backend.snapshot(stores);
     }
 
     public Reply get(Caller caller, String path) {
@@ -78,6 +76,10 @@ public final class TestApi {
         return send(caller, "POST", path, null, headers, body, false);
     }
 
+    public Reply putJson(Caller caller, String path, String body) {
+        return send(caller, "PUT", path, null, Map.of("content-type", "application/json"), body, false);
+    }
+
     /** Sends any request; the route's function handles it (unknown routes go to the report function, as a 404). */
     public Reply send(Caller caller, String method, String rawPath, String rawQuery, Map<String, String> headers,
                       String body, boolean base64) {
@@ -86,7 +88,7 @@ public final class TestApi {
         return Reply.of(handlers.get(function).handleRequest(event, null));
     }
 
-    /** Runs a handler on an event JSON as given (for the event files and odd shapes). */
+    /** Runs a function on an event JSON as given (for the event files and odd shapes). */
     public Reply invoke(Route.Function function, String eventJson) {
         return Reply.of(handlers.get(function).handleRequest(TestEvents.parse(eventJson), null));
     }

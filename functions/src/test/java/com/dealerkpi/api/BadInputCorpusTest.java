@@ -6,6 +6,7 @@ import com.dealerkpi.support.TestApi;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * broken ranges and pages, broken bodies, wrong content types, oversized and base64 bodies). Each must be the
  * right 4xx as problem+json, with a message a person can act on, no internals, and nothing written.
  */
-class BadInputCorpusIT {
+@Tag("stores")
+class BadInputCorpusTest {
     private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
     private static TestApi api;
 
@@ -49,7 +51,7 @@ class BadInputCorpusIT {
         List<Bad> corpus = new ArrayList<>();
         Map<String, String> json = Map.of("content-type", "application/json");
         for (Route route : Route.values()) {
-            SecurityMatrixIT.Sample sample = SecurityMatrixIT.sample(route, "D1");
+            SecurityMatrixTest.Sample sample = SecurityMatrixTest.sample(route, "D1");
             Matcher params = PARAM.matcher(route.path());
             while (params.find()) {
                 String param = params.group(1);

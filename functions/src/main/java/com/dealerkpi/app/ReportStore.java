@@ -1,10 +1,9 @@
-package com.dealerkpi.store;
+package com.dealerkpi.app;
 
 import com.dealerkpi.domain.Stage;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,20 +19,27 @@ public interface ReportStore {
     /** The moment of the dealership's first milestone (where an all-time view without go-live starts). */
     Optional<Instant> firstMilestone(String dealershipId);
 
-    /** One page of a stage's milestones in [start, end), newest first; {@code after} continues a previous page. */
+    /**
+     * One page of a stage's milestones in [start, end), newest first; {@code after} continues after the last
+     * row of a previous page of the same dealership and stage.
+     */
     MilestonePage milestones(String dealershipId, Stage stage, Instant start, Instant end, int limit,
-                             Optional<Map<String, String>> after);
+                             Optional<MilestoneRow> after);
 
     /** Every accepted update in [start, end), oldest first. */
     void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink);
 
+    /** One milestone as a drill-down lists it; the last row of a page is also where the next page starts. */
     record MilestoneRow(String agreementId, Instant at, boolean backfilled) {
     }
 
-    /** A page, and the key to continue after it (empty at the end). */
-    record MilestonePage(List<MilestoneRow> rows, Optional<Map<String, String>> next) {
+    /** A page, and the row to continue after (empty at the end). */
+    record MilestonePage(List<MilestoneRow> rows, Optional<MilestoneRow> next) {
     }
 
     record Activity(Instant at, String status, String userId) {
     }
+
+    /** One read of a key no item has: reaches the store, changes nothing (priming, health). */
+    void ping();
 }

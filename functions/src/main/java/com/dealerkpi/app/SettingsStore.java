@@ -1,4 +1,4 @@
-package com.dealerkpi.store;
+package com.dealerkpi.app;
 
 import com.dealerkpi.domain.AuditEntry;
 import com.dealerkpi.domain.EffectiveTargets;
@@ -39,4 +39,7 @@ public interface SettingsStore {
 
     /** The overrides that can apply to a dealership (its own, its brand's, its region's, national), in one read. */
     List<EffectiveTargets.Layer> targetLayers(Profile profile);
+
+    /** One read of a key no item has: reaches the store, changes nothing (priming, health). */
+    void ping();
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One JSON log line per request with route, status, latency, dealership and request id; never a body or a token. */
-class RequestLogIT {
+class RequestLogTest {
 
     @Test
     void eachRequestLogsOneLineWithoutBodiesOrTokens() {

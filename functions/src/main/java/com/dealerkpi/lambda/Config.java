@@ -1,0 +1,49 @@
+package com.dealerkpi.lambda;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The function's settings, from its environment (template.yaml declares every variable; the local runner passes
+ * the same names). An empty value means "not set", so `sam local --env-vars` can switch a setting off. Defaults
+ * are documented in the README.
+ */
+public record Config(String tableName, String region, Optional<URI> dynamodbEndpoint, String dealershipClaim,
+                     String roleClaim, String nationalRole, int maxAttempts, Duration attemptTimeout,
+                     Optional<String> cursorSecretArn, boolean deployed) {
+
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+    public static final String DEALERSHIP_CLAIM = "DEALERSHIP_CLAIM";
+    public static final String ROLE_CLAIM = "ROLE_CLAIM";
+    public static final String NATIONAL_ROLE = "NATIONAL_ROLE";
+    public static final String MAX_ATTEMPTS = "DYNAMODB_MAX_ATTEMPTS";
+    public static final String ATTEMPT_TIMEOUT_MS = "DYNAMODB_ATTEMPT_TIMEOUT_MS";
+    public static final String CURSOR_SECRET_ARN = "CURSOR_SECRET_ARN";
+
+    public static Config from(Map<String, String> env) {
+        return new Config(
+                value(env, TABLE_NAME).orElse("DealerKpi"),
+                value(env, "AWS_REGION").orElse("us-east-1"),
+                value(env, DYNAMODB_ENDPOINT).map(URI::create),
+                value(env, DEALERSHIP_CLAIM).orElse("custom:dealershipId"),
+                value(env, ROLE_CLAIM).orElse("custom:role"),
+                value(env, NATIONAL_ROLE).orElse("national"),
+                Integer.parseInt(value(env, MAX_ATTEMPTS).orElse("4")),
+                Duration.ofMillis(Long.parseLong(value(env, ATTEMPT_TIMEOUT_MS).orElse("3000"))),
+                value(env, CURSOR_SECRET_ARN),
+                isDeployedLambda(env));
+    }
+
+    /** Lambda names every function it runs; sam local does too but marks itself with AWS_SAM_LOCAL=true. */
+    static boolean isDeployedLambda(Map<String, String> env) {
+        return value(env, "AWS_LAMBDA_FUNCTION_NAME").isPresent() && !"true".equals(env.get("AWS_SAM_LOCAL"));
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}

@@ -1,0 +1,130 @@
+package com.dealerkpi.lambda;
+
+import com.dealerkpi.api.AdminHandler;
+import com.dealerkpi.api.Authorizer;
+import com.dealerkpi.api.Cursors;
+import com.dealerkpi.api.ReportHandler;
+import com.dealerkpi.api.StatusHandler;
+import com.dealerkpi.app.Agreements;
+import com.dealerkpi.app.KpiReports;
+import com.dealerkpi.app.Parallel;
+import com.dealerkpi.app.RollUps;
+import com.dealerkpi.app.Settings;
+import com.dealerkpi.app.StatusRecorder;
+import com.dealerkpi.app.Stores;
+import com.dealerkpi.store.DynamoClients;
+import com.dealerkpi.store.DynamoStores;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: the one place that builds objects and hands them over by constructor. A Lambda
+ * execution environment builds one from its environment ({@link #environment()}); the local runner and the
+ * tests build one over the stores they choose.
+ */
+public final class Wiring {
+    /** Dealerships a roll-up reports on at once (each runs its four stage queries in parallel). */
+    static final int ROLL_UP_PARALLELISM = 8;
+
+    private static Wiring environment;
+
+    private final Config config;
+    private final Stores stores;
+    private final Clock clock;
+    private final Supplier<List<byte[]>> cursorSecrets;
+    private final ExecutorService io = Executors.newFixedThreadPool(16, daemonThreads("dealer-kpi-io"));
+    private final ExecutorService fanOut = Executors.newFixedThreadPool(ROLL_UP_PARALLELISM, daemonThreads("dealer-kpi-rollup"));
+    private final Authorizer authorizer;
+    private final Settings settings;
+    private final KpiReports kpiReports;
+
+    private final LambdaCredentials credentials;
+    private Cursors cursors;
+
+    public Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets) {
+        this(config, stores, clock, cursorSecrets, null);
+    }
+
+    private Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets,
+                   LambdaCredentials credentials) {
+        this.credentials = credentials;
+        this.config = config;
+        this.stores = stores;
+        this.clock = clock;
+        this.cursorSecrets = cursorSecrets;
+        this.authorizer = new Authorizer(config.dealershipClaim(), config.roleClaim(), config.nationalRole());
+        this.settings = new Settings(stores.settings(), clock);
+        this.kpiReports = new KpiReports(stores.settings(), stores.reports(), new Parallel(io), clock);
+    }
+
+    /** Wired to the given stores, with the local cursor key (the local runner, the tests). */
+    public static Wiring local(Config config, Stores stores, Clock clock) {
+        return new Wiring(config, stores, clock, () -> List.of(CursorKeys.LOCAL_KEY));
+    }
+
+    /** The one instance an execution environment uses, built from its environment variables on first use. */
+    public static synchronized Wiring environment() {
+        if (environment == null) {
+            Config config = Config.from(System.getenv());
+            LambdaCredentials credentials = new LambdaCredentials();
+            var dynamo = DynamoClients.create(config.region(), config.dynamodbEndpoint(), credentials,
+                    config.maxAttempts(), config.attemptTimeout());
+            environment = new Wiring(config, new DynamoStores(dynamo, config.tableName(), Clock.systemUTC()),
+                    Clock.systemUTC(), () -> CursorKeys.load(config, credentials), credentials);
+        }
+        return environment;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public StatusHandler statusHandler() {
+        return new StatusHandler(authorizer, new StatusRecorder(stores.status(), new Parallel(io), clock), clock);
+    }
+
+    /** Needs the cursor key: a deployed function without one fails here, at start, rather than on a request. */
+    public synchronized ReportHandler reportHandler() {
+        if (cursors == null) {
+            cursors = new Cursors(cursorSecrets.get());
+        }
+        return new ReportHandler(authorizer, new Agreements(stores.status()), settings, kpiReports,
+                new RollUps(stores.settings(), kpiReports, fanOut, ROLL_UP_PARALLELISM), cursors);
+    }
+
+    public AdminHandler adminHandler() {
+        return new AdminHandler(authorizer, settings);
+    }
+
+    /**
+     * After a SnapStart restore: credentials fetched anew (none cached before the snapshot are used again) and the
+     * cursor key read again (it may have been rotated since the snapshot was taken).
+     */
+    synchronized void afterRestore() {
+        if (credentials != null) {
+            credentials.renew();
+        }
+        if (cursors != null) {
+            cursors.reload(cursorSecrets.get());
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package com.dealerkpi.store;
+
+import com.dealerkpi.app.ReportStore;
+import com.dealerkpi.app.SettingsStore;
+import com.dealerkpi.app.StatusStore;
+import com.dealerkpi.app.Stores;
+
+import java.time.Clock;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The three stores on one DynamoDB table, sharing one client. */
+public final class DynamoStores implements Stores {
+    private final StatusStore status;
+    private final ReportStore reports;
+    private final SettingsStore settings;
+
+    public DynamoStores(DynamoDbClient db, String table, Clock clock) {
+        this.status = new DynamoStatusStore(db, table, clock);
+        this.reports = new DynamoReportStore(db, table);
+        this.settings = new DynamoSettingsStore(db, table);
+    }
+
+    @Override
+    public StatusStore status() {
+        return status;
+    }
+
+    @Override
+    public ReportStore reports() {
+        return reports;
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,283 @@
+package com.dealerkpi.support;
+
+import com.dealerkpi.app.ReportStore;
+import com.dealerkpi.app.SettingsStore;
+import com.dealerkpi.app.StatusStore;
+import com.dealerkpi.app.Stores;
+import com.dealerkpi.domain.AgreementView;
+import com.dealerkpi.domain.AuditEntry;
+import com.dealerkpi.domain.EffectiveTargets;
+import com.dealerkpi.domain.IdempotencyRecord;
+import com.dealerkpi.domain.KpiEntry;
+import com.dealerkpi.domain.Milestone;
+import com.dealerkpi.domain.Profile;
+import com.dealerkpi.domain.RecordedUpdate;
+import com.dealerkpi.domain.Stage;
+import com.dealerkpi.domain.Status;
+import com.dealerkpi.domain.StatusUpdate;
+import com.dealerkpi.domain.TargetRates;
+import com.dealerkpi.domain.TargetScope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The store ports in memory, for the fast test tier. Each operation is atomic (one lock), as a single-item
+ * conditional write is on DynamoDB; the rules are the same ones, and {@code StoresContract} runs the same checks
+ * on this fake and on the DynamoDB stores so the two cannot drift apart.
+ */
+public final class InMemoryStores implements Stores, StatusStore, ReportStore, SettingsStore {
+    /** Newest first, then by agreement: a total order, so pages never skip or repeat a row. */
+    private static final Comparator<MilestoneRow> NEWEST_FIRST = Comparator.comparing(MilestoneRow::at)
+            .thenComparing(MilestoneRow::backfilled, Comparator.reverseOrder())
+            .thenComparing(MilestoneRow::agreementId).reversed();
+
+    private record History(StatusUpdate update, List<KpiEntry> kpi) {
+    }
+
+    private final Map<String, IdempotencyRecord> claims = new HashMap<>();
+    private final Map<String, Map<String, History>> history = new HashMap<>();
+    private final Map<String, Map<Stage, Milestone>> milestones = new HashMap<>();
+    private final Map<String, Versioned<Profile>> profiles = new TreeMap<>();
+    private final Map<String, Versioned<TargetRates>> targets = new HashMap<>();
+
+    @Override
+    public StatusStore status() {
+        return this;
+    }
+
+    @Override
+    public ReportStore reports() {
+        return this;
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return this;
+    }
+
+    @Override
+    public void ping() {
+        // always answers
+    }
+
+    /** Everything stored, as one comparable value (to prove a refused request changed nothing). */
+    public synchronized Object snapshot() {
+        Map<String, Object> state = new TreeMap<>();
+        state.put("claims", new HashMap<>(claims));
+        Map<String, Object> h = new HashMap<>();
+        history.forEach((k, v) -> h.put(k, new HashMap<>(v)));
+        state.put("history", h);
+        Map<String, Object> m = new HashMap<>();
+        milestones.forEach((k, v) -> m.put(k, new HashMap<>(v)));
+        state.put("milestones", m);
+        state.put("profiles", new HashMap<>(profiles));
+        state.put("targets", new HashMap<>(targets));
+        return state;
+    }
+
+    private static String agreementKey(String dealershipId, String agreementId) {
+        return dealershipId + "/" + agreementId;
+    }
+
+    private static String historyKey(StatusUpdate u) {
+        return u.occurredAt() + "/" + u.eventId();
+    }
+
+    // ---- StatusStore
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> claimIdempotencyKey(IdempotencyRecord claim) {
+        String key = claim.dealershipId() + "/" + claim.key();
+        IdempotencyRecord earlier = claims.putIfAbsent(key, claim);
+        return earlier == null || earlier.update().eventId().equals(claim.update().eventId())
+                ? Optional.empty() : Optional.of(earlier);
+    }
+
+    @Override
+    public synchronized Milestone writeMilestone(StatusUpdate update, Status.MilestoneMark mark) {
+        Map<Stage, Milestone> stages = milestones.computeIfAbsent(
+                agreementKey(update.dealershipId(), update.agreementId()), k -> new EnumMap<>(Stage.class));
+        Milestone existing = stages.get(mark.stage());
+        if (!Milestone.supersedes(update.occurredAt(), mark.backfilled(), existing)) {
+            return existing;
+        }
+        Milestone written = new Milestone(mark.stage(), update.occurredAt(), mark.backfilled(), update.eventId(),
+                existing == null ? null : existing.at());
+        stages.put(mark.stage(), written);
+        return written;
+    }
+
+    @Override
+    public synchronized void appendHistory(StatusUpdate update) {
+        history.computeIfAbsent(agreementKey(update.dealershipId(), update.agreementId()), k -> new HashMap<>())
+                .put(historyKey(update), new History(update, null));
+    }
+
+    @Override
+    public synchronized Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi) {
+        Map<String, History> items = history.computeIfAbsent(
+                agreementKey(update.dealershipId(), update.agreementId()), k -> new HashMap<>());
+        History existing = items.putIfAbsent(historyKey(update), new History(update, List.copyOf(kpi)));
+        return existing == null ? new Completion(new RecordedUpdate(update, List.copyOf(kpi)), true)
+                : new Completion(new RecordedUpdate(existing.update(), existing.kpi()), false);
+    }
+
+    @Override
+    public synchronized Optional<RecordedUpdate> findCompleted(StatusUpdate update) {
+        History item = history.getOrDefault(agreementKey(update.dealershipId(), update.agreementId()), Map.of())
+                .get(historyKey(update));
+        return item == null || item.kpi() == null ? Optional.empty() : Optional.of(new RecordedUpdate(item.update(), item.kpi()));
+    }
+
+    @Override
+    public synchronized Optional<AgreementView> findAgreement(String dealershipId, String agreementId) {
+        String key = agreementKey(dealershipId, agreementId);
+        List<StatusUpdate> updates = new ArrayList<>(history.getOrDefault(key, Map.of()).values().stream()
+                .map(History::update).toList());
+        updates.sort(AgreementView.CHRONOLOGICAL);
+        Map<Stage, Milestone> reached = new EnumMap<>(Stage.class);
+        reached.putAll(milestones.getOrDefault(key, Map.of()));
+        AgreementView view = new AgreementView(dealershipId, agreementId, List.copyOf(updates), reached);
+        return view.isEmpty() ? Optional.empty() : Optional.of(view);
+    }
+
+    // ---- ReportStore
+
+    private synchronized List<MilestoneRow> rows(String dealershipId, Stage stage) {
+        List<MilestoneRow> rows = new ArrayList<>();
+        String prefix = dealershipId + "/";
+        milestones.forEach((key, stages) -> {
+            Milestone m = stages.get(stage);
+            if (key.startsWith(prefix) && m != null) {
+                rows.add(new MilestoneRow(key.substring(prefix.length()), m.at(), m.backfilled()));
+            }
+        });
+        return rows;
+    }
+
+    @Override
+    public long[] countMilestones(String dealershipId, Stage stage, List<Instant> boundaries) {
+        long[] counts = new long[boundaries.size() - 1];
+        for (MilestoneRow row : rows(dealershipId, stage)) {
+            for (int i = 0; i < counts.length; i++) {
+                if (!row.at().isBefore(boundaries.get(i)) && row.at().isBefore(boundaries.get(i + 1))) {
+                    counts[i]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public Optional<Instant> firstMilestone(String dealershipId) {
+        return rows(dealershipId, Stage.CONTACTED).stream().map(MilestoneRow::at).min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public MilestonePage milestones(String dealershipId, Stage stage, Instant start, Instant end, int limit,
+                                    Optional<MilestoneRow> after) {
+        List<MilestoneRow> rows = new ArrayList<>(rows(dealershipId, stage).stream()
+                .filter(r -> !r.at().isBefore(start) && r.at().isBefore(end))
+                .filter(r -> after.isEmpty() || NEWEST_FIRST.compare(r, after.get()) > 0)
+                .toList());
+        rows.sort(NEWEST_FIRST);
+        List<MilestoneRow> page = List.copyOf(rows.subList(0, Math.min(limit, rows.size())));
+        return new MilestonePage(page, rows.size() > limit ? Optional.of(page.get(limit - 1)) : Optional.empty());
+    }
+
+    @Override
+    public void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink) {
+        List<StatusUpdate> updates = new ArrayList<>();
+        synchronized (this) {
+            history.forEach((key, items) -> {
+                if (key.startsWith(dealershipId + "/")) {
+                    items.values().forEach(h -> updates.add(h.update()));
+                }
+            });
+        }
+        updates.stream().filter(u -> !u.occurredAt().isBefore(start) && u.occurredAt().isBefore(end))
+                .sorted(AgreementView.CHRONOLOGICAL)
+                .forEach(u -> sink.accept(new Activity(u.occurredAt(), u.status().name(), u.userId())));
+    }
+
+    // ---- SettingsStore
+
+    @Override
+    public synchronized Optional<Versioned<Profile>> profile(String dealershipId) {
+        return Optional.ofNullable(profiles.get(dealershipId));
+    }
+
+    @Override
+    public synchronized boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change) {
+        Versioned<Profile> current = profiles.get(profile.dealershipId());
+        if ((current == null ? 0 : current.version()) != expectedVersion) {
+            return false;
+        }
+        profiles.put(profile.dealershipId(), new Versioned<>(profile, expectedVersion + 1, appended(current, change)));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Profile> allProfiles() {
+        return profiles.values().stream().map(Versioned::value).toList();
+    }
+
+    @Override
+    public List<Profile> profilesInRegion(String region) {
+        return allProfiles().stream().filter(p -> region.equals(p.region())).toList();
+    }
+
+    @Override
+    public List<Profile> profilesOfBrand(String brand) {
+        return allProfiles().stream().filter(p -> brand.equals(p.brand())).toList();
+    }
+
+    @Override
+    public synchronized Optional<Versioned<TargetRates>> targets(TargetScope scope) {
+        return Optional.ofNullable(targets.get(scope.label()));
+    }
+
+    @Override
+    public synchronized boolean saveTargets(TargetScope scope, TargetRates rates, long expectedVersion, AuditEntry change) {
+        Versioned<TargetRates> current = targets.get(scope.label());
+        if ((current == null ? 0 : current.version()) != expectedVersion) {
+            return false;
+        }
+        targets.put(scope.label(), new Versioned<>(rates, expectedVersion + 1, appended(current, change)));
+        return true;
+    }
+
+    @Override
+    public synchronized List<EffectiveTargets.Layer> targetLayers(Profile profile) {
+        List<TargetScope> scopes = new ArrayList<>(List.of(TargetScope.national(), TargetScope.dealership(profile.dealershipId())));
+        if (profile.region() != null) {
+            scopes.add(TargetScope.region(profile.region()));
+        }
+        if (profile.brand() != null) {
+            scopes.add(TargetScope.brand(profile.brand()));
+        }
+        List<EffectiveTargets.Layer> layers = new ArrayList<>();
+        for (TargetScope scope : scopes) {
+            Versioned<TargetRates> stored = targets.get(scope.label());
+            if (stored != null) {
+                layers.add(new EffectiveTargets.Layer(scope, stored.value()));
+            }
+        }
+        return layers;
+    }
+
+    private static <T> List<AuditEntry> appended(Versioned<T> current, AuditEntry change) {
+        List<AuditEntry> entries = new ArrayList<>(current == null ? List.of() : current.history());
+        entries.add(change);
+        return List.copyOf(entries);
+    }
+}

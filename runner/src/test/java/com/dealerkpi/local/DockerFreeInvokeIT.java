@@ -1,0 +1,37 @@
+package com.dealerkpi.local;
+
+import com.dealerkpi.api.Json;
+import com.dealerkpi.support.Backend;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code java -jar target/dealer-kpi.jar invoke} prints what {@code sam local invoke} prints, on a real store. */
+class DockerFreeInvokeIT {
+    @Test
+    void theDockerFreeInvokeRunsAsAProcess() throws Exception {
+        Path jar = Path.of("target", "dealer-kpi.jar");
+        assertTrue(Files.isRegularFile(jar), "the integration tests run after `package`");
+        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "invoke", "StatusFunction",
+                Path.of("events", "status-sold.json").toString(), "--dynamodb-endpoint", Backend.get().endpoint().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), out);
+        Map<String, Object> response = Json.readObject(out);
+        assertEquals(201, ((Number) response.get("statusCode")).intValue(), out);
+        assertEquals(new HashSet<>(List.of("Content-Type", "Cache-Control", "X-Content-Type-Options")),
+                ((Map<?, ?>) response.get("headers")).keySet());
+        assertEquals("SOLD", Json.readObject((String) response.get("body")).get("status"));
+    }
+}
