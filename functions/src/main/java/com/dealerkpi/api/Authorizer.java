@@ -10,32 +10,37 @@ import java.util.Map;
  * The one authorization point. The caller comes only from the JWT authorizer's claims
  * ({@code requestContext.authorizer.jwt.claims}); it fails closed on anything missing or malformed, and
  * nothing in the path, query, body or headers can widen what the claims allow.
+ *
+ * <p>The one exception is opt-in and local: {@code sam local start-api} runs no JWT authorizer, so with
+ * {@code localPrincipalHeader} a request that carries no authorizer block at all and was served by the local
+ * emulator (domain {@code localhost}) may name its principal in {@link LocalPrincipal#HEADER}. The wiring never
+ * turns this on in a deployed function, and there every route has the JWT authorizer, so no event reaches a
+ * deployed function without claims.
  */
 public final class Authorizer {
-    private final String dealershipClaim;
-    private final String roleClaim;
-    private final String nationalRole;
+    private final ClaimNames names;
+    private final boolean localPrincipalHeader;
 
-    public Authorizer(String dealershipClaim, String roleClaim, String nationalRole) {
-        this.dealershipClaim = dealershipClaim;
-        this.roleClaim = roleClaim;
-        this.nationalRole = nationalRole;
+    public Authorizer(ClaimNames names, boolean localPrincipalHeader) {
+        this.names = names;
+        this.localPrincipalHeader = localPrincipalHeader;
     }
 
     public Principal principal(APIGatewayV2HTTPEvent event) {
         Map<String, String> claims = claims(event);
+        String roleClaim = names.roleClaim();
         String subject = claims.get("sub");
         if (subject == null || subject.isBlank()) {
             throw ApiException.unauthorized("No caller identity: the token has no subject.");
         }
         String role = claims.get(roleClaim);
-        if (nationalRole.equals(role)) {
+        if (names.nationalRole().equals(role)) {
             return Principal.national(subject);
         }
         if (role != null && !"dealer".equals(role) && !"dealership".equals(role)) {
             throw ApiException.unauthorized("The token's role claim is not one this API knows.");
         }
-        String dealershipId = claims.get(dealershipClaim);
+        String dealershipId = claims.get(names.dealershipClaim());
         if (!Ids.isValid(dealershipId)) {
             throw ApiException.unauthorized("The token names no valid dealership for this caller.");
         }
@@ -55,8 +60,16 @@ public final class Authorizer {
         }
     }
 
-    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+    private Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
+        if (context != null && context.getAuthorizer() == null && localPrincipalHeader
+                && "localhost".equals(context.getDomainName()) && event.getHeaders() != null) {
+            String spec = event.getHeaders().entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(LocalPrincipal.HEADER)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            return LocalPrincipal.claims(spec, names).orElseThrow(() -> ApiException.unauthorized(
+                    "No caller identity: send " + LocalPrincipal.HEADER + ": national or dealer:<dealershipId>."));
+        }
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
                 || context.getAuthorizer().getJwt().getClaims() == null) {
             throw ApiException.unauthorized("No caller identity: the request carries no authorizer claims.");

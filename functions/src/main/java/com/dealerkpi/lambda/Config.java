@@ -1,5 +1,7 @@
 package com.dealerkpi.lambda;
 
+import com.dealerkpi.api.ClaimNames;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Optional;
  */
 public record Config(String tableName, String region, Optional<URI> dynamodbEndpoint, String dealershipClaim,
                      String roleClaim, String nationalRole, int maxAttempts, Duration attemptTimeout,
-                     Optional<String> cursorSecretArn, boolean deployed) {
+                     Optional<String> cursorSecretArn, boolean deployed, boolean localPrincipalHeader) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
@@ -22,6 +24,7 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
     public static final String MAX_ATTEMPTS = "DYNAMODB_MAX_ATTEMPTS";
     public static final String ATTEMPT_TIMEOUT_MS = "DYNAMODB_ATTEMPT_TIMEOUT_MS";
     public static final String CURSOR_SECRET_ARN = "CURSOR_SECRET_ARN";
+    public static final String LOCAL_PRINCIPAL = "LOCAL_PRINCIPAL";
 
     public static Config from(Map<String, String> env) {
         return new Config(
@@ -34,7 +37,13 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
                 Integer.parseInt(value(env, MAX_ATTEMPTS).orElse("4")),
                 Duration.ofMillis(Long.parseLong(value(env, ATTEMPT_TIMEOUT_MS).orElse("3000"))),
                 value(env, CURSOR_SECRET_ARN),
-                isDeployedLambda(env));
+                isDeployedLambda(env),
+                // sam local start-api runs no JWT authorizer; a deployed function never takes a header for claims
+                !isDeployedLambda(env) && value(env, LOCAL_PRINCIPAL).filter("header"::equals).isPresent());
+    }
+
+    public ClaimNames claimNames() {
+        return new ClaimNames(dealershipClaim, roleClaim, nationalRole);
     }
 
     /** Lambda names every function it runs; sam local does too but marks itself with AWS_SAM_LOCAL=true. */

@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.api.FunctionHandler;
 
-/** A function as Lambda loads it: the class template.yaml names, handing each event to its API handler. */
-abstract class EntryPoint implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+/**
+ * A function as Lambda loads it: the class template.yaml names, handing each event to its API handler. Public,
+ * because the runtime calls {@code handleRequest} by reflection on the class where it is declared.
+ */
+public abstract class EntryPoint implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final FunctionHandler handler;
 
     EntryPoint(FunctionHandler handler) {

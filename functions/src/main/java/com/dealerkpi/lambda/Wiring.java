@@ -58,7 +58,7 @@ public final class Wiring {
         this.stores = stores;
         this.clock = clock;
         this.cursorSecrets = cursorSecrets;
-        this.authorizer = new Authorizer(config.dealershipClaim(), config.roleClaim(), config.nationalRole());
+        this.authorizer = new Authorizer(config.claimNames(), config.localPrincipalHeader());
         this.settings = new Settings(stores.settings(), clock);
         this.kpiReports = new KpiReports(stores.settings(), stores.reports(), new Parallel(io), clock);
     }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.lambda.Wiring;
+import com.dealerkpi.api.LocalPrincipal;
 import com.dealerkpi.api.Problems;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -79,7 +80,7 @@ final class LocalApi implements AutoCloseable {
         SamTemplate.HttpRoute route = match.get().route();
         String spec = exchange.getRequestHeaders().getFirst(LocalPrincipal.HEADER);
         Map<String, String> claims = LocalPrincipal.claims(spec != null ? spec : defaultPrincipal,
-                wiring.config()).orElse(null);
+                wiring.config().claimNames()).orElse(null);
         String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1:" + port());
         LocalEvents.HttpRequest http = new LocalEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(), host);

@@ -30,6 +30,7 @@ public final class Main {
             "  java -jar target/dealer-kpi.jar serve [--port 3000] [--dynamodb-endpoint URL] [--data-dir DIR] [--principal national|dealer:<id>]",
             "  java -jar target/dealer-kpi.jar invoke <FunctionLogicalId> <event.json> [--dynamodb-endpoint URL]",
             "  java -jar target/dealer-kpi.jar dynamodb [--port 8000] [--host 127.0.0.1] [--data-dir DIR]",
+            "  java -jar target/dealer-kpi.jar smoke --api URL (--dealer-token T --national-token T | --local true) [--dealership D1]",
             "  java -jar target/dealer-kpi.jar bench [--iterations 400] [--cold-runs 5] [--quick true]",
             "serve and invoke read routes, handlers and environment from template.yaml (--template FILE to point elsewhere);",
             "dynamodb runs dynalite with the table created, e.g. for sam local with events/env.json (--host 0.0.0.0).");
@@ -47,6 +48,7 @@ public final class Main {
                 case "serve" -> serve(Options.parse(args, 1));
                 case "invoke" -> System.exit(invoke(Options.parse(args, 1)));
                 case "dynamodb" -> dynamodb(Options.parse(args, 1));
+                case "smoke" -> System.exit(Smoke.run(Options.parse(args, 1), System.out));
                 case "bench" -> Bench.run(Options.parse(args, 1));
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             }

@@ -26,8 +26,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code serve}, {@code invoke} and the deployment from drifting apart.
  */
 public final class SamTemplate {
-    /** A function: its logical id, handler class and environment (intrinsics resolved to local values). */
-    public record FunctionSpec(String logicalId, String handlerClass, Map<String, String> environment) {
+    /**
+     * A function: its logical id, handler ({@code class::method}), its environment as the template writes it
+     * (Globals merged; values are strings or intrinsics such as {@code {"!Ref": "Table"}}), and that environment
+     * resolved to local values.
+     */
+    public record FunctionSpec(String logicalId, String handler, Map<String, Object> declaredEnvironment,
+                               Map<String, String> environment) {
+        public String handlerClass() {
+            return handler.split("::")[0];
+        }
     }
 
     /** An HTTP API route of the template. */
@@ -38,6 +46,7 @@ public final class SamTemplate {
     }
 
     private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
+    private Map<String, Object> parameters = Map.of();
     private final List<HttpRoute> routes = new ArrayList<>();
 
     private SamTemplate() {
@@ -70,6 +79,7 @@ public final class SamTemplate {
         Map<String, Object> root = (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(reader);
         SamTemplate template = new SamTemplate();
         Map<String, Object> parameters = map(root.get("Parameters"));
+        template.parameters = parameters;
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
         Map<String, Object> resources = map(root.get("Resources"));
         resources.forEach((logicalId, value) -> {
@@ -79,12 +89,13 @@ public final class SamTemplate {
             }
             Map<String, Object> properties = map(resource.get("Properties"));
             String handler = String.valueOf(properties.get("Handler"));
-            Map<String, String> environment = new LinkedHashMap<>();
+            Map<String, Object> declared = new LinkedHashMap<>();
             for (Map<String, Object> source : List.of(globals, properties)) {
-                map(map(source.get("Environment")).get("Variables")).forEach((name, raw) ->
-                        resolve(raw, parameters).ifPresentOrElse(v -> environment.put(name, v), () -> environment.remove(name)));
+                declared.putAll(map(map(source.get("Environment")).get("Variables")));
             }
-            template.functions.put(logicalId, new FunctionSpec(logicalId, handler.split("::")[0], environment));
+            Map<String, String> environment = new LinkedHashMap<>();
+            declared.forEach((name, raw) -> resolve(raw, parameters).ifPresent(v -> environment.put(name, v)));
+            template.functions.put(logicalId, new FunctionSpec(logicalId, handler, declared, environment));
             map(properties.get("Events")).forEach((eventId, event) -> {
                 Map<String, Object> e = map(event);
                 if ("HttpApi".equals(e.get("Type"))) {
@@ -103,6 +114,11 @@ public final class SamTemplate {
 
     public Map<String, FunctionSpec> functions() {
         return functions;
+    }
+
+    /** A parameter's default, if it has one. */
+    public Optional<String> parameterDefault(String name) {
+        return Optional.ofNullable(map(parameters.get(name)).get("Default")).map(String::valueOf);
     }
 
     public List<HttpRoute> routes() {

@@ -1,23 +1,23 @@
-package com.dealerkpi.local;
-
-import com.dealerkpi.lambda.Config;
+package com.dealerkpi.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The local runner's stand-in for a JWT: {@code national} or {@code dealer:<dealershipId>} becomes the
- * claims a real authorizer would put in the event. Only the runner reads this; the handlers never do.
+ * Local runs' stand-in for a JWT: {@code national} or {@code dealer:<dealershipId>} (the {@code X-Local-Principal}
+ * header) becomes the claims a real authorizer would put in the event. The local runner applies it to every
+ * request; {@code sam local start-api}, which runs no JWT authorizer, gets it through {@link Authorizer} when
+ * a local run opts in. A deployed function never reads the header.
  */
-final class LocalPrincipal {
-    static final String HEADER = "X-Local-Principal";
+public final class LocalPrincipal {
+    public static final String HEADER = "X-Local-Principal";
 
     private LocalPrincipal() {
     }
 
     /** The claims for a principal spec; empty (no identity: 401) when the spec is malformed. */
-    static Optional<Map<String, String>> claims(String spec, Config config) {
+    public static Optional<Map<String, String>> claims(String spec, ClaimNames names) {
         if (spec == null) {
             return Optional.empty();
         }
@@ -28,14 +28,14 @@ final class LocalPrincipal {
         claims.put("token_use", "access");
         if (value.equals("national")) {
             claims.put("sub", "local-national");
-            claims.put(config.roleClaim(), config.nationalRole());
+            claims.put(names.roleClaim(), names.nationalRole());
             return Optional.of(claims);
         }
         if (value.startsWith("dealer:") && value.length() > "dealer:".length()) {
             String dealershipId = value.substring("dealer:".length());
             claims.put("sub", "local-dealer-" + dealershipId);
-            claims.put(config.roleClaim(), "dealer");
-            claims.put(config.dealershipClaim(), dealershipId);
+            claims.put(names.roleClaim(), "dealer");
+            claims.put(names.dealershipClaim(), dealershipId);
             return Optional.of(claims);
         }
         return Optional.empty();

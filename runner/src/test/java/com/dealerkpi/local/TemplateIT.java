@@ -1,0 +1,164 @@
+package com.dealerkpi.local;
+
+import com.dealerkpi.api.Json;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CloudFormation the template becomes, as AWS's own SAM translator (aws-sam-translator) produces it
+ * (tools/sam/transform.py), checked for what a deployment needs.
+ */
+class TemplateIT {
+    /** Names Lambda keeps for itself: a template that sets one fails to deploy. */
+    private static final Set<String> RESERVED = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION",
+            "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
+    private static Map<String, Object> resources;
+    private static Map<String, Object> parameters;
+
+    @BeforeAll
+    static void transform() throws Exception {
+        Map<String, Object> template = SamTransform.transform("s3://artifacts/code-v1");
+        resources = map(template.get("Resources"));
+        parameters = map(template.get("Parameters"));
+    }
+
+    @Test
+    void everyParameterTheFunctionsReadIsInTheirVersionSoAChangeReachesTheLiveAlias() {
+        for (String function : functions()) {
+            Map<String, Object> properties = map(map(resources.get(function)).get("Properties"));
+            Set<String> used = new HashSet<>();
+            map(map(properties.get("Environment")).get("Variables")).values().forEach(value -> {
+                if (value instanceof Map<?, ?> ref && ref.containsKey("Ref") && parameters.containsKey(ref.get("Ref"))) {
+                    used.add((String) ref.get("Ref"));
+                }
+            });
+            assertFalse(used.isEmpty(), function);
+            Map<String, Object> version = versionOf(function);
+            String description = String.valueOf(map(map(version.get("Properties")).get("Description")).get("Fn::Sub"));
+            for (String parameter : used) {
+                assertTrue(description.contains("${" + parameter + "}"), function + " version description lacks " + parameter);
+            }
+            // CloudFormation replaces a version whose description changed: the live alias follows the new one
+            Map<String, Object> alias = resources.values().stream().map(TemplateIT::map)
+                    .filter(r -> "AWS::Lambda::Alias".equals(r.get("Type")))
+                    .filter(r -> map(map(r.get("Properties")).get("FunctionName")).get("Ref").equals(function))
+                    .findFirst().orElseThrow();
+            assertEquals("live", map(alias.get("Properties")).get("Name"));
+        }
+    }
+
+    @Test
+    void noSecretAndNoReservedNameInAnyFunctionConfiguration() {
+        for (String function : functions()) {
+            Map<String, Object> variables = map(map(map(map(resources.get(function)).get("Properties")).get("Environment"))
+                    .get("Variables"));
+            for (Map.Entry<String, Object> variable : variables.entrySet()) {
+                assertFalse(RESERVED.contains(variable.getKey()), function + " sets reserved " + variable.getKey());
+                if (variable.getValue() instanceof Map<?, ?> ref && ref.containsKey("Ref") && parameters.containsKey(ref.get("Ref"))) {
+                    assertFalse("true".equalsIgnoreCase(String.valueOf(map(parameters.get(ref.get("Ref"))).get("NoEcho"))),
+                            function + " puts the NoEcho parameter " + ref.get("Ref") + " in its environment");
+                }
+                assertFalse(variable.getKey().matches(".*(SECRET|PASSWORD|TOKEN|KEY)$"), function + " " + variable.getKey());
+            }
+        }
+    }
+
+    @Test
+    void onlyTheReportFunctionMayReadTheCursorKey() {
+        for (String function : functions()) {
+            String role = (String) map(map(map(resources.get(function)).get("Properties")).get("Role")).get("Fn::GetAtt")
+                    .toString().replaceAll("[\\[\\]]", "").split(",")[0].trim();
+            String policies = Json.write(map(resources.get(role)).get("Properties"));
+            assertEquals(function.equals("ReportFunction"), policies.contains("secretsmanager:GetSecretValue"), function);
+            if (function.equals("ReportFunction")) {
+                assertTrue(policies.contains("{\"Ref\":\"CursorKeySecret\"}"), policies);
+                assertFalse(policies.contains("\"Resource\":\"*\""), policies);
+            }
+        }
+    }
+
+    @Test
+    void everyRouteIsBehindTheJwtAuthorizer() {
+        Map<String, Object> api = resources.values().stream().map(TemplateIT::map)
+                .filter(r -> "AWS::ApiGatewayV2::Api".equals(r.get("Type"))).findFirst().orElseThrow();
+        Map<String, Object> paths = map(map(map(api.get("Properties")).get("Body")).get("paths"));
+        int routes = 0;
+        for (Object operations : paths.values()) {
+            for (Map.Entry<String, Object> operation : map(operations).entrySet()) {
+                routes++;
+                assertEquals("[{JwtAuthorizer=[]}]", String.valueOf(map(operation.getValue()).get("security")),
+                        operation.getKey() + " " + operation.getValue());
+            }
+        }
+        assertEquals(22, routes);
+    }
+
+    @Test
+    void everyVariableOfEnvJsonIsDeclaredSoSamLocalPassesIt() throws IOException {
+        Set<String> declared = new HashSet<>();
+        for (String function : functions()) {
+            declared.addAll(map(map(map(map(resources.get(function)).get("Properties")).get("Environment")).get("Variables")).keySet());
+        }
+        Map<String, Object> envJson = map(Json.readObject(Files.readString(Path.of("events", "env.json"))).get("Parameters"));
+        for (String name : envJson.keySet()) {
+            assertTrue(declared.contains(name), "events/env.json sets " + name + ", which no function declares");
+        }
+    }
+
+    private static List<String> functions() {
+        List<String> names = new ArrayList<>();
+        resources.forEach((name, resource) -> {
+            if ("AWS::Lambda::Function".equals(map(resource).get("Type"))) {
+                names.add(name);
+            }
+        });
+        assertEquals(3, names.size(), names.toString());
+        return names;
+    }
+
+    private static Map<String, Object> versionOf(String function) {
+        return resources.values().stream().map(TemplateIT::map)
+                .filter(r -> "AWS::Lambda::Version".equals(r.get("Type")))
+                .filter(r -> function.equals(map(map(r.get("Properties")).get("FunctionName")).get("Ref")))
+                .findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** aws-sam-translator, as a process (python3 with the translator installed: preinstalled here, in CI too). */
+    static final class SamTransform {
+        static Map<String, Object> transform(String codeUri, String... parameters) throws Exception {
+            List<String> command = new ArrayList<>(List.of("python3", "tools/sam/transform.py", "template.yaml", codeUri,
+                    "JwtIssuer=https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Example", "JwtAudience=example-client"));
+            command.addAll(List.of(parameters));
+            Process process = new ProcessBuilder(command).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), "tools/sam/transform.py needs python3 with aws-sam-translator: " + err);
+            return Json.readObject(out);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package com.dealerkpi.runtime;
+
+import com.dealerkpi.api.Json;
+import com.dealerkpi.local.SamTemplate;
+import com.dealerkpi.store.DynamoClients;
+import com.dealerkpi.support.Backend;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every function run the way Lambda runs it: AWS's runtime interface client loads the {@code sam build} layout
+ * of the functions in a fresh JVM with the managed runtime's flags, fed by a Runtime API; every file of events/
+ * goes to the function the template routes it to, on a fresh store, and must answer what events/README.md says.
+ * Three environments: on-demand (credentials in the key variables), SnapStart (no key variables: the
+ * container-credentials endpoint with its token, a restore handshake, credentials fetched anew afterwards), and
+ * sam local (only the template's declared variables, overridden from events/env.json, Refs resolved as SAM CLI
+ * does, the store started by the runner's {@code dynamodb} command).
+ */
+class LambdaRuntimeIT {
+    private static final Duration ANSWER = Duration.ofSeconds(60);
+    private static final Path EVENTS = Path.of("events");
+
+    @TempDir
+    static Path work;
+    private static SamTemplate template;
+    private static Path task;
+    private static Map<String, Integer> promised;
+    private static Map<String, List<String>> eventsByFunction;
+    private static DynamoDbClient backend;
+
+    @BeforeAll
+    static void layOut() throws IOException {
+        template = SamTemplate.load(Path.of("template.yaml"));
+        task = LambdaProcess.samBuildLayout(Files.createDirectories(work.resolve("task")));
+        promised = new TreeMap<>();
+        for (String line : Files.readAllLines(EVENTS.resolve("README.md"))) {
+            String[] cells = line.split("\\|");
+            if (cells.length > 3 && cells[1].trim().endsWith(".json")) {
+                promised.put(cells[1].trim(), Integer.parseInt(cells[3].trim()));
+            }
+        }
+        eventsByFunction = new TreeMap<>();
+        for (String file : promised.keySet()) {
+            String routeKey = (String) Json.readObject(Files.readString(EVENTS.resolve(file))).get("routeKey");
+            String function = template.routes().stream().filter(r -> r.routeKey().equals(routeKey)).findFirst()
+                    .orElseThrow(() -> new AssertionError(file + ": no template route " + routeKey)).functionLogicalId();
+            eventsByFunction.computeIfAbsent(function, f -> new ArrayList<>()).add(file);
+        }
+        backend = Backend.get().client();
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    @Test
+    void theArtifactHoldsTheFunctionsAndTheirRuntimeDependenciesOnly() throws IOException {
+        List<String> ours = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(task)) {
+            files.filter(Files::isRegularFile).map(p -> task.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith("lib/")).forEach(ours::add);
+        }
+        for (String file : ours) {
+            assertTrue(file.matches("com/dealerkpi/(domain|app|store|api|lambda)/[A-Za-z0-9$]+\\.class"), file);
+        }
+        List<String> jars;
+        try (Stream<Path> files = Files.list(task.resolve("lib"))) {
+            jars = files.map(p -> p.getFileName().toString()).toList();
+        }
+        for (String jar : jars) {
+            assertFalse(jar.matches(".*(snakeyaml|junit|testcontainers|dealer-kpi|serialization|joda).*"), jar);
+        }
+    }
+
+    @Test
+    void onDemand() throws Exception {
+        for (String function : eventsByFunction.keySet()) {
+            String table = Backend.get().freshTable(backend);
+            try (RuntimeApi runtime = new RuntimeApi();
+                 AwsDouble aws = new AwsDouble(Backend.get().endpoint(), () -> false)) {
+                Map<String, String> env = LambdaEnvironments.onDemandCredentials(LambdaEnvironments.deployed(template,
+                        spec(function), task, runtime.address(), "on-demand", resources(table), aws.endpoint()));
+                try (LambdaProcess lambda = LambdaProcess.start("on-demand-" + function, task, spec(function).handler(), env)) {
+                    runEvents(function, runtime, lambda, table, backend);
+                    if (function.equals("StatusFunction")) {
+                        startApiEvent(runtime, 401);
+                    }
+                }
+                assertFalse(aws.calls().isEmpty(), function);
+                for (AwsDouble.Call call : aws.calls()) {
+                    assertEquals("AKIAONDEMAND", call.accessKey(), function + " " + call);
+                }
+                assertEquals(function.equals("ReportFunction"),
+                        aws.calls().stream().anyMatch(c -> c.target().equals("secretsmanager.GetSecretValue")), function);
+            }
+        }
+    }
+
+    @Test
+    void snapStart() throws Exception {
+        for (String function : eventsByFunction.keySet()) {
+            String table = Backend.get().freshTable(backend);
+            try (RuntimeApi runtime = new RuntimeApi();
+                 AwsDouble aws = new AwsDouble(Backend.get().endpoint(), () -> runtime.restored().isDone())) {
+                Map<String, String> env = LambdaEnvironments.snapStartCredentials(LambdaEnvironments.deployed(template,
+                        spec(function), task, runtime.address(), "snap-start", resources(table), aws.endpoint()),
+                        aws.endpoint());
+                try (LambdaProcess lambda = LambdaProcess.start("snap-start-" + function, task, spec(function).handler(), env)) {
+                    runtime.restored().get(ANSWER.toSeconds(), TimeUnit.SECONDS);
+                    runEvents(function, runtime, lambda, table, backend);
+                    assertFalse(runtime.restoreError().isDone(), () -> runtime.restoreError().join());
+                }
+                String context = function + " " + aws.calls() + " " + aws.credentialsFetches();
+                assertTrue(aws.credentialsFetches().stream().allMatch(AwsDouble.CredentialsFetch::authorized), context);
+                assertTrue(aws.credentialsFetches().stream().anyMatch(AwsDouble.CredentialsFetch::afterRestore), context);
+                // priming reached the store before the snapshot...
+                assertTrue(aws.calls().stream().anyMatch(c -> !c.afterRestore()
+                        && c.target().startsWith("DynamoDB") && AwsDouble.KEY_BEFORE_RESTORE.equals(c.accessKey())), context);
+                // ...and nothing signed with credentials from before the snapshot was sent after the restore
+                assertTrue(aws.calls().stream().filter(AwsDouble.Call::afterRestore)
+                        .allMatch(c -> AwsDouble.KEY_AFTER_RESTORE.equals(c.accessKey())), context);
+                if (function.equals("ReportFunction")) {
+                    assertTrue(aws.calls().stream().anyMatch(c -> c.afterRestore()
+                            && c.target().equals("secretsmanager.GetSecretValue")), "cursor key read again after restore: " + context);
+                }
+            }
+        }
+    }
+
+    @Test
+    void samLocal() throws Exception {
+        Map<String, String> envJson = envJson();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        // the README's command for sam local, on a free port instead of 8000
+        Process dynamodb = new ProcessBuilder("java", "-jar", Path.of("target", "dealer-kpi.jar").toString(), "dynamodb",
+                "--port", Integer.toString(port), "--host", "127.0.0.1")
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(dynamodb.getInputStream(), StandardCharsets.UTF_8));
+             DynamoDbClient store = DynamoClients.create("us-east-1", Optional.of(URI.create("http://127.0.0.1:" + port)),
+                     DynamoClients.localCredentials(), 4, Duration.ofSeconds(10))) {
+            String ready = out.readLine();
+            assertTrue(ready != null && ready.startsWith("dynamodb on "), "dynamodb command said: " + ready);
+            for (String function : eventsByFunction.keySet()) {
+                    try (RuntimeApi runtime = new RuntimeApi()) {
+                    // --add-host host.docker.internal:host-gateway leads to this machine; port 8000 is ours here
+                    Map<String, String> env = LambdaEnvironments.samLocal(template, spec(function), task, runtime.address(),
+                            envJson, "127.0.0.1").entrySet().stream().collect(LinkedHashMap::new,
+                            (m, e) -> m.put(e.getKey(), e.getValue().replace("127.0.0.1:8000", "127.0.0.1:" + port)),
+                            Map::putAll);
+                    try (LambdaProcess lambda = LambdaProcess.start("sam-local-" + function, task, spec(function).handler(), env)) {
+                        runEvents(function, runtime, lambda, envJson.get("TABLE_NAME"), store);
+                        if (function.equals("StatusFunction")) {
+                            startApiEvent(runtime, 201);
+                        }
+                    }
+                }
+            }
+        } finally {
+            dynamodb.destroy();
+            dynamodb.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aDeployedReportFunctionWithoutItsCursorKeyDoesNotStart() throws Exception {
+        try (RuntimeApi runtime = new RuntimeApi();
+             AwsDouble aws = new AwsDouble(Backend.get().endpoint(), () -> false)) {
+            Map<String, String> env = LambdaEnvironments.onDemandCredentials(LambdaEnvironments.deployed(template,
+                    spec("ReportFunction"), task, runtime.address(), "on-demand", resources("unused"), aws.endpoint()));
+            env.put("CURSOR_SECRET_ARN", "");
+            try (LambdaProcess lambda = LambdaProcess.start("no-cursor-key-ReportFunction", task,
+                    spec("ReportFunction").handler(), env)) {
+                String error = runtime.initError().get(ANSWER.toSeconds(), TimeUnit.SECONDS);
+                assertTrue(error.contains("CURSOR_SECRET_ARN is not set"), error);
+                assertTrue(lambda.exited(30), "the runtime exits after an init error");
+            }
+        }
+    }
+
+    /**
+     * sam local start-api runs no JWT authorizer: its events have no authorizer block and come from localhost.
+     * With env.json's LOCAL_PRINCIPAL the header names the caller there; a deployed function refuses the same event.
+     */
+    private static void startApiEvent(RuntimeApi runtime, int expectedStatus) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> event = Json.readObject(Files.readString(EVENTS.resolve("status-sold.json")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> context = (Map<String, Object>) event.get("requestContext");
+        context.remove("authorizer");
+        context.put("domainName", "localhost");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headers = (Map<String, Object>) event.get("headers");
+        headers.remove("authorization");
+        headers.put("x-local-principal", "dealer:D1");
+        RuntimeApi.Result result = runtime.invoke(Json.write(event), ANSWER);
+        assertEquals(expectedStatus, ((Number) Json.readObject(result.body()).get("statusCode")).intValue(), result.body());
+    }
+
+    /** Each event on an emptied table, answered with the status events/README.md documents. */
+    private static void runEvents(String function, RuntimeApi runtime, LambdaProcess lambda, String table,
+                                  DynamoDbClient store) throws Exception {
+        for (String file : eventsByFunction.get(function)) {
+            empty(store, table);
+            RuntimeApi.Result result = runtime.invoke(Files.readString(EVENTS.resolve(file)), ANSWER);
+            String context = function + " " + file + " -> " + result + "\n" + String.join("\n", lambda.lines());
+            assertTrue(result.ok(), context);
+            Map<String, Object> response = Json.readObject(result.body());
+            assertEquals(promised.get(file), ((Number) response.get("statusCode")).intValue(), context);
+        }
+        assertTrue(lambda.isAlive(), String.join("\n", lambda.lines()));
+    }
+
+    private static void empty(DynamoDbClient store, String table) {
+        store.scanPaginator(r -> r.tableName(table)).items().forEach(item -> store.deleteItem(r -> r.tableName(table)
+                .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
+    }
+
+    private static SamTemplate.FunctionSpec spec(String function) {
+        return template.function(function).orElseThrow();
+    }
+
+    private static Map<String, String> resources(String table) {
+        return Map.of("Table", table, "CursorKeySecret", AwsDouble.SECRET_ARN);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> envJson() throws IOException {
+        Map<String, Object> parameters = (Map<String, Object>) Json.readObject(Files.readString(EVENTS.resolve("env.json")))
+                .get("Parameters");
+        Map<String, String> values = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> values.put(name, String.valueOf(value)));
+        return values;
+    }
+}
