@@ -4,11 +4,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.app.Settings;
 import com.dealerkpi.app.SettingsStore;
 import com.dealerkpi.domain.FieldError;
+import com.dealerkpi.domain.InvalidInputException;
+import com.dealerkpi.domain.Months;
+import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.ProfileChange;
+import com.dealerkpi.domain.ScopeTargets;
 import com.dealerkpi.domain.TargetField;
-import com.dealerkpi.domain.TargetRates;
 import com.dealerkpi.domain.TargetScope;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,14 +25,19 @@ import java.util.Set;
 
 /** The admin function: national management's writes to profiles and target overrides. */
 public final class AdminHandler extends FunctionHandler {
-    private static final Set<String> PROFILE_FIELDS = Set.of("name", "region", "brand", "timezone", "databaseSize", "goLiveDate");
-    private static final Set<String> TARGET_FIELDS = Set.of("contactRatePerMonth", "appointedRate", "attendedRate", "soldRate");
+    private static final Set<String> PROFILE_FIELDS = Set.of("name", "region", "brand", "timezone", "databaseSize",
+            "effectiveFrom", "goLiveDate");
+    private static final Set<String> RATE_FIELDS = Set.of("contactRatePerMonth", "appointedRate", "attendedRate", "soldRate");
+    private static final Set<String> TARGET_FIELDS = Set.of("contactRatePerMonth", "appointedRate", "attendedRate", "soldRate",
+            "effectiveFrom");
 
     private final Settings settings;
+    private final Clock clock;
 
-    public AdminHandler(Authorizer authorizer, Settings settings) {
+    public AdminHandler(Authorizer authorizer, Settings settings, Clock clock) {
         super(authorizer);
         this.settings = settings;
+        this.clock = clock;
         on(Route.PUT_PROFILE, this::putProfile);
         for (Route route : Route.of(Route.Function.ADMIN)) {
             if (route.path().startsWith("/targets/")) {
@@ -45,19 +58,19 @@ public final class AdminHandler extends FunctionHandler {
         List<FieldError> errors = new ArrayList<>();
         ProfileChange change = ProfileChange.check(body.string("name", false), body.string("region", false),
                 body.string("brand", false), body.string("timezone", false), body.number("databaseSize"),
-                body.string("goLiveDate", false), errors);
+                body.string("effectiveFrom", false), body.string("goLiveDate", false), errors);
         body.errors(errors);
         body.throwIfInvalid();
-        SettingsStore.Versioned<com.dealerkpi.domain.Profile> saved =
-                settings.updateProfile(dealershipId, change::applyTo, request.caller().subject());
-        return Responses.json(saved.version() == 1 && saved.history().size() == 1 ? 201 : 200, KpiViews.profile(saved));
+        SettingsStore.Versioned<Profile> saved = settings.updateProfile(dealershipId, change, request.caller().subject());
+        return Responses.json(saved.version() == 1 && saved.history().size() == 1 ? 201 : 200,
+                KpiViews.profile(saved, LocalDate.now(clock.withZone(saved.value().timezone()))));
     }
 
     private APIGatewayV2HTTPResponse getTargets(ApiRequest request) {
         TargetScope scope = scope(request);
         request.allowQuery(Set.of());
-        return Responses.json(200, view(scope, settings.targets(scope)
-                .orElse(new SettingsStore.Versioned<>(TargetRates.none(), 0, List.of()))));
+        return Responses.json(200, view(scope, settings.targets(scope).map(SettingsStore.Versioned::value)
+                .orElse(ScopeTargets.none()), List.of()));
     }
 
     private APIGatewayV2HTTPResponse putTargets(ApiRequest request) {
@@ -71,23 +84,46 @@ public final class AdminHandler extends FunctionHandler {
                 values.put(field, value);
             }
         }
-        if (TARGET_FIELDS.stream().noneMatch(body::has)) {
+        if (RATE_FIELDS.stream().noneMatch(body::has)) {
             body.error("body", "give at least one of contactRatePerMonth, appointedRate, attendedRate, soldRate");
         }
-        body.errors(TargetRates.check(values));
+        body.errors(TargetField.check(values));
+        YearMonth effectiveFrom = effectiveFrom(body.string("effectiveFrom", false), body);
         body.throwIfInvalid();
-        return Responses.json(200, view(scope, settings.putTargets(scope, new TargetRates(values), request.caller().subject())));
+        Settings.TargetsChanged changed = settings.putTargets(scope, values, effectiveFrom, request.caller().subject());
+        return Responses.json(200, view(scope, changed.targets().value(), changed.warnings()));
     }
 
+    /** {@code DELETE} takes its effective month as a query parameter (a DELETE has no body). */
     private APIGatewayV2HTTPResponse deleteTargets(ApiRequest request) {
         TargetScope scope = scope(request);
-        request.allowQuery(Set.of());
-        return Responses.json(200, view(scope, settings.deleteTargets(scope, request.caller().subject())));
+        request.allowQuery(Set.of("effectiveFrom"));
+        List<FieldError> errors = new ArrayList<>();
+        YearMonth effectiveFrom = request.query("effectiveFrom").map(text -> Months.parse("effectiveFrom", text, errors))
+                .orElse(null);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Settings.TargetsChanged changed = settings.deleteTargets(scope, effectiveFrom, request.caller().subject());
+        return Responses.json(200, view(scope, changed.targets().value(), changed.warnings()));
     }
 
-    private static Map<String, Object> view(TargetScope scope, SettingsStore.Versioned<TargetRates> stored) {
-        return KpiViews.targets(scope.label(), new SettingsStore.Versioned<>(Settings.fields(stored.value()),
-                stored.version(), stored.history()));
+    private static YearMonth effectiveFrom(String text, JsonFields body) {
+        if (text == null) {
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        YearMonth month = Months.parse("effectiveFrom", text, errors);
+        body.errors(errors);
+        return month;
+    }
+
+    /** Months of changes without their own month: the dealership's zone for its own scope, UTC for the wider ones. */
+    private Map<String, Object> view(TargetScope scope, ScopeTargets targets, List<String> warnings) {
+        ZoneId zone = scope.kind() == TargetScope.Kind.DEALERSHIP
+                ? settings.profile(scope.name()).map(p -> p.value().timezone()).orElse(Profile.DEFAULT_ZONE)
+                : ZoneOffset.UTC;
+        return KpiViews.targets(scope.label(), targets, zone, YearMonth.now(clock.withZone(zone)), warnings);
     }
 
     private static TargetScope scope(ApiRequest request) {

@@ -3,6 +3,7 @@ package com.dealerkpi.api;
 import com.dealerkpi.domain.KpiCounts;
 import com.dealerkpi.domain.KpiMaths;
 import com.dealerkpi.domain.KpiReport;
+import com.dealerkpi.domain.Stage;
 
 import java.util.List;
 
@@ -12,28 +13,33 @@ import java.util.List;
  * apostrophe.
  */
 final class KpiCsv {
-    static final String HEADER = "month,contacted,appointed,attended,sold,contactToSale";
+    static final String HEADER = "month,contacted,appointed,attended,sold,contactToSale,"
+            + "targetContacted,targetAppointed,targetAttended,targetSold";
 
     private KpiCsv() {
     }
 
-    static String render(List<KpiReport.MonthRow> monthly, KpiCounts total) {
+    /** One row per month, then the total; a contact-to-sale of n/a and a missing target are empty cells. */
+    static String render(List<KpiReport.MonthRow> monthly, KpiCounts total, KpiReport.TargetCounts totalTarget) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (KpiReport.MonthRow row : monthly) {
-            line(csv, row.month().toString(), row.counts(), row.contactToSale());
+            line(csv, row.month().toString(), row.counts(), row.contactToSale(), row.target());
         }
-        line(csv, "total", total, KpiMaths.ratio(total.contacted(), total.sold(), 2));
+        line(csv, "total", total, KpiReport.contactToSale(total), totalTarget);
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, String label, KpiCounts counts, Double contactToSale) {
-        csv.append(cell(label)).append(',')
-                .append(counts.contacted()).append(',')
-                .append(counts.appointed()).append(',')
-                .append(counts.attended()).append(',')
-                .append(counts.sold()).append(',')
-                .append(contactToSale == null ? "" : contactToSale.toString())
-                .append("\r\n");
+    private static void line(StringBuilder csv, String label, KpiCounts counts, Double contactToSale,
+                             KpiReport.TargetCounts target) {
+        csv.append(cell(label));
+        for (Stage stage : Stage.values()) {
+            csv.append(',').append(counts.get(stage));
+        }
+        csv.append(',').append(contactToSale == null ? "" : contactToSale.toString());
+        for (Stage stage : Stage.values()) {
+            csv.append(',').append(target == null ? "" : Double.toString(KpiMaths.round(target.get(stage), 1)));
+        }
+        csv.append("\r\n");
     }
 
     static String cell(String value) {

@@ -1,9 +1,11 @@
 package com.dealerkpi.api;
 
+import com.dealerkpi.domain.KpiCounts;
 import com.dealerkpi.domain.KpiMaths;
 import com.dealerkpi.domain.KpiReport;
 import com.dealerkpi.domain.RangeKind;
 import com.dealerkpi.domain.Stage;
+import com.dealerkpi.domain.TargetField;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,12 @@ final class KpiHtml {
             ".bar span{display:block;height:100%;background:#1d4ed8;border-radius:.35rem}.over span{background:#15803d}",
             "svg text{font-size:11px;fill:#5a6275}.notes li{margin-bottom:.4rem}");
 
+    private static final java.util.Map<RangeKind, String> RANGE_NAMES = java.util.Map.of(RangeKind.YTD, "Year to date",
+            RangeKind.MTD, "This month", RangeKind.LAST_MONTH, "Last month", RangeKind.ALL, "All time",
+            RangeKind.CUSTOM, "Custom range");
+    private static final TargetField[] RATE_FIELDS = {TargetField.CONTACT_RATE_PER_MONTH, TargetField.APPOINTED_RATE,
+            TargetField.ATTENDED_RATE, TargetField.SOLD_RATE};
+
     private KpiHtml() {
     }
 
@@ -36,15 +44,15 @@ final class KpiHtml {
                 .append("<title>KPI report - ").append(dealership).append("</title><style>").append(STYLE)
                 .append("</style></head><body>\n");
         html.append("<header><h1>KPI report</h1><p class=\"sub\">Dealership <strong>").append(dealership)
-                .append("</strong> &middot; ").append(report.range().from()).append(" to ").append(report.range().to())
-                .append(" &middot; ").append(escape(report.range().zone().getId())).append("</p>\n");
-        switchLinks(html, report.range().kind());
-        html.append("</header>\n");
+                .append("</strong> &middot; ").append(RANGE_NAMES.get(report.range().kind())).append(", ")
+                .append(report.range().from()).append(" to ").append(report.range().to())
+                .append(" &middot; ").append(escape(report.range().zone().getId())).append("</p>\n")
+                .append("<p class=\"muted\">A printable report: open the dashboard to switch ranges.</p></header>\n");
 
         Double ratio = report.contactToSale();
         Double target = KpiReport.targetContactToSale(report.targets());
         html.append("<section><h2>Contact-to-sale</h2><p class=\"ratio\">")
-                .append(ratio == null ? "no sales yet" : escape(KpiMaths.contactToSaleLabel(ratio)))
+                .append(escape(KpiMaths.contactToSaleLabel(ratio)))
                 .append("</p><p class=\"muted\">Contacts per sale. Target ")
                 .append(target == null ? "not set" : escape(KpiMaths.contactToSaleLabel(target)))
                 .append(" (fewer contacts per sale is better).</p></section>\n");
@@ -62,41 +70,40 @@ final class KpiHtml {
         return html.append("</body></html>\n").toString();
     }
 
-    private static void switchLinks(StringBuilder html, RangeKind current) {
-        html.append("<nav aria-label=\"KPI switch\">");
-        link(html, "ytd", "Year to date", current == RangeKind.YTD);
-        link(html, "mtd", "This month", current == RangeKind.MTD);
-        link(html, "last-month", "Last month", current == RangeKind.LAST_MONTH);
-        link(html, "all", "All time", current == RangeKind.ALL);
-        html.append("</nav>\n");
-    }
-
-    private static void link(StringBuilder html, String range, String label, boolean current) {
-        html.append("<a href=\"?range=").append(range).append("&amp;format=html\"")
-                .append(current ? " aria-current=\"page\"" : "").append('>').append(label).append("</a>");
-    }
-
+    /** Each stage: its count against its target count, and its rate against its target rate. */
     private static void funnel(StringBuilder html, KpiReport report) {
         html.append("<section><h2>Funnel: actual against target</h2><table><thead><tr><th>Stage</th><th>Actual</th>")
-                .append("<th>Target</th><th>Of target</th><th></th></tr></thead><tbody>");
-        KpiReport.TargetCounts t = report.targetCounts();
-        double[] targets = t == null ? null : new double[]{t.contacted(), t.appointed(), t.attended(), t.sold()};
+                .append("<th>Target</th><th>Of target</th><th></th><th>Rate</th><th>Target rate</th></tr></thead><tbody>");
+        KpiReport.TargetCounts targets = report.targetCounts();
+        Double[] rates = {report.contactRate(), report.appointedPerContacted(), report.attendedPerAppointed(),
+                report.soldPerAttended()};
         for (Stage stage : Stage.values()) {
             long actual = report.counts().get(stage);
-            html.append("<tr><td>").append(title(stage)).append("</td><td>").append(actual).append("</td>");
+            html.append("<tr><td>").append(stage.title()).append("</td><td>").append(actual).append("</td>");
             if (targets == null) {
-                html.append("<td class=\"muted\">needs database size</td><td></td><td></td></tr>");
-                continue;
+                html.append("<td class=\"muted\">needs database size</td><td></td><td></td>");
+            } else {
+                double target = targets.get(stage);
+                Double share = KpiMaths.ratio(actual, target, 3);
+                int width = share == null ? 0 : (int) Math.round(Math.min(share, 1.0) * 100);
+                html.append("<td>").append(String.format(Locale.ROOT, "%.1f", target)).append("</td><td>")
+                        .append(share == null ? "-" : percent(share)).append("</td>")
+                        .append("<td><div class=\"bar").append(share != null && share >= 1 ? " over" : "")
+                        .append("\"><span style=\"width:").append(width).append("%\"></span></div></td>");
             }
-            double target = targets[stage.ordinal()];
-            Double share = KpiMaths.ratio(actual, target, 3);
-            int width = share == null ? 0 : (int) Math.round(Math.min(share, 1.0) * 100);
-            html.append("<td>").append(String.format(Locale.ROOT, "%.1f", target)).append("</td><td>")
-                    .append(share == null ? "-" : String.format(Locale.ROOT, "%.0f%%", share * 100)).append("</td>")
-                    .append("<td><div class=\"bar").append(share != null && share >= 1 ? " over" : "")
-                    .append("\"><span style=\"width:").append(width).append("%\"></span></div></td></tr>");
+            Double rate = rates[stage.ordinal()];
+            TargetField field = RATE_FIELDS[stage.ordinal()];
+            html.append("<td>").append(rate == null ? "-" : percent(rate)).append("</td><td>")
+                    .append(percent(report.targets().get(field)))
+                    .append(stage == Stage.CONTACTED ? " of the database a month" : " of " + Stage.values()[stage.ordinal() - 1].title().toLowerCase(Locale.ROOT))
+                    .append("</td></tr>");
         }
         html.append("</tbody></table></section>\n");
+    }
+
+    private static String percent(double share) {
+        double percent = KpiMaths.round(share * 100, 1);
+        return String.format(Locale.ROOT, percent == Math.rint(percent) ? "%.0f%%" : "%.1f%%", percent);
     }
 
     /** Bars of each month's contact-to-sale ratio, with the target as a dashed line. */
@@ -132,6 +139,10 @@ final class KpiHtml {
                         .append("\" fill=\"#1d4ed8\"><title>").append(row.month()).append(": ")
                         .append(escape(KpiMaths.contactToSaleLabel(value))).append("</title></rect>");
             }
+            if (value == null && row.counts().contacted() > 0) {
+                html.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(height - bottom - 4)
+                        .append("\">no sales</text>");
+            }
             html.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(height - 10).append("\">")
                     .append(row.month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH))
                     .append(monthly.size() > 12 ? " " + (row.month().getYear() % 100) : "").append("</text>");
@@ -148,20 +159,26 @@ final class KpiHtml {
 
     private static void monthlyTable(StringBuilder html, List<KpiReport.MonthRow> monthly) {
         html.append("<section><h2>By month</h2><table><thead><tr><th>Month</th><th>Contacted</th><th>Appointed</th>")
-                .append("<th>Attended</th><th>Sold</th><th>Contact-to-sale</th></tr></thead><tbody>");
+                .append("<th>Attended</th><th>Sold</th><th>Contact-to-sale</th><th>Target sold</th><th></th></tr></thead><tbody>");
         for (KpiReport.MonthRow row : monthly) {
             html.append("<tr><td>").append(row.month()).append("</td>");
             for (Stage stage : Stage.values()) {
                 html.append("<td>").append(row.counts().get(stage)).append("</td>");
             }
-            html.append("<td>").append(row.contactToSale() == null ? "-" : escape(KpiMaths.contactToSaleLabel(row.contactToSale())))
-                    .append("</td></tr>");
+            html.append("<td>").append(escape(KpiMaths.contactToSaleLabel(row.contactToSale()))).append("</td><td>")
+                    .append(row.target() == null ? "-" : String.format(Locale.ROOT, "%.1f", row.target().sold()))
+                    .append("</td><td class=\"muted\">").append(monthNote(row.counts())).append("</td></tr>");
         }
         html.append("</tbody></table></section>\n");
     }
 
-    private static String title(Stage stage) {
-        return stage.name().charAt(0) + stage.name().substring(1).toLowerCase(Locale.ROOT);
+
+    /** A month with contacts and no sales reads differently from a month without activity. */
+    private static String monthNote(KpiCounts counts) {
+        if (counts.equals(KpiCounts.ZERO)) {
+            return "no activity";
+        }
+        return counts.sold() == 0 && counts.contacted() > 0 ? "contacts, no sales" : "";
     }
 
     private static String fmt(double value) {

@@ -1,5 +1,7 @@
 package com.dealerkpi.api;
 
+import com.dealerkpi.app.RollUps;
+import com.dealerkpi.app.SettingsStore;
 import com.dealerkpi.domain.AuditEntry;
 import com.dealerkpi.domain.DateRange;
 import com.dealerkpi.domain.EffectiveTargets;
@@ -8,17 +10,20 @@ import com.dealerkpi.domain.KpiMaths;
 import com.dealerkpi.domain.KpiReport;
 import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RollUp;
+import com.dealerkpi.domain.ScopeTargets;
 import com.dealerkpi.domain.Stage;
 import com.dealerkpi.domain.TargetField;
 import com.dealerkpi.domain.UsageReport;
-import com.dealerkpi.app.SettingsStore;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the report routes (field names fixed by API.md). */
+/** The JSON shapes of the report and settings routes (field names fixed by API.md). */
 final class KpiViews {
     private KpiViews() {
     }
@@ -28,10 +33,8 @@ final class KpiViews {
         body.put("dealershipId", report.dealershipId());
         body.put("range", range(report.range()));
         body.put("counts", counts(report.counts()));
-        Map<String, Object> rates = new LinkedHashMap<>();
-        rates.put("appointedPerContacted", report.appointedPerContacted());
-        rates.put("attendedPerAppointed", report.attendedPerAppointed());
-        rates.put("soldPerAttended", report.soldPerAttended());
+        Map<String, Object> rates = rates(report.counts());
+        rates.put("contactRatePerMonth", report.contactRate());
         body.put("rates", rates);
         body.put("contactToSale", contactToSale(report.contactToSale()));
         body.put("targets", targets(report));
@@ -55,6 +58,14 @@ final class KpiViews {
             body.put(stage.field(), counts.get(stage));
         }
         return body;
+    }
+
+    private static Map<String, Object> rates(KpiCounts c) {
+        Map<String, Object> rates = new LinkedHashMap<>();
+        rates.put("appointedPerContacted", KpiMaths.ratio(c.appointed(), c.contacted(), 3));
+        rates.put("attendedPerAppointed", KpiMaths.ratio(c.attended(), c.appointed(), 3));
+        rates.put("soldPerAttended", KpiMaths.ratio(c.sold(), c.attended(), 3));
+        return rates;
     }
 
     static Map<String, Object> contactToSale(Double ratio) {
@@ -84,10 +95,9 @@ final class KpiViews {
             return null;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("contacted", KpiMaths.round(counts.contacted(), 1));
-        body.put("appointed", KpiMaths.round(counts.appointed(), 1));
-        body.put("attended", KpiMaths.round(counts.attended(), 1));
-        body.put("sold", KpiMaths.round(counts.sold(), 1));
+        for (Stage stage : Stage.values()) {
+            body.put(stage.field(), KpiMaths.round(counts.get(stage), 1));
+        }
         return body;
     }
 
@@ -98,6 +108,7 @@ final class KpiViews {
             entry.put("month", row.month().toString());
             entry.putAll(counts(row.counts()));
             entry.put("contactToSale", row.contactToSale());
+            entry.put("target", targetCounts(row.target()));
             monthly.add(entry);
         }
         return monthly;
@@ -111,12 +122,7 @@ final class KpiViews {
         range.put("timezone", "each dealership's own");
         body.put("range", range);
         body.put("counts", counts(rollUp.counts()));
-        KpiCounts c = rollUp.counts();
-        Map<String, Object> rates = new LinkedHashMap<>();
-        rates.put("appointedPerContacted", KpiMaths.ratio(c.appointed(), c.contacted(), 3));
-        rates.put("attendedPerAppointed", KpiMaths.ratio(c.attended(), c.appointed(), 3));
-        rates.put("soldPerAttended", KpiMaths.ratio(c.sold(), c.attended(), 3));
-        body.put("rates", rates);
+        body.put("rates", rates(rollUp.counts()));
         body.put("contactToSale", contactToSale(rollUp.contactToSale()));
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("counts", targetCounts(rollUp.targetCounts()));
@@ -125,17 +131,45 @@ final class KpiViews {
         body.put("monthly", monthly(rollUp.monthly()));
         body.put("notes", rollUp.notes());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (KpiReport part : rollUp.dealerships()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("dealershipId", part.dealershipId());
-            row.put("range", range(part.range()));
-            row.put("counts", counts(part.counts()));
-            row.put("contactToSale", contactToSale(part.contactToSale()));
-            row.put("targetCounts", targetCounts(part.targetCounts()));
-            rows.add(row);
+        for (RollUp.Row row : rollUp.dealerships()) {
+            rows.add(rollUpRow(row));
         }
         body.put("dealerships", rows);
         return body;
+    }
+
+    private static Map<String, Object> rollUpRow(RollUp.Row row) {
+        KpiReport part = row.report();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dealershipId", part.dealershipId());
+        body.put("name", row.profile().name());
+        body.put("region", row.profile().region());
+        body.put("brand", row.profile().brand());
+        body.put("profile", row.hasProfile());
+        Map<String, Object> range = range(part.range());
+        range.remove("kind");
+        body.put("range", range);
+        body.put("counts", counts(part.counts()));
+        body.put("rates", rates(part.counts()));
+        body.put("contactToSale", contactToSale(part.contactToSale()));
+        Map<String, Object> targets = new LinkedHashMap<>();
+        targets.put("counts", targetCounts(part.targetCounts()));
+        body.put("targets", targets);
+        Map<String, Object> ofTarget = new LinkedHashMap<>();
+        row.ofTarget().forEach((stage, share) -> ofTarget.put(stage.field(), share));
+        body.put("ofTarget", ofTarget);
+        return body;
+    }
+
+    static List<Map<String, Object>> scopeCounts(List<RollUps.ScopeCount> counts) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (RollUps.ScopeCount count : counts) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", count.name());
+            entry.put("dealerships", count.dealerships());
+            list.add(entry);
+        }
+        return list;
     }
 
     static Map<String, Object> usage(String dealershipId, UsageReport usage) {
@@ -156,19 +190,46 @@ final class KpiViews {
         return body;
     }
 
-    static Map<String, Object> profile(SettingsStore.Versioned<Profile> stored) {
+    static Map<String, Object> profile(SettingsStore.Versioned<Profile> stored, LocalDate today) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("dealershipId", stored.value().dealershipId());
-        body.putAll(stored.value().fields());
+        body.putAll(stored.value().fields(today));
         body.put("history", history(stored.history()));
         return body;
     }
 
-    static Map<String, Object> targets(String scope, SettingsStore.Versioned<Map<String, Object>> stored) {
+    /**
+     * A scope's targets: what it sets this month, its timeline (each month from which its values change) and every
+     * change with the values in force in its month before and after it. Months of changes made without their own
+     * month are shown in {@code zone} (the dealership's for a dealership scope; UTC otherwise).
+     */
+    static Map<String, Object> targets(String scope, ScopeTargets targets, ZoneId zone, YearMonth now, List<String> warnings) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scope", scope);
-        body.put("override", stored.value());
-        body.put("history", history(stored.history()));
+        body.put("override", ScopeTargets.byName(targets.valuesIn(now, zone)));
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        for (Map.Entry<YearMonth, Map<TargetField, Double>> step : targets.steps(zone)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("effectiveFrom", step.getKey().toString());
+            entry.put("values", ScopeTargets.byName(step.getValue()));
+            timeline.add(entry);
+        }
+        body.put("timeline", timeline);
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (ScopeTargets.Audited audited : targets.audit(zone)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", audited.change().at().toString());
+            entry.put("by", audited.change().by());
+            entry.put("action", audited.change().action().name());
+            entry.put("effectiveFrom", audited.effectiveMonth().toString());
+            entry.put("previous", ScopeTargets.byName(audited.before()));
+            entry.put("value", ScopeTargets.byName(audited.after()));
+            history.add(entry);
+        }
+        body.put("history", history);
+        if (!warnings.isEmpty()) {
+            body.put("warnings", warnings);
+        }
         return body;
     }
 

@@ -3,6 +3,7 @@ package com.dealerkpi.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.app.ConcurrentChangeException;
 import com.dealerkpi.app.IdempotencyConflictException;
+import com.dealerkpi.app.UnknownDealershipException;
 import com.dealerkpi.domain.FieldError;
 import com.dealerkpi.domain.InvalidInputException;
 import com.dealerkpi.app.StoreUnavailableException;
@@ -28,6 +29,9 @@ public final class Problems {
         }
         if (failure instanceof IdempotencyConflictException conflict) {
             return problem(422, "Idempotency-Key Reused", conflict.getMessage(), List.of());
+        }
+        if (failure instanceof UnknownDealershipException unknown) {
+            return problem(404, "Not Found", unknown.getMessage(), List.of());
         }
         if (failure instanceof ConcurrentChangeException conflict) {
             return problem(409, "Conflict", conflict.getMessage(), List.of());

@@ -7,49 +7,40 @@ import com.dealerkpi.app.ReportStore;
 import com.dealerkpi.app.RollUps;
 import com.dealerkpi.app.Settings;
 import com.dealerkpi.domain.DateRange;
-import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.KpiReport;
 import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RangeRequest;
-import com.dealerkpi.domain.RollUp;
 import com.dealerkpi.domain.Stage;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** The report function: everything that reads. It holds read-only rights on the table. */
 public final class ReportHandler extends FunctionHandler {
-    private static final Set<String> RANGE = Set.of("range", "from", "to");
-    private static final Set<String> RANGE_AND_FORMAT = Set.of("range", "from", "to", "format");
-    private static final Set<String> PAGE = Set.of("range", "from", "to", "limit", "cursor");
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 500;
-
     private final Agreements agreements;
     private final Settings settings;
     private final KpiReports reports;
-    private final RollUps rollUps;
     private final Cursors cursors;
+    private final Clock clock;
 
     public ReportHandler(Authorizer authorizer, Agreements agreements, Settings settings, KpiReports reports,
-                         RollUps rollUps, Cursors cursors) {
+                         RollUps rollUps, Cursors cursors, Clock clock) {
         super(authorizer);
         this.agreements = agreements;
         this.settings = settings;
         this.reports = reports;
-        this.rollUps = rollUps;
         this.cursors = cursors;
+        this.clock = clock;
         on(Route.GET_AGREEMENT, this::getAgreement);
         on(Route.GET_KPI, this::getKpi);
         on(Route.GET_KPI_AGREEMENTS, this::getKpiAgreements);
         on(Route.GET_USAGE, this::getUsage);
         on(Route.GET_PROFILE, this::getProfile);
-        on(Route.GET_REGION_KPI, r -> rollUp(r, () -> rollUps.region(Ids.requireName("region", r.pathParameter("region")), range(r))));
-        on(Route.GET_BRAND_KPI, r -> rollUp(r, () -> rollUps.brand(Ids.requireName("brand", r.pathParameter("brand")), range(r))));
-        on(Route.GET_NATIONAL_KPI, r -> rollUp(r, () -> rollUps.national(range(r))));
+        new RollUpEndpoints(rollUps).endpoints().forEach(this::on);
     }
 
     private APIGatewayV2HTTPResponse getAgreement(ApiRequest request) {
@@ -64,15 +55,16 @@ public final class ReportHandler extends FunctionHandler {
 
     private APIGatewayV2HTTPResponse getKpi(ApiRequest request) {
         String dealershipId = request.id("dealershipId");
-        request.allowQuery(RANGE_AND_FORMAT);
-        RangeRequest range = range(request);
-        Format format = format(request);
-        Profile profile = reports.profile(dealershipId);
+        request.allowQuery(ReportQueries.RANGE_AND_FORMAT);
+        RangeRequest range = ReportQueries.range(request);
+        ReportQueries.Format format = ReportQueries.format(request);
+        Profile profile = reports.dealership(dealershipId).profile();
         KpiReport report = reports.kpi(profile, range);
         return switch (format) {
             case JSON -> Responses.json(200, KpiViews.kpi(report));
-            case CSV -> csv("kpi-" + dealershipId + "-" + report.range().kind().wire(), KpiCsv.render(report.monthly(), report.counts()));
-            case HTML -> html(KpiHtml.render(report, profile.name()));
+            case CSV -> ReportQueries.csv("kpi-" + dealershipId + "-" + report.range().kind().wire(),
+                    KpiCsv.render(report.monthly(), report.counts(), report.targetCounts()));
+            case HTML -> ReportQueries.html(KpiHtml.render(report, profile.name()));
         };
     }
 
@@ -80,11 +72,11 @@ public final class ReportHandler extends FunctionHandler {
         String dealershipId = request.id("dealershipId");
         Stage stage = Stage.parse(request.pathParameter("stage")).orElseThrow(() ->
                 ApiException.badRequest("stage", "must be one of contacted, appointed, attended, sold"));
-        request.allowQuery(PAGE);
-        RangeRequest rangeRequest = range(request);
-        int limit = limit(request);
+        request.allowQuery(ReportQueries.PAGE);
+        RangeRequest rangeRequest = ReportQueries.range(request);
+        int limit = ReportQueries.limit(request);
         Optional<String> cursor = request.query("cursor");
-        Profile profile = reports.profile(dealershipId);
+        Profile profile = reports.dealership(dealershipId).profile();
         DateRange range = reports.resolve(profile, rangeRequest);
         Cursors.Query query = new Cursors.Query(dealershipId, stage.name(), range.from().toString(), range.to().toString());
         Optional<ReportStore.MilestoneRow> after = cursor.map(c -> cursors.open(c, query));
@@ -107,72 +99,18 @@ public final class ReportHandler extends FunctionHandler {
 
     private APIGatewayV2HTTPResponse getUsage(ApiRequest request) {
         String dealershipId = request.id("dealershipId");
-        request.allowQuery(RANGE);
-        return Responses.json(200, KpiViews.usage(dealershipId, reports.usage(dealershipId, range(request))));
+        request.allowQuery(ReportQueries.RANGE);
+        RangeRequest range = ReportQueries.range(request);
+        Profile profile = reports.dealership(dealershipId).profile();
+        return Responses.json(200, KpiViews.usage(dealershipId, reports.usage(profile, range)));
     }
 
     private APIGatewayV2HTTPResponse getProfile(ApiRequest request) {
         String dealershipId = request.id("dealershipId");
         request.allowQuery(Set.of());
         return settings.profile(dealershipId)
-                .map(stored -> Responses.json(200, KpiViews.profile(stored)))
+                .map(stored -> Responses.json(200, KpiViews.profile(stored,
+                        LocalDate.now(clock.withZone(stored.value().timezone())))))
                 .orElseThrow(() -> ApiException.notFound("Dealership " + dealershipId + " has no profile yet."));
     }
-
-    private APIGatewayV2HTTPResponse rollUp(ApiRequest request, java.util.function.Supplier<RollUp> build) {
-        request.allowQuery(RANGE_AND_FORMAT);
-        Format format = format(request);
-        if (format == Format.HTML) {
-            throw ApiException.badRequest("format", "html is offered for a dealership's report; use json or csv here");
-        }
-        RollUp rollUp = build.get();
-        return format == Format.CSV
-                ? csv("kpi-" + rollUp.scope().replace(':', '-') + "-" + rollUp.kind().wire(), KpiCsv.render(rollUp.monthly(), rollUp.counts()))
-                : Responses.json(200, KpiViews.rollUp(rollUp));
-    }
-
-    private static RangeRequest range(ApiRequest request) {
-        return RangeRequest.parse(request.query("range"), request.query("from"), request.query("to"));
-    }
-
-    enum Format { JSON, CSV, HTML }
-
-    private static Format format(ApiRequest request) {
-        String value = request.query("format").orElse("json").trim().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "json" -> Format.JSON;
-            case "csv" -> Format.CSV;
-            case "html" -> Format.HTML;
-            default -> throw ApiException.badRequest("format", "must be json, csv or html");
-        };
-    }
-
-    private static int limit(ApiRequest request) {
-        Optional<String> text = request.query("limit");
-        if (text.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.get().trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badRequest("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
-    private static APIGatewayV2HTTPResponse csv(String name, String body) {
-        APIGatewayV2HTTPResponse response = Responses.of(200, "text/csv", body);
-        response.getHeaders().put("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"");
-        return response;
-    }
-
-    private static APIGatewayV2HTTPResponse html(String body) {
-        APIGatewayV2HTTPResponse response = Responses.of(200, "text/html", body);
-        response.getHeaders().put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        return response;
-    }
-
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
  */
 public enum Route {
     POST_STATUS("POST", "/dealerships/{dealershipId}/agreements/{agreementId}/status", Function.STATUS, Access.DEALERSHIP),
+    VOID_UPDATE("POST", "/dealerships/{dealershipId}/agreements/{agreementId}/updates/{eventId}/void", Function.STATUS,
+            Access.NATIONAL),
     GET_AGREEMENT("GET", "/dealerships/{dealershipId}/agreements/{agreementId}", Function.REPORT, Access.DEALERSHIP),
     GET_KPI("GET", "/dealerships/{dealershipId}/kpi", Function.REPORT, Access.DEALERSHIP),
     GET_KPI_AGREEMENTS("GET", "/dealerships/{dealershipId}/kpi/{stage}/agreements", Function.REPORT, Access.DEALERSHIP),
@@ -31,7 +33,9 @@ public enum Route {
     DELETE_TARGETS_DEALERSHIP("DELETE", "/targets/dealerships/{dealershipId}", Function.ADMIN, Access.NATIONAL),
     GET_REGION_KPI("GET", "/regions/{region}/kpi", Function.REPORT, Access.NATIONAL),
     GET_BRAND_KPI("GET", "/brands/{brand}/kpi", Function.REPORT, Access.NATIONAL),
-    GET_NATIONAL_KPI("GET", "/kpi", Function.REPORT, Access.NATIONAL);
+    GET_NATIONAL_KPI("GET", "/kpi", Function.REPORT, Access.NATIONAL),
+    GET_REGIONS("GET", "/regions", Function.REPORT, Access.NATIONAL),
+    GET_BRANDS("GET", "/brands", Function.REPORT, Access.NATIONAL);
 
     /** The Lambda functions, by their logical id in template.yaml. */
     public enum Function {
@@ -99,21 +103,10 @@ public enum Route {
         return Arrays.stream(values()).filter(r -> r.function == function).toList();
     }
 
-    /** The decoded path parameters if the request is this route's, else empty. */
-    public Optional<Map<String, String>> match(String method, String rawPath) {
-        return this.method.equals(method) ? template.match(rawPath) : Optional.empty();
-    }
-
     /** The route a request is for: the most literal match, as API Gateway picks it. */
     public static Optional<Matched> find(String method, String rawPath) {
-        Matched best = null;
-        for (Route route : values()) {
-            Optional<Map<String, String>> params = route.match(method, rawPath);
-            if (params.isPresent() && (best == null || params.get().size() < best.pathParameters().size())) {
-                best = new Matched(route, params.get());
-            }
-        }
-        return Optional.ofNullable(best);
+        return PathTemplate.mostLiteral(Arrays.asList(values()), Route::method, r -> r.template, method, rawPath)
+                .map(m -> new Matched(m.route(), m.pathParameters()));
     }
 
     /** A route and the path parameters a request gave it. */

@@ -1,9 +1,11 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.app.Agreements;
 import com.dealerkpi.app.StatusRecorder;
 import com.dealerkpi.domain.Status;
 import com.dealerkpi.domain.StatusRequest;
+import com.dealerkpi.domain.VoidedUpdate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,21 +14,46 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
-/** The status function: {@code POST /dealerships/{dealershipId}/agreements/{agreementId}/status}. */
+/**
+ * The status function: status updates ({@code POST …/agreements/{agreementId}/status}) and their corrections
+ * ({@code POST …/updates/{eventId}/void}).
+ */
 public final class StatusHandler extends FunctionHandler {
     private static final Set<String> FIELDS = Set.of("status", "occurredAt", "userId");
+    private static final Set<String> VOID_FIELDS = Set.of("reason");
     /** Four-digit years and an explicit offset only: no expanded years, no local times. */
     private static final java.util.regex.Pattern INSTANT_SHAPE = java.util.regex.Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})");
 
     private final StatusRecorder recorder;
+    private final Agreements agreements;
     private final Clock clock;
 
-    public StatusHandler(Authorizer authorizer, StatusRecorder recorder, Clock clock) {
+    public StatusHandler(Authorizer authorizer, StatusRecorder recorder, Agreements agreements, Clock clock) {
         super(authorizer);
         this.recorder = recorder;
+        this.agreements = agreements;
         this.clock = clock;
         on(Route.POST_STATUS, this::postStatus);
+        on(Route.VOID_UPDATE, this::voidUpdate);
+    }
+
+    private APIGatewayV2HTTPResponse voidUpdate(ApiRequest request) {
+        String dealershipId = request.id("dealershipId");
+        String agreementId = request.id("agreementId");
+        String eventId = request.id("eventId");
+        request.allowQuery(Set.of());
+        JsonFields body = new JsonFields(request.jsonBody(), VOID_FIELDS);
+        String reason = body.string("reason", true);
+        if (reason != null && (reason.isBlank() || reason.length() > VoidedUpdate.MAX_REASON
+                || reason.codePoints().anyMatch(Character::isISOControl))) {
+            body.error("reason", "must be 1-500 characters with no control characters");
+        }
+        body.throwIfInvalid();
+        return agreements.voidUpdate(dealershipId, agreementId, eventId, reason, request.caller().subject())
+                .map(view -> Responses.json(200, Views.agreement(view)))
+                .orElseThrow(() -> ApiException.notFound("Agreement " + agreementId + " at dealership " + dealershipId
+                        + " has no update " + eventId + "."));
     }
 
     private APIGatewayV2HTTPResponse postStatus(ApiRequest request) {

@@ -5,6 +5,7 @@ import com.dealerkpi.domain.KpiEntry;
 import com.dealerkpi.domain.Milestone;
 import com.dealerkpi.domain.RecordedUpdate;
 import com.dealerkpi.domain.StatusUpdate;
+import com.dealerkpi.domain.VoidedUpdate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +34,7 @@ final class Views {
         body.put("agreementId", view.agreementId());
         body.put("currentStatus", view.currentStatus().map(Enum::name).orElse(null));
         body.put("history", view.history().stream().map(Views::historyEntry).toList());
+        body.put("voided", view.voided().stream().map(Views::voidedEntry).toList());
         Map<String, Object> milestones = new LinkedHashMap<>();
         for (Milestone m : view.milestones().values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -50,6 +52,14 @@ final class Views {
         entry.put("status", u.status().name());
         entry.put("occurredAt", u.occurredAt().toString());
         entry.put("userId", u.userId());
+        return entry;
+    }
+
+    private static Map<String, Object> voidedEntry(VoidedUpdate v) {
+        Map<String, Object> entry = historyEntry(v.update());
+        entry.put("voidedAt", v.voidedAt().toString());
+        entry.put("voidedBy", v.voidedBy());
+        entry.put("reason", v.reason());
         return entry;
     }
 

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * A dealership's reports: KPI, the agreements behind a count, and usage. Ranges are resolved in the
- * dealership's own time zone; counts come from the milestone index, the four stages at once.
+ * dealership's own time zone; counts come from the milestone index, the four stages at once, beside one read of
+ * every target scope that applies.
  */
 public final class KpiReports {
     private final SettingsStore settings;
@@ -34,9 +35,23 @@ public final class KpiReports {
         this.clock = clock;
     }
 
-    /** The dealership's profile, or the defaults (Europe/London, nothing else known) if it has none yet. */
-    public Profile profile(String dealershipId) {
-        return settings.profile(dealershipId).map(SettingsStore.Versioned::value).orElse(Profile.unknown(dealershipId));
+    /** A dealership as reports see it: its profile, or the defaults if it has none (yet). */
+    public record Dealership(Profile profile, boolean hasProfile) {
+    }
+
+    /**
+     * The dealership, if it is known: it has a profile or an accepted update. An unknown one is a 404, so a typo
+     * in an id does not read as a dealership with no activity.
+     */
+    public Dealership dealership(String dealershipId) {
+        Optional<Profile> profile = settings.profile(dealershipId).map(SettingsStore.Versioned::value);
+        if (profile.isPresent()) {
+            return new Dealership(profile.get(), true);
+        }
+        if (!reports.isRegistered(dealershipId)) {
+            throw new UnknownDealershipException(dealershipId);
+        }
+        return new Dealership(Profile.unknown(dealershipId), false);
     }
 
     public KpiReport kpi(Profile profile, RangeRequest request) {
@@ -59,7 +74,7 @@ public final class KpiReports {
         }
         @SuppressWarnings("unchecked")
         List<EffectiveTargets.Layer> layers = (List<EffectiveTargets.Layer>) results.get(4);
-        return KpiReport.build(profile.dealershipId(), range, perMonth, EffectiveTargets.merge(layers), profile.databaseSize());
+        return KpiReport.build(profile, range, perMonth, layers, today(profile));
     }
 
     /** The agreements behind a count, newest first. */
@@ -68,26 +83,32 @@ public final class KpiReports {
         return reports.milestones(profile.dealershipId(), stage, range.start(), range.endExclusive(), limit, after);
     }
 
-    public UsageReport usage(String dealershipId, RangeRequest request) {
-        DateRange range = resolve(profile(dealershipId), request);
+    public UsageReport usage(Profile profile, RangeRequest request) {
+        DateRange range = resolve(profile, request);
         UsageReport usage = new UsageReport(range);
-        reports.activity(dealershipId, range.start(), range.endExclusive(),
+        reports.activity(profile.dealershipId(), range.start(), range.endExclusive(),
                 a -> usage.count(a.at(), a.status(), a.userId()));
         return usage;
     }
 
     /**
-     * The range on the dealership's local today. The all-time view starts at go-live, else at the first
-     * milestone, else today.
+     * The range on the dealership's local today. The all-time view starts at the earlier of go-live and the first
+     * milestone (so every milestone counts and the stages are in funnel order), or today if there is neither.
      */
     public DateRange resolve(Profile profile, RangeRequest request) {
-        LocalDate today = LocalDate.now(clock.withZone(profile.timezone()));
+        LocalDate today = today(profile);
         LocalDate allTimeStart = null;
         if (request.needsAllTimeStart()) {
-            allTimeStart = profile.goLiveDate() != null ? profile.goLiveDate()
-                    : reports.firstMilestone(profile.dealershipId())
-                    .map(at -> at.atZone(profile.timezone()).toLocalDate()).orElse(today);
+            Optional<LocalDate> first = reports.firstMilestone(profile.dealershipId())
+                    .map(at -> at.atZone(profile.timezone()).toLocalDate());
+            LocalDate goLive = profile.goLiveDate();
+            allTimeStart = first.map(f -> goLive != null && goLive.isBefore(f) ? goLive : f)
+                    .orElse(goLive != null ? goLive : today);
         }
         return request.resolve(today, profile.timezone(), allTimeStart);
+    }
+
+    private LocalDate today(Profile profile) {
+        return LocalDate.now(clock.withZone(profile.timezone()));
     }
 }

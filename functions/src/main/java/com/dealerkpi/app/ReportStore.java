@@ -29,6 +29,12 @@ public interface ReportStore {
     /** Every accepted update in [start, end), oldest first. */
     void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink);
 
+    /** Whether the dealership has ever had an accepted update. */
+    boolean isRegistered(String dealershipId);
+
+    /** Every dealership that has had an accepted update (with a profile or not). */
+    List<String> registeredDealerships();
+
     /** One milestone as a drill-down lists it; the last row of a page is also where the next page starts. */
     record MilestoneRow(String agreementId, Instant at, boolean backfilled) {
     }

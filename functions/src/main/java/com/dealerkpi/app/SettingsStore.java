@@ -3,16 +3,17 @@ package com.dealerkpi.app;
 import com.dealerkpi.domain.AuditEntry;
 import com.dealerkpi.domain.EffectiveTargets;
 import com.dealerkpi.domain.Profile;
-import com.dealerkpi.domain.TargetRates;
+import com.dealerkpi.domain.ScopeTargets;
+import com.dealerkpi.domain.TargetChange;
 import com.dealerkpi.domain.TargetScope;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Dealership profiles and target overrides. Each is one item carrying its version and change history;
- * a save is one conditional write on the version read (optimistic concurrency), so a change and its
- * audit entry are stored together or not at all.
+ * Dealership profiles and target overrides. Each is one item carrying its version and its changes; a save is one
+ * conditional write on the version read (optimistic concurrency), so a change and its record are stored together
+ * or not at all.
  */
 public interface SettingsStore {
 
@@ -28,16 +29,22 @@ public interface SettingsStore {
     /** Every dealership with a profile (national roll-up). */
     List<Profile> allProfiles();
 
+    /** The dealerships of a region, matched case-insensitively and ignoring surrounding spaces. */
     List<Profile> profilesInRegion(String region);
 
+    /** The dealerships of a brand, matched like regions. */
     List<Profile> profilesOfBrand(String brand);
 
-    Optional<Versioned<TargetRates>> targets(TargetScope scope);
+    /** A scope's targets over time (its changes are its history). */
+    Optional<Versioned<ScopeTargets>> targets(TargetScope scope);
 
-    /** Stores a scope's override if its version is still {@code expectedVersion}; false on a concurrent change. */
-    boolean saveTargets(TargetScope scope, TargetRates rates, long expectedVersion, AuditEntry change);
+    /** Appends a change to a scope's targets if its version is still {@code expectedVersion}; false otherwise. */
+    boolean appendTargetChange(TargetScope scope, TargetChange change, long expectedVersion);
 
-    /** The overrides that can apply to a dealership (its own, its brand's, its region's, national), in one read. */
+    /**
+     * The targets over time of every scope that can apply to a dealership (its own, its brand's, its region's,
+     * national), in one read, labelled with the dealership's spelling of its region and brand.
+     */
     List<EffectiveTargets.Layer> targetLayers(Profile profile);
 
     /** One read of a key no item has: reaches the store, changes nothing (priming, health). */

@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything known about one agreement: its real updates (oldest first) and its milestones. */
+/**
+ * Everything known about one agreement: its updates that count (in order), those voided, and its milestones.
+ */
 public record AgreementView(String dealershipId, String agreementId, List<StatusUpdate> history,
-                            Map<Stage, Milestone> milestones) {
+                            List<VoidedUpdate> voided, Map<Stage, Milestone> milestones) {
 
-    /** Ordered the way the history is shown and the current status is chosen. */
+    /**
+     * The order of the history and of the current status: by moment, and among equal moments by acceptance (event
+     * ids are time-ordered), so the update accepted later is the later one.
+     */
     public static final Comparator<StatusUpdate> CHRONOLOGICAL =
             Comparator.comparing(StatusUpdate::occurredAt).thenComparing(StatusUpdate::eventId);
 
@@ -19,6 +24,6 @@ public record AgreementView(String dealershipId, String agreementId, List<Status
     }
 
     public boolean isEmpty() {
-        return history.isEmpty() && milestones.isEmpty();
+        return history.isEmpty() && voided.isEmpty() && milestones.isEmpty();
     }
 }

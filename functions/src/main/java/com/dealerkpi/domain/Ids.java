@@ -18,8 +18,9 @@ public final class Ids {
         return id != null && ID.matcher(id).matches();
     }
 
+    /** A region or brand name, surrounding spaces aside. */
     public static boolean isValidName(String name) {
-        return name != null && NAME.matcher(name).matches();
+        return name != null && NAME.matcher(name.trim()).matches();
     }
 
     /** Returns the name, or throws an error that names the field and the rule. */

@@ -21,8 +21,8 @@ public final class KpiMaths {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** "2.2:1" for 2.18 contacts per sale; null when there were no sales. */
+    /** "2.2:1" for 2.18 contacts per sale; "n/a" when there is no ratio. */
     public static String contactToSaleLabel(Double ratio) {
-        return ratio == null ? null : String.format(Locale.ROOT, "%.1f:1", ratio);
+        return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.1f:1", ratio);
     }
 }

@@ -1,6 +1,9 @@
 package com.dealerkpi.domain;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * The first moment an agreement reached a stage. At most one per (agreement, stage), ever.
@@ -11,16 +14,38 @@ import java.time.Instant;
 public record Milestone(Stage stage, Instant at, boolean backfilled, String eventId, Instant replaced) {
 
     /**
-     * The single rule that decides which moment a milestone keeps: the earliest wins, and at the same
-     * instant a stage really set beats one that was only back-filled (so the flag does not depend on
-     * arrival order). The store's conditional write expresses exactly this rule.
+     * The single rule that decides which moment a milestone keeps, as one string: the moment (fixed width, so
+     * string order is time order), then {@code 0} for a stage really set and {@code 1} for a back-fill. The lowest
+     * rank is the milestone: the earliest moment wins, and at the same instant a real set beats a back-fill, whatever
+     * the arrival order. The store's conditional write compares exactly these strings.
      */
+    public static String rank(Instant at, boolean backfilled) {
+        return Moments.fixedWidth(at) + (backfilled ? "#1" : "#0");
+    }
+
+    public String rank() {
+        return rank(at, backfilled);
+    }
+
+    /** Whether a claim on the stage takes the milestone from {@code existing} (null: the stage was not reached). */
     public static boolean supersedes(Instant candidateAt, boolean candidateBackfilled, Milestone existing) {
-        if (existing == null) {
-            return true;
+        return existing == null || rank(candidateAt, candidateBackfilled).compareTo(existing.rank()) < 0;
+    }
+
+    /**
+     * The milestone a set of updates makes for a stage when built afresh (after a void): the lowest rank among the
+     * updates that set or back-fill it, the first accepted among equals. Empty when none marks the stage.
+     */
+    public static Optional<Milestone> earliest(Stage stage, Collection<StatusUpdate> updates) {
+        Milestone best = null;
+        for (StatusUpdate update : updates.stream().sorted(Comparator.comparing(StatusUpdate::eventId)).toList()) {
+            for (Status.MilestoneMark mark : update.marks()) {
+                if (mark.stage() == stage && supersedes(update.occurredAt(), mark.backfilled(), best)) {
+                    best = new Milestone(stage, update.occurredAt(), mark.backfilled(), update.eventId(), null);
+                }
+            }
         }
-        int order = candidateAt.compareTo(existing.at());
-        return order < 0 || (order == 0 && existing.backfilled() && !candidateBackfilled);
+        return Optional.ofNullable(best);
     }
 
     /** The outcome a status update reports for the milestone it wrote itself. */

@@ -1,19 +1,25 @@
 package com.dealerkpi.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fields a profile change gives (null = keep the current value), checked against the profile rules. The
- * values arrive as the caller typed them; every problem is collected so one answer lists them all.
+ * values arrive as the caller typed them; every problem is collected so one answer lists them all. A database
+ * size may carry the month it takes effect from ({@code effectiveFrom}); without one it takes effect from the
+ * month the change is made in.
  */
 public record ProfileChange(String name, String region, String brand, ZoneId timezone, Long databaseSize,
-                            LocalDate goLiveDate) {
+                            YearMonth effectiveFrom, LocalDate goLiveDate) {
     public static final int MAX_NAME = 200;
 
     public static ProfileChange check(String name, String region, String brand, String timezone, Double databaseSize,
-                                      String goLiveDate, List<FieldError> errors) {
+                                      String effectiveFrom, String goLiveDate, List<FieldError> errors) {
         if (name != null && (name.isBlank() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl))) {
             errors.add(new FieldError("name", "must be 1-200 characters with no control characters"));
         }
@@ -25,14 +31,55 @@ public record ProfileChange(String name, String region, String brand, ZoneId tim
                 errors.add(new FieldError("timezone", "must be an IANA time zone such as Europe/London or Australia/Sydney"));
             }
         }
-        return new ProfileChange(name, scopeName("region", region, errors), scopeName("brand", brand, errors), zone,
-                wholeNumber("databaseSize", databaseSize, errors),
+        YearMonth month = effectiveFrom == null ? null : Months.parse("effectiveFrom", effectiveFrom, errors);
+        if (effectiveFrom != null && databaseSize == null) {
+            errors.add(new FieldError("effectiveFrom", "applies to databaseSize: give databaseSize too"));
+        }
+        return new ProfileChange(name == null ? null : name.trim(), scopeName("region", region, errors),
+                scopeName("brand", brand, errors), zone, wholeNumber("databaseSize", databaseSize, errors), month,
                 goLiveDate == null ? null : LocalDates.parse("goLiveDate", goLiveDate, errors));
     }
 
-    /** The profile with the given fields replaced. */
-    public Profile applyTo(Profile profile) {
-        return profile.with(name, region, brand, timezone, databaseSize, goLiveDate);
+    /** The profile with the given fields replaced; a database size that changes nothing adds no change. */
+    public Profile applyTo(Profile p, Instant at) {
+        Timeline<Long> sizes = p.databaseSize();
+        if (databaseSize != null && changesDatabaseSize(p, at)) {
+            sizes = sizes.plus(new Timeline.Change<>(effectiveFrom, at, databaseSize));
+        }
+        return new Profile(p.dealershipId(),
+                name != null ? name : p.name(),
+                region != null ? region : p.region(),
+                brand != null ? brand : p.brand(),
+                timezone != null ? timezone : p.timezone(),
+                sizes,
+                goLiveDate != null ? goLiveDate : p.goLiveDate());
+    }
+
+    /** Whether the size differs from the one in force from its month, or a later change would hide it. */
+    private boolean changesDatabaseSize(Profile p, Instant at) {
+        YearMonth month = effectiveFrom != null ? effectiveFrom : YearMonth.from(at.atZone(p.timezone()));
+        boolean laterChangeExists = p.databaseSize().changes().stream()
+                .anyMatch(c -> c.effectiveIn(p.timezone()).isAfter(month));
+        return laterChangeExists || !p.databaseSize().in(month, p.timezone()).map(databaseSize::equals).orElse(false);
+    }
+
+    /** What the change gave, by JSON name (its audit entry). */
+    public Map<String, Object> given() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        putIfSet(given, "name", name);
+        putIfSet(given, "region", region);
+        putIfSet(given, "brand", brand);
+        putIfSet(given, "timezone", timezone == null ? null : timezone.getId());
+        putIfSet(given, "databaseSize", databaseSize);
+        putIfSet(given, "effectiveFrom", effectiveFrom == null ? null : effectiveFrom.toString());
+        putIfSet(given, "goLiveDate", goLiveDate == null ? null : goLiveDate.toString());
+        return given;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     private static String scopeName(String field, String value, List<FieldError> errors) {
@@ -40,7 +87,7 @@ public record ProfileChange(String name, String region, String brand, ZoneId tim
             errors.add(new FieldError(field, "must be 1-64 characters of A-Z a-z 0-9 . _ - and inner spaces"));
             return null;
         }
-        return value;
+        return value == null ? null : value.trim();
     }
 
     private static Long wholeNumber(String field, Double value, List<FieldError> errors) {

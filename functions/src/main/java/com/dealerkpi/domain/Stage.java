@@ -21,6 +21,11 @@ public enum Stage {
         return Optional.empty();
     }
 
+    /** As a person reads it: {@code Contacted}. */
+    public String title() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
     /** JSON field name used in report counts, e.g. {@code contacted}. */
     public String field() {
         return name().toLowerCase(Locale.ROOT);

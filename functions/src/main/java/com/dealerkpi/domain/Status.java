@@ -47,11 +47,6 @@ public enum Status {
         return Optional.ofNullable(stage);
     }
 
-    /** Stages marked as reached on the customer's behalf when this status is set (never in the history). */
-    public Set<Stage> backfills() {
-        return backfills;
-    }
-
     /** Every milestone this status touches, in funnel order: the stage it sets and those it back-fills. */
     public List<MilestoneMark> marks() {
         List<MilestoneMark> marks = new ArrayList<>(4);

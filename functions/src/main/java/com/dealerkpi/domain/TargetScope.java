@@ -1,8 +1,12 @@
 package com.dealerkpi.domain;
 
+import java.util.Locale;
+
 /**
  * Where a target override applies: everywhere, a region, a brand or one dealership. A dealership's
- * effective targets take each field from the most specific scope that sets it.
+ * effective targets take each field from the most specific scope that sets it. Region and brand names match
+ * case-insensitively and ignoring surrounding spaces ({@code ford} = {@code Ford}); the name as given is kept for
+ * display.
  */
 public record TargetScope(Kind kind, String name) {
 
@@ -13,18 +17,23 @@ public record TargetScope(Kind kind, String name) {
     }
 
     public static TargetScope region(String region) {
-        return new TargetScope(Kind.REGION, Ids.requireName("region", region));
+        return new TargetScope(Kind.REGION, Ids.requireName("region", region).trim());
     }
 
     public static TargetScope brand(String brand) {
-        return new TargetScope(Kind.BRAND, Ids.requireName("brand", brand));
+        return new TargetScope(Kind.BRAND, Ids.requireName("brand", brand).trim());
     }
 
     public static TargetScope dealership(String dealershipId) {
         return new TargetScope(Kind.DEALERSHIP, Ids.require("dealershipId", dealershipId));
     }
 
-    /** How the scope is named in answers ({@code targets.source}) and in the store: {@code brand:Ford}. */
+    /** The form in which region and brand names match: trimmed, lower case. */
+    public static String matchKey(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** How the scope is named in answers ({@code targets.source}): {@code brand:Ford}. */
     public String label() {
         return switch (kind) {
             case NATIONAL -> "national";
@@ -32,5 +41,11 @@ public record TargetScope(Kind kind, String name) {
             case BRAND -> "brand:" + name;
             case DEALERSHIP -> "dealership:" + name;
         };
+    }
+
+    /** What identifies the scope whatever its spelling: {@code brand:ford}. */
+    public String key() {
+        return kind == Kind.REGION || kind == Kind.BRAND ? label().substring(0, label().indexOf(':') + 1) + matchKey(name)
+                : label();
     }
 }

@@ -40,9 +40,11 @@ public final class Wiring {
     private final Supplier<List<byte[]>> cursorSecrets;
     private final ExecutorService io = Executors.newFixedThreadPool(16, daemonThreads("dealer-kpi-io"));
     private final ExecutorService fanOut = Executors.newFixedThreadPool(ROLL_UP_PARALLELISM, daemonThreads("dealer-kpi-rollup"));
+    private final Parallel parallel = new Parallel(io);
     private final Authorizer authorizer;
     private final Settings settings;
     private final KpiReports kpiReports;
+    private final Agreements agreements;
 
     private final LambdaCredentials credentials;
     private Cursors cursors;
@@ -60,7 +62,8 @@ public final class Wiring {
         this.cursorSecrets = cursorSecrets;
         this.authorizer = new Authorizer(config.claimNames(), config.localPrincipalHeader());
         this.settings = new Settings(stores.settings(), clock);
-        this.kpiReports = new KpiReports(stores.settings(), stores.reports(), new Parallel(io), clock);
+        this.kpiReports = new KpiReports(stores.settings(), stores.reports(), parallel, clock);
+        this.agreements = new Agreements(stores.status(), clock);
     }
 
     /** Wired to the given stores, with the local cursor key (the local runner, the tests). */
@@ -90,7 +93,7 @@ public final class Wiring {
     }
 
     public StatusHandler statusHandler() {
-        return new StatusHandler(authorizer, new StatusRecorder(stores.status(), new Parallel(io), clock), clock);
+        return new StatusHandler(authorizer, new StatusRecorder(stores.status(), parallel, clock), agreements, clock);
     }
 
     /** Needs the cursor key: a deployed function without one fails here, at start, rather than on a request. */
@@ -98,12 +101,12 @@ public final class Wiring {
         if (cursors == null) {
             cursors = new Cursors(cursorSecrets.get());
         }
-        return new ReportHandler(authorizer, new Agreements(stores.status()), settings, kpiReports,
-                new RollUps(stores.settings(), kpiReports, fanOut, ROLL_UP_PARALLELISM), cursors);
+        return new ReportHandler(authorizer, agreements, settings, kpiReports,
+                new RollUps(stores.settings(), stores.reports(), kpiReports, fanOut, ROLL_UP_PARALLELISM), cursors, clock);
     }
 
     public AdminHandler adminHandler() {
-        return new AdminHandler(authorizer, settings);
+        return new AdminHandler(authorizer, settings, clock);
     }
 
     /**

@@ -110,6 +110,30 @@ public final class DynamoReportStore implements ReportStore {
     }
 
     @Override
+    public boolean isRegistered(String dealershipId) {
+        return DynamoErrors.call("read registry", () -> {
+            Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(registryKey(dealershipId))).item();
+            return item != null && !item.isEmpty();
+        });
+    }
+
+    @Override
+    public List<String> registeredDealerships() {
+        List<String> ids = new ArrayList<>();
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", registryKey("-").get(PK)))
+                .projectionExpression("#sk")
+                .build();
+        DynamoErrors.call("list registry", () -> {
+            db.queryPaginator(query).items().forEach(item -> ids.add(item.get(SK).s()));
+            return null;
+        });
+        return ids;
+    }
+
+    @Override
     public void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink) {
         QueryRequest query = timeRange(ACTIVITY_INDEX, GSI2_PK, GSI2_SK, activityIndexPk(dealershipId), start, end)
                 .projectionExpression("#sk, #st, #uid")

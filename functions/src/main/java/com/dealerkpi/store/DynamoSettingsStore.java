@@ -5,12 +5,15 @@ import com.dealerkpi.app.StoreUnavailableException;
 import com.dealerkpi.domain.AuditEntry;
 import com.dealerkpi.domain.EffectiveTargets;
 import com.dealerkpi.domain.Profile;
+import com.dealerkpi.domain.ScopeTargets;
+import com.dealerkpi.domain.TargetChange;
 import com.dealerkpi.domain.TargetField;
-import com.dealerkpi.domain.TargetRates;
 import com.dealerkpi.domain.TargetScope;
+import com.dealerkpi.domain.Timeline;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import static com.dealerkpi.store.TableLayout.*;
 
-/** {@link SettingsStore} on DynamoDB. */
+/** {@link SettingsStore} on DynamoDB: one item per profile and per target scope, each with its changes. */
 public final class DynamoSettingsStore implements SettingsStore {
     private final DynamoDbClient db;
     private final String table;
@@ -37,11 +40,6 @@ public final class DynamoSettingsStore implements SettingsStore {
     public DynamoSettingsStore(DynamoDbClient db, String table) {
         this.db = db;
         this.table = table;
-    }
-
-    @Override
-    public void ping() {
-        DynamoErrors.call("ping", () -> db.getItem(r -> r.tableName(table).key(settingsProbeKey())));
     }
 
     @Override
@@ -61,6 +59,8 @@ public final class DynamoSettingsStore implements SettingsStore {
         List<String> sets = new ArrayList<>();
         set(sets, names, values, DEALERSHIP_ID, s(p.dealershipId()));
         set(sets, names, values, TIMEZONE, s(p.timezone().getId()));
+        set(sets, names, values, DATABASE_SIZES, AttributeValue.fromL(p.databaseSize().changes().stream()
+                .map(DynamoSettingsStore::sizeChange).toList()));
         if (p.name() != null) {
             set(sets, names, values, NAME, s(p.name()));
         }
@@ -74,14 +74,14 @@ public final class DynamoSettingsStore implements SettingsStore {
             set(sets, names, values, GSI4_PK, s(brandIndexPk(p.brand())));
             set(sets, names, values, GSI4_SK, s(p.dealershipId()));
         }
-        if (p.databaseSize() != null) {
-            set(sets, names, values, DATABASE_SIZE, AttributeValue.fromN(Long.toString(p.databaseSize())));
-        }
         if (p.goLiveDate() != null) {
             set(sets, names, values, GO_LIVE, s(p.goLiveDate().toString()));
         }
-        return versionedWrite("save profile", profileKey(p.dealershipId()), sets, List.of(), names, values,
-                expectedVersion, change);
+        names.put("#hist", HISTORY);
+        values.put(":entry", AttributeValue.fromL(List.of(audit(change))));
+        values.put(":empty", AttributeValue.fromL(List.of()));
+        sets.add("#hist = list_append(if_not_exists(#hist, :empty), :entry)");
+        return versionedWrite("save profile", profileKey(p.dealershipId()), sets, names, values, expectedVersion);
     }
 
     @Override
@@ -89,9 +89,9 @@ public final class DynamoSettingsStore implements SettingsStore {
         return profiles(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(PROFILES_PK)))
-                .projectionExpression("#did, #name, #region, #brand, #tz, #db, #live")
+                .projectionExpression("#did, #name, #region, #brand, #tz, #dbs, #live")
                 .expressionAttributeNames(Map.of("#pk", PK, "#did", DEALERSHIP_ID, "#name", NAME, "#region", REGION,
-                        "#brand", BRAND, "#tz", TIMEZONE, "#db", DATABASE_SIZE, "#live", GO_LIVE))
+                        "#brand", BRAND, "#tz", TIMEZONE, "#dbs", DATABASE_SIZES, "#live", GO_LIVE))
                 .build());
     }
 
@@ -123,31 +123,22 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     @Override
-    public Optional<Versioned<TargetRates>> targets(TargetScope scope) {
+    public Optional<Versioned<ScopeTargets>> targets(TargetScope scope) {
         Map<String, AttributeValue> item = DynamoErrors.call("read targets", () -> db.getItem(r -> r.tableName(table)
                 .key(targetsKey(scope)).consistentRead(true)).item());
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Versioned<>(rates(item), version(item), history(item)));
+        return Optional.of(new Versioned<>(scopeTargets(item), version(item), List.of()));
     }
 
     @Override
-    public boolean saveTargets(TargetScope scope, TargetRates rates, long expectedVersion, AuditEntry change) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        List<String> removes = new ArrayList<>();
-        for (TargetField field : TargetField.values()) {
-            Double value = rates.values().get(field);
-            if (value != null) {
-                set(sets, names, values, targetAttribute(field), AttributeValue.fromN(Double.toString(value)));
-            } else {
-                names.put("#" + targetAttribute(field), targetAttribute(field));
-                removes.add("#" + targetAttribute(field));
-            }
-        }
-        return versionedWrite("save targets", targetsKey(scope), sets, removes, names, values, expectedVersion, change);
+    public boolean appendTargetChange(TargetScope scope, TargetChange change, long expectedVersion) {
+        Map<String, String> names = new HashMap<>(Map.of("#chg", TARGET_CHANGES));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":change", AttributeValue.fromL(List.of(targetChange(change))),
+                ":empty", AttributeValue.fromL(List.of())));
+        List<String> sets = new ArrayList<>(List.of("#chg = list_append(if_not_exists(#chg, :empty), :change)"));
+        return versionedWrite("save targets", targetsKey(scope), sets, names, values, expectedVersion);
     }
 
     @Override
@@ -159,13 +150,11 @@ public final class DynamoSettingsStore implements SettingsStore {
         if (profile.brand() != null) {
             scopes.add(TargetScope.brand(profile.brand()));
         }
-        Map<String, TargetScope> byLabel = new LinkedHashMap<>();
-        scopes.forEach(scope -> byLabel.put(scope.label(), scope));
+        Map<String, TargetScope> byKey = new LinkedHashMap<>();
+        scopes.forEach(scope -> byKey.put(scope.key(), scope));
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                 .keys(scopes.stream().map(DynamoSettingsStore::targetsKey).toList())
-                .projectionExpression(String.join(", ", SK, targetAttribute(TargetField.CONTACT_RATE_PER_MONTH),
-                        targetAttribute(TargetField.APPOINTED_RATE), targetAttribute(TargetField.ATTENDED_RATE),
-                        targetAttribute(TargetField.SOLD_RATE)))
+                .projectionExpression(String.join(", ", SK, TARGET_CHANGES))
                 .consistentRead(true)
                 .build());
         List<EffectiveTargets.Layer> layers = new ArrayList<>();
@@ -178,7 +167,7 @@ public final class DynamoSettingsStore implements SettingsStore {
                 Map<String, KeysAndAttributes> keys = pending;
                 BatchGetItemResponse response = db.batchGetItem(r -> r.requestItems(keys));
                 response.responses().getOrDefault(table, List.of()).forEach(item ->
-                        layers.add(new EffectiveTargets.Layer(byLabel.get(item.get(SK).s()), rates(item))));
+                        layers.add(new EffectiveTargets.Layer(byKey.get(item.get(SK).s()), scopeTargets(item))));
                 pending = response.unprocessedKeys();
             }
             return null;
@@ -186,29 +175,26 @@ public final class DynamoSettingsStore implements SettingsStore {
         return layers;
     }
 
-    /**
-     * One conditional UpdateItem: the new fields, the next version and the audit entry appended, only if the
-     * version is still the one the change was computed from.
-     */
-    private boolean versionedWrite(String what, Map<String, AttributeValue> key, List<String> sets, List<String> removes,
-                                   Map<String, String> names, Map<String, AttributeValue> values, long expectedVersion,
-                                   AuditEntry change) {
+    @Override
+    public void ping() {
+        DynamoErrors.call("ping", () -> db.getItem(r -> r.tableName(table).key(settingsProbeKey())));
+    }
+
+    /** One conditional UpdateItem: the given sets and the next version, only if the version is still the one read. */
+    private boolean versionedWrite(String what, Map<String, AttributeValue> key, List<String> sets,
+                                   Map<String, String> names, Map<String, AttributeValue> values, long expectedVersion) {
         names.put("#ver", VERSION);
-        names.put("#hist", HISTORY);
-        values.put(":next", AttributeValue.fromN(Long.toString(expectedVersion + 1)));
-        values.put(":entry", AttributeValue.fromL(List.of(audit(change))));
-        values.put(":empty", AttributeValue.fromL(List.of()));
+        values.put(":next", n(expectedVersion + 1));
         sets.add("#ver = :next");
-        sets.add("#hist = list_append(if_not_exists(#hist, :empty), :entry)");
         String condition;
         if (expectedVersion == 0) {
             condition = "attribute_not_exists(#pk)";
             names.put("#pk", PK);
         } else {
             condition = "#ver = :expected";
-            values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+            values.put(":expected", n(expectedVersion));
         }
-        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        String update = "SET " + String.join(", ", sets);
         return DynamoErrors.call(what, () -> {
             try {
                 db.updateItem(r -> r.tableName(table).key(key).updateExpression(update).conditionExpression(condition)
@@ -232,24 +218,67 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     private static Map<String, AttributeValue> targetsKey(TargetScope scope) {
-        return Map.of(PK, s(TARGETS_PK), SK, s(scope.label()));
+        return Map.of(PK, s(TARGETS_PK), SK, s(scope.key()));
     }
 
     private static Profile profile(Map<String, AttributeValue> item) {
-        return new Profile(item.get(DEALERSHIP_ID).s(), str(item, NAME), str(item, REGION), str(item, BRAND),
-                item.containsKey(TIMEZONE) ? ZoneId.of(item.get(TIMEZONE).s()) : Profile.DEFAULT_ZONE,
-                item.containsKey(DATABASE_SIZE) ? Long.parseLong(item.get(DATABASE_SIZE).n()) : null,
-                item.containsKey(GO_LIVE) ? LocalDate.parse(item.get(GO_LIVE).s()) : null);
-    }
-
-    private static TargetRates rates(Map<String, AttributeValue> item) {
-        Map<TargetField, Double> values = new EnumMap<>(TargetField.class);
-        for (TargetField field : TargetField.values()) {
-            if (item.containsKey(targetAttribute(field))) {
-                values.put(field, Double.parseDouble(item.get(targetAttribute(field)).n()));
+        ZoneId zone = item.containsKey(TIMEZONE) ? ZoneId.of(item.get(TIMEZONE).s()) : Profile.DEFAULT_ZONE;
+        List<Timeline.Change<Long>> sizes = new ArrayList<>();
+        if (item.containsKey(DATABASE_SIZES)) {
+            for (AttributeValue change : item.get(DATABASE_SIZES).l()) {
+                Map<String, AttributeValue> m = change.m();
+                sizes.add(new Timeline.Change<>(month(m), Instant.parse(m.get(CHANGE_AT).s()), Long.parseLong(m.get(CHANGE_VALUE).n())));
             }
         }
-        return new TargetRates(values);
+        return new Profile(item.get(DEALERSHIP_ID).s(), str(item, NAME), str(item, REGION), str(item, BRAND), zone,
+                new Timeline<>(sizes), item.containsKey(GO_LIVE) ? LocalDate.parse(item.get(GO_LIVE).s()) : null);
+    }
+
+    private static AttributeValue sizeChange(Timeline.Change<Long> change) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        if (change.effectiveFrom() != null) {
+            m.put(CHANGE_EFFECTIVE_FROM, s(change.effectiveFrom().toString()));
+        }
+        m.put(CHANGE_AT, s(change.at().toString()));
+        m.put(CHANGE_VALUE, n(change.value()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static ScopeTargets scopeTargets(Map<String, AttributeValue> item) {
+        List<TargetChange> changes = new ArrayList<>();
+        if (item.containsKey(TARGET_CHANGES)) {
+            for (AttributeValue change : item.get(TARGET_CHANGES).l()) {
+                Map<String, AttributeValue> m = change.m();
+                Map<TargetField, Double> values = new EnumMap<>(TargetField.class);
+                Map<String, AttributeValue> stored = m.get(CHANGE_VALUE).m();
+                for (TargetField field : TargetField.values()) {
+                    if (stored.containsKey(targetAttribute(field))) {
+                        values.put(field, Double.parseDouble(stored.get(targetAttribute(field)).n()));
+                    }
+                }
+                changes.add(new TargetChange(month(m), Instant.parse(m.get(CHANGE_AT).s()), m.get(CHANGE_BY).s(),
+                        TargetChange.Action.valueOf(m.get(CHANGE_ACTION).s()), values));
+            }
+        }
+        return new ScopeTargets(changes);
+    }
+
+    private static AttributeValue targetChange(TargetChange change) {
+        Map<String, AttributeValue> stored = new LinkedHashMap<>();
+        change.values().forEach((field, value) -> stored.put(targetAttribute(field), AttributeValue.fromN(Double.toString(value))));
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        if (change.effectiveFrom() != null) {
+            m.put(CHANGE_EFFECTIVE_FROM, s(change.effectiveFrom().toString()));
+        }
+        m.put(CHANGE_AT, s(change.at().toString()));
+        m.put(CHANGE_BY, s(change.by()));
+        m.put(CHANGE_ACTION, s(change.action().name()));
+        m.put(CHANGE_VALUE, AttributeValue.fromM(stored));
+        return AttributeValue.fromM(m);
+    }
+
+    private static YearMonth month(Map<String, AttributeValue> change) {
+        return change.containsKey(CHANGE_EFFECTIVE_FROM) ? YearMonth.parse(change.get(CHANGE_EFFECTIVE_FROM).s()) : null;
     }
 
     private static long version(Map<String, AttributeValue> item) {
@@ -262,19 +291,32 @@ public final class DynamoSettingsStore implements SettingsStore {
         }
         return item.get(HISTORY).l().stream().map(v -> {
             Map<String, AttributeValue> m = v.m();
-            return new AuditEntry(Instant.parse(m.get(AUDIT_AT).s()), m.get(AUDIT_BY).s(), m.get(AUDIT_ACTION).s(),
-                    AttributeMaps.toPlain(m.get(AUDIT_PREVIOUS).m()), AttributeMaps.toPlain(m.get(AUDIT_NEXT).m()));
+            return new AuditEntry(Instant.parse(m.get(CHANGE_AT).s()), m.get(CHANGE_BY).s(), m.get(CHANGE_ACTION).s(),
+                    auditFields(m.get(AUDIT_PREVIOUS).m()), auditFields(m.get(AUDIT_NEXT).m()));
         }).toList();
     }
 
     private static AttributeValue audit(AuditEntry entry) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
-        m.put(AUDIT_AT, s(entry.at().toString()));
-        m.put(AUDIT_BY, s(entry.by()));
-        m.put(AUDIT_ACTION, s(entry.action()));
-        m.put(AUDIT_PREVIOUS, AttributeValue.fromM(AttributeMaps.fromPlain(entry.previous())));
-        m.put(AUDIT_NEXT, AttributeValue.fromM(AttributeMaps.fromPlain(entry.next())));
+        m.put(CHANGE_AT, s(entry.at().toString()));
+        m.put(CHANGE_BY, s(entry.by()));
+        m.put(CHANGE_ACTION, s(entry.action()));
+        m.put(AUDIT_PREVIOUS, AttributeValue.fromM(AttributeMaps.fromPlain(storedFields(entry.previous()))));
+        m.put(AUDIT_NEXT, AttributeValue.fromM(AttributeMaps.fromPlain(storedFields(entry.next()))));
         return AttributeValue.fromM(m);
+    }
+
+    /** Profile fields of an audit entry under the table's attribute names (renaming a JSON field migrates nothing). */
+    private static Map<String, Object> storedFields(Map<String, Object> fields) {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        fields.forEach((name, value) -> stored.put(profileAttribute(name), value));
+        return stored;
+    }
+
+    private static Map<String, Object> auditFields(Map<String, AttributeValue> stored) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        AttributeMaps.toPlain(stored).forEach((attribute, value) -> fields.put(profileField(attribute), value));
+        return fields;
     }
 
     private static String str(Map<String, AttributeValue> item, String name) {
@@ -284,5 +326,9 @@ public final class DynamoSettingsStore implements SettingsStore {
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -1,11 +1,11 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.domain.Moments;
 import com.dealerkpi.domain.Stage;
 import com.dealerkpi.domain.TargetField;
+import com.dealerkpi.domain.TargetScope;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -77,20 +77,37 @@ public final class TableLayout {
     public static final String REGION = "region";
     public static final String BRAND = "brand";
     public static final String TIMEZONE = "tz";
-    public static final String DATABASE_SIZE = "dbSize";
+    /** A profile's database sizes over time: a list of changes. */
+    public static final String DATABASE_SIZES = "dbs";
+    /** A target scope's changes over time: a list of changes. */
+    public static final String TARGET_CHANGES = "chg";
     public static final String GO_LIVE = "goLive";
     public static final String DEALERSHIP_ID = "did";
+    /** A milestone's {@code Milestone.rank} (its condition compares it), and what voids left on it. */
+    public static final String RANK = "rk";
+    public static final String VOIDED_EVENTS = "vd";
+    public static final String WINNER_VOIDED = "wv";
+    public static final String REBUILD_PENDING = "rb";
+    /** On a voided history event: when, by whom, why. */
+    public static final String VOIDED_AT = "vAt";
+    public static final String VOIDED_BY = "vBy";
+    public static final String VOID_REASON = "vWhy";
     /** A KPI answer entry (inside {@link #KPI}): stage and outcome. */
     public static final String ENTRY_STAGE = "stage";
     public static final String ENTRY_OUTCOME = "outcome";
-    /** An audit entry (inside {@link #HISTORY}): when, who, what, before and after. */
-    public static final String AUDIT_AT = "at";
-    public static final String AUDIT_BY = "by";
-    public static final String AUDIT_ACTION = "action";
-    public static final String AUDIT_PREVIOUS = "previous";
-    public static final String AUDIT_NEXT = "next";
+    /** A change (in {@link #DATABASE_SIZES}, {@link #TARGET_CHANGES}, {@link #HISTORY}): its own effective month, when, who, what, the value. */
+    public static final String CHANGE_EFFECTIVE_FROM = "eff";
+    public static final String CHANGE_AT = "at";
+    public static final String CHANGE_BY = "by";
+    public static final String CHANGE_ACTION = "act";
+    public static final String CHANGE_VALUE = "val";
+    /** A profile audit entry's fields before and after. */
+    public static final String AUDIT_PREVIOUS = "prv";
+    public static final String AUDIT_NEXT = "nxt";
 
     static final String PROFILES_PK = "PROFILES";
+    /** Every dealership with an accepted update; {@code D#} so the status function's policy covers it. */
+    static final String REGISTRY_PK = "D##REGISTRY";
     static final String TARGETS_PK = "TARGETS";
 
     static final String HISTORY_PREFIX = "E#";
@@ -101,14 +118,11 @@ public final class TableLayout {
     static final String REAL_FLAG = "R";
     static final String BACKFILL_FLAG = "B";
 
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private TableLayout() {
     }
 
     public static String instant(Instant at) {
-        return INSTANT.format(at);
+        return Moments.fixedWidth(at);
     }
 
     public static Instant parseInstant(String text) {
@@ -128,6 +142,24 @@ public final class TableLayout {
 
     public static String targetAttribute(TargetField field) {
         return TARGET_ATTRIBUTES.get(field);
+    }
+
+    /** Profile fields in audit entries: the API's names and the stored ones. */
+    private static final Map<String, String> PROFILE_ATTRIBUTES = Map.of("name", NAME, "region", REGION, "brand", BRAND,
+            "timezone", TIMEZONE, "databaseSize", "dbSize", "effectiveFrom", CHANGE_EFFECTIVE_FROM, "goLiveDate", GO_LIVE);
+
+    public static String profileAttribute(String field) {
+        return PROFILE_ATTRIBUTES.getOrDefault(field, field);
+    }
+
+    public static String profileField(String attribute) {
+        return PROFILE_ATTRIBUTES.entrySet().stream().filter(e -> e.getValue().equals(attribute)).map(Map.Entry::getKey)
+                .findFirst().orElse(attribute);
+    }
+
+    /** The dealership id back out of an agreement partition key. */
+    public static String dealershipIdOfAgreementPk(String agreementPk) {
+        return agreementPk.substring("D#".length(), agreementPk.indexOf("#A#"));
     }
 
     /** The agreement id back out of an agreement partition key. */
@@ -197,16 +229,21 @@ public final class TableLayout {
         return "D#" + dealershipId + "#K#" + keyHash;
     }
 
+    public static Map<String, AttributeValue> registryKey(String dealershipId) {
+        return Map.of(PK, AttributeValue.fromS(REGISTRY_PK), SK, AttributeValue.fromS(dealershipId));
+    }
+
     public static String profileSk(String dealershipId) {
         return "D#" + dealershipId;
     }
 
+    /** Regions and brands are indexed by their match key: any spelling finds them. */
     public static String regionIndexPk(String region) {
-        return "R#" + region;
+        return "R#" + TargetScope.matchKey(region);
     }
 
     public static String brandIndexPk(String brand) {
-        return "B#" + brand;
+        return "B#" + TargetScope.matchKey(brand);
     }
 
     /** The table with its indexes, as the local runner and the tests create it (template.yaml mirrors this). */
@@ -229,7 +266,7 @@ public final class TableLayout {
 
     /** What a roll-up needs of each dealership, without the change history. */
     private static final Projection PROFILE_PROJECTION = Projection.builder().projectionType(ProjectionType.INCLUDE)
-            .nonKeyAttributes(DEALERSHIP_ID, NAME, REGION, BRAND, TIMEZONE, DATABASE_SIZE, GO_LIVE).build();
+            .nonKeyAttributes(DEALERSHIP_ID, NAME, REGION, BRAND, TIMEZONE, DATABASE_SIZES, GO_LIVE).build();
 
     private static List<AttributeDefinition> stringAttributes(String... names) {
         return java.util.Arrays.stream(names)

@@ -56,6 +56,9 @@ class BadInputCorpusTest {
             while (params.find()) {
                 String param = params.group(1);
                 for (String odd : ODD_IDS) {
+                    if (odd.equals("%20a") && (param.equals("region") || param.equals("brand"))) {
+                        continue; // region and brand names match ignoring surrounding spaces: " a" is "a"
+                    }
                     String path = valid(route.path().replace("{" + param + "}", odd));
                     corpus.add(new Bad(route + " " + param + "=" + odd, 400, route.method(), path, null,
                             sample.body() == null ? Map.of() : json, sample.body(), false));

@@ -1,13 +1,16 @@
 package com.dealerkpi.api;
 
 import com.dealerkpi.domain.DateRange;
-import com.dealerkpi.domain.EffectiveTargets;
 import com.dealerkpi.domain.KpiCounts;
 import com.dealerkpi.domain.KpiReport;
+import com.dealerkpi.domain.Profile;
+import com.dealerkpi.domain.Timeline;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -16,6 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RenderingTest {
+
+    private static Profile profile(String id, long databaseSize) {
+        return new Profile(id, null, null, null, ZoneId.of("Europe/London"), new Timeline<>(List.of(
+                new Timeline.Change<>(YearMonth.of(2020, 1), Instant.parse("2026-01-01T00:00:00Z"), databaseSize))), null);
+    }
 
     @Test
     void csvCellsThatASpreadsheetWouldRunAreNeutralised() {
@@ -30,10 +38,11 @@ class RenderingTest {
     @Test
     void csvHasAHeaderAMonthPerRowAndATotal() {
         DateRange range = DateRange.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 28), ZoneId.of("Europe/London"));
-        KpiReport report = KpiReport.build("D1", range, List.of(new KpiCounts(4, 3, 2, 2), new KpiCounts(1, 0, 0, 0)),
-                EffectiveTargets.merge(List.of()), null);
-        String csv = KpiCsv.render(report.monthly(), report.counts());
-        assertEquals(List.of(KpiCsv.HEADER, "2026-01,4,3,2,2,2.0", "2026-02,1,0,0,0,", "total,5,3,2,2,2.5"),
+        KpiReport report = KpiReport.build(profile("D1", 1000L), range, List.of(new KpiCounts(4, 3, 2, 2), new KpiCounts(1, 0, 0, 0)),
+                List.of(), LocalDate.of(2026, 2, 14));
+        String csv = KpiCsv.render(report.monthly(), report.counts(), report.targetCounts());
+        assertEquals(List.of(KpiCsv.HEADER, "2026-01,4,3,2,2,2.0,30.0,21.0,18.9,15.1", "2026-02,1,0,0,0,,15.0,10.5,9.5,7.6",
+                        "total,5,3,2,2,2.5,45.0,31.5,28.4,22.7"),
                 List.of(csv.split("\r\n")));
         assertTrue(csv.endsWith("\r\n"));
     }
@@ -41,8 +50,8 @@ class RenderingTest {
     @Test
     void htmlEscapesAndLoadsNothingFromElsewhere() {
         DateRange range = DateRange.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), ZoneId.of("Europe/London"));
-        KpiReport report = KpiReport.build("D<script>", range, List.of(new KpiCounts(4, 5, 2, 2)),
-                EffectiveTargets.merge(List.of()), 100L);
+        KpiReport report = KpiReport.build(profile("D<script>", 100L), range, List.of(new KpiCounts(4, 5, 2, 2)),
+                List.of(), LocalDate.of(2026, 2, 1));
         String html = KpiHtml.render(report, "<b>\"Ford\" & Sons</b>");
         assertFalse(html.contains("<script") || html.contains("<b>"), "user-supplied text is escaped");
         assertTrue(html.contains("&lt;b&gt;&quot;Ford&quot; &amp; Sons&lt;/b&gt;"));
@@ -50,9 +59,10 @@ class RenderingTest {
         assertFalse(html.contains("src="), "no external resources");
         assertFalse(html.replace("http://www.w3.org/2000/svg", "").contains("http"), "no links to other sites");
         assertTrue(html.contains("<svg") && html.contains("</svg>"));
-        assertTrue(html.contains("aria-label=\"KPI switch\""));
-        assertTrue(html.contains("?range=ytd&amp;format=html") && html.contains("?range=last-month&amp;format=html")
-                && html.contains("?range=all&amp;format=html"));
+        assertFalse(html.contains("<a "), "a printable page: no links that would lose the caller's token");
+        assertTrue(html.contains("<td>Appointed</td><td>5</td>") && html.contains("70% of contacted"),
+                "each stage's rate against its target rate");
+        assertTrue(html.contains("3% of the database a month"));
         assertTrue(html.contains("Appointed (5) is higher than Contacted (4)."), "notes are shown");
     }
 }

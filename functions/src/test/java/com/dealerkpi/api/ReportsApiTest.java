@@ -32,8 +32,8 @@ class ReportsApiTest {
     @BeforeAll
     static void start() {
         api = TestApi.fresh(Clock.fixed(NOW, ZoneOffset.UTC));
-        profile("LON", "{\"name\":\"London Ford\",\"region\":\"South\",\"brand\":\"Ford\",\"timezone\":\"Europe/London\",\"databaseSize\":1000}");
-        profile("SYD", "{\"name\":\"Sydney Kia\",\"region\":\"South\",\"brand\":\"Kia\",\"timezone\":\"Australia/Sydney\",\"databaseSize\":500}");
+        profile("LON", "{\"name\":\"London Ford\",\"region\":\"South\",\"brand\":\"Ford\",\"timezone\":\"Europe/London\",\"databaseSize\":1000,\"effectiveFrom\":\"2020-01\"}");
+        profile("SYD", "{\"name\":\"Sydney Kia\",\"region\":\"South\",\"brand\":\"Kia\",\"timezone\":\"Australia/Sydney\",\"databaseSize\":500,\"effectiveFrom\":\"2020-01\"}");
         profile("NYC", "{\"name\":\"NY Ford\",\"region\":\"East\",\"brand\":\"Ford\",\"timezone\":\"America/New_York\"}");
     }
 
@@ -99,17 +99,29 @@ class ReportsApiTest {
 
     @Test
     void anEmptyDealershipHasZerosNullRatiosAndSaysWhatIsMissing() {
+        profile("EMPTY", "{\"name\":\"New Dealer\"}");
         Reply reply = kpi("EMPTY", "");
         assertEquals(200, reply.status());
         assertEquals(Map.of("kind", "ytd", "from", "2026-01-01", "to", "2026-11-28", "timezone", "Europe/London"), reply.map("range"));
         assertEquals(Map.of("contacted", 0L, "appointed", 0L, "attended", 0L, "sold", 0L),
                 toLongs(reply.map("counts")));
         assertNull(reply.map("contactToSale").get("ratio"));
-        assertNull(reply.map("contactToSale").get("label"));
+        assertEquals("n/a", reply.map("contactToSale").get("label"));
         assertNull(reply.map("rates").get("appointedPerContacted"));
         assertNull(reply.map("targets").get("counts"));
         assertEquals(11, reply.list("monthly").size());
         assertTrue(((List<?>) reply.json().get("notes")).get(0).toString().contains("databaseSize"));
+    }
+
+    @Test
+    void aDealershipWithNeitherProfileNorUpdateIsUnknown() {
+        for (String path : List.of("/dealerships/NOBODY/kpi", "/dealerships/NOBODY/usage", "/dealerships/NOBODY/kpi/sold/agreements")) {
+            Reply reply = api.get(NATIONAL, path);
+            assertEquals(404, reply.status(), path);
+            assertTrue(reply.isProblem());
+        }
+        post("UPDATES-ONLY", "a1", "CONTACTED", "2026-05-01T10:00:00Z");
+        assertEquals(200, kpi("UPDATES-ONLY", "").status(), "an accepted update makes a dealership known");
     }
 
     @Test
@@ -134,7 +146,7 @@ class ReportsApiTest {
         assertEquals(200, csv.status());
         assertTrue(csv.contentType().startsWith("text/csv"));
         String[] lines = csv.body().split("\r\n");
-        assertEquals("month,contacted,appointed,attended,sold,contactToSale", lines[0]);
+        assertEquals(KpiCsv.HEADER, lines[0]);
         List<Map<String, Object>> monthly = json.list("monthly");
         assertEquals(monthly.size() + 2, lines.length);
         for (int i = 0; i < monthly.size(); i++) {
@@ -162,7 +174,8 @@ class ReportsApiTest {
         assertFalse(page.contains("<img"), "the profile name is escaped");
         assertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; Co"));
         assertFalse(page.contains("<script") || page.contains("<link") || page.contains("@import"));
-        assertTrue(page.contains("<svg") && page.contains("<nav aria-label=\"KPI switch\">"));
+        assertTrue(page.contains("<svg") && page.contains("Year to date, 2026-01-01 to 2026-11-28"));
+        assertFalse(page.contains("<a "), "the printable page has no links: they would navigate without the caller's token");
         for (String stage : List.of("Contacted", "Appointed", "Attended", "Sold")) {
             assertTrue(page.contains("<tr><td>" + stage + "</td>"), stage);
         }

@@ -25,13 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecurityMatrixTest {
     static final String OWN = "OWN";
     static final String OTHER = "OTHER";
+    /** The update each seeded dealership's agreement A1 got (the void route needs a real one). */
+    private static final Map<String, String> EVENT_IDS = new java.util.HashMap<>();
     private static TestApi api;
 
     @BeforeAll
     static void seed() {
         api = TestApi.fresh();
         for (String d : List.of(OWN, OTHER)) {
-            assertEquals(201, api.postJson(Caller.national(), "/dealerships/" + d + "/agreements/A1/status", "{\"status\":\"Sold\"}").status());
+            Reply sold = api.postJson(Caller.national(), "/dealerships/" + d + "/agreements/A1/status", "{\"status\":\"Sold\"}");
+            assertEquals(201, sold.status());
+            EVENT_IDS.put(d, (String) sold.json().get("eventId"));
             assertEquals(201, api.send(Caller.national(), "PUT", "/dealerships/" + d + "/profile", null,
                     Map.of("content-type", "application/json"), "{\"region\":\"North\",\"brand\":\"Ford\"}", false).status());
         }
@@ -43,15 +47,15 @@ class SecurityMatrixTest {
 
     static Sample sample(Route route, String dealershipId) {
         String path = route.path().replace("{dealershipId}", dealershipId).replace("{agreementId}", "A1")
-                .replace("{stage}", "sold").replace("{region}", "North").replace("{brand}", "Ford");
+                .replace("{stage}", "sold").replace("{region}", "North").replace("{brand}", "Ford")
+                .replace("{eventId}", EVENT_IDS.getOrDefault(dealershipId, "0190c5a8-0000-7000-8000-000000000000"));
         String body = switch (route.method()) {
             case "GET", "DELETE" -> null;
-            case "POST" -> {
-                if (route != Route.POST_STATUS) {
-                    throw new AssertionError("no sample body for " + route + ": add one here");
-                }
-                yield "{\"status\":\"Contacted\"}";
-            }
+            case "POST" -> switch (route) {
+                case POST_STATUS -> "{\"status\":\"Contacted\"}";
+                case VOID_UPDATE -> "{\"reason\":\"set on the wrong agreement\"}";
+                default -> throw new AssertionError("no sample body for " + route + ": add one here");
+            };
             case "PUT" -> route == Route.PUT_PROFILE ? "{\"name\":\"Renamed\"}" : "{\"soldRate\":0.75}";
             default -> throw new AssertionError("no sample for " + route);
         };

@@ -36,6 +36,28 @@ class MilestoneTest {
     }
 
     @Test
+    void theRankIsTheRuleAsOneStringThatTheStoreCompares() {
+        assertEquals("2026-01-01T10:00:00.000Z#0", Milestone.rank(T1, false));
+        assertEquals("2026-01-01T10:00:00.000Z#1", Milestone.rank(T1, true));
+        assertTrue(Milestone.rank(T1, false).compareTo(Milestone.rank(T1, true)) < 0, "a real set ranks before a back-fill");
+        assertTrue(Milestone.rank(T1, true).compareTo(Milestone.rank(T2, false)) < 0, "an earlier moment ranks first");
+        assertTrue(Milestone.rank(Instant.parse("2026-01-01T09:59:59.999Z"), true).compareTo(Milestone.rank(T1, false)) < 0);
+    }
+
+    @Test
+    void rebuiltFromUpdatesTheLowestRankStandsAndTheFirstAcceptedAmongEquals() {
+        StatusUpdate contacted = new StatusUpdate("e2", "D1", "A1", Status.CONTACTED, T2, "u");
+        StatusUpdate sold = new StatusUpdate("e3", "D1", "A1", Status.SOLD, T1, "u");
+        StatusUpdate appointedSameInstant = new StatusUpdate("e1", "D1", "A1", Status.APPOINTED, T1, "u");
+        Milestone contactedStage = Milestone.earliest(Stage.CONTACTED, java.util.List.of(contacted, sold, appointedSameInstant)).orElseThrow();
+        assertEquals(T1, contactedStage.at());
+        assertTrue(contactedStage.backfilled());
+        assertEquals("e1", contactedStage.eventId(), "both back-fill at T1: the first accepted (lower id) stands");
+        assertEquals(false, Milestone.earliest(Stage.SOLD, java.util.List.of(contacted, sold)).orElseThrow().backfilled());
+        assertTrue(Milestone.earliest(Stage.SOLD, java.util.List.of(contacted)).isEmpty());
+    }
+
+    @Test
     void theWriterReportsWhatItsWriteDid() {
         assertEquals(KpiOutcome.RECORDED, new Milestone(Stage.SOLD, T1, false, "e1", null).outcomeForWriter());
         assertEquals(KpiOutcome.BACKFILLED, new Milestone(Stage.SOLD, T1, true, "e1", null).outcomeForWriter());

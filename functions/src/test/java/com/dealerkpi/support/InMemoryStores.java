@@ -15,8 +15,10 @@ import com.dealerkpi.domain.RecordedUpdate;
 import com.dealerkpi.domain.Stage;
 import com.dealerkpi.domain.Status;
 import com.dealerkpi.domain.StatusUpdate;
-import com.dealerkpi.domain.TargetRates;
+import com.dealerkpi.domain.ScopeTargets;
+import com.dealerkpi.domain.TargetChange;
 import com.dealerkpi.domain.TargetScope;
+import com.dealerkpi.domain.VoidedUpdate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,14 +42,15 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
             .thenComparing(MilestoneRow::backfilled, Comparator.reverseOrder())
             .thenComparing(MilestoneRow::agreementId).reversed();
 
-    private record History(StatusUpdate update, List<KpiEntry> kpi) {
+    private record History(StatusUpdate update, List<KpiEntry> kpi, VoidedUpdate voided) {
     }
 
     private final Map<String, IdempotencyRecord> claims = new HashMap<>();
+    private final java.util.Set<String> registry = new java.util.TreeSet<>();
     private final Map<String, Map<String, History>> history = new HashMap<>();
     private final Map<String, Map<Stage, Milestone>> milestones = new HashMap<>();
     private final Map<String, Versioned<Profile>> profiles = new TreeMap<>();
-    private final Map<String, Versioned<TargetRates>> targets = new HashMap<>();
+    private final Map<String, Versioned<ScopeTargets>> targets = new HashMap<>();
 
     @Override
     public StatusStore status() {
@@ -73,6 +76,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     public synchronized Object snapshot() {
         Map<String, Object> state = new TreeMap<>();
         state.put("claims", new HashMap<>(claims));
+        state.put("registry", new java.util.TreeSet<>(registry));
         Map<String, Object> h = new HashMap<>();
         history.forEach((k, v) -> h.put(k, new HashMap<>(v)));
         state.put("history", h);
@@ -103,32 +107,39 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     }
 
     @Override
-    public synchronized Milestone writeMilestone(StatusUpdate update, Status.MilestoneMark mark) {
-        Map<Stage, Milestone> stages = milestones.computeIfAbsent(
-                agreementKey(update.dealershipId(), update.agreementId()), k -> new EnumMap<>(Stage.class));
+    public synchronized void putHistory(StatusUpdate update) {
+        history.computeIfAbsent(agreementKey(update.dealershipId(), update.agreementId()), k -> new HashMap<>())
+                .putIfAbsent(historyKey(update), new History(update, null, null));
+    }
+
+    @Override
+    public synchronized Optional<Milestone> writeMilestone(StatusUpdate update, Status.MilestoneMark mark) {
+        String key = agreementKey(update.dealershipId(), update.agreementId());
+        Map<Stage, Milestone> stages = milestones.computeIfAbsent(key, k -> new EnumMap<>(Stage.class));
         Milestone existing = stages.get(mark.stage());
-        if (!Milestone.supersedes(update.occurredAt(), mark.backfilled(), existing)) {
-            return existing;
+        History own = history.getOrDefault(key, Map.of()).get(historyKey(update));
+        if ((own != null && own.voided() != null) || !Milestone.supersedes(update.occurredAt(), mark.backfilled(), existing)) {
+            return Optional.ofNullable(existing);
         }
         Milestone written = new Milestone(mark.stage(), update.occurredAt(), mark.backfilled(), update.eventId(),
                 existing == null ? null : existing.at());
         stages.put(mark.stage(), written);
-        return written;
-    }
-
-    @Override
-    public synchronized void appendHistory(StatusUpdate update) {
-        history.computeIfAbsent(agreementKey(update.dealershipId(), update.agreementId()), k -> new HashMap<>())
-                .put(historyKey(update), new History(update, null));
+        return Optional.of(written);
     }
 
     @Override
     public synchronized Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi) {
         Map<String, History> items = history.computeIfAbsent(
                 agreementKey(update.dealershipId(), update.agreementId()), k -> new HashMap<>());
-        History existing = items.putIfAbsent(historyKey(update), new History(update, List.copyOf(kpi)));
-        return existing == null ? new Completion(new RecordedUpdate(update, List.copyOf(kpi)), true)
-                : new Completion(new RecordedUpdate(existing.update(), existing.kpi()), false);
+        History existing = items.get(historyKey(update));
+        if (existing == null) {
+            throw new IllegalStateException("history item of " + update.eventId() + " is missing");
+        }
+        if (existing.kpi() != null) {
+            return new Completion(new RecordedUpdate(existing.update(), existing.kpi()), false);
+        }
+        items.put(historyKey(update), new History(existing.update(), List.copyOf(kpi), existing.voided()));
+        return new Completion(new RecordedUpdate(update, List.copyOf(kpi)), true);
     }
 
     @Override
@@ -141,13 +152,49 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     @Override
     public synchronized Optional<AgreementView> findAgreement(String dealershipId, String agreementId) {
         String key = agreementKey(dealershipId, agreementId);
-        List<StatusUpdate> updates = new ArrayList<>(history.getOrDefault(key, Map.of()).values().stream()
-                .map(History::update).toList());
-        updates.sort(AgreementView.CHRONOLOGICAL);
+        List<StatusUpdate> counting = new ArrayList<>();
+        List<VoidedUpdate> voided = new ArrayList<>();
+        for (History item : history.getOrDefault(key, Map.of()).values()) {
+            if (item.voided() == null) {
+                counting.add(item.update());
+            } else {
+                voided.add(item.voided());
+            }
+        }
+        counting.sort(AgreementView.CHRONOLOGICAL);
+        voided.sort((a, b) -> AgreementView.CHRONOLOGICAL.compare(a.update(), b.update()));
         Map<Stage, Milestone> reached = new EnumMap<>(Stage.class);
         reached.putAll(milestones.getOrDefault(key, Map.of()));
-        AgreementView view = new AgreementView(dealershipId, agreementId, List.copyOf(updates), reached);
+        AgreementView view = new AgreementView(dealershipId, agreementId, List.copyOf(counting), List.copyOf(voided), reached);
         return view.isEmpty() ? Optional.empty() : Optional.of(view);
+    }
+
+    @Override
+    public synchronized Optional<AgreementView> voidUpdate(String dealershipId, String agreementId, String eventId,
+                                                           VoidedBy by) {
+        String key = agreementKey(dealershipId, agreementId);
+        Map<String, History> items = history.getOrDefault(key, Map.of());
+        Map.Entry<String, History> event = items.entrySet().stream()
+                .filter(e -> e.getValue().update().eventId().equals(eventId)).findFirst().orElse(null);
+        if (event == null) {
+            return Optional.empty();
+        }
+        History item = event.getValue();
+        if (item.voided() == null) {
+            items.put(event.getKey(), new History(item.update(), item.kpi(), by.of(item.update())));
+            List<StatusUpdate> counting = items.values().stream().filter(h -> h.voided() == null).map(History::update).toList();
+            Map<Stage, Milestone> stages = milestones.computeIfAbsent(key, k -> new EnumMap<>(Stage.class));
+            for (Status.MilestoneMark mark : item.update().marks()) {
+                Milestone.earliest(mark.stage(), counting).ifPresentOrElse(m -> stages.put(mark.stage(), m),
+                        () -> stages.remove(mark.stage()));
+            }
+        }
+        return findAgreement(dealershipId, agreementId);
+    }
+
+    @Override
+    public synchronized void registerDealership(String dealershipId) {
+        registry.add(dealershipId);
     }
 
     // ---- ReportStore
@@ -195,12 +242,22 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     }
 
     @Override
+    public synchronized boolean isRegistered(String dealershipId) {
+        return registry.contains(dealershipId);
+    }
+
+    @Override
+    public synchronized List<String> registeredDealerships() {
+        return List.copyOf(registry);
+    }
+
+    @Override
     public void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink) {
         List<StatusUpdate> updates = new ArrayList<>();
         synchronized (this) {
             history.forEach((key, items) -> {
                 if (key.startsWith(dealershipId + "/")) {
-                    items.values().forEach(h -> updates.add(h.update()));
+                    items.values().stream().filter(h -> h.voided() == null).forEach(h -> updates.add(h.update()));
                 }
             });
         }
@@ -233,26 +290,29 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
 
     @Override
     public List<Profile> profilesInRegion(String region) {
-        return allProfiles().stream().filter(p -> region.equals(p.region())).toList();
+        return allProfiles().stream().filter(p -> p.region() != null
+                && TargetScope.matchKey(p.region()).equals(TargetScope.matchKey(region))).toList();
     }
 
     @Override
     public List<Profile> profilesOfBrand(String brand) {
-        return allProfiles().stream().filter(p -> brand.equals(p.brand())).toList();
+        return allProfiles().stream().filter(p -> p.brand() != null
+                && TargetScope.matchKey(p.brand()).equals(TargetScope.matchKey(brand))).toList();
     }
 
     @Override
-    public synchronized Optional<Versioned<TargetRates>> targets(TargetScope scope) {
-        return Optional.ofNullable(targets.get(scope.label()));
+    public synchronized Optional<Versioned<ScopeTargets>> targets(TargetScope scope) {
+        return Optional.ofNullable(targets.get(scope.key()));
     }
 
     @Override
-    public synchronized boolean saveTargets(TargetScope scope, TargetRates rates, long expectedVersion, AuditEntry change) {
-        Versioned<TargetRates> current = targets.get(scope.label());
+    public synchronized boolean appendTargetChange(TargetScope scope, TargetChange change, long expectedVersion) {
+        Versioned<ScopeTargets> current = targets.get(scope.key());
         if ((current == null ? 0 : current.version()) != expectedVersion) {
             return false;
         }
-        targets.put(scope.label(), new Versioned<>(rates, expectedVersion + 1, appended(current, change)));
+        ScopeTargets before = current == null ? ScopeTargets.none() : current.value();
+        targets.put(scope.key(), new Versioned<>(before.plus(change), expectedVersion + 1, List.of()));
         return true;
     }
 
@@ -267,7 +327,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
         List<EffectiveTargets.Layer> layers = new ArrayList<>();
         for (TargetScope scope : scopes) {
-            Versioned<TargetRates> stored = targets.get(scope.label());
+            Versioned<ScopeTargets> stored = targets.get(scope.key());
             if (stored != null) {
                 layers.add(new EffectiveTargets.Layer(scope, stored.value()));
             }

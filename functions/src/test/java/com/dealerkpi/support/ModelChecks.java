@@ -182,12 +182,15 @@ public final class ModelChecks {
             case "range=mtd" -> today.withDayOfMonth(1) + ".." + today;
             case "range=last-month" -> YearMonth.from(today).minusMonths(1).atDay(1) + ".." + YearMonth.from(today).minusMonths(1).atEndOfMonth();
             case "range=all" -> {
-                LocalDate start = goLive.containsKey(dealership) ? goLive.get(dealership)
-                        : model.agreements().keySet().stream().filter(k -> k.startsWith(dealership + "/"))
+                // the earlier of go-live and the first milestone (every milestone marks CONTACTED too)
+                java.util.Optional<LocalDate> first = model.agreements().keySet().stream()
+                        .filter(k -> k.startsWith(dealership + "/"))
                         .map(k -> model.milestones(dealership, k.substring(dealership.length() + 1)).get("CONTACTED"))
                         .filter(java.util.Objects::nonNull)
-                        .map(m -> m.at().atZone(zone).toLocalDate()).min(Comparator.naturalOrder()).orElse(today);
-                yield start + ".." + today;
+                        .map(m -> m.at().atZone(zone).toLocalDate()).min(Comparator.naturalOrder());
+                LocalDate start = first.map(f -> goLive.containsKey(dealership) && goLive.get(dealership).isBefore(f)
+                        ? goLive.get(dealership) : f).orElse(goLive.getOrDefault(dealership, today));
+                yield (start.isAfter(today) ? today : start) + ".." + today;
             }
             default -> query.substring(5, 15) + ".." + query.substring(19);
         };

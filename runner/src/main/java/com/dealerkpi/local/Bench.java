@@ -201,8 +201,7 @@ final class Bench {
     }
 
     private void reportLine(ReportHandler handler, String dealership, String history) {
-        APIGatewayV2HTTPEvent event = getEvent("/dealerships/" + dealership + "/kpi", "GET /dealerships/{dealershipId}/kpi",
-                Map.of("dealershipId", dealership), Map.of("range", "ytd"));
+        APIGatewayV2HTTPEvent event = getEvent("/dealerships/" + dealership + "/kpi", "range=ytd");
         Supplier<Integer> report = () -> handler.handleRequest(event, null).getStatusCode();
         int[] pages = new int[1];
         Supplier<Integer> bare = () -> {
@@ -246,13 +245,13 @@ final class Bench {
         com.dealerkpi.api.AdminHandler admin = wiring.adminHandler();
         for (int d = 0; d < 200; d++) {
             String id = "U" + d;
-            admin.handleRequest(event("PUT", "/dealerships/" + id + "/profile", "PUT /dealerships/{dealershipId}/profile",
-                    Map.of("dealershipId", id), Map.of(), json, "{\"region\":\"R" + (d % 10) + "\",\"databaseSize\":1000}"), null);
+            admin.handleRequest(LocalEvents.request("PUT", "/dealerships/" + id + "/profile", null, json,
+                    "{\"region\":\"R" + (d % 10) + "\",\"databaseSize\":1000}", NATIONAL), null);
             loadMilestones(id, 400);
         }
         ReportHandler handler = wiring.reportHandler();
-        APIGatewayV2HTTPEvent one = getEvent("/dealerships/U0/kpi", "GET /dealerships/{dealershipId}/kpi", Map.of("dealershipId", "U0"), Map.of());
-        APIGatewayV2HTTPEvent national = getEvent("/kpi", "GET /kpi", Map.of(), Map.of());
+        APIGatewayV2HTTPEvent one = getEvent("/dealerships/U0/kpi", null);
+        APIGatewayV2HTTPEvent national = getEvent("/kpi", null);
         for (int i = 0; i < 3; i++) {
             handler.handleRequest(one, null);
             handler.handleRequest(national, null);
@@ -437,33 +436,19 @@ final class Bench {
         OUT.printf("%s: %.2f ms (floor: %s %.2f ms, ratio: %.2f)%n", name, valueMs, floorName, floorMs, valueMs / floorMs);
     }
 
+    private static final Map<String, String> NATIONAL = Map.of("sub", "bench", "custom:role", "national");
+
     private static APIGatewayV2HTTPEvent statusEvent(String dealership, String agreement, String key) {
         Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json"));
         if (key != null) {
             headers.put("idempotency-key", key);
         }
-        return event("POST", "/dealerships/" + dealership + "/agreements/" + agreement + "/status",
-                "POST /dealerships/{dealershipId}/agreements/{agreementId}/status",
-                Map.of("dealershipId", dealership, "agreementId", agreement), Map.of(), headers,
-                "{\"status\":\"Sold\",\"occurredAt\":\"2026-05-01T10:00:00Z\"}");
+        return LocalEvents.request("POST", "/dealerships/" + dealership + "/agreements/" + agreement + "/status", null,
+                headers, "{\"status\":\"Sold\",\"occurredAt\":\"2026-05-01T10:00:00Z\"}", NATIONAL);
     }
 
-    private static APIGatewayV2HTTPEvent getEvent(String path, String routeKey, Map<String, String> params, Map<String, String> query) {
-        return event("GET", path, routeKey, params, query, Map.of(), null);
-    }
-
-    private static APIGatewayV2HTTPEvent event(String method, String path, String routeKey, Map<String, String> params,
-                                              Map<String, String> query, Map<String, String> headers, String body) {
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
-                .withPathParameters(params).withQueryStringParameters(query.isEmpty() ? null : query).withHeaders(headers)
-                .withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", "bench", "custom:role", "national")).build()).build())
-                        .withRequestId("bench").build())
-                .build();
+    private static APIGatewayV2HTTPEvent getEvent(String path, String rawQuery) {
+        return LocalEvents.request("GET", path, rawQuery, Map.of(), null, NATIONAL);
     }
 
     private static AttributeValue s(String value) {

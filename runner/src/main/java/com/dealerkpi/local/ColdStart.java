@@ -1,6 +1,5 @@
 package com.dealerkpi.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.StatusFunction;
 import com.dealerkpi.lambda.Wiring;
@@ -37,17 +36,9 @@ public final class ColdStart {
         StatusFunction handler = new StatusFunction(Wiring.local(Config.from(Map.of(Config.TABLE_NAME, table)),
                 new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC()));
         String agreement = "cold-" + System.nanoTime();
-        int status = handler.handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0")
-                .withRouteKey("POST /dealerships/{dealershipId}/agreements/{agreementId}/status")
-                .withRawPath("/dealerships/C1/agreements/" + agreement + "/status")
-                .withPathParameters(Map.of("dealershipId", "C1", "agreementId", agreement))
-                .withHeaders(Map.of("content-type", "application/json"))
-                .withBody("{\"status\":\"Sold\"}")
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", "u", "custom:role", "national")).build()).build()).build())
-                .build(), null).getStatusCode();
+        int status = handler.handleRequest(LocalEvents.request("POST", "/dealerships/C1/agreements/" + agreement + "/status",
+                null, Map.of("content-type", "application/json"), "{\"status\":\"Sold\"}",
+                Map.of("sub", "u", "custom:role", "national")), null).getStatusCode();
         if (status != 201) {
             throw new IllegalStateException("status " + status);
         }

@@ -3,9 +3,10 @@ package com.dealerkpi.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.api.LocalPrincipal;
+import com.dealerkpi.api.PathTemplate;
 import com.dealerkpi.api.Problems;
+import com.dealerkpi.lambda.Wiring;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -73,7 +74,7 @@ final class LocalApi implements AutoCloseable {
         }
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        Optional<SamTemplate.Match> match = template.find(method, rawPath);
+        Optional<PathTemplate.Match<SamTemplate.HttpRoute>> match = template.find(method, rawPath);
         if (match.isEmpty()) {
             return Problems.problem(404, "Not Found", "No such route: " + method + " " + rawPath, List.of());
         }

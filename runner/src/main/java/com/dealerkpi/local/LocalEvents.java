@@ -1,6 +1,7 @@
 package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.dealerkpi.api.Route;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,21 @@ final class LocalEvents {
                 .withBody(body)
                 .withIsBase64Encoded(body != null && !text)
                 .build();
+    }
+
+    /**
+     * The event for a request to one of this API's routes, as if sent to the runner (benchmarks, the cold-start
+     * probe): route key and path parameters from the route table.
+     */
+    static APIGatewayV2HTTPEvent request(String method, String rawPath, String rawQuery, Map<String, String> headers,
+                                         String body, Map<String, String> claims) {
+        Route.Matched route = Route.find(method, rawPath)
+                .orElseThrow(() -> new IllegalArgumentException("no route for " + method + " " + rawPath));
+        Map<String, List<String>> listed = new LinkedHashMap<>();
+        headers.forEach((name, value) -> listed.put(name, List.of(value)));
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return build(new HttpRequest(method, rawPath, rawQuery, listed, bytes, "127.0.0.1", "127.0.0.1"),
+                route.route().routeKey(), route.pathParameters(), claims);
     }
 
     /** API Gateway decodes query parameters and joins repeated ones with commas; null when there are none. */

@@ -30,6 +30,7 @@ public final class Main {
             "  java -jar target/dealer-kpi.jar serve [--port 3000] [--dynamodb-endpoint URL] [--data-dir DIR] [--principal national|dealer:<id>]",
             "  java -jar target/dealer-kpi.jar invoke <FunctionLogicalId> <event.json> [--dynamodb-endpoint URL]",
             "  java -jar target/dealer-kpi.jar dynamodb [--port 8000] [--host 127.0.0.1] [--data-dir DIR]",
+            "  java -jar target/dealer-kpi.jar import <file.csv|file.jsonl> --api URL [--token T | --principal national] [--parallel 16]",
             "  java -jar target/dealer-kpi.jar smoke --api URL (--dealer-token T --national-token T | --local true) [--dealership D1]",
             "  java -jar target/dealer-kpi.jar bench [--iterations 400] [--cold-runs 5] [--quick true]",
             "serve and invoke read routes, handlers and environment from template.yaml (--template FILE to point elsewhere);",
@@ -49,6 +50,7 @@ public final class Main {
                 case "invoke" -> System.exit(invoke(Options.parse(args, 1)));
                 case "dynamodb" -> dynamodb(Options.parse(args, 1));
                 case "smoke" -> System.exit(Smoke.run(Options.parse(args, 1), System.out));
+                case "import" -> System.exit(Import.run(Options.parse(args, 1), System.out, System.err));
                 case "bench" -> Bench.run(Options.parse(args, 1));
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             }

@@ -1,5 +1,7 @@
 package com.dealerkpi.local;
 
+import com.dealerkpi.api.PathTemplate;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,11 @@ public final class SamTemplate {
     }
 
     /** An HTTP API route of the template. */
-    public record HttpRoute(String method, String path, String functionLogicalId) {
+    public record HttpRoute(String method, String path, String functionLogicalId, PathTemplate template) {
+        HttpRoute(String method, String path, String functionLogicalId) {
+            this(method, path, functionLogicalId, new PathTemplate(path));
+        }
+
         public String routeKey() {
             return method + " " + path;
         }
@@ -125,23 +131,9 @@ public final class SamTemplate {
         return routes;
     }
 
-    /** A request matched to a route, with its decoded path parameters. */
-    public record Match(HttpRoute route, Map<String, String> pathParameters) {
-    }
-
     /** The route API Gateway would pick for a request: among the matches, the most literal one. */
-    public Optional<Match> find(String method, String rawPath) {
-        Match best = null;
-        for (HttpRoute route : routes) {
-            if (!route.method().equals(method)) {
-                continue;
-            }
-            Optional<Map<String, String>> params = new com.dealerkpi.api.PathTemplate(route.path()).match(rawPath);
-            if (params.isPresent() && (best == null || params.get().size() < best.pathParameters().size())) {
-                best = new Match(route, params.get());
-            }
-        }
-        return Optional.ofNullable(best);
+    public Optional<PathTemplate.Match<HttpRoute>> find(String method, String rawPath) {
+        return PathTemplate.mostLiteral(routes, HttpRoute::method, HttpRoute::template, method, rawPath);
     }
 
     /**

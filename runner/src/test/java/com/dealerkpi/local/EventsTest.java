@@ -2,6 +2,7 @@ package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.api.PathTemplate;
 import com.dealerkpi.api.Route;
 import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.Wiring;
@@ -118,7 +119,7 @@ class EventsTest {
         byte[] body = sent.getBody() == null ? new byte[0] : sent.getBody().getBytes(StandardCharsets.UTF_8);
         LocalEvents.HttpRequest request = new LocalEvents.HttpRequest(sent.getRequestContext().getHttp().getMethod(),
                 sent.getRawPath(), sent.getRawQueryString(), headers, body, "203.0.113.10", sent.getHeaders().get("host"));
-        SamTemplate.Match match = template.find(request.method(), request.rawPath()).orElseThrow();
+        PathTemplate.Match<SamTemplate.HttpRoute> match = template.find(request.method(), request.rawPath()).orElseThrow();
         APIGatewayV2HTTPEvent built = LocalEvents.build(request, match.route().routeKey(), match.pathParameters(),
                 sent.getRequestContext().getAuthorizer().getJwt().getClaims());
 

@@ -1,12 +1,13 @@
 package com.dealerkpi.local;
 
+import com.dealerkpi.support.RunnerProcess;
+
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,21 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The post-deploy smoke test, run as documented against the local runner (both as processes). */
+@Tag("backend-free")
 class SmokeIT {
-    private static final String JAR = Path.of("target", "dealer-kpi.jar").toString();
-
     @Test
     void theSmokeTestWalksTheStoryAgainstTheLocalRunner() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process serve = new ProcessBuilder("java", "-jar", JAR, "serve", "--port", Integer.toString(port))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-            String ready = out.readLine();
-            assertEquals("listening on http://127.0.0.1:" + port, ready);
-            Process smoke = new ProcessBuilder("java", "-jar", JAR, "smoke", "--api", "http://127.0.0.1:" + port,
+        try (RunnerProcess serve = RunnerProcess.serve()) {
+            Process smoke = new ProcessBuilder("java", "-jar", RunnerProcess.JAR, "smoke", "--api", serve.url(),
                     "--local", "true", "--dealership", "SMOKE1").redirectErrorStream(true).start();
             List<String> report = new BufferedReader(new InputStreamReader(smoke.getInputStream(), StandardCharsets.UTF_8))
                     .lines().toList();
@@ -36,9 +28,6 @@ class SmokeIT {
             assertEquals(0, smoke.exitValue(), String.join("\n", report));
             assertEquals(9, report.stream().filter(line -> line.startsWith("ok ")).count(), String.join("\n", report));
             assertEquals("smoke: all steps passed", report.get(report.size() - 1));
-        } finally {
-            serve.destroy();
-            serve.waitFor(10, TimeUnit.SECONDS);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * resolved the way CloudFormation (deployed) or SAM CLI (sam local) resolves them.
  */
 final class LambdaEnvironments {
-    static final String REGION = "eu-west-2";
+    /** The region of the test tables (moto keeps tables per region). */
+    static final String REGION = "us-east-1";
 
     private LambdaEnvironments() {
     }

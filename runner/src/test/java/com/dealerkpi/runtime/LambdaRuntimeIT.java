@@ -1,23 +1,26 @@
 package com.dealerkpi.runtime;
 
 import com.dealerkpi.api.Json;
+import com.dealerkpi.lambda.Config;
+import com.dealerkpi.lambda.StatusFunction;
+import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.local.SamTemplate;
 import com.dealerkpi.store.DynamoClients;
+import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.support.Backend;
+import com.dealerkpi.support.RunnerProcess;
+import com.dealerkpi.support.TestEvents;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,6 +116,9 @@ class LambdaRuntimeIT {
                     if (function.equals("StatusFunction")) {
                         startApiEvent(runtime, 401);
                     }
+                    if (function.equals("ReportFunction")) {
+                        seededReports(runtime, lambda, table, backend);
+                    }
                 }
                 assertFalse(aws.calls().isEmpty(), function);
                 for (AwsDouble.Call call : aws.calls()) {
@@ -136,6 +142,9 @@ class LambdaRuntimeIT {
                 try (LambdaProcess lambda = LambdaProcess.start("snap-start-" + function, task, spec(function).handler(), env)) {
                     runtime.restored().get(ANSWER.toSeconds(), TimeUnit.SECONDS);
                     runEvents(function, runtime, lambda, table, backend);
+                    if (function.equals("ReportFunction")) {
+                        seededReports(runtime, lambda, table, backend);
+                    }
                     assertFalse(runtime.restoreError().isDone(), () -> runtime.restoreError().join());
                 }
                 String context = function + " " + aws.calls() + " " + aws.credentialsFetches();
@@ -158,37 +167,28 @@ class LambdaRuntimeIT {
     @Test
     void samLocal() throws Exception {
         Map<String, String> envJson = envJson();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        // the README's command for sam local, on a free port instead of 8000
-        Process dynamodb = new ProcessBuilder("java", "-jar", Path.of("target", "dealer-kpi.jar").toString(), "dynamodb",
-                "--port", Integer.toString(port), "--host", "127.0.0.1")
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(dynamodb.getInputStream(), StandardCharsets.UTF_8));
-             DynamoDbClient store = DynamoClients.create("us-east-1", Optional.of(URI.create("http://127.0.0.1:" + port)),
+        // the README's command for sam local (`dynamodb --port 8000 --host 0.0.0.0`), on a free loopback port
+        try (RunnerProcess dynamodb = RunnerProcess.dynamodb();
+             DynamoDbClient store = DynamoClients.create("us-east-1", Optional.of(URI.create(dynamodb.url())),
                      DynamoClients.localCredentials(), 4, Duration.ofSeconds(10))) {
-            String ready = out.readLine();
-            assertTrue(ready != null && ready.startsWith("dynamodb on "), "dynamodb command said: " + ready);
             for (String function : eventsByFunction.keySet()) {
-                    try (RuntimeApi runtime = new RuntimeApi()) {
+                try (RuntimeApi runtime = new RuntimeApi()) {
                     // --add-host host.docker.internal:host-gateway leads to this machine; port 8000 is ours here
                     Map<String, String> env = LambdaEnvironments.samLocal(template, spec(function), task, runtime.address(),
                             envJson, "127.0.0.1").entrySet().stream().collect(LinkedHashMap::new,
-                            (m, e) -> m.put(e.getKey(), e.getValue().replace("127.0.0.1:8000", "127.0.0.1:" + port)),
+                            (m, e) -> m.put(e.getKey(), e.getValue().replace("127.0.0.1:8000", "127.0.0.1:" + dynamodb.port())),
                             Map::putAll);
                     try (LambdaProcess lambda = LambdaProcess.start("sam-local-" + function, task, spec(function).handler(), env)) {
                         runEvents(function, runtime, lambda, envJson.get("TABLE_NAME"), store);
                         if (function.equals("StatusFunction")) {
                             startApiEvent(runtime, 201);
                         }
+                        if (function.equals("ReportFunction")) {
+                            seededReports(runtime, lambda, envJson.get("TABLE_NAME"), store);
+                        }
                     }
                 }
             }
-        } finally {
-            dynamodb.destroy();
-            dynamodb.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -225,6 +225,21 @@ class LambdaRuntimeIT {
         headers.put("x-local-principal", "dealer:D1");
         RuntimeApi.Result result = runtime.invoke(Json.write(event), ANSWER);
         assertEquals(expectedStatus, ((Number) Json.readObject(result.body()).get("statusCode")).intValue(), result.body());
+    }
+
+    /** The reports of a dealership that exists: seeded with status-sold.json, every report event answers 200. */
+    private static void seededReports(RuntimeApi runtime, LambdaProcess lambda, String table, DynamoDbClient store) throws Exception {
+        empty(store, table);
+        Wiring seeder = Wiring.local(Config.from(Map.of(Config.TABLE_NAME, table)),
+                new DynamoStores(store, table, Clock.systemUTC()), Clock.systemUTC());
+        assertEquals(201, new StatusFunction(seeder).handleRequest(
+                TestEvents.parse(Files.readString(EVENTS.resolve("status-sold.json"))), null).getStatusCode());
+        for (String file : List.of("kpi-ytd.json", "kpi-last-month-csv.json", "kpi-custom-html.json",
+                "kpi-agreements-sold.json", "usage-mtd.json", "agreement-get-missing.json")) {
+            RuntimeApi.Result result = runtime.invoke(Files.readString(EVENTS.resolve(file)), ANSWER);
+            String context = file + " after status-sold.json -> " + result + "\n" + String.join("\n", lambda.lines());
+            assertEquals(200, ((Number) Json.readObject(result.body()).get("statusCode")).intValue(), context);
+        }
     }
 
     /** Each event on an emptied table, answered with the status events/README.md documents. */

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The DynamoDB implementation the integration suites run on, chosen by {@code -Ddynamodb.backend}:
- * {@code dynalite} (default, started here with node), {@code moto} ({@code moto_server}, started here),
+ * {@code dynalite} (default, started here with node), {@code moto} (tools/moto/serve.py, started here),
  * {@code localstack} (Testcontainers; skipped with the reason when there is no Docker engine) or
  * {@code endpoint:URL}. One per test JVM; every test class gets its own fresh table. A dynalite or moto that
  * cannot start fails the suite: it is never skipped.
@@ -73,21 +73,25 @@ public final class Backend {
         throw new IllegalStateException("unknown -Ddynamodb.backend=" + spec + " (dynalite, moto, localstack, endpoint:URL)");
     }
 
-    /** moto in server mode on a free loopback port, stopped with the JVM. */
+    /**
+     * moto on a free loopback port, one request at a time (tools/moto/serve.py: the threaded moto_server does not
+     * make an item's conditional writes atomic), stopped with the JVM.
+     */
     private static URI startMoto() throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("moto-server", ".log");
-        Process moto = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+        Path script = Path.of(System.getProperty("dealerkpi.tools", "tools"), "moto", "serve.py");
+        Process moto = new ProcessBuilder("python3", script.toString(), Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(moto::destroy, "moto-stop"));
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!moto.isAlive()) {
-                throw new IOException("moto_server exited: " + Files.readString(log));
+                throw new IOException("moto (" + script + ") exited: " + Files.readString(log));
             }
             try {
                 HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
@@ -100,7 +104,7 @@ public final class Backend {
             }
         }
         moto.destroyForcibly();
-        throw new IOException("moto_server did not answer within 60 s");
+        throw new IOException("moto did not answer within 60 s");
     }
 
     public String name() {

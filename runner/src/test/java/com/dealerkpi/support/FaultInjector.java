@@ -50,10 +50,6 @@ public final class FaultInjector implements ExecutionInterceptor {
         plan(n -> Fault.NONE);
     }
 
-    public int writeAttempts() {
-        return writeAttempts.get();
-    }
-
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);

@@ -1,0 +1,136 @@
+package com.dealerkpi.store;
+
+import com.dealerkpi.domain.AgreementView;
+import com.dealerkpi.domain.Milestone;
+import com.dealerkpi.domain.Stage;
+import com.dealerkpi.domain.Status;
+import com.dealerkpi.domain.StatusUpdate;
+import com.dealerkpi.domain.VoidedUpdate;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import static com.dealerkpi.store.TableLayout.*;
+
+/** An agreement's partition: its history items and milestone items, read together, and their mapping. */
+final class AgreementItems {
+    private final DynamoDbClient db;
+    private final String table;
+
+    AgreementItems(DynamoDbClient db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    /** Everything stored for one agreement, as read by one consistent Query. */
+    record Partition(String dealershipId, String agreementId, List<Map<String, AttributeValue>> history,
+                     Map<Stage, Map<String, AttributeValue>> milestones) {
+
+        Optional<Map<String, AttributeValue>> event(String eventId) {
+            return history.stream().filter(item -> item.get(EVENT_ID).s().equals(eventId)).findFirst();
+        }
+
+        /** The updates that count: accepted, not voided (neither marked on their item nor listed on a milestone). */
+        List<StatusUpdate> counting(Set<String> voidedElsewhere) {
+            return history.stream().filter(item -> !item.containsKey(VOIDED_AT))
+                    .filter(item -> !voidedElsewhere.contains(item.get(EVENT_ID).s()))
+                    .map(item -> statusUpdate(dealershipId, item)).toList();
+        }
+
+        Optional<AgreementView> view() {
+            List<StatusUpdate> counting = new ArrayList<>();
+            List<VoidedUpdate> voided = new ArrayList<>();
+            for (Map<String, AttributeValue> item : history) {
+                StatusUpdate update = statusUpdate(dealershipId, item);
+                if (item.containsKey(VOIDED_AT)) {
+                    voided.add(new VoidedUpdate(update, parseInstant(item.get(VOIDED_AT).s()), item.get(VOIDED_BY).s(),
+                            item.get(VOID_REASON).s()));
+                } else {
+                    counting.add(update);
+                }
+            }
+            counting.sort(AgreementView.CHRONOLOGICAL);
+            voided.sort((a, b) -> AgreementView.CHRONOLOGICAL.compare(a.update(), b.update()));
+            Map<Stage, Milestone> reached = new EnumMap<>(Stage.class);
+            milestones.forEach((stage, item) -> milestone(stage, item).ifPresent(m -> reached.put(stage, m)));
+            AgreementView view = new AgreementView(dealershipId, agreementId, List.copyOf(counting), List.copyOf(voided), reached);
+            return view.isEmpty() ? Optional.empty() : Optional.of(view);
+        }
+    }
+
+    Partition read(String dealershipId, String agreementId) {
+        List<Map<String, AttributeValue>> history = new ArrayList<>();
+        Map<Stage, Map<String, AttributeValue>> milestones = new EnumMap<>(Stage.class);
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(agreementPk(dealershipId, agreementId))))
+                .build();
+        DynamoErrors.call("read agreement", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    String sk = item.get(SK).s();
+                    if (sk.startsWith(HISTORY_PREFIX)) {
+                        history.add(item);
+                    } else if (sk.startsWith(MILESTONE_PREFIX)) {
+                        milestones.put(Stage.valueOf(sk.substring(MILESTONE_PREFIX.length())), item);
+                    }
+                }
+            }
+            return null;
+        });
+        return new Partition(dealershipId, agreementId, history, milestones);
+    }
+
+    static Map<String, AttributeValue> historyKey(StatusUpdate u) {
+        return Map.of(PK, AttributeValue.fromS(agreementPk(u.dealershipId(), u.agreementId())),
+                SK, AttributeValue.fromS(historySk(u.occurredAt(), u.eventId())));
+    }
+
+    static Map<String, AttributeValue> milestoneKey(String dealershipId, String agreementId, Stage stage) {
+        return Map.of(PK, AttributeValue.fromS(agreementPk(dealershipId, agreementId)),
+                SK, AttributeValue.fromS(milestoneSk(stage)));
+    }
+
+    static Map<String, AttributeValue> historyItem(StatusUpdate u) {
+        Map<String, AttributeValue> item = new HashMap<>(historyKey(u));
+        item.put(EVENT_ID, AttributeValue.fromS(u.eventId()));
+        item.put(STATUS, AttributeValue.fromS(u.status().name()));
+        item.put(AT, AttributeValue.fromS(instant(u.occurredAt())));
+        item.put(USER_ID, AttributeValue.fromS(u.userId()));
+        item.put(GSI2_PK, AttributeValue.fromS(activityIndexPk(u.dealershipId())));
+        item.put(GSI2_SK, AttributeValue.fromS(activityIndexSk(u.occurredAt(), u.eventId())));
+        return item;
+    }
+
+    static StatusUpdate statusUpdate(String dealershipId, Map<String, AttributeValue> item) {
+        return new StatusUpdate(item.get(EVENT_ID).s(), dealershipId, agreementIdOf(item.get(PK).s()),
+                Status.valueOf(item.get(STATUS).s()), parseInstant(item.get(AT).s()), item.get(USER_ID).s());
+    }
+
+    /** The milestone an item holds; empty when it holds none (a void left it without one, or made it first). */
+    static Optional<Milestone> milestone(Stage stage, Map<String, AttributeValue> item) {
+        if (item == null || !item.containsKey(AT)) {
+            return Optional.empty();
+        }
+        AttributeValue replaced = item.get(REPLACED);
+        return Optional.of(new Milestone(stage, parseInstant(item.get(AT).s()), item.get(BACKFILLED).bool(),
+                item.get(EVENT_ID).s(), replaced == null || NOTHING.equals(replaced.s()) ? null : parseInstant(replaced.s())));
+    }
+
+    /** The event ids voided on a milestone item (so a late write of theirs is refused). */
+    static Set<String> voidedEvents(Map<String, AttributeValue> item) {
+        AttributeValue set = item == null ? null : item.get(VOIDED_EVENTS);
+        return set == null || !set.hasSs() ? Set.of() : Set.copyOf(set.ss());
+    }
+}

@@ -1,0 +1,177 @@
+package com.dealerkpi.store;
+
+import com.dealerkpi.app.ConcurrentChangeException;
+import com.dealerkpi.app.StatusStore;
+import com.dealerkpi.domain.AgreementView;
+import com.dealerkpi.domain.Milestone;
+import com.dealerkpi.domain.Stage;
+import com.dealerkpi.domain.Status;
+import com.dealerkpi.domain.StatusUpdate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import static com.dealerkpi.store.TableLayout.*;
+
+/**
+ * A void, exact under concurrent updates and voids of the same agreement, with single-item conditional writes.
+ *
+ * <ol>
+ * <li>The update's history item is marked voided (it leaves the activity index, so usage stops counting it).</li>
+ * <li>On each milestone item of a stage it marks, its event id joins the item's voided set, so a late write of the
+ *     voided update (a retry, a slow copy) is refused by the status write's condition. If it is the item's
+ *     winner, the item is also marked "winner voided" (any status update may then take it over) and "rebuild
+ *     pending".</li>
+ * <li>Every item with a pending rebuild is rebuilt: read the agreement's partition (consistently), take the
+ *     milestone the remaining updates make ({@link Milestone#earliest}), and write it only if the item's version is
+ *     the one read. A lost race means someone wrote meanwhile: read again and repeat.</li>
+ * </ol>
+ * Why that converges to the rule: every status update stores its history item before its milestone writes. An
+ * update whose history the rebuild's read missed therefore writes its milestone after that read, which either
+ * changes the item's version (the rebuild's write fails and it reads again, now seeing the update) or fails its
+ * own condition against a winner that ranks lower than it — a winner the rebuild's result can only match or
+ * lower. An update that wrote before the read is in the read. Concurrent voids each add to the voided sets
+ * before they rebuild, and every rebuild excludes what is voided at the time of its read.
+ */
+final class MilestoneRebuild {
+    private static final int ATTEMPTS = 25;
+
+    private final DynamoDbClient db;
+    private final String table;
+    private final AgreementItems agreements;
+
+    MilestoneRebuild(DynamoDbClient db, String table, AgreementItems agreements) {
+        this.db = db;
+        this.table = table;
+        this.agreements = agreements;
+    }
+
+    Optional<AgreementView> voidUpdate(String dealershipId, String agreementId, String eventId, StatusStore.VoidedBy by) {
+        AgreementItems.Partition partition = agreements.read(dealershipId, agreementId);
+        Optional<Map<String, AttributeValue>> event = partition.event(eventId);
+        if (event.isEmpty()) {
+            return Optional.empty();
+        }
+        StatusUpdate update = AgreementItems.statusUpdate(dealershipId, event.get());
+        if (!event.get().containsKey(VOIDED_AT)) {
+            markVoided(update, by);
+        }
+        for (Status.MilestoneMark mark : update.marks()) {
+            markMilestone(update, mark.stage());
+        }
+        return rebuildPending(dealershipId, agreementId);
+    }
+
+    private void markVoided(StatusUpdate update, StatusStore.VoidedBy by) {
+        DynamoErrors.call("void history", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(AgreementItems.historyKey(update))
+                        .updateExpression("SET #vat = :vat, #vby = :vby, #why = :why REMOVE #g2pk, #g2sk")
+                        .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#vat)")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#vat", VOIDED_AT, "#vby", VOIDED_BY, "#why", VOID_REASON,
+                                "#g2pk", GSI2_PK, "#g2sk", GSI2_SK))
+                        .expressionAttributeValues(Map.of(":vat", s(by.at().toString()), ":vby", s(by.by()), ":why", s(by.reason()))));
+            } catch (ConditionalCheckFailedException alreadyVoided) {
+                // a concurrent copy of this void came first: its who/when/why stand
+            }
+            return null;
+        });
+    }
+
+    private void markMilestone(StatusUpdate update, Stage stage) {
+        Map<String, AttributeValue> key = AgreementItems.milestoneKey(update.dealershipId(), update.agreementId(), stage);
+        Map<String, String> names = Map.of("#vd", VOIDED_EVENTS, "#ver", VERSION, "#eid", EVENT_ID, "#wv", WINNER_VOIDED,
+                "#rb", REBUILD_PENDING);
+        Map<String, AttributeValue> values = Map.of(":e", AttributeValue.fromSs(List.of(update.eventId())),
+                ":eid", s(update.eventId()), ":true", AttributeValue.fromBool(true), ":zero", n(0), ":one", n(1));
+        DynamoErrors.call("void milestone", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(key)
+                        .updateExpression("ADD #vd :e SET #wv = :true, #rb = :true, #ver = if_not_exists(#ver, :zero) + :one")
+                        .conditionExpression("#eid = :eid")
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+            } catch (ConditionalCheckFailedException notTheWinner) {
+                db.updateItem(r -> r.tableName(table).key(key)
+                        .updateExpression("ADD #vd :e SET #ver = if_not_exists(#ver, :zero) + :one")
+                        .expressionAttributeNames(Map.of("#vd", VOIDED_EVENTS, "#ver", VERSION))
+                        .expressionAttributeValues(Map.of(":e", values.get(":e"), ":zero", n(0), ":one", n(1))));
+            }
+            return null;
+        });
+    }
+
+    /** Rebuilds every milestone item of the agreement that waits for it, until none does; then the view. */
+    private Optional<AgreementView> rebuildPending(String dealershipId, String agreementId) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            AgreementItems.Partition partition = agreements.read(dealershipId, agreementId);
+            boolean settled = true;
+            for (Map.Entry<Stage, Map<String, AttributeValue>> item : partition.milestones().entrySet()) {
+                Map<String, AttributeValue> attributes = item.getValue();
+                if (attributes.containsKey(REBUILD_PENDING)) {
+                    List<StatusUpdate> counting = partition.counting(AgreementItems.voidedEvents(attributes));
+                    settled &= write(dealershipId, agreementId, item.getKey(), Milestone.earliest(item.getKey(), counting),
+                            attributes.get(VERSION));
+                }
+            }
+            if (settled) {
+                return settled(partition, dealershipId, agreementId);
+            }
+        }
+        throw new ConcurrentChangeException("Agreement " + agreementId + "'s milestones");
+    }
+
+    /** The partition just read, unless a rebuild wrote since: then read once more for the view. */
+    private Optional<AgreementView> settled(AgreementItems.Partition read, String dealershipId, String agreementId) {
+        boolean rebuilt = read.milestones().values().stream().anyMatch(item -> item.containsKey(REBUILD_PENDING));
+        return (rebuilt ? agreements.read(dealershipId, agreementId) : read).view();
+    }
+
+    /** The rebuilt milestone (or none), only if the item's version is still {@code version}; false if it was not. */
+    private boolean write(String dealershipId, String agreementId, Stage stage, Optional<Milestone> milestone,
+                          AttributeValue version) {
+        Map<String, String> names = new HashMap<>(Map.of("#ver", VERSION, "#rb", REBUILD_PENDING, "#wv", WINNER_VOIDED,
+                "#at", AT, "#bf", BACKFILLED, "#eid", EVENT_ID, "#rk", RANK, "#prev", REPLACED, "#g1pk", GSI1_PK,
+                "#g1sk", GSI1_SK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", version, ":one", n(1),
+                ":false", AttributeValue.fromBool(false)));
+        String update;
+        if (milestone.isPresent()) {
+            Milestone m = milestone.get();
+            values.put(":at", s(instant(m.at())));
+            values.put(":bf", AttributeValue.fromBool(m.backfilled()));
+            values.put(":eid", s(m.eventId()));
+            values.put(":rk", s(m.rank()));
+            values.put(":nothing", s(NOTHING));
+            values.put(":g1pk", s(milestoneIndexPk(dealershipId, stage)));
+            values.put(":g1sk", s(milestoneIndexSk(m.at(), m.backfilled())));
+            update = "SET #at = :at, #bf = :bf, #eid = :eid, #rk = :rk, #prev = :nothing, #g1pk = :g1pk, #g1sk = :g1sk, "
+                    + "#wv = :false, #ver = #ver + :one REMOVE #rb";
+        } else {
+            update = "SET #wv = :false, #ver = #ver + :one REMOVE #rb, #at, #bf, #eid, #rk, #prev, #g1pk, #g1sk";
+        }
+        return DynamoErrors.call("rebuild milestone", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(AgreementItems.milestoneKey(dealershipId, agreementId, stage))
+                        .updateExpression(update).conditionExpression("#ver = :v")
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                return false;
+            }
+        });
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
