@@ -8,7 +8,6 @@ import os
 import sys
 
 from samtranslator.model.exceptions import InvalidDocumentException
-from samtranslator.parser.parser import Parser
 from samtranslator.translator.managed_policy_translator import ManagedPolicyLoader
 from samtranslator.translator.transform import transform
 from samtranslator.yaml_helper import yaml_parse
@@ -36,7 +35,7 @@ def main():
             resource["Properties"]["CodeUri"] = code_uri
     parameters = dict(arg.split("=", 1) for arg in sys.argv[3:])
     try:
-        output = transform(template, parameters, NoManagedPolicies(), Parser())
+        output = transform(template, parameters, NoManagedPolicies())
     except InvalidDocumentException as e:
         sys.exit("template is invalid: " + "; ".join(str(cause) for cause in e.causes))
     json.dump(output, sys.stdout, indent=1, sort_keys=True, default=str)

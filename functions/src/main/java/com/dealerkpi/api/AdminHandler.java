@@ -34,8 +34,8 @@ public final class AdminHandler extends FunctionHandler {
     private final Settings settings;
     private final Clock clock;
 
-    public AdminHandler(Authorizer authorizer, Settings settings, Clock clock) {
-        super(authorizer);
+    public AdminHandler(Authorizer authorizer, Telemetry telemetry, Settings settings, Clock clock) {
+        super(authorizer, telemetry);
         this.settings = settings;
         this.clock = clock;
         on(Route.PUT_PROFILE, this::putProfile);

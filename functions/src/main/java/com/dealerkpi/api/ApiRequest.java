@@ -22,12 +22,20 @@ public final class ApiRequest {
     private final Route route;
     private final Map<String, String> pathParameters;
     private final Principal caller;
+    private final Telemetry.Request telemetry;
 
-    ApiRequest(APIGatewayV2HTTPEvent event, Route route, Map<String, String> pathParameters, Principal caller) {
+    ApiRequest(APIGatewayV2HTTPEvent event, Route route, Map<String, String> pathParameters, Principal caller,
+               Telemetry.Request telemetry) {
         this.event = event;
         this.route = route;
         this.pathParameters = pathParameters;
         this.caller = caller;
+        this.telemetry = telemetry;
+    }
+
+    /** This request's metrics (what the endpoint did: recorded, replayed, back-filled, which report). */
+    public Telemetry.Request telemetry() {
+        return telemetry;
     }
 
     public Route route() {

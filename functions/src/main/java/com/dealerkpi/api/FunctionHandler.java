@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * What every function does around its endpoints, in one order: find the route (404), establish the
  * caller from the claims (401), check the route's access rule (403), run the endpoint, map any failure
- * to problem+json, and log one line.
+ * to problem+json, and leave one access line and the request's metrics ({@link Telemetry}).
  */
 public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -24,10 +24,16 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private final Authorizer authorizer;
+    private final Telemetry telemetry;
     private final Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
 
-    protected FunctionHandler(Authorizer authorizer) {
+    protected FunctionHandler(Authorizer authorizer, Telemetry telemetry) {
         this.authorizer = authorizer;
+        this.telemetry = telemetry;
+    }
+
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     protected final void on(Route route, Endpoint endpoint) {
@@ -36,32 +42,48 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Log.Line log = Log.start(requestId(event, context), event == null ? null : event.getRouteKey());
+        Telemetry.Request record = telemetry.start(requestId(event, context), context == null ? null : context.getAwsRequestId(),
+                context == null ? null : context.getXrayTraceId());
+        record.put("route", event == null ? null : event.getRouteKey());
         APIGatewayV2HTTPResponse response;
         try {
-            response = dispatch(event, log);
+            response = dispatch(event, record);
         } catch (RuntimeException failure) {
             // an Error (out of memory, a broken class) is left to Lambda: the sandbox may be unusable, so it must
             // fail the invocation and be replaced, not answer from a possibly broken state
-            response = Problems.toResponse(failure, log);
+            response = Problems.toResponse(failure);
+            if (response.getStatusCode() >= 500) {
+                record.failed(failure);
+            }
         }
-        log.finish(response.getStatusCode());
+        int status = response.getStatusCode();
+        if (status >= 400 && status < 500) {
+            record.count("Rejected");
+            record.dimension("Reason", Problems.reason(status));
+        }
+        record.finish(status);
         return response;
     }
 
-    private APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, Log.Line log) {
+    private APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, Telemetry.Request log) {
         if (event == null) {
             throw ApiException.notFound("No such route.");
         }
         Route.Matched matched = resolve(event)
                 .filter(m -> endpoints.containsKey(m.route()))
                 .orElseThrow(() -> ApiException.notFound("No such route: " + describe(event)));
-        log.put("route", matched.route().routeKey());
+        log.route(matched.route().routeKey());
+        describe(matched.route(), log);
         Principal caller = authorizer.principal(event);
         log.put("caller", caller.isNational() ? "national" : "dealer");
         log.put("dealershipId", matched.pathParameters().get("dealershipId"));
         Authorizer.authorize(matched.route(), caller, matched.pathParameters());
-        return endpoints.get(matched.route()).handle(new ApiRequest(event, matched.route(), matched.pathParameters(), caller));
+        return endpoints.get(matched.route()).handle(new ApiRequest(event, matched.route(), matched.pathParameters(), caller, log));
+    }
+
+    /** Lets a function name what its route does in its metrics (a report's kind). */
+    protected void describe(Route route, Telemetry.Request record) {
+        // most routes need no more than the function and the outcome
     }
 
     /** The route from API Gateway's routeKey and path parameters; from the raw path if those are missing. */

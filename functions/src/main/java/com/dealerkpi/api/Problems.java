@@ -20,7 +20,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static APIGatewayV2HTTPResponse toResponse(RuntimeException failure, Log.Line log) {
+    public static APIGatewayV2HTTPResponse toResponse(RuntimeException failure) {
         if (failure instanceof ApiException api) {
             return problem(api.status(), api.title(), api.getMessage(), api.errors());
         }
@@ -37,16 +37,29 @@ public final class Problems {
             return problem(409, "Conflict", conflict.getMessage(), List.of());
         }
         if (failure instanceof StoreUnavailableException) {
-            log.error(failure);
             APIGatewayV2HTTPResponse response = problem(503, "Service Unavailable",
                     "The data store is not answering right now; nothing was lost. Retry in a few seconds "
                             + "(with the same Idempotency-Key for a status update).", List.of());
             response.getHeaders().put("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             return response;
         }
-        log.error(failure);
         return problem(500, "Internal Server Error",
                 "Something went wrong on our side; the request id in the logs identifies it.", List.of());
+    }
+
+    /** Why a request was refused, as a metric dimension: the problem type's name. */
+    static String reason(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 422 -> "idempotency-key-reused";
+            default -> "status-" + status;
+        };
     }
 
     public static APIGatewayV2HTTPResponse problem(int status, String title, String detail, List<FieldError> errors) {

@@ -27,9 +27,9 @@ public final class ReportHandler extends FunctionHandler {
     private final Cursors cursors;
     private final Clock clock;
 
-    public ReportHandler(Authorizer authorizer, Agreements agreements, Settings settings, KpiReports reports,
-                         RollUps rollUps, Cursors cursors, Clock clock) {
-        super(authorizer);
+    public ReportHandler(Authorizer authorizer, Telemetry telemetry, Agreements agreements, Settings settings,
+                         KpiReports reports, RollUps rollUps, Cursors cursors, Clock clock) {
+        super(authorizer, telemetry);
         this.agreements = agreements;
         this.settings = settings;
         this.reports = reports;
@@ -41,6 +41,21 @@ public final class ReportHandler extends FunctionHandler {
         on(Route.GET_USAGE, this::getUsage);
         on(Route.GET_PROFILE, this::getProfile);
         new RollUpEndpoints(rollUps).endpoints().forEach(this::on);
+    }
+
+    /** Report latency by kind: the KPI report, a drill-down page, usage, a roll-up, ... */
+    @Override
+    protected void describe(Route route, Telemetry.Request record) {
+        record.dimension("Report", switch (route) {
+            case GET_KPI -> "kpi";
+            case GET_KPI_AGREEMENTS -> "drill-down";
+            case GET_USAGE -> "usage";
+            case GET_AGREEMENT -> "agreement";
+            case GET_PROFILE -> "profile";
+            case GET_REGIONS, GET_BRANDS -> "scopes";
+            default -> "roll-up";
+        });
+        record.latencyAs("ReportLatency");
     }
 
     private APIGatewayV2HTTPResponse getAgreement(ApiRequest request) {

@@ -3,6 +3,7 @@ package com.dealerkpi.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.app.Agreements;
 import com.dealerkpi.app.StatusRecorder;
+import com.dealerkpi.domain.KpiEntry;
 import com.dealerkpi.domain.Status;
 import com.dealerkpi.domain.StatusRequest;
 import com.dealerkpi.domain.VoidedUpdate;
@@ -29,8 +30,9 @@ public final class StatusHandler extends FunctionHandler {
     private final Agreements agreements;
     private final Clock clock;
 
-    public StatusHandler(Authorizer authorizer, StatusRecorder recorder, Agreements agreements, Clock clock) {
-        super(authorizer);
+    public StatusHandler(Authorizer authorizer, Telemetry telemetry, StatusRecorder recorder, Agreements agreements,
+                         Clock clock) {
+        super(authorizer, telemetry);
         this.recorder = recorder;
         this.agreements = agreements;
         this.clock = clock;
@@ -50,6 +52,7 @@ public final class StatusHandler extends FunctionHandler {
             body.error("reason", "must be 1-500 characters with no control characters");
         }
         body.throwIfInvalid();
+        request.telemetry().count("Voids");
         return agreements.voidUpdate(dealershipId, agreementId, eventId, reason, request.caller().subject())
                 .map(view -> Responses.json(200, Views.agreement(view)))
                 .orElseThrow(() -> ApiException.notFound("Agreement " + agreementId + " at dealership " + dealershipId
@@ -59,6 +62,17 @@ public final class StatusHandler extends FunctionHandler {
     private APIGatewayV2HTTPResponse postStatus(ApiRequest request) {
         StatusRequest command = command(request);
         StatusRecorder.Outcome outcome = recorder.record(command, request.caller().subject());
+        request.telemetry().count(outcome.replayed() ? "StatusUpdatesReplayed" : "StatusUpdatesRecorded");
+        if (!outcome.replayed()) {
+            for (KpiEntry entry : outcome.recorded().kpi()) {
+                switch (entry.outcome()) {
+                    case RECORDED -> request.telemetry().count("MilestonesRecorded");
+                    case BACKFILLED -> request.telemetry().count("MilestonesBackfilled");
+                    case MOVED_EARLIER -> request.telemetry().count("MilestonesMovedEarlier");
+                    case UNCHANGED -> request.telemetry().count("MilestonesUnchanged");
+                }
+            }
+        }
         return Responses.json(outcome.replayed() ? 200 : 201, Views.recordedUpdate(outcome.recorded()));
     }
 

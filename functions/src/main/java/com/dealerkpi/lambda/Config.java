@@ -1,6 +1,7 @@
 package com.dealerkpi.lambda;
 
 import com.dealerkpi.api.ClaimNames;
+import com.dealerkpi.api.Telemetry;
 
 import java.net.URI;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.Optional;
  */
 public record Config(String tableName, String region, Optional<URI> dynamodbEndpoint, String dealershipClaim,
                      String roleClaim, String nationalRole, int maxAttempts, Duration attemptTimeout,
-                     Optional<String> cursorSecretArn, boolean deployed, boolean localPrincipalHeader) {
+                     Optional<String> cursorSecretArn, boolean deployed, boolean localPrincipalHeader,
+                     Telemetry.Level logLevel) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
@@ -39,7 +41,9 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
                 value(env, CURSOR_SECRET_ARN),
                 isDeployedLambda(env),
                 // sam local start-api runs no JWT authorizer; a deployed function never takes a header for claims
-                !isDeployedLambda(env) && value(env, LOCAL_PRINCIPAL).filter("header"::equals).isPresent());
+                !isDeployedLambda(env) && value(env, LOCAL_PRINCIPAL).filter("header"::equals).isPresent(),
+                // the template's LoggingConfig: Lambda passes ApplicationLogLevel as AWS_LAMBDA_LOG_LEVEL
+                Telemetry.Level.parse(env.get("AWS_LAMBDA_LOG_LEVEL"), Telemetry.Level.INFO));
     }
 
     public ClaimNames claimNames() {

@@ -42,11 +42,12 @@ final class Priming implements Resource {
         pingStore.run();
         APIGatewayV2HTTPEvent unknownRoute = APIGatewayV2HTTPEvent.builder().withRouteKey("GET /priming")
                 .withRawPath("/priming").build();
-        function.handleRequest(unknownRoute, null);
+        function.handler().telemetry().quietly(() -> function.handleRequest(unknownRoute, null));
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         wiring.afterRestore();
+        function.handler().telemetry().restored();
     }
 }

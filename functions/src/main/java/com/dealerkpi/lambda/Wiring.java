@@ -4,7 +4,9 @@ import com.dealerkpi.api.AdminHandler;
 import com.dealerkpi.api.Authorizer;
 import com.dealerkpi.api.Cursors;
 import com.dealerkpi.api.ReportHandler;
+import com.dealerkpi.api.Route;
 import com.dealerkpi.api.StatusHandler;
+import com.dealerkpi.api.Telemetry;
 import com.dealerkpi.app.Agreements;
 import com.dealerkpi.app.KpiReports;
 import com.dealerkpi.app.Parallel;
@@ -12,6 +14,7 @@ import com.dealerkpi.app.RollUps;
 import com.dealerkpi.app.Settings;
 import com.dealerkpi.app.StatusRecorder;
 import com.dealerkpi.app.Stores;
+import com.dealerkpi.store.AttemptCounter;
 import com.dealerkpi.store.DynamoClients;
 import com.dealerkpi.store.DynamoStores;
 
@@ -21,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -47,15 +51,17 @@ public final class Wiring {
     private final Agreements agreements;
 
     private final LambdaCredentials credentials;
+    private final LongSupplier storeRetries;
     private Cursors cursors;
 
-    public Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets) {
-        this(config, stores, clock, cursorSecrets, null);
+    public Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets, LongSupplier storeRetries) {
+        this(config, stores, clock, cursorSecrets, null, storeRetries);
     }
 
     private Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets,
-                   LambdaCredentials credentials) {
+                   LambdaCredentials credentials, LongSupplier storeRetries) {
         this.credentials = credentials;
+        this.storeRetries = storeRetries;
         this.config = config;
         this.stores = stores;
         this.clock = clock;
@@ -68,7 +74,7 @@ public final class Wiring {
 
     /** Wired to the given stores, with the local cursor key (the local runner, the tests). */
     public static Wiring local(Config config, Stores stores, Clock clock) {
-        return new Wiring(config, stores, clock, () -> List.of(CursorKeys.LOCAL_KEY));
+        return new Wiring(config, stores, clock, () -> List.of(CursorKeys.LOCAL_KEY), () -> 0);
     }
 
     /** The one instance an execution environment uses, built from its environment variables on first use. */
@@ -76,10 +82,11 @@ public final class Wiring {
         if (environment == null) {
             Config config = Config.from(System.getenv());
             LambdaCredentials credentials = new LambdaCredentials();
+            AttemptCounter attempts = new AttemptCounter();
             var dynamo = DynamoClients.create(config.region(), config.dynamodbEndpoint(), credentials,
-                    config.maxAttempts(), config.attemptTimeout());
+                    config.maxAttempts(), config.attemptTimeout(), attempts);
             environment = new Wiring(config, new DynamoStores(dynamo, config.tableName(), Clock.systemUTC()),
-                    Clock.systemUTC(), () -> CursorKeys.load(config, credentials), credentials);
+                    Clock.systemUTC(), () -> CursorKeys.load(config, credentials), credentials, attempts::retries);
         }
         return environment;
     }
@@ -93,7 +100,8 @@ public final class Wiring {
     }
 
     public StatusHandler statusHandler() {
-        return new StatusHandler(authorizer, new StatusRecorder(stores.status(), parallel, clock), agreements, clock);
+        return new StatusHandler(authorizer, telemetry(Route.Function.STATUS), new StatusRecorder(stores.status(), parallel, clock),
+                agreements, clock);
     }
 
     /** Needs the cursor key: a deployed function without one fails here, at start, rather than on a request. */
@@ -101,12 +109,17 @@ public final class Wiring {
         if (cursors == null) {
             cursors = new Cursors(cursorSecrets.get());
         }
-        return new ReportHandler(authorizer, agreements, settings, kpiReports,
+        return new ReportHandler(authorizer, telemetry(Route.Function.REPORT), agreements, settings, kpiReports,
                 new RollUps(stores.settings(), stores.reports(), kpiReports, fanOut, ROLL_UP_PARALLELISM), cursors, clock);
     }
 
     public AdminHandler adminHandler() {
-        return new AdminHandler(authorizer, settings, clock);
+        return new AdminHandler(authorizer, telemetry(Route.Function.ADMIN), settings, clock);
+    }
+
+    /** Logs and metrics of one function, at the environment's log level, to standard output (Lambda's log). */
+    private Telemetry telemetry(Route.Function function) {
+        return new Telemetry(config.logLevel(), function.logicalId(), line -> System.out.println(line), clock, storeRetries);
     }
 
     /**

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One JSON log line per request with route, status, latency, dealership and request id; never a body or a token. */
+/** One JSON access line and one metrics record per request; never a body or a token. */
 class RequestLogTest {
 
     @Test
@@ -34,14 +34,18 @@ class RequestLogTest {
         } finally {
             System.setOut(original);
         }
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(3, lines.size(), lines.toString());
+        List<String> all = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertFalse(String.join("\n", all).contains("SECRET"), "no body, header or token in any line: " + all);
+        List<String> lines = all.stream().filter(l -> l.contains("\"message\":\"request\"")).toList();
+        assertEquals(3, lines.size(), all.toString());
+        assertEquals(3, all.stream().filter(l -> l.startsWith("{\"_aws\"")).count(), "and one metrics record each");
         List<Integer> statuses = List.of(201, 400, 403);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             assertFalse(line.contains("SECRET"), "no body, header or token in the log: " + line);
             Map<String, Object> entry = Json.readObject(line);
-            for (String field : List.of("level", "requestId", "route", "status", "latencyMs", "dealershipId", "caller")) {
+            for (String field : List.of("timestamp", "level", "requestId", "coldStart", "function", "route", "status", "latencyMs",
+                    "dealershipId", "caller")) {
                 assertTrue(entry.containsKey(field), field + " in " + line);
             }
             assertEquals(statuses.get(i), ((Number) entry.get("status")).intValue());

@@ -3,6 +3,7 @@ package com.dealerkpi.app;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.KpiModel;
 import com.dealerkpi.support.ModelChecks;
+import com.dealerkpi.support.TargetModel;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,10 +45,15 @@ class RandomizedWorkloadTest {
             "not-sold", "No Answer", "call_back", "LOST", "Did Not Attend", "selected for contact", "contacted",
             "Left Message", "not interested", "RESCHEDULED", "wrong-number", "Do Not Contact");
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
-    private static final List<String> DEALERSHIPS = List.of("D1", "D2", "D3", "D4");
+    /** D5 never gets a profile: it is known from its updates only. */
+    private static final List<String> DEALERSHIPS = List.of("D1", "D2", "D3", "D4", "D5");
     private static final Map<String, ZoneId> ZONES = Map.of("D1", ZoneId.of("Europe/London"), "D2", ZoneId.of("Australia/Sydney"),
-            "D3", ZoneId.of("America/Chicago"), "D4", ZoneId.of("Europe/London"));
-    private static final Map<String, String> REGIONS = Map.of("D1", "North", "D2", "South", "D3", "North", "D4", "South");
+            "D3", ZoneId.of("America/Chicago"), "D4", ZoneId.of("Europe/London"), "D5", ZoneId.of("Europe/London"));
+    private static final Map<String, String> REGIONS = Map.of("D1", "North", "D2", "South", "D3", "north ", "D4", "South");
+    private static final Map<String, String> BRANDS = Map.of("D1", "Ford", "D2", "Kia", "D3", "FORD", "D4", "Kia");
+    private static final Map<String, LocalDate> GO_LIVE = Map.of("D1", LocalDate.of(2024, 3, 10), "D4", LocalDate.of(2025, 1, 1));
+    private static final List<String> SCOPES = List.of("national", "regions/North", "regions/south", "brands/Ford", "brands/KIA",
+            "dealerships/D1", "dealerships/D2", "dealerships/D3");
     private static final int AGREEMENTS = 60;
 
     record Request(int id, String dealershipId, String agreementId, String body, String key) {
@@ -57,12 +65,18 @@ class RandomizedWorkloadTest {
         String context = "seed=" + seed + " (rerun with -Dseed=" + seed + ")";
         Random random = new Random(seed);
         TestApi api = TestApi.fresh();
+        TargetModel targets = new TargetModel();
+        Map<String, TargetModel.Dealer> dealers = new HashMap<>();
         for (String d : DEALERSHIPS) {
-            Reply profile = api.send(Caller.national(), "PUT", "/dealerships/" + d + "/profile", null,
-                    Map.of("content-type", "application/json"),
-                    "{\"timezone\":\"" + ZONES.get(d).getId() + "\",\"region\":\"" + REGIONS.get(d) + "\"}", false);
-            assertEquals(201, profile.status(), profile.toString());
+            dealers.put(d, new TargetModel.Dealer(d, REGIONS.get(d), BRANDS.get(d), ZONES.get(d), GO_LIVE.get(d)));
+            if (REGIONS.containsKey(d)) {
+                Reply profile = api.putJson(Caller.national(), "/dealerships/" + d + "/profile",
+                        "{\"timezone\":\"" + ZONES.get(d).getId() + "\",\"region\":\"" + REGIONS.get(d) + "\",\"brand\":\""
+                                + BRANDS.get(d) + "\"" + (GO_LIVE.containsKey(d) ? ",\"goLiveDate\":\"" + GO_LIVE.get(d) + "\"" : "") + "}");
+                assertEquals(201, profile.status(), profile.toString());
+            }
         }
+        changeTargetsAndDatabaseSizes(api, targets, random, context);
         Instant now = Instant.now();
         long span = ChronoUnit.SECONDS.between(START, now);
 
@@ -136,16 +150,121 @@ class RandomizedWorkloadTest {
             acceptInto(model, winner.getKey(), winner.getValue(), context);
         }
 
+        int voids = voidsRacingUpdates(api, model, random, context);
+
         long written = System.nanoTime();
         ModelChecks.agreements(api, model, DEALERSHIPS, AGREEMENTS, context);
         long viewed = System.nanoTime();
         Map<String, ZoneId> zones = new HashMap<>(ZONES);
-        ModelChecks.reports(api, model, zones, REGIONS, Map.of(),
+        Set<String> withProfile = new HashSet<>(REGIONS.keySet());
+        ModelChecks.reports(api, model, zones, REGIONS, GO_LIVE, new ModelChecks.Targets(targets, dealers, withProfile),
                 ModelChecks.randomRanges(random, LocalDate.of(2024, 1, 1), LocalDate.now(ZoneId.of("Pacific/Kiritimati")).minusDays(2),
                         Integer.getInteger("workload.ranges", 10)),
                 now, random, context);
+        System.out.printf("model-based suite: %d voids racing updates%n", voids);
         System.out.printf("model-based suite: %d requests in %.1f s, agreement views checked in %.1f s, reports in %.1f s%n",
                 requests.size(), (written - started) / 1e9, (viewed - written) / 1e9, (System.nanoTime() - viewed) / 1e9);
+    }
+
+    /**
+     * Target changes on every kind of scope (spelt in any case) and database size changes, each with an effective
+     * month or without one (then it takes effect from the month it was made in, in each dealership's zone).
+     */
+    private static void changeTargetsAndDatabaseSizes(TestApi api, TargetModel targets, Random random, String context) {
+        for (int i = 0; i < 16; i++) {
+            String scope = SCOPES.get(random.nextInt(SCOPES.size()));
+            String month = random.nextInt(4) == 0 ? null : YearMonth.of(2024, 1).plusMonths(random.nextInt(36)).toString();
+            Map<String, Double> values = new HashMap<>();
+            Reply reply;
+            if (random.nextInt(6) == 0) {
+                reply = api.send(Caller.national(), "DELETE", "/targets/" + scope, month == null ? null : "effectiveFrom=" + month,
+                        Map.of(), null, false);
+                values = null;
+            } else {
+                StringBuilder body = new StringBuilder("{");
+                for (String field : TargetModel.FIELDS) {
+                    if (random.nextInt(3) == 0 || (body.length() == 1 && field.equals("soldRate"))) {
+                        double value = Math.round((field.equals("contactRatePerMonth") ? 0.01 + random.nextDouble() * 0.06
+                                : 0.5 + random.nextDouble() * 0.5) * 1000) / 1000.0;
+                        values.put(field, value);
+                        body.append(body.length() == 1 ? "" : ",").append('"').append(field).append("\":").append(value);
+                    }
+                }
+                if (month != null) {
+                    body.append(",\"effectiveFrom\":\"").append(month).append('"');
+                }
+                reply = api.putJson(Caller.national(), "/targets/" + scope, body.append('}').toString());
+            }
+            assertEquals(200, reply.status(), context + " " + reply);
+            List<Map<String, Object>> history = reply.list("history");
+            if (!history.isEmpty()) {
+                Instant at = Instant.parse((String) history.get(history.size() - 1).get("at"));
+                targets.target(scope.replace("regions/", "region:").replace("brands/", "brand:").replace("dealerships/", "dealership:"),
+                        new TargetModel.Change(month == null ? null : YearMonth.parse(month), at, values));
+            }
+        }
+        for (String d : REGIONS.keySet()) {
+            for (int i = 0; i < 1 + random.nextInt(3); i++) {
+                String month = random.nextInt(4) == 0 ? null : YearMonth.of(2023, 6).plusMonths(random.nextInt(40)).toString();
+                long size = 100 + random.nextInt(2000);
+                Reply reply = api.putJson(Caller.national(), "/dealerships/" + d + "/profile", "{\"databaseSize\":" + size
+                        + (month == null ? "" : ",\"effectiveFrom\":\"" + month + "\"") + "}");
+                assertEquals(200, reply.status(), context + " " + reply);
+                List<Map<String, Object>> history = reply.list("history");
+                Instant at = Instant.parse((String) history.get(history.size() - 1).get("at"));
+                targets.databaseSize(d, new TargetModel.Change(month == null ? null : YearMonth.parse(month), at, Map.of("size", (double) size)));
+            }
+        }
+    }
+
+    /**
+     * Voids of accepted updates, some of them twice, racing new updates on the hottest agreements (8 clients):
+     * afterwards the voided count nowhere, the rest exactly as the rule says.
+     */
+    private static int voidsRacingUpdates(TestApi api, KpiModel model, Random random, String context) throws Exception {
+        List<KpiModel.Event> accepted = new ArrayList<>();
+        model.agreements().values().forEach(accepted::addAll);
+        Collections.shuffle(accepted, random);
+        List<Callable<Void>> work = new ArrayList<>();
+        int voids = 0;
+        for (KpiModel.Event event : accepted) {
+            boolean hot = event.agreementId().equals("A0") || event.agreementId().equals("A1");
+            if (random.nextInt(hot ? 3 : 25) != 0) {
+                continue;
+            }
+            voids++;
+            int copies = random.nextInt(5) == 0 ? 2 : 1;
+            for (int c = 0; c < copies; c++) {
+                work.add(() -> {
+                    Reply reply = api.send(Caller.national(), "POST", "/dealerships/" + event.dealershipId() + "/agreements/"
+                                    + event.agreementId() + "/updates/" + event.eventId() + "/void", null,
+                            Map.of("content-type", "application/json"), "{\"reason\":\"model-based void\"}", false);
+                    assertEquals(200, reply.status(), context + " void " + event + " -> " + reply);
+                    return null;
+                });
+            }
+            model.voidEvent(event.eventId());
+        }
+        for (int i = 0; i < 400; i++) {
+            String dealership = DEALERSHIPS.get(random.nextInt(DEALERSHIPS.size()));
+            String agreement = "A" + random.nextInt(2);
+            String status = STATUSES.get(random.nextInt(STATUSES.size()));
+            String at = START.plusSeconds(random.nextInt(60_000_000)).toString();
+            work.add(() -> {
+                Reply reply = api.postJson(Caller.national(), "/dealerships/" + dealership + "/agreements/" + agreement + "/status",
+                        body(status, at, null));
+                assertEquals(201, reply.status(), context + " " + reply);
+                acceptInto(model, new Request(-1, dealership, agreement, body(status, at, null), null), reply, context);
+                return null;
+            });
+        }
+        Collections.shuffle(work, random);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        for (Future<Void> done : clients.invokeAll(work)) {
+            done.get();
+        }
+        clients.shutdown();
+        return voids;
     }
 
     private static void acceptInto(KpiModel model, Request r, Reply reply, String context) {

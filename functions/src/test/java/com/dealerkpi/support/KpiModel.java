@@ -31,6 +31,7 @@ public final class KpiModel {
     }
 
     private final Map<String, List<Event>> byAgreement = new ConcurrentHashMap<>();
+    private final java.util.Set<String> voided = ConcurrentHashMap.newKeySet();
 
     public static String canonical(String status) {
         return status.trim().replace(' ', '_').replace('-', '_').toUpperCase(Locale.ROOT);
@@ -49,8 +50,23 @@ public final class KpiModel {
         return byAgreement;
     }
 
+    /** From now on the event counts nowhere. */
+    public void voidEvent(String eventId) {
+        voided.add(eventId);
+    }
+
+    /** The events that count, by moment and then acceptance (time-ordered event ids). */
     public List<Event> history(String dealershipId, String agreementId) {
         List<Event> events = new ArrayList<>(byAgreement.getOrDefault(dealershipId + "/" + agreementId, List.of()));
+        events.removeIf(e -> voided.contains(e.eventId()));
+        events.sort(Comparator.comparing(Event::at).thenComparing(Event::eventId));
+        return events;
+    }
+
+    /** The voided events of an agreement, in the same order. */
+    public List<Event> voided(String dealershipId, String agreementId) {
+        List<Event> events = new ArrayList<>(byAgreement.getOrDefault(dealershipId + "/" + agreementId, List.of()));
+        events.removeIf(e -> !voided.contains(e.eventId()));
         events.sort(Comparator.comparing(Event::at).thenComparing(Event::eventId));
         return events;
     }

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Compares what the API reports with what the independent model computes: every agreement view, and for each
@@ -30,7 +31,7 @@ public final class ModelChecks {
                 String agreement = "A" + a;
                 Reply view = api.get(Caller.national(), "/dealerships/" + dealership + "/agreements/" + agreement);
                 List<KpiModel.Event> history = model.history(dealership, agreement);
-                if (history.isEmpty()) {
+                if (history.isEmpty() && model.voided(dealership, agreement).isEmpty()) {
                     assertEquals(404, view.status(), context);
                     continue;
                 }
@@ -43,7 +44,10 @@ public final class ModelChecks {
                 model.milestones(dealership, agreement).forEach((stage, mark) ->
                         expectedMilestones.put(stage, Map.of("at", mark.at().toString(), "backfilled", mark.backfilled())));
                 assertEquals(expectedMilestones, view.map("milestones"), context + " milestones of " + dealership + "/" + agreement);
-                assertEquals(history.get(history.size() - 1).status(), view.json().get("currentStatus"), context);
+                assertEquals(history.isEmpty() ? null : history.get(history.size() - 1).status(), view.json().get("currentStatus"), context);
+                assertEquals(model.voided(dealership, agreement).stream().map(KpiModel.Event::eventId).toList(),
+                        view.list("voided").stream().map(v -> v.get("eventId")).toList(),
+                        context + " voided updates of " + dealership + "/" + agreement);
             }
         }
     }
@@ -54,11 +58,21 @@ public final class ModelChecks {
      */
     public static void reports(TestApi api, KpiModel model, Map<String, ZoneId> zones, Map<String, String> regions,
                                Map<String, LocalDate> goLive, List<String[]> ranges, Instant now, Random random, String context) {
+        reports(api, model, zones, regions, goLive, null, ranges, now, random, context);
+    }
+
+    /**
+     * As above, and with {@code targets} (dealerships by id with what the target rules need) also each month's
+     * target counts and the national roll-up's rows, one per dealership with a profile or an update.
+     */
+    public static void reports(TestApi api, KpiModel model, Map<String, ZoneId> zones, Map<String, String> regions,
+                               Map<String, LocalDate> goLive, Targets targets, List<String[]> ranges, Instant now,
+                               Random random, String context) {
         // reports read indexes, which real DynamoDB updates a moment after the write: only there may they lag
         long deadline = System.nanoTime() + (api.backend().indexesAreSynchronous() ? 0 : 10_000_000_000L);
         while (true) {
             try {
-                reportsOnce(api, model, zones, regions, goLive, ranges, now, random, context);
+                reportsOnce(api, model, zones, regions, goLive, targets, ranges, now, random, context);
                 return;
             } catch (AssertionError lagOrDefect) {
                 if (System.nanoTime() > deadline) {
@@ -78,10 +92,16 @@ public final class ModelChecks {
         }
     }
 
+    /** What the target checks need: the independent model, and each dealership as it sees them (and which have profiles). */
+    public record Targets(TargetModel model, Map<String, TargetModel.Dealer> dealers, java.util.Set<String> withProfile) {
+    }
+
     private static void reportsOnce(TestApi api, KpiModel model, Map<String, ZoneId> zones, Map<String, String> regions,
-                                    Map<String, LocalDate> goLive, List<String[]> ranges, Instant now, Random random, String context) {
+                                    Map<String, LocalDate> goLive, Targets targets, List<String[]> ranges, Instant now,
+                                    Random random, String context) {
         for (String[] query : ranges) {
             Map<String, long[]> regionSums = new HashMap<>();
+            Map<String, long[]> perDealership = new TreeMap<>();
             for (String d : zones.keySet()) {
                 ZoneId zone = zones.get(d);
                 Reply kpi = api.get(Caller.dealer(d), "/dealerships/" + d + "/kpi?" + query[0]);
@@ -118,7 +138,14 @@ public final class ModelChecks {
                     assertEquals(expected[0], ((Number) row.get("contacted")).longValue(), where + " " + row);
                     assertEquals(expected[3], ((Number) row.get("sold")).longValue(), where + " " + row);
                 }
-                regionSums.merge(regions.get(d), counts, (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]});
+                if (regions.get(d) != null) {
+                    // region names match case-insensitively, ignoring surrounding spaces
+                    regionSums.merge(regions.get(d).trim().toLowerCase(java.util.Locale.ROOT), counts, (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]});
+                }
+                perDealership.put(d, counts);
+                if (targets != null) {
+                    monthlyTargets(kpi, targets.dealers().get(d), targets.model(), from, to, now, where);
+                }
 
                 String stage = KpiModel.STAGES.get(random.nextInt(4));
                 List<String> expectedDrill = new ArrayList<>(drill.getOrDefault(stage, List.of()));
@@ -148,16 +175,65 @@ public final class ModelChecks {
                 assertEquals(byStatus, longs(usage.map("byStatus")), where + " usage byStatus");
                 assertEquals(byUser, longs(usage.map("byUser")), where + " usage byUser");
             }
+            if (targets != null) {
+                nationalRows(api, query[0], perDealership, targets.withProfile(), context);
+            }
             for (String region : new java.util.TreeSet<>(regions.values())) {
-                Reply rollUp = api.get(Caller.national(), "/regions/" + region + "/kpi?" + query[0]);
+                Reply rollUp = api.get(Caller.national(), "/regions/" + region.trim() + "/kpi?" + query[0]);
                 assertEquals(200, rollUp.status(), context + " " + rollUp);
-                long[] expected = regionSums.getOrDefault(region, new long[4]);
+                long[] expected = regionSums.getOrDefault(region.trim().toLowerCase(java.util.Locale.ROOT), new long[4]);
                 for (int s = 0; s < 4; s++) {
                     assertEquals(expected[s], ((Number) rollUp.map("counts").get(KpiModel.STAGES.get(s).toLowerCase())).longValue(),
                             context + " region " + region + " " + query[0]);
                 }
             }
         }
+    }
+
+    /** Each month's target in the answer equals the model's (both rounded to one decimal). */
+    private static void monthlyTargets(Reply kpi, TargetModel.Dealer dealer, TargetModel targets, LocalDate from, LocalDate to,
+                                       Instant now, String where) {
+        LocalDate today = now.atZone(dealer.zone()).toLocalDate();
+        for (Map<String, Object> row : kpi.list("monthly")) {
+            YearMonth month = YearMonth.parse((String) row.get("month"));
+            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            double[] expected = targets.monthTarget(dealer, month, first, last, today);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> target = (Map<String, Object>) row.get("target");
+            if (expected == null) {
+                assertEquals(null, target, where + " target of " + month);
+                continue;
+            }
+            for (int s = 0; s < 4; s++) {
+                double actual = ((Number) target.get(KpiModel.STAGES.get(s).toLowerCase())).doubleValue();
+                assertEquals(Math.round(expected[s] * 10) / 10.0, actual, 0.1 + 1e-9, where + " target of " + month + " " + KpiModel.STAGES.get(s));
+            }
+        }
+    }
+
+    /** The national roll-up lists every dealership with a profile or an update, each with its own counts. */
+    private static void nationalRows(TestApi api, String query, Map<String, long[]> perDealership, java.util.Set<String> withProfile,
+                                     String context) {
+        Reply national = api.get(Caller.national(), "/kpi?" + query + "&sort=sold");
+        assertEquals(200, national.status(), context + " " + national);
+        Map<String, long[]> rows = new TreeMap<>();
+        long previousSold = Long.MAX_VALUE;
+        for (Map<String, Object> row : national.list("dealerships")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> counts = (Map<String, Object>) row.get("counts");
+            long[] values = new long[4];
+            for (int s = 0; s < 4; s++) {
+                values[s] = ((Number) counts.get(KpiModel.STAGES.get(s).toLowerCase())).longValue();
+            }
+            rows.put((String) row.get("dealershipId"), values);
+            assertEquals(withProfile.contains((String) row.get("dealershipId")), row.get("profile"), context + " " + row);
+            assertTrue(values[3] <= previousSold, context + " sort=sold puts most sales first");
+            previousSold = values[3];
+        }
+        assertEquals(perDealership.keySet(), rows.keySet(), context + " national roll-up dealerships " + query);
+        perDealership.forEach((d, counts) -> assertEquals(java.util.Arrays.toString(counts), java.util.Arrays.toString(rows.get(d)),
+                context + " national row " + d + " " + query));
     }
 
     /** The four named ranges, then {@code count} random custom ranges in [first, last], half of them only days long. */

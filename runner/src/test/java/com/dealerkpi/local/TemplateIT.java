@@ -127,6 +127,80 @@ class TemplateIT {
         }
     }
 
+    @Test
+    void everyFunctionLogsToAGroupWithRetentionInJsonAtTheConfiguredLevelWithTracing() {
+        for (String function : functions()) {
+            Map<String, Object> properties = map(map(resources.get(function)).get("Properties"));
+            Map<String, Object> logging = map(properties.get("LoggingConfig"));
+            assertEquals("JSON", logging.get("LogFormat"), function);
+            assertEquals(Map.of("Ref", "LogLevel"), logging.get("ApplicationLogLevel"), function);
+            String group = (String) map(logging.get("LogGroup")).get("Ref");
+            Map<String, Object> logGroup = map(map(resources.get(group)).get("Properties"));
+            assertEquals(Map.of("Ref", "LogRetentionDays"), logGroup.get("RetentionInDays"), function);
+            assertEquals(Map.of("Mode", "Active"), properties.get("TracingConfig"), function);
+        }
+    }
+
+    @Test
+    void theApiWritesJsonAccessLogsWithRequestRouteStatusLatencyAndCaller() {
+        Map<String, Object> stage = resources.values().stream().map(TemplateIT::map)
+                .filter(r -> "AWS::ApiGatewayV2::Stage".equals(r.get("Type"))).findFirst().orElseThrow();
+        Map<String, Object> access = map(map(stage.get("Properties")).get("AccessLogSettings"));
+        String format = String.valueOf(map(access.get("Format")).get("Fn::Sub"));
+        for (String field : List.of("$context.requestId", "$context.routeKey", "$context.status", "$context.responseLatency",
+                "$context.authorizer.claims.${DealershipClaim}")) {
+            assertTrue(format.contains(field), field + " in " + format);
+        }
+        Json.readObject(format.replace("${DealershipClaim}", "custom:dealershipId"));   // the format is one JSON object
+        String group = (String) ((List<?>) map(access.get("DestinationArn")).get("Fn::GetAtt")).get(0);
+        assertEquals(Map.of("Ref", "LogRetentionDays"), map(map(resources.get(group)).get("Properties")).get("RetentionInDays"));
+    }
+
+    @Test
+    void alarmsWatchTheApiTheFunctionsTheTableSnapStartTheStoreAndEveryRoutesLatency() {
+        Map<String, Map<String, Object>> alarms = new java.util.TreeMap<>();
+        resources.forEach((name, resource) -> {
+            if ("AWS::CloudWatch::Alarm".equals(map(resource).get("Type"))) {
+                alarms.put(name, map(map(resource).get("Properties")));
+            }
+        });
+        for (String alarm : List.of("ApiServerErrorsAlarm", "FunctionErrorsAlarm", "FunctionThrottlesAlarm", "TableThrottlesAlarm",
+                "TableSystemErrorsAlarm", "RestoreErrorsAlarm", "StoreUnavailableAlarm", "ServerErrorsAlarm")) {
+            assertTrue(alarms.containsKey(alarm), alarm);
+            assertFalse(((List<?>) alarms.get(alarm).get("AlarmActions")).isEmpty(), alarm + " notifies the topic");
+        }
+        Set<String> routesWatched = new HashSet<>();
+        alarms.values().stream().filter(a -> "Latency".equals(a.get("MetricName")) && "p99".equals(a.get("ExtendedStatistic")))
+                .forEach(a -> ((List<?>) a.get("Dimensions")).stream().map(TemplateIT::map)
+                        .filter(d -> "Route".equals(d.get("Name"))).forEach(d -> routesWatched.add((String) d.get("Value"))));
+        Set<String> routes = new HashSet<>();
+        for (Route route : Route.values()) {
+            routes.add(route.routeKey());
+        }
+        assertEquals(routes, routesWatched, "a p99 latency alarm per route");
+        String restoreFilters = Json.write(resources);
+        assertTrue(restoreFilters.contains("platform.restoreRuntimeDone"), "failed restores are counted from the platform's log");
+    }
+
+    @Test
+    void everyFunctionShiftsTrafficGraduallyAndRollsBackOnItsAlarms() {
+        int groups = 0;
+        for (Map.Entry<String, Object> resource : resources.entrySet()) {
+            if ("AWS::CodeDeploy::DeploymentGroup".equals(map(resource.getValue()).get("Type"))) {
+                groups++;
+                Map<String, Object> properties = map(map(resource.getValue()).get("Properties"));
+                String alarms = Json.write(properties.get("AlarmConfiguration"));
+                assertTrue(alarms.contains("FunctionErrorsAlarm") && alarms.contains("ServerErrorsAlarm"), alarms);
+                assertEquals(true, map(properties.get("AlarmConfiguration")).get("Enabled"));
+            }
+        }
+        assertEquals(3, groups, "one deployment group per function");
+        Map<String, Object> report = map(map(resources.get("ReportFunction")).get("Properties"));
+        assertTrue(Json.write(report.get("ReservedConcurrentExecutions")).contains("ReportConcurrencyLimit"),
+                "reports are capped so they cannot take the status function's concurrency");
+        assertTrue(resources.values().stream().anyMatch(r -> "AWS::CloudWatch::Dashboard".equals(map(r).get("Type"))));
+    }
+
     private static List<String> functions() {
         List<String> names = new ArrayList<>();
         resources.forEach((name, resource) -> {

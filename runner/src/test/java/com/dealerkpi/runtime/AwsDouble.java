@@ -59,6 +59,7 @@ final class AwsDouble implements AutoCloseable {
     private final BooleanSupplier restored;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<CredentialsFetch> fetches = new CopyOnWriteArrayList<>();
+    private volatile boolean dynamoDown;
 
     AwsDouble(URI dynamodb, BooleanSupplier restored) throws IOException {
         this.dynamodb = dynamodb;
@@ -81,6 +82,11 @@ final class AwsDouble implements AutoCloseable {
         return fetches;
     }
 
+    /** From now on DynamoDB answers every request with a server error (an outage). */
+    void takeDynamoDown() {
+        dynamoDown = true;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (exchange.getRequestURI().getPath().equals(CREDENTIALS_PATH)) {
@@ -94,6 +100,9 @@ final class AwsDouble implements AutoCloseable {
             calls.add(new Call(target, key.find() ? key.group(1) : null, restored.getAsBoolean()));
             if (target.startsWith("secretsmanager.")) {
                 secret(exchange, Json.readObject(new String(body, StandardCharsets.UTF_8)));
+            } else if (dynamoDown) {
+                reply(exchange, 500, "application/x-amz-json-1.0",
+                        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"outage (injected)\"}");
             } else {
                 forwardToDynamo(exchange, body);
             }

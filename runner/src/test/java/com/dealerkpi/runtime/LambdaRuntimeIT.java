@@ -92,7 +92,8 @@ class LambdaRuntimeIT {
                     .filter(p -> !p.startsWith("lib/")).forEach(ours::add);
         }
         for (String file : ours) {
-            assertTrue(file.matches("com/dealerkpi/(domain|app|store|api|lambda)/[A-Za-z0-9$]+\\.class"), file);
+            assertTrue(file.matches("com/dealerkpi/(domain|app|store|api|lambda)/[A-Za-z0-9$]+\\.class")
+                    || file.equals("META-INF/services/org.slf4j.spi.SLF4JServiceProvider"), file);
         }
         List<String> jars;
         try (Stream<Path> files = Files.list(task.resolve("lib"))) {
@@ -113,6 +114,8 @@ class LambdaRuntimeIT {
                         spec(function), task, runtime.address(), "on-demand", resources(table), aws.endpoint()));
                 try (LambdaProcess lambda = LambdaProcess.start("on-demand-" + function, task, spec(function).handler(), env)) {
                     runEvents(function, runtime, lambda, table, backend);
+                    LogLines.oneAccessLinePerRequestAndMetricsCloudWatchAccepts(lambda.lines(),
+                            eventsByFunction.get(function).size(), function);
                     if (function.equals("StatusFunction")) {
                         startApiEvent(runtime, 401);
                     }
@@ -188,6 +191,26 @@ class LambdaRuntimeIT {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void atWarnNoInfoLineIsWrittenAndAStoreOutageIsAnErrorLineWithItsStackAndA503Metric() throws Exception {
+        String table = Backend.get().freshTable(backend);
+        try (RuntimeApi runtime = new RuntimeApi();
+             AwsDouble aws = new AwsDouble(Backend.get().endpoint(), () -> false)) {
+            Map<String, String> env = LambdaEnvironments.onDemandCredentials(LambdaEnvironments.deployed(template,
+                    spec("StatusFunction"), task, runtime.address(), "on-demand", resources(table), aws.endpoint()));
+            env.put("AWS_LAMBDA_LOG_LEVEL", "WARN");
+            env.put("DYNAMODB_MAX_ATTEMPTS", "2");
+            try (LambdaProcess lambda = LambdaProcess.start("warn-outage-StatusFunction", task,
+                    spec("StatusFunction").handler(), env)) {
+                String event = Files.readString(EVENTS.resolve("status-sold.json"));
+                assertEquals(201, ((Number) Json.readObject(runtime.invoke(event, ANSWER).body()).get("statusCode")).intValue());
+                aws.takeDynamoDown();
+                assertEquals(503, ((Number) Json.readObject(runtime.invoke(event, ANSWER).body()).get("statusCode")).intValue());
+                LogLines.atWarnOnlyTheOutageIsLogged(lambda.lines());
             }
         }
     }
