@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -38,16 +39,33 @@ public final class Cursors {
     private static final int MAX_LENGTH = 512;
 
     private final SecureRandom random = new SecureRandom();
+    private final Supplier<List<byte[]>> secrets;
     private volatile Keys keys;
 
-    /** @param secrets the current secret first, then any previous ones still accepted */
-    public Cursors(List<byte[]> secrets) {
-        reload(secrets);
+    /**
+     * @param secrets the current secret first, then any previous ones still accepted; read when a cursor is first
+     *                issued or opened, so a report that pages nothing never waits for them
+     */
+    public Cursors(Supplier<List<byte[]>> secrets) {
+        this.secrets = secrets;
     }
 
-    /** Takes new secrets (after a rotation); cursors of keys no longer listed stop opening. */
-    public void reload(List<byte[]> secrets) {
-        this.keys = Keys.of(secrets);
+    /** Reads the secrets again now (after a rotation, a SnapStart restore); cursors of keys no longer listed stop opening. */
+    public void reload() {
+        keys = Keys.of(secrets.get());
+    }
+
+    private Keys keys() {
+        Keys loaded = keys;
+        if (loaded == null) {
+            synchronized (this) {
+                if (keys == null) {
+                    keys = Keys.of(secrets.get());
+                }
+                loaded = keys;
+            }
+        }
+        return loaded;
     }
 
     private record Keys(Map<ByteBuffer, SecretKeySpec> byId, byte[] currentId) {
@@ -79,7 +97,7 @@ public final class Cursors {
                 position.backfilled() ? "B" : "R").getBytes(StandardCharsets.UTF_8);
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        Keys current = keys;
+        Keys current = keys();
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, current.byId().get(ByteBuffer.wrap(current.currentId())), nonce, query, plain);
         ByteBuffer token = ByteBuffer.allocate(1 + KEY_ID_BYTES + NONCE_BYTES + sealed.length)
                 .put(VERSION).put(current.currentId()).put(nonce).put(sealed);
@@ -100,7 +118,7 @@ public final class Cursors {
             token.get(keyId).get(nonce);
             byte[] sealed = new byte[token.remaining()];
             token.get(sealed);
-            SecretKeySpec key = keys.byId().get(ByteBuffer.wrap(keyId));
+            SecretKeySpec key = keys().byId().get(ByteBuffer.wrap(keyId));
             if (key == null) {
                 throw invalid();
             }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.app.RollUpTimeoutException;
+import com.dealerkpi.app.StoreUnavailableException;
 import com.dealerkpi.domain.Principal;
 
 import java.util.EnumMap;
@@ -54,6 +56,11 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
             response = Problems.toResponse(failure);
             if (response.getStatusCode() >= 500) {
                 record.failed(failure);
+            }
+            if (failure instanceof StoreUnavailableException) {
+                record.count("StoreUnavailable");
+            } else if (failure instanceof RollUpTimeoutException) {
+                record.count("RollUpTimeouts");
             }
         }
         int status = response.getStatusCode();

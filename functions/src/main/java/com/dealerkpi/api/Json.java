@@ -50,10 +50,4 @@ public final class Json {
         Map<String, Object> object = (Map<String, Object>) map;
         return object;
     }
-
-    /** Warms the mapper's lazily built state (SnapStart priming, first-request latency). */
-    public static void prime() {
-        readObject("{\"a\":[1,2.5,true,null,{\"b\":\"c\"}]}");
-        write(Map.of("a", java.util.List.of(1, 2.5, true, "x")));
-    }
 }

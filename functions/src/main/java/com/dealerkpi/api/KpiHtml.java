@@ -19,8 +19,6 @@ final class KpiHtml {
     private static final String STYLE = String.join("\n",
             "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:60rem;color:#1d2330;padding:0 1rem}",
             "h1{margin-bottom:.2rem}.sub{color:#5a6275;margin-top:0}",
-            "nav a{display:inline-block;padding:.35rem .8rem;margin-right:.4rem;border:1px solid #c7cbd6;border-radius:1rem;color:#1d2330;text-decoration:none}",
-            "nav a[aria-current=page]{background:#1d4ed8;border-color:#1d4ed8;color:#fff}",
             ".ratio{font-size:2.4rem;font-weight:700;margin:.2rem 0}.muted{color:#5a6275}",
             "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{padding:.4rem .6rem;border-bottom:1px solid #e3e6ee;text-align:right}",
             "th:first-child,td:first-child{text-align:left}.bar{background:#e3e6ee;height:.7rem;border-radius:.35rem;min-width:8rem}",

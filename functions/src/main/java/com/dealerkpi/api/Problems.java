@@ -3,6 +3,7 @@ package com.dealerkpi.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.app.ConcurrentChangeException;
 import com.dealerkpi.app.IdempotencyConflictException;
+import com.dealerkpi.app.RollUpTimeoutException;
 import com.dealerkpi.app.UnknownDealershipException;
 import com.dealerkpi.domain.FieldError;
 import com.dealerkpi.domain.InvalidInputException;
@@ -37,14 +38,20 @@ public final class Problems {
             return problem(409, "Conflict", conflict.getMessage(), List.of());
         }
         if (failure instanceof StoreUnavailableException) {
-            APIGatewayV2HTTPResponse response = problem(503, "Service Unavailable",
-                    "The data store is not answering right now; nothing was lost. Retry in a few seconds "
-                            + "(with the same Idempotency-Key for a status update).", List.of());
-            response.getHeaders().put("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            return response;
+            return unavailable("The data store is not answering right now; nothing was lost. Retry in a few seconds "
+                    + "(with the same Idempotency-Key for a status update).");
+        }
+        if (failure instanceof RollUpTimeoutException timeout) {
+            return unavailable(timeout.getMessage());
         }
         return problem(500, "Internal Server Error",
                 "Something went wrong on our side; the request id in the logs identifies it.", List.of());
+    }
+
+    private static APIGatewayV2HTTPResponse unavailable(String detail) {
+        APIGatewayV2HTTPResponse response = problem(503, "Service Unavailable", detail, List.of());
+        response.getHeaders().put("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        return response;
     }
 
     /** Why a request was refused, as a metric dimension: the problem type's name. */

@@ -73,11 +73,14 @@ public final class ReportHandler extends FunctionHandler {
         request.allowQuery(ReportQueries.RANGE_AND_FORMAT);
         RangeRequest range = ReportQueries.range(request);
         ReportQueries.Format format = ReportQueries.format(request);
-        Profile profile = reports.dealership(dealershipId).profile();
+        return kpi(reports.dealership(dealershipId).profile(), range, format);
+    }
+
+    private APIGatewayV2HTTPResponse kpi(Profile profile, RangeRequest range, ReportQueries.Format format) {
         KpiReport report = reports.kpi(profile, range);
         return switch (format) {
             case JSON -> Responses.json(200, KpiViews.kpi(report));
-            case CSV -> ReportQueries.csv("kpi-" + dealershipId + "-" + report.range().kind().wire(),
+            case CSV -> ReportQueries.csv("kpi-" + profile.dealershipId() + "-" + report.range().kind().wire(),
                     KpiCsv.render(report.monthly(), report.counts(), report.targetCounts()));
             case HTML -> ReportQueries.html(KpiHtml.render(report, profile.name()));
         };
@@ -91,7 +94,12 @@ public final class ReportHandler extends FunctionHandler {
         RangeRequest rangeRequest = ReportQueries.range(request);
         int limit = ReportQueries.limit(request);
         Optional<String> cursor = request.query("cursor");
-        Profile profile = reports.dealership(dealershipId).profile();
+        return agreementsPage(reports.dealership(dealershipId).profile(), stage, rangeRequest, limit, cursor);
+    }
+
+    private APIGatewayV2HTTPResponse agreementsPage(Profile profile, Stage stage, RangeRequest rangeRequest, int limit,
+                                                    Optional<String> cursor) {
+        String dealershipId = profile.dealershipId();
         DateRange range = reports.resolve(profile, rangeRequest);
         Cursors.Query query = new Cursors.Query(dealershipId, stage.name(), range.from().toString(), range.to().toString());
         Optional<ReportStore.MilestoneRow> after = cursor.map(c -> cursors.open(c, query));
@@ -116,8 +124,31 @@ public final class ReportHandler extends FunctionHandler {
         String dealershipId = request.id("dealershipId");
         request.allowQuery(ReportQueries.RANGE);
         RangeRequest range = ReportQueries.range(request);
-        Profile profile = reports.dealership(dealershipId).profile();
-        return Responses.json(200, KpiViews.usage(dealershipId, reports.usage(profile, range)));
+        return usage(reports.dealership(dealershipId).profile(), range);
+    }
+
+    private APIGatewayV2HTTPResponse usage(Profile profile, RangeRequest range) {
+        return Responses.json(200, KpiViews.usage(profile.dealershipId(), reports.usage(profile, range)));
+    }
+
+    /**
+     * SnapStart priming: every report of a dealership, rendered in every format as its endpoints render them, without
+     * looking the dealership up (an id no dealership has would stop at the 404), and a cursor issued and opened. The
+     * answers are thrown away; the reads find nothing.
+     */
+    public void primeReports(String dealershipId) {
+        Profile profile = Profile.unknown(dealershipId);
+        RangeRequest ytd = RangeRequest.parse(Optional.empty(), Optional.empty(), Optional.empty());
+        for (ReportQueries.Format format : ReportQueries.Format.values()) {
+            kpi(profile, ytd, format);
+        }
+        RangeRequest all = RangeRequest.parse(Optional.of("all"), Optional.empty(), Optional.empty());
+        kpi(profile, all, ReportQueries.Format.JSON);
+        usage(profile, ytd);
+        DateRange range = reports.resolve(profile, ytd);
+        Cursors.Query query = new Cursors.Query(dealershipId, Stage.SOLD.name(), range.from().toString(), range.to().toString());
+        String cursor = cursors.issue(query, new ReportStore.MilestoneRow("A", range.start(), false));
+        agreementsPage(profile, Stage.SOLD, ytd, ReportQueries.DEFAULT_LIMIT, Optional.of(cursor));
     }
 
     private APIGatewayV2HTTPResponse getProfile(ApiRequest request) {

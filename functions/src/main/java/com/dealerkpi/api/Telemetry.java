@@ -44,7 +44,6 @@ public final class Telemetry {
     private final Clock clock;
     private final LongSupplier storeRetries;
     private volatile boolean cold = true;
-    private volatile boolean quiet;
 
     /**
      * @param out          where lines go (Lambda's log is standard output)
@@ -57,22 +56,6 @@ public final class Telemetry {
         this.out = out;
         this.clock = clock;
         this.storeRetries = storeRetries;
-    }
-
-    /** The next request is a cold start again (after a SnapStart restore). */
-    public void restored() {
-        cold = true;
-    }
-
-    /** Runs requests that leave no line and no metric (SnapStart priming), and leaves the next request cold. */
-    public void quietly(Runnable requests) {
-        quiet = true;
-        try {
-            requests.run();
-        } finally {
-            quiet = false;
-            cold = true;
-        }
     }
 
     public boolean enabled(Level level) {
@@ -141,15 +124,9 @@ public final class Telemetry {
             if (status >= 500) {
                 count("ServerErrors");
             }
-            if (status == 503) {
-                count("StoreUnavailable");
-            }
             long retries = storeRetries.getAsLong() - retriesAtStart;
             if (retries > 0) {
                 counts.put("StoreRetries", retries);
-            }
-            if (quiet) {
-                return;
             }
             Level level = status >= 500 ? Level.ERROR : Level.INFO;
             if (enabled(level)) {

@@ -7,6 +7,7 @@ import com.dealerkpi.domain.KpiReport;
 import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RangeRequest;
 import com.dealerkpi.domain.Stage;
+import com.dealerkpi.domain.TargetBook;
 import com.dealerkpi.domain.UsageReport;
 
 import java.time.Clock;
@@ -54,6 +55,7 @@ public final class KpiReports {
         return new Dealership(Profile.unknown(dealershipId), false);
     }
 
+    /** The dealership's report: the four stage counts and its target layers read at once. */
     public KpiReport kpi(Profile profile, RangeRequest request) {
         DateRange range = resolve(profile, request);
         List<Instant> boundaries = range.monthBoundaries();
@@ -63,17 +65,39 @@ public final class KpiReports {
         }
         calls.add(() -> settings.targetLayers(profile));
         List<Object> results = parallel.all(calls);
-
-        List<KpiCounts> perMonth = new ArrayList<>();
-        for (int month = 0; month < boundaries.size() - 1; month++) {
-            long[] byStage = new long[4];
-            for (Stage stage : Stage.values()) {
-                byStage[stage.ordinal()] = ((long[]) results.get(stage.ordinal()))[month];
-            }
-            perMonth.add(KpiCounts.of(byStage));
+        long[][] byStage = new long[4][];
+        for (Stage stage : Stage.values()) {
+            byStage[stage.ordinal()] = (long[]) results.get(stage.ordinal());
         }
         @SuppressWarnings("unchecked")
         List<EffectiveTargets.Layer> layers = (List<EffectiveTargets.Layer>) results.get(4);
+        return report(profile, range, byStage, layers);
+    }
+
+    /**
+     * One dealership's report within a roll-up: the stage counts one after another (a roll-up's parallelism is
+     * across dealerships, so requests in flight stay bounded), the targets from the roll-up's one read of them.
+     */
+    public KpiReport kpiWithin(Profile profile, RangeRequest request, TargetBook targets) {
+        DateRange range = resolve(profile, request);
+        List<Instant> boundaries = range.monthBoundaries();
+        long[][] byStage = new long[4][];
+        for (Stage stage : Stage.values()) {
+            byStage[stage.ordinal()] = reports.countMilestones(profile.dealershipId(), stage, boundaries);
+        }
+        return report(profile, range, byStage, targets.layersFor(profile));
+    }
+
+    /** @param byStage per stage, the count of each month of the range */
+    private KpiReport report(Profile profile, DateRange range, long[][] byStage, List<EffectiveTargets.Layer> layers) {
+        List<KpiCounts> perMonth = new ArrayList<>();
+        for (int month = 0; month < byStage[0].length; month++) {
+            long[] counts = new long[4];
+            for (Stage stage : Stage.values()) {
+                counts[stage.ordinal()] = byStage[stage.ordinal()][month];
+            }
+            perMonth.add(KpiCounts.of(counts));
+        }
         return KpiReport.build(profile, range, perMonth, layers, today(profile));
     }
 

@@ -46,6 +46,4 @@ public interface ReportStore {
     record Activity(Instant at, String status, String userId) {
     }
 
-    /** One read of a key no item has: reaches the store, changes nothing (priming, health). */
-    void ping();
 }

@@ -4,34 +4,39 @@ import com.dealerkpi.domain.KpiReport;
 import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RangeRequest;
 import com.dealerkpi.domain.RollUp;
+import com.dealerkpi.domain.TargetBook;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Region, brand and national reports: every dealership in scope, each reported in its own time zone, at most
- * {@code maxParallel} dealerships at a time. The national report covers every dealership with a profile or any
- * accepted update.
+ * Region, brand and national reports: every dealership in scope, each reported in its own time zone, as many at
+ * a time as the fan-out executor has threads (each dealership's reads one after another, so that is also the number
+ * of store requests in flight), the targets of every scope read once. The national report covers every dealership
+ * with a profile or any accepted update. Complete or not at all: past its time budget a roll-up stops and fails.
  */
 public final class RollUps {
     private final SettingsStore settings;
     private final ReportStore reports;
     private final KpiReports kpi;
     private final ExecutorService fanOut;
-    private final int maxParallel;
+    private final Duration budget;
 
-    public RollUps(SettingsStore settings, ReportStore reports, KpiReports kpi, ExecutorService fanOut, int maxParallel) {
+    public RollUps(SettingsStore settings, ReportStore reports, KpiReports kpi, ExecutorService fanOut, Duration budget) {
         this.settings = settings;
         this.reports = reports;
         this.kpi = kpi;
         this.fanOut = fanOut;
-        this.maxParallel = maxParallel;
+        this.budget = budget;
     }
 
     /** A region or brand and its dealerships, by the spelling most of them use. */
@@ -85,27 +90,35 @@ public final class RollUps {
     }
 
     private RollUp rollUp(String scope, List<KpiReports.Dealership> dealerships, RangeRequest request, RollUp.Sort sort) {
-        Semaphore slots = new Semaphore(maxParallel);
-        List<CompletableFuture<RollUp.Row>> futures = new ArrayList<>();
+        long deadline = System.nanoTime() + budget.toNanos();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        TargetBook targets = settings.allTargets();
+        List<Future<RollUp.Row>> futures = new ArrayList<>(dealerships.size());
         for (KpiReports.Dealership dealership : dealerships) {
-            slots.acquireUninterruptibly();
-            futures.add(CompletableFuture.supplyAsync(() -> row(dealership, request), fanOut)
-                    .whenComplete((row, failure) -> slots.release()));
+            // a dealership not started when the roll-up is abandoned is skipped, not read
+            futures.add(fanOut.submit(() -> abandoned.get() ? null : row(dealership, request, targets)));
         }
-        List<RollUp.Row> rows = new ArrayList<>();
+        List<RollUp.Row> rows = new ArrayList<>(dealerships.size());
         try {
-            for (CompletableFuture<RollUp.Row> future : futures) {
-                rows.add(future.join());
+            for (Future<RollUp.Row> future : futures) {
+                rows.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             }
-        } catch (CompletionException e) {
-            futures.forEach(f -> f.cancel(false));
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            throw new RollUpTimeoutException(scope, dealerships.size(), budget);
+        } catch (ExecutionException e) {
+            abandoned.set(true);
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
         return RollUp.of(scope, request.kind(), rows, sort);
     }
 
-    private RollUp.Row row(KpiReports.Dealership dealership, RangeRequest request) {
-        KpiReport report = kpi.kpi(dealership.profile(), request);
+    private RollUp.Row row(KpiReports.Dealership dealership, RangeRequest request, TargetBook targets) {
+        KpiReport report = kpi.kpiWithin(dealership.profile(), request, targets);
         return new RollUp.Row(report, dealership.profile(), dealership.hasProfile());
     }
 }

@@ -4,6 +4,7 @@ import com.dealerkpi.domain.AuditEntry;
 import com.dealerkpi.domain.EffectiveTargets;
 import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.ScopeTargets;
+import com.dealerkpi.domain.TargetBook;
 import com.dealerkpi.domain.TargetChange;
 import com.dealerkpi.domain.TargetScope;
 
@@ -47,6 +48,7 @@ public interface SettingsStore {
      */
     List<EffectiveTargets.Layer> targetLayers(Profile profile);
 
-    /** One read of a key no item has: reaches the store, changes nothing (priming, health). */
-    void ping();
+    /** Every scope's targets over time, in one read (a roll-up over many dealerships reads them once). */
+    TargetBook allTargets();
+
 }

@@ -63,8 +63,6 @@ public interface StatusStore {
     /** Notes that a dealership has accepted updates (the national roll-up lists it even without a profile). */
     void registerDealership(String dealershipId);
 
-    /** One read of a key no item has: reaches the store, changes nothing (priming, health). */
-    void ping();
 
     /** The answer that stands for a keyed update, and whether this call was the one that stored it. */
     record Completion(RecordedUpdate recorded, boolean storedNow) {

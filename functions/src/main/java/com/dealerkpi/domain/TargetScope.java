@@ -1,5 +1,7 @@
 package com.dealerkpi.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +28,18 @@ public record TargetScope(Kind kind, String name) {
 
     public static TargetScope dealership(String dealershipId) {
         return new TargetScope(Kind.DEALERSHIP, Ids.require("dealershipId", dealershipId));
+    }
+
+    /** Every scope that can apply to a dealership, spelled as its profile spells its region and brand. */
+    public static List<TargetScope> applyingTo(Profile profile) {
+        List<TargetScope> scopes = new ArrayList<>(List.of(national(), dealership(profile.dealershipId())));
+        if (profile.region() != null) {
+            scopes.add(region(profile.region()));
+        }
+        if (profile.brand() != null) {
+            scopes.add(brand(profile.brand()));
+        }
+        return scopes;
     }
 
     /** The form in which region and brand names match: trimmed, lower case. */

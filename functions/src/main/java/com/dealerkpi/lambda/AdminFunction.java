@@ -5,7 +5,8 @@ public final class AdminFunction extends EntryPoint {
     /** What Lambda calls, once per execution environment: wired from the environment, primed for SnapStart. */
     public AdminFunction() {
         this(Wiring.environment());
-        Priming.register(this, Wiring.environment(), Wiring.environment().stores().settings()::ping);
+        Wiring wiring = Wiring.environment();
+        Priming.register(wiring, () -> Priming.send(wiring.adminHandler(Priming.SILENT), Priming.requests(wiring).settings()));
     }
 
     /** Wired by the caller (the local runner, the tests). */

@@ -16,7 +16,7 @@ import java.util.Optional;
 public record Config(String tableName, String region, Optional<URI> dynamodbEndpoint, String dealershipClaim,
                      String roleClaim, String nationalRole, int maxAttempts, Duration attemptTimeout,
                      Optional<String> cursorSecretArn, boolean deployed, boolean localPrincipalHeader,
-                     Telemetry.Level logLevel) {
+                     Telemetry.Level logLevel, int rollUpParallelism, Duration rollUpBudget) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
@@ -27,6 +27,8 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
     public static final String ATTEMPT_TIMEOUT_MS = "DYNAMODB_ATTEMPT_TIMEOUT_MS";
     public static final String CURSOR_SECRET_ARN = "CURSOR_SECRET_ARN";
     public static final String LOCAL_PRINCIPAL = "LOCAL_PRINCIPAL";
+    public static final String ROLL_UP_PARALLELISM = "ROLL_UP_PARALLELISM";
+    public static final String ROLL_UP_BUDGET_MS = "ROLL_UP_BUDGET_MS";
 
     public static Config from(Map<String, String> env) {
         return new Config(
@@ -43,7 +45,11 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
                 // sam local start-api runs no JWT authorizer; a deployed function never takes a header for claims
                 !isDeployedLambda(env) && value(env, LOCAL_PRINCIPAL).filter("header"::equals).isPresent(),
                 // the template's LoggingConfig: Lambda passes ApplicationLogLevel as AWS_LAMBDA_LOG_LEVEL
-                Telemetry.Level.parse(env.get("AWS_LAMBDA_LOG_LEVEL"), Telemetry.Level.INFO));
+                Telemetry.Level.parse(env.get("AWS_LAMBDA_LOG_LEVEL"), Telemetry.Level.INFO),
+                // dealerships a roll-up reads at once (README, Performance: measured and why)
+                Integer.parseInt(value(env, ROLL_UP_PARALLELISM).orElse("32")),
+                // inside the report function's 29 s timeout and the HTTP API's 30 s, with room to answer
+                Duration.ofMillis(Long.parseLong(value(env, ROLL_UP_BUDGET_MS).orElse("25000"))));
     }
 
     public ClaimNames claimNames() {

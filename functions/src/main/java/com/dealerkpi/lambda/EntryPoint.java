@@ -1,16 +1,20 @@
 package com.dealerkpi.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.dealerkpi.api.FunctionHandler;
+import com.dealerkpi.api.HttpApiEvents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
- * A function as Lambda loads it: the class template.yaml names, handing each event to its API handler. Public,
- * because the runtime calls {@code handleRequest} by reflection on the class where it is declared.
+ * A function as Lambda loads it: the class template.yaml names, taking the HTTP API event as bytes, mapping it
+ * with {@link HttpApiEvents} and handing it to its API handler. Public, because the runtime calls
+ * {@code handleRequest} by reflection on the class where it is declared.
  */
-public abstract class EntryPoint implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class EntryPoint implements RequestStreamHandler {
     private final FunctionHandler handler;
 
     EntryPoint(FunctionHandler handler) {
@@ -18,8 +22,8 @@ public abstract class EntryPoint implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return handler.handleRequest(event, context);
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        output.write(HttpApiEvents.write(handler.handleRequest(HttpApiEvents.read(input.readAllBytes()), context)));
     }
 
     FunctionHandler handler() {

@@ -1,11 +1,18 @@
 package com.dealerkpi.lambda;
 
+import com.dealerkpi.api.ReportHandler;
+
 /** The report function (template.yaml: ReportFunction). */
 public final class ReportFunction extends EntryPoint {
     /** What Lambda calls, once per execution environment: wired from the environment, primed for SnapStart. */
     public ReportFunction() {
         this(Wiring.environment());
-        Priming.register(this, Wiring.environment(), Wiring.environment().stores().reports()::ping);
+        Wiring wiring = Wiring.environment();
+        Priming.register(wiring, () -> {
+            ReportHandler reports = wiring.reportHandler(Priming.SILENT);
+            Priming.send(reports, Priming.requests(wiring).reports());
+            reports.primeReports(PrimingRequests.DEALERSHIP);
+        });
     }
 
     /** Wired by the caller (the local runner, the tests). */

@@ -5,7 +5,8 @@ public final class StatusFunction extends EntryPoint {
     /** What Lambda calls, once per execution environment: wired from the environment, primed for SnapStart. */
     public StatusFunction() {
         this(Wiring.environment());
-        Priming.register(this, Wiring.environment(), Wiring.environment().stores().status()::ping);
+        Wiring wiring = Wiring.environment();
+        Priming.register(wiring, () -> Priming.send(wiring.statusHandler(Priming.SILENT), Priming.requests(wiring).status()));
     }
 
     /** Wired by the caller (the local runner, the tests). */

@@ -17,6 +17,7 @@ import com.dealerkpi.app.Stores;
 import com.dealerkpi.store.AttemptCounter;
 import com.dealerkpi.store.DynamoClients;
 import com.dealerkpi.store.DynamoStores;
+import com.dealerkpi.store.WriteGuard;
 
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -33,9 +35,6 @@ import java.util.function.Supplier;
  * tests build one over the stores they choose.
  */
 public final class Wiring {
-    /** Dealerships a roll-up reports on at once (each runs its four stage queries in parallel). */
-    static final int ROLL_UP_PARALLELISM = 8;
-
     private static Wiring environment;
 
     private final Config config;
@@ -43,7 +42,7 @@ public final class Wiring {
     private final Clock clock;
     private final Supplier<List<byte[]>> cursorSecrets;
     private final ExecutorService io = Executors.newFixedThreadPool(16, daemonThreads("dealer-kpi-io"));
-    private final ExecutorService fanOut = Executors.newFixedThreadPool(ROLL_UP_PARALLELISM, daemonThreads("dealer-kpi-rollup"));
+    private final ExecutorService fanOut;
     private final Parallel parallel = new Parallel(io);
     private final Authorizer authorizer;
     private final Settings settings;
@@ -51,21 +50,24 @@ public final class Wiring {
     private final Agreements agreements;
 
     private final LambdaCredentials credentials;
+    private final WriteGuard writeGuard;
     private final LongSupplier storeRetries;
     private Cursors cursors;
 
     public Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets, LongSupplier storeRetries) {
-        this(config, stores, clock, cursorSecrets, null, storeRetries);
+        this(config, stores, clock, cursorSecrets, null, null, storeRetries);
     }
 
     private Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets,
-                   LambdaCredentials credentials, LongSupplier storeRetries) {
+                   LambdaCredentials credentials, WriteGuard writeGuard, LongSupplier storeRetries) {
         this.credentials = credentials;
+        this.writeGuard = writeGuard;
         this.storeRetries = storeRetries;
         this.config = config;
         this.stores = stores;
         this.clock = clock;
         this.cursorSecrets = cursorSecrets;
+        this.fanOut = Executors.newFixedThreadPool(config.rollUpParallelism(), daemonThreads("dealer-kpi-rollup"));
         this.authorizer = new Authorizer(config.claimNames(), config.localPrincipalHeader());
         this.settings = new Settings(stores.settings(), clock);
         this.kpiReports = new KpiReports(stores.settings(), stores.reports(), parallel, clock);
@@ -83,10 +85,12 @@ public final class Wiring {
             Config config = Config.from(System.getenv());
             LambdaCredentials credentials = new LambdaCredentials();
             AttemptCounter attempts = new AttemptCounter();
+            WriteGuard writeGuard = new WriteGuard();
             var dynamo = DynamoClients.create(config.region(), config.dynamodbEndpoint(), credentials,
-                    config.maxAttempts(), config.attemptTimeout(), attempts);
+                    config.maxAttempts(), config.attemptTimeout(), attempts, writeGuard);
             environment = new Wiring(config, new DynamoStores(dynamo, config.tableName(), Clock.systemUTC()),
-                    Clock.systemUTC(), () -> CursorKeys.load(config, credentials), credentials, attempts::retries);
+                    Clock.systemUTC(), () -> CursorKeys.load(config, credentials), credentials, writeGuard,
+                    attempts::retries);
         }
         return environment;
     }
@@ -100,26 +104,52 @@ public final class Wiring {
     }
 
     public StatusHandler statusHandler() {
-        return new StatusHandler(authorizer, telemetry(Route.Function.STATUS), new StatusRecorder(stores.status(), parallel, clock),
-                agreements, clock);
+        return statusHandler(Wiring::toLambdaLog);
+    }
+
+    StatusHandler statusHandler(Consumer<String> log) {
+        return new StatusHandler(authorizer, telemetry(Route.Function.STATUS, log),
+                new StatusRecorder(stores.status(), parallel, clock), agreements, clock);
     }
 
     /** Needs the cursor key: a deployed function without one fails here, at start, rather than on a request. */
-    public synchronized ReportHandler reportHandler() {
+    public ReportHandler reportHandler() {
+        return reportHandler(Wiring::toLambdaLog);
+    }
+
+    synchronized ReportHandler reportHandler(Consumer<String> log) {
         if (cursors == null) {
-            cursors = new Cursors(cursorSecrets.get());
+            CursorKeys.requireSource(config);
+            cursors = new Cursors(cursorSecrets);
         }
-        return new ReportHandler(authorizer, telemetry(Route.Function.REPORT), agreements, settings, kpiReports,
-                new RollUps(stores.settings(), stores.reports(), kpiReports, fanOut, ROLL_UP_PARALLELISM), cursors, clock);
+        return new ReportHandler(authorizer, telemetry(Route.Function.REPORT, log), agreements, settings, kpiReports,
+                new RollUps(stores.settings(), stores.reports(), kpiReports, fanOut, config.rollUpBudget()), cursors, clock);
     }
 
     public AdminHandler adminHandler() {
-        return new AdminHandler(authorizer, telemetry(Route.Function.ADMIN), settings, clock);
+        return adminHandler(Wiring::toLambdaLog);
     }
 
-    /** Logs and metrics of one function, at the environment's log level, to standard output (Lambda's log). */
-    private Telemetry telemetry(Route.Function function) {
-        return new Telemetry(config.logLevel(), function.logicalId(), line -> System.out.println(line), clock, storeRetries);
+    AdminHandler adminHandler(Consumer<String> log) {
+        return new AdminHandler(authorizer, telemetry(Route.Function.ADMIN, log), settings, clock);
+    }
+
+    /** Logs and metrics of one function, at the environment's log level. */
+    private Telemetry telemetry(Route.Function function, Consumer<String> log) {
+        return new Telemetry(config.logLevel(), function.logicalId(), log, clock, storeRetries);
+    }
+
+    /** Lambda's log is standard output. */
+    private static void toLambdaLog(String line) {
+        System.out.println(line);
+    }
+
+    /** Runs {@code work} with every write to the table refused (SnapStart priming); only a Lambda environment has the guard. */
+    void withoutWrites(Runnable work) {
+        if (writeGuard == null) {
+            throw new IllegalStateException("this wiring's DynamoDB client has no write guard");
+        }
+        writeGuard.during(work);
     }
 
     /**
@@ -131,7 +161,7 @@ public final class Wiring {
             credentials.renew();
         }
         if (cursors != null) {
-            cursors.reload(cursorSecrets.get());
+            cursors.reload();
         }
     }
 

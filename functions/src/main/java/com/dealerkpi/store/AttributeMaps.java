@@ -6,9 +6,23 @@ import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Plain values (strings, numbers, booleans, null) to and from DynamoDB attribute maps, for audit snapshots. */
+/** Plain values (strings, numbers, booleans, null) to and from DynamoDB attribute values. */
 final class AttributeMaps {
     private AttributeMaps() {
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** A string attribute of an item, or null when the item has none. */
+    static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 
     static Map<String, AttributeValue> fromPlain(Map<String, Object> plain) {

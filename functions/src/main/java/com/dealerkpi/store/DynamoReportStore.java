@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import static com.dealerkpi.store.AttributeMaps.s;
 import static com.dealerkpi.store.TableLayout.*;
 
 /** {@link ReportStore} on DynamoDB: Query on the two time indexes only, never the history, never Scan. */
@@ -31,10 +32,6 @@ public final class DynamoReportStore implements ReportStore {
         this.table = table;
     }
 
-    @Override
-    public void ping() {
-        DynamoErrors.call("ping", () -> db.getItem(r -> r.tableName(table).key(dealershipProbeKey())));
-    }
 
     @Override
     public long[] countMilestones(String dealershipId, Stage stage, List<Instant> boundaries) {
@@ -163,9 +160,5 @@ public final class DynamoReportStore implements ReportStore {
     /** Index sort keys start with the fixed-width instant. */
     private static Instant instantOf(String indexSortKey) {
         return parseInstant(indexSortKey.substring(0, indexSortKey.indexOf('#')));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 }

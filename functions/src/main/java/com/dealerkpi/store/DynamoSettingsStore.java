@@ -6,17 +6,11 @@ import com.dealerkpi.domain.AuditEntry;
 import com.dealerkpi.domain.EffectiveTargets;
 import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.ScopeTargets;
+import com.dealerkpi.domain.TargetBook;
 import com.dealerkpi.domain.TargetChange;
-import com.dealerkpi.domain.TargetField;
 import com.dealerkpi.domain.TargetScope;
-import com.dealerkpi.domain.Timeline;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +24,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import static com.dealerkpi.store.AttributeMaps.n;
+import static com.dealerkpi.store.AttributeMaps.s;
 import static com.dealerkpi.store.TableLayout.*;
 
-/** {@link SettingsStore} on DynamoDB: one item per profile and per target scope, each with its changes. */
+/**
+ * {@link SettingsStore} on DynamoDB: one item per profile and per target scope, each with its changes, each write
+ * conditional on the version read.
+ */
 public final class DynamoSettingsStore implements SettingsStore {
+    /** BatchGetItem rounds for keys DynamoDB left unprocessed before the read counts as failed. */
+    private static final int UNPROCESSED_ROUNDS = 5;
+
     private final DynamoDbClient db;
     private final String table;
 
@@ -44,44 +46,19 @@ public final class DynamoSettingsStore implements SettingsStore {
 
     @Override
     public Optional<Versioned<Profile>> profile(String dealershipId) {
-        Map<String, AttributeValue> item = DynamoErrors.call("read profile", () -> db.getItem(r -> r.tableName(table)
-                .key(profileKey(dealershipId)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = consistentGet("read profile", ProfileItems.key(dealershipId));
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Versioned<>(profile(item), version(item), history(item)));
+        return Optional.of(new Versioned<>(ProfileItems.profile(item), version(item), ProfileItems.history(item)));
     }
 
     @Override
-    public boolean saveProfile(Profile p, long expectedVersion, AuditEntry change) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        set(sets, names, values, DEALERSHIP_ID, s(p.dealershipId()));
-        set(sets, names, values, TIMEZONE, s(p.timezone().getId()));
-        set(sets, names, values, DATABASE_SIZES, AttributeValue.fromL(p.databaseSize().changes().stream()
-                .map(DynamoSettingsStore::sizeChange).toList()));
-        if (p.name() != null) {
-            set(sets, names, values, NAME, s(p.name()));
-        }
-        if (p.region() != null) {
-            set(sets, names, values, REGION, s(p.region()));
-            set(sets, names, values, GSI3_PK, s(regionIndexPk(p.region())));
-            set(sets, names, values, GSI3_SK, s(p.dealershipId()));
-        }
-        if (p.brand() != null) {
-            set(sets, names, values, BRAND, s(p.brand()));
-            set(sets, names, values, GSI4_PK, s(brandIndexPk(p.brand())));
-            set(sets, names, values, GSI4_SK, s(p.dealershipId()));
-        }
-        if (p.goLiveDate() != null) {
-            set(sets, names, values, GO_LIVE, s(p.goLiveDate().toString()));
-        }
-        names.put("#hist", HISTORY);
-        values.put(":entry", AttributeValue.fromL(List.of(audit(change))));
-        values.put(":empty", AttributeValue.fromL(List.of()));
-        sets.add("#hist = list_append(if_not_exists(#hist, :empty), :entry)");
-        return versionedWrite("save profile", profileKey(p.dealershipId()), sets, names, values, expectedVersion);
+    public boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change) {
+        Update update = new Update();
+        ProfileItems.attributes(profile).forEach(update::set);
+        update.append(HISTORY, ProfileItems.audit(change));
+        return update.ifVersion("save profile", ProfileItems.key(profile.dealershipId()), expectedVersion);
     }
 
     @Override
@@ -116,7 +93,7 @@ public final class DynamoSettingsStore implements SettingsStore {
     private List<Profile> profiles(QueryRequest query) {
         List<Profile> profiles = new ArrayList<>();
         DynamoErrors.call("list profiles", () -> {
-            db.queryPaginator(query).items().forEach(item -> profiles.add(profile(item)));
+            db.queryPaginator(query).items().forEach(item -> profiles.add(ProfileItems.profile(item)));
             return null;
         });
         return profiles;
@@ -124,50 +101,41 @@ public final class DynamoSettingsStore implements SettingsStore {
 
     @Override
     public Optional<Versioned<ScopeTargets>> targets(TargetScope scope) {
-        Map<String, AttributeValue> item = DynamoErrors.call("read targets", () -> db.getItem(r -> r.tableName(table)
-                .key(targetsKey(scope)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = consistentGet("read targets", TargetItems.key(scope));
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Versioned<>(scopeTargets(item), version(item), List.of()));
+        return Optional.of(new Versioned<>(TargetItems.scopeTargets(item), version(item), List.of()));
     }
 
     @Override
     public boolean appendTargetChange(TargetScope scope, TargetChange change, long expectedVersion) {
-        Map<String, String> names = new HashMap<>(Map.of("#chg", TARGET_CHANGES));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":change", AttributeValue.fromL(List.of(targetChange(change))),
-                ":empty", AttributeValue.fromL(List.of())));
-        List<String> sets = new ArrayList<>(List.of("#chg = list_append(if_not_exists(#chg, :empty), :change)"));
-        return versionedWrite("save targets", targetsKey(scope), sets, names, values, expectedVersion);
+        Update update = new Update();
+        update.append(TARGET_CHANGES, TargetItems.change(change));
+        return update.ifVersion("save targets", TargetItems.key(scope), expectedVersion);
     }
 
     @Override
     public List<EffectiveTargets.Layer> targetLayers(Profile profile) {
-        List<TargetScope> scopes = new ArrayList<>(List.of(TargetScope.national(), TargetScope.dealership(profile.dealershipId())));
-        if (profile.region() != null) {
-            scopes.add(TargetScope.region(profile.region()));
-        }
-        if (profile.brand() != null) {
-            scopes.add(TargetScope.brand(profile.brand()));
-        }
+        List<TargetScope> scopes = TargetScope.applyingTo(profile);
         Map<String, TargetScope> byKey = new LinkedHashMap<>();
         scopes.forEach(scope -> byKey.put(scope.key(), scope));
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                .keys(scopes.stream().map(DynamoSettingsStore::targetsKey).toList())
+                .keys(scopes.stream().map(TargetItems::key).toList())
                 .projectionExpression(String.join(", ", SK, TARGET_CHANGES))
                 .consistentRead(true)
                 .build());
         List<EffectiveTargets.Layer> layers = new ArrayList<>();
         DynamoErrors.call("read target layers", () -> {
             Map<String, KeysAndAttributes> pending = request;
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt > 5) {
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round > UNPROCESSED_ROUNDS) {
                     throw new StoreUnavailableException("target overrides stayed unprocessed", null);
                 }
                 Map<String, KeysAndAttributes> keys = pending;
                 BatchGetItemResponse response = db.batchGetItem(r -> r.requestItems(keys));
-                response.responses().getOrDefault(table, List.of()).forEach(item ->
-                        layers.add(new EffectiveTargets.Layer(byKey.get(item.get(SK).s()), scopeTargets(item))));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> layers.add(
+                        new EffectiveTargets.Layer(byKey.get(item.get(SK).s()), TargetItems.scopeTargets(item))));
                 pending = response.unprocessedKeys();
             }
             return null;
@@ -176,159 +144,71 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     @Override
-    public void ping() {
-        DynamoErrors.call("ping", () -> db.getItem(r -> r.tableName(table).key(settingsProbeKey())));
-    }
-
-    /** One conditional UpdateItem: the given sets and the next version, only if the version is still the one read. */
-    private boolean versionedWrite(String what, Map<String, AttributeValue> key, List<String> sets,
-                                   Map<String, String> names, Map<String, AttributeValue> values, long expectedVersion) {
-        names.put("#ver", VERSION);
-        values.put(":next", n(expectedVersion + 1));
-        sets.add("#ver = :next");
-        String condition;
-        if (expectedVersion == 0) {
-            condition = "attribute_not_exists(#pk)";
-            names.put("#pk", PK);
-        } else {
-            condition = "#ver = :expected";
-            values.put(":expected", n(expectedVersion));
-        }
-        String update = "SET " + String.join(", ", sets);
-        return DynamoErrors.call(what, () -> {
-            try {
-                db.updateItem(r -> r.tableName(table).key(key).updateExpression(update).conditionExpression(condition)
-                        .expressionAttributeNames(names).expressionAttributeValues(values));
-                return true;
-            } catch (ConditionalCheckFailedException e) {
-                return false;
-            }
+    public TargetBook allTargets() {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#chg", TARGET_CHANGES))
+                .expressionAttributeValues(Map.of(":pk", s(TARGETS_PK)))
+                .projectionExpression("#sk, #chg")
+                .consistentRead(true)
+                .build();
+        Map<String, ScopeTargets> byScopeKey = new HashMap<>();
+        DynamoErrors.call("read all targets", () -> {
+            db.queryPaginator(query).items().forEach(item -> byScopeKey.put(item.get(SK).s(), TargetItems.scopeTargets(item)));
+            return null;
         });
+        return new TargetBook(byScopeKey);
     }
 
-    private static void set(List<String> sets, Map<String, String> names, Map<String, AttributeValue> values,
-                            String attribute, AttributeValue value) {
-        names.put("#" + attribute, attribute);
-        values.put(":" + attribute, value);
-        sets.add("#" + attribute + " = :" + attribute);
-    }
 
-    private static Map<String, AttributeValue> profileKey(String dealershipId) {
-        return Map.of(PK, s(PROFILES_PK), SK, s(profileSk(dealershipId)));
-    }
-
-    private static Map<String, AttributeValue> targetsKey(TargetScope scope) {
-        return Map.of(PK, s(TARGETS_PK), SK, s(scope.key()));
-    }
-
-    private static Profile profile(Map<String, AttributeValue> item) {
-        ZoneId zone = item.containsKey(TIMEZONE) ? ZoneId.of(item.get(TIMEZONE).s()) : Profile.DEFAULT_ZONE;
-        List<Timeline.Change<Long>> sizes = new ArrayList<>();
-        if (item.containsKey(DATABASE_SIZES)) {
-            for (AttributeValue change : item.get(DATABASE_SIZES).l()) {
-                Map<String, AttributeValue> m = change.m();
-                sizes.add(new Timeline.Change<>(month(m), Instant.parse(m.get(CHANGE_AT).s()), Long.parseLong(m.get(CHANGE_VALUE).n())));
-            }
-        }
-        return new Profile(item.get(DEALERSHIP_ID).s(), str(item, NAME), str(item, REGION), str(item, BRAND), zone,
-                new Timeline<>(sizes), item.containsKey(GO_LIVE) ? LocalDate.parse(item.get(GO_LIVE).s()) : null);
-    }
-
-    private static AttributeValue sizeChange(Timeline.Change<Long> change) {
-        Map<String, AttributeValue> m = new LinkedHashMap<>();
-        if (change.effectiveFrom() != null) {
-            m.put(CHANGE_EFFECTIVE_FROM, s(change.effectiveFrom().toString()));
-        }
-        m.put(CHANGE_AT, s(change.at().toString()));
-        m.put(CHANGE_VALUE, n(change.value()));
-        return AttributeValue.fromM(m);
-    }
-
-    private static ScopeTargets scopeTargets(Map<String, AttributeValue> item) {
-        List<TargetChange> changes = new ArrayList<>();
-        if (item.containsKey(TARGET_CHANGES)) {
-            for (AttributeValue change : item.get(TARGET_CHANGES).l()) {
-                Map<String, AttributeValue> m = change.m();
-                Map<TargetField, Double> values = new EnumMap<>(TargetField.class);
-                Map<String, AttributeValue> stored = m.get(CHANGE_VALUE).m();
-                for (TargetField field : TargetField.values()) {
-                    if (stored.containsKey(targetAttribute(field))) {
-                        values.put(field, Double.parseDouble(stored.get(targetAttribute(field)).n()));
-                    }
-                }
-                changes.add(new TargetChange(month(m), Instant.parse(m.get(CHANGE_AT).s()), m.get(CHANGE_BY).s(),
-                        TargetChange.Action.valueOf(m.get(CHANGE_ACTION).s()), values));
-            }
-        }
-        return new ScopeTargets(changes);
-    }
-
-    private static AttributeValue targetChange(TargetChange change) {
-        Map<String, AttributeValue> stored = new LinkedHashMap<>();
-        change.values().forEach((field, value) -> stored.put(targetAttribute(field), AttributeValue.fromN(Double.toString(value))));
-        Map<String, AttributeValue> m = new LinkedHashMap<>();
-        if (change.effectiveFrom() != null) {
-            m.put(CHANGE_EFFECTIVE_FROM, s(change.effectiveFrom().toString()));
-        }
-        m.put(CHANGE_AT, s(change.at().toString()));
-        m.put(CHANGE_BY, s(change.by()));
-        m.put(CHANGE_ACTION, s(change.action().name()));
-        m.put(CHANGE_VALUE, AttributeValue.fromM(stored));
-        return AttributeValue.fromM(m);
-    }
-
-    private static YearMonth month(Map<String, AttributeValue> change) {
-        return change.containsKey(CHANGE_EFFECTIVE_FROM) ? YearMonth.parse(change.get(CHANGE_EFFECTIVE_FROM).s()) : null;
+    private Map<String, AttributeValue> consistentGet(String what, Map<String, AttributeValue> key) {
+        return DynamoErrors.call(what, () -> db.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item());
     }
 
     private static long version(Map<String, AttributeValue> item) {
         return item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
     }
 
-    private static List<AuditEntry> history(Map<String, AttributeValue> item) {
-        if (!item.containsKey(HISTORY)) {
-            return List.of();
+    /** One UpdateItem's SET clauses, written only if the item's version is still the one read. */
+    private final class Update {
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<String, AttributeValue> values = new HashMap<>();
+        private final List<String> sets = new ArrayList<>();
+
+        void set(String attribute, AttributeValue value) {
+            names.put("#" + attribute, attribute);
+            values.put(":" + attribute, value);
+            sets.add("#" + attribute + " = :" + attribute);
         }
-        return item.get(HISTORY).l().stream().map(v -> {
-            Map<String, AttributeValue> m = v.m();
-            return new AuditEntry(Instant.parse(m.get(CHANGE_AT).s()), m.get(CHANGE_BY).s(), m.get(CHANGE_ACTION).s(),
-                    auditFields(m.get(AUDIT_PREVIOUS).m()), auditFields(m.get(AUDIT_NEXT).m()));
-        }).toList();
-    }
 
-    private static AttributeValue audit(AuditEntry entry) {
-        Map<String, AttributeValue> m = new LinkedHashMap<>();
-        m.put(CHANGE_AT, s(entry.at().toString()));
-        m.put(CHANGE_BY, s(entry.by()));
-        m.put(CHANGE_ACTION, s(entry.action()));
-        m.put(AUDIT_PREVIOUS, AttributeValue.fromM(AttributeMaps.fromPlain(storedFields(entry.previous()))));
-        m.put(AUDIT_NEXT, AttributeValue.fromM(AttributeMaps.fromPlain(storedFields(entry.next()))));
-        return AttributeValue.fromM(m);
-    }
+        /** Appends one element to a list attribute, creating the list on the first write. */
+        void append(String attribute, AttributeValue element) {
+            names.put("#" + attribute, attribute);
+            values.put(":" + attribute, AttributeValue.fromL(List.of(element)));
+            values.put(":empty", AttributeValue.fromL(List.of()));
+            sets.add("#" + attribute + " = list_append(if_not_exists(#" + attribute + ", :empty), :" + attribute + ")");
+        }
 
-    /** Profile fields of an audit entry under the table's attribute names (renaming a JSON field migrates nothing). */
-    private static Map<String, Object> storedFields(Map<String, Object> fields) {
-        Map<String, Object> stored = new LinkedHashMap<>();
-        fields.forEach((name, value) -> stored.put(profileAttribute(name), value));
-        return stored;
-    }
-
-    private static Map<String, Object> auditFields(Map<String, AttributeValue> stored) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        AttributeMaps.toPlain(stored).forEach((attribute, value) -> fields.put(profileField(attribute), value));
-        return fields;
-    }
-
-    private static String str(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+        boolean ifVersion(String what, Map<String, AttributeValue> key, long expectedVersion) {
+            set(VERSION, n(expectedVersion + 1));
+            String condition;
+            if (expectedVersion == 0) {
+                condition = "attribute_not_exists(#pk)";
+                names.put("#pk", PK);
+            } else {
+                condition = "#" + VERSION + " = :expected";
+                values.put(":expected", n(expectedVersion));
+            }
+            String update = "SET " + String.join(", ", sets);
+            return DynamoErrors.call(what, () -> {
+                try {
+                    db.updateItem(r -> r.tableName(table).key(key).updateExpression(update).conditionExpression(condition)
+                            .expressionAttributeNames(names).expressionAttributeValues(values));
+                    return true;
+                } catch (ConditionalCheckFailedException e) {
+                    return false;
+                }
+            });
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.ConcurrentChangeException;
 import com.dealerkpi.app.StatusStore;
 import com.dealerkpi.domain.AgreementView;
 import com.dealerkpi.domain.Digests;
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
+import static com.dealerkpi.store.AttributeMaps.n;
+import static com.dealerkpi.store.AttributeMaps.s;
 import static com.dealerkpi.store.TableLayout.*;
 
 /**
@@ -69,6 +72,10 @@ public final class DynamoStatusStore implements StatusStore {
                 return Optional.empty();
             } catch (ConditionalCheckFailedException e) {
                 Map<String, AttributeValue> existing = e.hasItem() && !e.item().isEmpty() ? e.item() : getConsistent(key);
+                if (existing.isEmpty()) {
+                    // the claim expired (TTL) between the condition and the read: nothing of this request is stored
+                    throw new ConcurrentChangeException("The Idempotency-Key's claim");
+                }
                 IdempotencyRecord earlier = idempotencyRecord(claim.dealershipId(), claim.key(), existing);
                 // the SDK retried our own successful put (its event id is unique to this call): the claim is ours
                 return earlier.update().eventId().equals(u.eventId()) ? Optional.<IdempotencyRecord>empty() : Optional.of(earlier);
@@ -172,15 +179,19 @@ public final class DynamoStatusStore implements StatusStore {
 
     @Override
     public void registerDealership(String dealershipId) {
-        DynamoErrors.call("register dealership", () -> db.putItem(r -> r.tableName(table)
-                .item(Map.of(PK, registryKey(dealershipId).get(PK), SK, registryKey(dealershipId).get(SK),
-                        DEALERSHIP_ID, s(dealershipId)))));
+        Map<String, AttributeValue> item = new HashMap<>(registryKey(dealershipId));
+        item.put(DEALERSHIP_ID, s(dealershipId));
+        DynamoErrors.call("register dealership", () -> {
+            try {
+                db.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", PK)));
+            } catch (ConditionalCheckFailedException alreadyRegistered) {
+                // registered before: the entry is the same whoever wrote it
+            }
+            return null;
+        });
     }
 
-    @Override
-    public void ping() {
-        DynamoErrors.call("ping", () -> db.getItem(r -> r.tableName(table).key(dealershipProbeKey())));
-    }
 
     private Map<String, AttributeValue> getConsistent(Map<String, AttributeValue> key) {
         return db.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
@@ -212,15 +223,7 @@ public final class DynamoStatusStore implements StatusStore {
                 AT, s(instant(e.at()))));
     }
 
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    static AttributeValue bool(boolean value) {
+    private static AttributeValue bool(boolean value) {
         return AttributeValue.fromBool(value);
     }
 }

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import static com.dealerkpi.store.AttributeMaps.n;
+import static com.dealerkpi.store.AttributeMaps.s;
 import static com.dealerkpi.store.TableLayout.*;
 
 /**
@@ -165,13 +167,5 @@ final class MilestoneRebuild {
                 return false;
             }
         });
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -191,18 +191,6 @@ public final class TableLayout {
         return "D#" + dealershipId;
     }
 
-    /**
-     * Keys no item ever has, for reads that only reach the store (pings). Each lies in a partition its function's
-     * policy may read: a dealership partition ({@code D#}; {@code #} is never part of an id) or the profiles.
-     */
-    public static Map<String, AttributeValue> dealershipProbeKey() {
-        return Map.of(PK, AttributeValue.fromS("D##probe"), SK, AttributeValue.fromS("probe"));
-    }
-
-    public static Map<String, AttributeValue> settingsProbeKey() {
-        return Map.of(PK, AttributeValue.fromS(PROFILES_PK), SK, AttributeValue.fromS("#probe"));
-    }
-
     /** The dealership id back out of an activity index partition key. */
     public static String dealershipIdOfActivityPk(String activityPk) {
         return activityPk.substring("D#".length());

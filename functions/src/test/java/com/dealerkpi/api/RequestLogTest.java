@@ -1,13 +1,20 @@
 package com.dealerkpi.api;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.lambda.Config;
+import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.support.Caller;
+import com.dealerkpi.support.InMemoryStores;
 import com.dealerkpi.support.TestApi;
+import com.dealerkpi.support.TestEvents;
 
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,5 +58,33 @@ class RequestLogTest {
             assertEquals(statuses.get(i), ((Number) entry.get("status")).intValue());
             assertEquals("D1", entry.get("dealershipId"));
         }
+    }
+
+    @Test
+    void aRollUpOverItsBudgetIs503WithRetryAfterAndItsOwnMetric() {
+        InMemoryStores stores = new InMemoryStores();
+        for (int d = 0; d < 300; d++) {
+            stores.registerDealership("D" + d);
+        }
+        List<String> lines = new ArrayList<>();
+        Wiring wiring = Wiring.local(Config.from(Map.of(Config.ROLL_UP_BUDGET_MS, "0")), stores, Clock.systemUTC());
+        ReportHandler reports = wiring.reportHandler();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        APIGatewayV2HTTPResponse answer;
+        try {
+            answer = reports.handleRequest(TestEvents.parse(TestEvents.json("GET", "/kpi", null, Map.of(), null, false,
+                    Caller.national())), null);
+        } finally {
+            System.setOut(original);
+        }
+        captured.toString(StandardCharsets.UTF_8).lines().forEach(lines::add);
+        assertEquals(503, answer.getStatusCode(), answer.getBody());
+        assertEquals("2", answer.getHeaders().get("Retry-After"));
+        assertTrue(answer.getBody().contains("could not be completed within 0 s; no partial answer"), answer.getBody());
+        Map<String, Object> metrics = Json.readObject(lines.stream().filter(l -> l.startsWith("{\"_aws\"")).findFirst().orElseThrow());
+        assertEquals(1, ((Number) metrics.get("RollUpTimeouts")).intValue(), lines.toString());
+        assertFalse(metrics.containsKey("StoreUnavailable"), "the store answered: " + lines);
     }
 }

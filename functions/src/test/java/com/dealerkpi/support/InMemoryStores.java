@@ -16,6 +16,7 @@ import com.dealerkpi.domain.Stage;
 import com.dealerkpi.domain.Status;
 import com.dealerkpi.domain.StatusUpdate;
 import com.dealerkpi.domain.ScopeTargets;
+import com.dealerkpi.domain.TargetBook;
 import com.dealerkpi.domain.TargetChange;
 import com.dealerkpi.domain.TargetScope;
 import com.dealerkpi.domain.VoidedUpdate;
@@ -67,10 +68,6 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         return this;
     }
 
-    @Override
-    public void ping() {
-        // always answers
-    }
 
     /** Everything stored, as one comparable value (to prove a refused request changed nothing). */
     public synchronized Object snapshot() {
@@ -318,21 +315,14 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
 
     @Override
     public synchronized List<EffectiveTargets.Layer> targetLayers(Profile profile) {
-        List<TargetScope> scopes = new ArrayList<>(List.of(TargetScope.national(), TargetScope.dealership(profile.dealershipId())));
-        if (profile.region() != null) {
-            scopes.add(TargetScope.region(profile.region()));
-        }
-        if (profile.brand() != null) {
-            scopes.add(TargetScope.brand(profile.brand()));
-        }
-        List<EffectiveTargets.Layer> layers = new ArrayList<>();
-        for (TargetScope scope : scopes) {
-            Versioned<ScopeTargets> stored = targets.get(scope.key());
-            if (stored != null) {
-                layers.add(new EffectiveTargets.Layer(scope, stored.value()));
-            }
-        }
-        return layers;
+        return allTargets().layersFor(profile);
+    }
+
+    @Override
+    public synchronized TargetBook allTargets() {
+        Map<String, ScopeTargets> byScopeKey = new HashMap<>();
+        targets.forEach((key, stored) -> byScopeKey.put(key, stored.value()));
+        return new TargetBook(byScopeKey);
     }
 
     private static <T> List<AuditEntry> appended(Versioned<T> current, AuditEntry change) {

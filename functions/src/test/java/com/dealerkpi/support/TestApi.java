@@ -1,16 +1,19 @@
 package com.dealerkpi.support;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.api.Route;
 import com.dealerkpi.app.Stores;
 import com.dealerkpi.lambda.AdminFunction;
 import com.dealerkpi.lambda.Config;
+import com.dealerkpi.lambda.EntryPoint;
 import com.dealerkpi.lambda.ReportFunction;
 import com.dealerkpi.lambda.StatusFunction;
 import com.dealerkpi.lambda.Wiring;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,13 +21,13 @@ import java.util.Map;
 
 /**
  * The three functions (the classes template.yaml names) wired to a fresh store of the current
- * {@link TestBackend}, driven with API Gateway event JSON.
+ * {@link TestBackend}, driven as Lambda drives them: API Gateway event JSON in, answer JSON out (read back with
+ * the Lambda runtime's own serializer).
  */
 public final class TestApi {
     private final TestBackend backend;
     private final Stores stores;
-    private final Map<Route.Function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
-            new EnumMap<>(Route.Function.class);
+    private final Map<Route.Function, EntryPoint> handlers = new EnumMap<>(Route.Function.class);
 
     public TestApi(TestBackend backend, Stores stores, Clock clock) {
         this.backend = backend;
@@ -83,13 +86,21 @@ public final class TestApi {
     /** Sends any request; the route's function handles it (unknown routes go to the report function, as a 404). */
     public Reply send(Caller caller, String method, String rawPath, String rawQuery, Map<String, String> headers,
                       String body, boolean base64) {
-        APIGatewayV2HTTPEvent event = TestEvents.parse(TestEvents.json(method, rawPath, rawQuery, headers, body, base64, caller));
-        Route.Function function = Route.byRouteKey(event.getRouteKey()).map(Route::function).orElse(Route.Function.REPORT);
-        return Reply.of(handlers.get(function).handleRequest(event, null));
+        String event = TestEvents.json(method, rawPath, rawQuery, headers, body, base64, caller);
+        Route.Function function = Route.byRouteKey(TestEvents.parse(event).getRouteKey()).map(Route::function)
+                .orElse(Route.Function.REPORT);
+        return invoke(function, event);
     }
 
     /** Runs a function on an event JSON as given (for the event files and odd shapes). */
     public Reply invoke(Route.Function function, String eventJson) {
-        return Reply.of(handlers.get(function).handleRequest(TestEvents.parse(eventJson), null));
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try {
+            handlers.get(function).handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)),
+                    answer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Reply.of(TestEvents.parseResponse(answer.toString(StandardCharsets.UTF_8)));
     }
 }

@@ -1,6 +1,7 @@
 package com.dealerkpi.support;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.dealerkpi.api.Json;
@@ -18,11 +19,19 @@ public final class TestEvents {
     private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, TestEvents.class.getClassLoader());
 
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, TestEvents.class.getClassLoader());
+
     private TestEvents() {
     }
 
     public static APIGatewayV2HTTPEvent parse(String json) {
         return SERIALIZER.fromJson(json);
+    }
+
+    /** An answer's JSON, read as the Lambda runtime's serializer reads the response type. */
+    public static APIGatewayV2HTTPResponse parseResponse(String json) {
+        return RESPONSES.fromJson(json);
     }
 
     /**

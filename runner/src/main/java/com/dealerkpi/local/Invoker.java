@@ -1,10 +1,8 @@
 package com.dealerkpi.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.api.Json;
-import com.fasterxml.jackson.jr.ob.JSON;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -18,9 +16,8 @@ public final class Invoker {
 
     public static APIGatewayV2HTTPResponse invoke(SamTemplate.FunctionSpec function, String eventJson, Wiring wiring)
             throws IOException {
-        APIGatewayV2HTTPEvent event = JSON.std.beanFrom(APIGatewayV2HTTPEvent.class, eventJson);
-        return Functions.handler(function.handlerClass(), wiring)
-                .handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function.logicalId(), 30));
+        return Functions.response(Functions.invoke(Functions.handler(function.handlerClass(), wiring), eventJson,
+                new LocalContext(UUID.randomUUID().toString(), function.logicalId(), 30)));
     }
 
     /** The response as {@code sam local invoke} prints it. */

@@ -1,7 +1,6 @@
 package com.dealerkpi.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.api.LocalPrincipal;
 import com.dealerkpi.api.PathTemplate;
@@ -21,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,14 +37,14 @@ final class LocalApi implements AutoCloseable {
     private final Wiring wiring;
     private final String defaultPrincipal;
     private final SamTemplate template;
-    private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
+    private final Map<String, RequestStreamHandler> handlers = new HashMap<>();
 
     LocalApi(Wiring wiring, SamTemplate template, int port, String defaultPrincipal) throws IOException {
         this.wiring = wiring;
         this.defaultPrincipal = defaultPrincipal;
         this.template = template;
         template.functions().forEach((id, spec) -> handlers.put(id, Functions.handler(spec.handlerClass(), wiring)));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        this.server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         this.workers = Executors.newFixedThreadPool(16);
         server.setExecutor(workers);
         server.createContext("/", this::serve);
@@ -85,9 +85,9 @@ final class LocalApi implements AutoCloseable {
         String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1:" + port());
         LocalEvents.HttpRequest http = new LocalEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(), host);
-        APIGatewayV2HTTPEvent event = LocalEvents.build(http, route.routeKey(), match.get().pathParameters(), claims);
-        return handlers.get(route.functionLogicalId()).handleRequest(event,
-                new LocalContext(event.getRequestContext().getRequestId(), route.functionLogicalId(), 30));
+        String event = LocalEvents.json(http, route.routeKey(), match.get().pathParameters(), claims);
+        return Functions.response(Functions.invoke(handlers.get(route.functionLogicalId()), event,
+                new LocalContext(UUID.randomUUID().toString(), route.functionLogicalId(), 30)));
     }
 
     /** The body, or null when it is over the runner's limit. */

@@ -1,6 +1,8 @@
 package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.dealerkpi.api.HttpApiEvents;
+import com.dealerkpi.api.Json;
 import com.dealerkpi.api.Route;
 
 import java.net.URLDecoder;
@@ -20,7 +22,7 @@ import java.util.UUID;
  * route key, raw and decoded path and query, lower-cased headers with repeats joined by commas,
  * cookies split out, the body (base64 unless it is text), and the JWT authorizer's claims.
  */
-final class LocalEvents {
+public final class LocalEvents {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
@@ -32,8 +34,8 @@ final class LocalEvents {
                        byte[] body, String sourceIp, String host) {
     }
 
-    static APIGatewayV2HTTPEvent build(HttpRequest http, String routeKey, Map<String, String> pathParameters,
-                                       Map<String, String> claims) {
+    /** The event's JSON, as API Gateway sends it to a function. */
+    static String json(HttpRequest http, String routeKey, Map<String, String> pathParameters, Map<String, String> claims) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         http.headers().forEach((name, values) -> {
@@ -58,57 +60,62 @@ final class LocalEvents {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String requestId = UUID.randomUUID().toString();
 
-        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                .withClaims(claims).withScopes(null).build();
-        var authorizer = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build();
-        var httpContext = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(http.method())
-                .withPath(http.rawPath())
-                .withProtocol("HTTP/1.1")
-                .withSourceIp(http.sourceIp())
-                .withUserAgent(headers.getOrDefault("user-agent", ""))
-                .build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withRouteKey(routeKey)
-                .withAccountId("000000000000")
-                .withApiId("local")
-                .withDomainName(http.host())
-                .withDomainPrefix(http.host().split("[.:]")[0])
-                .withStage("$default")
-                .withRequestId(requestId)
-                .withTime(REQUEST_TIME.format(now))
-                .withTimeEpoch(now.toInstant().toEpochMilli())
-                .withHttp(httpContext)
-                .withAuthorizer(claims == null ? null : authorizer)
-                .build();
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withRawPath(http.rawPath())
-                .withRawQueryString(http.rawQuery() == null ? "" : http.rawQuery())
-                .withCookies(cookies.isEmpty() ? null : cookies)
-                .withHeaders(headers)
-                .withQueryStringParameters(query(http.rawQuery()))
-                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                .withRequestContext(context)
-                .withBody(body)
-                .withIsBase64Encoded(body != null && !text)
-                .build();
+        Map<String, Object> httpContext = new LinkedHashMap<>();
+        httpContext.put("method", http.method());
+        httpContext.put("path", http.rawPath());
+        httpContext.put("protocol", "HTTP/1.1");
+        httpContext.put("sourceIp", http.sourceIp());
+        httpContext.put("userAgent", headers.getOrDefault("user-agent", ""));
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("routeKey", routeKey);
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("domainName", http.host());
+        context.put("domainPrefix", http.host().split("[.:]")[0]);
+        context.put("stage", "$default");
+        context.put("requestId", requestId);
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toInstant().toEpochMilli());
+        context.put("http", httpContext);
+        if (claims != null) {
+            context.put("authorizer", Map.of("jwt", Map.of("claims", claims)));
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", http.rawPath());
+        event.put("rawQueryString", http.rawQuery() == null ? "" : http.rawQuery());
+        if (!cookies.isEmpty()) {
+            event.put("cookies", cookies);
+        }
+        event.put("headers", headers);
+        putIfPresent(event, "queryStringParameters", query(http.rawQuery()));
+        putIfPresent(event, "pathParameters", pathParameters.isEmpty() ? null : pathParameters);
+        event.put("requestContext", context);
+        putIfPresent(event, "body", body);
+        event.put("isBase64Encoded", body != null && !text);
+        return Json.write(event);
+    }
+
+    private static void putIfPresent(Map<String, Object> event, String field, Object value) {
+        if (value != null) {
+            event.put(field, value);
+        }
     }
 
     /**
      * The event for a request to one of this API's routes, as if sent to the runner (benchmarks, the cold-start
      * probe): route key and path parameters from the route table.
      */
-    static APIGatewayV2HTTPEvent request(String method, String rawPath, String rawQuery, Map<String, String> headers,
-                                         String body, Map<String, String> claims) {
+    public static APIGatewayV2HTTPEvent request(String method, String rawPath, String rawQuery, Map<String, String> headers,
+                                                String body, Map<String, String> claims) {
         Route.Matched route = Route.find(method, rawPath)
                 .orElseThrow(() -> new IllegalArgumentException("no route for " + method + " " + rawPath));
         Map<String, List<String>> listed = new LinkedHashMap<>();
         headers.forEach((name, value) -> listed.put(name, List.of(value)));
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return build(new HttpRequest(method, rawPath, rawQuery, listed, bytes, "127.0.0.1", "127.0.0.1"),
-                route.route().routeKey(), route.pathParameters(), claims);
+        return HttpApiEvents.read(json(new HttpRequest(method, rawPath, rawQuery, listed, bytes, "127.0.0.1", "127.0.0.1"),
+                route.route().routeKey(), route.pathParameters(), claims).getBytes(StandardCharsets.UTF_8));
     }
 
     /** API Gateway decodes query parameters and joins repeated ones with commas; null when there are none. */

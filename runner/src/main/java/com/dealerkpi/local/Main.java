@@ -32,7 +32,7 @@ public final class Main {
             "  java -jar target/dealer-kpi.jar dynamodb [--port 8000] [--host 127.0.0.1] [--data-dir DIR]",
             "  java -jar target/dealer-kpi.jar import <file.csv|file.jsonl> --api URL [--token T | --principal national] [--parallel 16]",
             "  java -jar target/dealer-kpi.jar smoke --api URL (--dealer-token T --national-token T | --local true) [--dealership D1]",
-            "  java -jar target/dealer-kpi.jar bench [--iterations 400] [--cold-runs 5] [--quick true]",
+            "  java -jar target/dealer-kpi.jar bench [--parts status,reports,rollup,runtime] [--iterations 400] [--runs 5] [--quick true]",
             "serve and invoke read routes, handlers and environment from template.yaml (--template FILE to point elsewhere);",
             "dynamodb runs dynalite with the table created, e.g. for sam local with events/env.json (--host 0.0.0.0).");
 
@@ -51,7 +51,7 @@ public final class Main {
                 case "dynamodb" -> dynamodb(Options.parse(args, 1));
                 case "smoke" -> System.exit(Smoke.run(Options.parse(args, 1), System.out));
                 case "import" -> System.exit(Import.run(Options.parse(args, 1), System.out, System.err));
-                case "bench" -> Bench.run(Options.parse(args, 1));
+                case "bench" -> com.dealerkpi.local.bench.Bench.run(Options.parse(args, 1));
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             }
         } catch (IllegalArgumentException e) {
@@ -160,7 +160,7 @@ public final class Main {
     }
 
     /** {@code --name value} options after the command and its positional arguments. */
-    record Options(List<String> positional, Map<String, String> named) {
+    public record Options(List<String> positional, Map<String, String> named) {
         static Options parse(String[] args, int from) {
             List<String> positional = new ArrayList<>();
             Map<String, String> named = new HashMap<>();
@@ -177,11 +177,11 @@ public final class Main {
             return new Options(positional, named);
         }
 
-        String value(String name, String fallback) {
+        public String value(String name, String fallback) {
             return named.getOrDefault(name, fallback);
         }
 
-        Optional<String> optional(String name) {
+        public Optional<String> optional(String name) {
             return Optional.ofNullable(named.get(name));
         }
     }

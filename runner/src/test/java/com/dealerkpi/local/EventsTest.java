@@ -2,6 +2,7 @@ package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.api.HttpApiEvents;
 import com.dealerkpi.api.PathTemplate;
 import com.dealerkpi.api.Route;
 import com.dealerkpi.lambda.Config;
@@ -112,6 +113,13 @@ class EventsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventFiles")
+    void theFunctionsReadEachEventAsTheRuntimesSerializerDoes(String file) throws IOException {
+        String json = read(file);
+        assertEquals(TestEvents.parse(json), HttpApiEvents.read(json.getBytes(StandardCharsets.UTF_8)), file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventFiles")
     void theRunnerBuildsTheEventApiGatewaySends(String file) throws IOException {
         APIGatewayV2HTTPEvent sent = TestEvents.parse(read(file));
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -120,8 +128,9 @@ class EventsTest {
         LocalEvents.HttpRequest request = new LocalEvents.HttpRequest(sent.getRequestContext().getHttp().getMethod(),
                 sent.getRawPath(), sent.getRawQueryString(), headers, body, "203.0.113.10", sent.getHeaders().get("host"));
         PathTemplate.Match<SamTemplate.HttpRoute> match = template.find(request.method(), request.rawPath()).orElseThrow();
-        APIGatewayV2HTTPEvent built = LocalEvents.build(request, match.route().routeKey(), match.pathParameters(),
-                sent.getRequestContext().getAuthorizer().getJwt().getClaims());
+        // the runner's event JSON, read by the Lambda runtime's own serializer
+        APIGatewayV2HTTPEvent built = TestEvents.parse(LocalEvents.json(request, match.route().routeKey(),
+                match.pathParameters(), sent.getRequestContext().getAuthorizer().getJwt().getClaims()));
 
         assertEquals(sent.getVersion(), built.getVersion(), file);
         assertEquals(sent.getRouteKey(), built.getRouteKey(), file);

@@ -2,13 +2,17 @@ package com.dealerkpi.runtime;
 
 import com.dealerkpi.api.Json;
 import com.dealerkpi.lambda.Config;
-import com.dealerkpi.lambda.StatusFunction;
 import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.local.SamTemplate;
+import com.dealerkpi.local.runtime.AwsDouble;
+import com.dealerkpi.local.runtime.LambdaEnvironments;
+import com.dealerkpi.local.runtime.LambdaProcess;
+import com.dealerkpi.local.runtime.RuntimeApi;
 import com.dealerkpi.store.DynamoClients;
 import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.support.Backend;
 import com.dealerkpi.support.RunnerProcess;
+import com.dealerkpi.support.TableSnapshot;
 import com.dealerkpi.support.TestEvents;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,11 +31,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,6 +133,7 @@ class LambdaRuntimeIT {
                 for (AwsDouble.Call call : aws.calls()) {
                     assertEquals("AKIAONDEMAND", call.accessKey(), function + " " + call);
                 }
+                // only the report function reads the cursor key, when a drill-down first pages (seededReports)
                 assertEquals(function.equals("ReportFunction"),
                         aws.calls().stream().anyMatch(c -> c.target().equals("secretsmanager.GetSecretValue")), function);
             }
@@ -142,8 +149,16 @@ class LambdaRuntimeIT {
                 Map<String, String> env = LambdaEnvironments.snapStartCredentials(LambdaEnvironments.deployed(template,
                         spec(function), task, runtime.address(), "snap-start", resources(table), aws.endpoint()),
                         aws.endpoint());
+                seed(table);
+                Set<Map<String, AttributeValue>> beforePriming = TableSnapshot.of(backend, table);
                 try (LambdaProcess lambda = LambdaProcess.start("snap-start-" + function, task, spec(function).handler(), env)) {
                     runtime.restored().get(ANSWER.toSeconds(), TimeUnit.SECONDS);
+                    runtime.awaitPoll(ANSWER);
+                    // priming sent the function's real requests (the status and admin ones write) and the table did not change
+                    assertEquals(beforePriming, TableSnapshot.of(backend, table), function + " priming wrote to the table");
+                    String reached = function.equals("ReportFunction") ? ".Query" : ".UpdateItem";
+                    assertTrue(aws.calls().stream().anyMatch(c -> !c.afterRestore() && c.target().endsWith(reached)),
+                            function + " priming did not reach " + reached + ": " + aws.calls());
                     runEvents(function, runtime, lambda, table, backend);
                     if (function.equals("ReportFunction")) {
                         seededReports(runtime, lambda, table, backend);
@@ -255,7 +270,7 @@ class LambdaRuntimeIT {
         empty(store, table);
         Wiring seeder = Wiring.local(Config.from(Map.of(Config.TABLE_NAME, table)),
                 new DynamoStores(store, table, Clock.systemUTC()), Clock.systemUTC());
-        assertEquals(201, new StatusFunction(seeder).handleRequest(
+        assertEquals(201, seeder.statusHandler().handleRequest(
                 TestEvents.parse(Files.readString(EVENTS.resolve("status-sold.json"))), null).getStatusCode());
         for (String file : List.of("kpi-ytd.json", "kpi-last-month-csv.json", "kpi-custom-html.json",
                 "kpi-agreements-sold.json", "usage-mtd.json", "agreement-get-missing.json")) {
@@ -263,6 +278,25 @@ class LambdaRuntimeIT {
             String context = file + " after status-sold.json -> " + result + "\n" + String.join("\n", lambda.lines());
             assertEquals(200, ((Number) Json.readObject(result.body()).get("statusCode")).intValue(), context);
         }
+        pagedDrillDown(runtime, seeder);
+    }
+
+    /** Two sold agreements, one per page: the cursor the first page issues (with the key) opens the second. */
+    @SuppressWarnings("unchecked")
+    private static void pagedDrillDown(RuntimeApi runtime, Wiring seeder) throws Exception {
+        assertEquals(201, seeder.statusHandler().handleRequest(TestEvents.parse(Files.readString(
+                EVENTS.resolve("status-sold.json")).replace("AG-1001", "AG-1002")), null).getStatusCode());
+        String firstPage = page(Map.of("range", "ytd", "limit", "1"));
+        Map<String, Object> first = Json.readObject((String) Json.readObject(runtime.invoke(firstPage, ANSWER).body()).get("body"));
+        String cursor = (String) first.get("nextCursor");
+        assertTrue(cursor != null, "a first page of one issues a cursor: " + first);
+        String secondPage = page(Map.of("range", "ytd", "limit", "1", "cursor", cursor));
+        Map<String, Object> answer = Json.readObject(runtime.invoke(secondPage, ANSWER).body());
+        assertEquals(200, ((Number) answer.get("statusCode")).intValue(), answer.toString());
+        List<Map<String, Object>> items = (List<Map<String, Object>>) Json.readObject((String) answer.get("body")).get("items");
+        assertEquals(1, items.size(), answer.toString());
+        assertTrue(!items.get(0).get("agreementId").equals(((List<Map<String, Object>>) first.get("items")).get(0).get("agreementId")),
+                "the second page continues after the first: " + answer);
     }
 
     /** Each event on an emptied table, answered with the status events/README.md documents. */
@@ -279,6 +313,24 @@ class LambdaRuntimeIT {
         assertTrue(lambda.isAlive(), String.join("\n", lambda.lines()));
     }
 
+    /** Data of a dealership that is not the one priming uses: a status update and a profile. */
+    private static void seed(String table) throws IOException {
+        Wiring seeder = Wiring.local(Config.from(Map.of(Config.TABLE_NAME, table)),
+                new DynamoStores(backend, table, Clock.systemUTC()), Clock.systemUTC());
+        assertEquals(201, seeder.statusHandler().handleRequest(
+                TestEvents.parse(Files.readString(EVENTS.resolve("status-sold.json"))), null).getStatusCode());
+        assertEquals(201, seeder.adminHandler().handleRequest(
+                TestEvents.parse(Files.readString(EVENTS.resolve("profile-put-create.json"))), null).getStatusCode());
+    }
+
+    /** kpi-agreements-sold.json with other query parameters. */
+    private static String page(Map<String, String> query) throws IOException {
+        Map<String, Object> event = Json.readObject(Files.readString(EVENTS.resolve("kpi-agreements-sold.json")));
+        event.put("queryStringParameters", query);
+        event.put("rawQueryString", String.join("&", query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        return Json.write(event);
+    }
+
     private static void empty(DynamoDbClient store, String table) {
         store.scanPaginator(r -> r.tableName(table)).items().forEach(item -> store.deleteItem(r -> r.tableName(table)
                 .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
@@ -289,7 +341,7 @@ class LambdaRuntimeIT {
     }
 
     private static Map<String, String> resources(String table) {
-        return Map.of("Table", table, "CursorKeySecret", AwsDouble.SECRET_ARN);
+        return LambdaEnvironments.resources(table);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package com.dealerkpi.runtime;
+package com.dealerkpi.local.runtime;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,12 +17,12 @@ import java.util.stream.Stream;
  * jars on the class path, AWS's runtime interface client as main class, the function's code loaded from the task
  * folder as {@code sam build} lays it out), with exactly the environment given.
  */
-final class LambdaProcess implements AutoCloseable {
+public final class LambdaProcess implements AutoCloseable {
     /** The managed runtime's JVM flags (C1 only, serial GC, the org.crac bridge SnapStart uses). */
-    static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+    public static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "--add-opens=java.base/java.io=ALL-UNNAMED",
             "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "-XX:MaxHeapSize=870m");
-    static final String MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    public static final String MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private final Process process;
     private final Path output;
@@ -36,7 +36,7 @@ final class LambdaProcess implements AutoCloseable {
      * Starts {@code handler} in {@code taskRoot} with {@code environment} and nothing else; its output goes to
      * {@code runner/target/lambda-logs/<name>.log}.
      */
-    static LambdaProcess start(String name, Path taskRoot, String handler, Map<String, String> environment) throws IOException {
+    public static LambdaProcess start(String name, Path taskRoot, String handler, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(RUNTIME_FLAGS);
@@ -56,7 +56,8 @@ final class LambdaProcess implements AutoCloseable {
     /** The runtime's jars (runner/target/lambda-runtime, copied there by the build). */
     private static String runtimeClassPath() throws IOException {
         try (Stream<Path> jars = Files.list(Path.of(System.getProperty("lambda.runtime", "runner/target/lambda-runtime")))) {
-            return String.join(File.pathSeparator, jars.map(Path::toString).sorted().toList());
+            // absolute: the process runs in the task folder
+            return String.join(File.pathSeparator, jars.map(jar -> jar.toAbsolutePath().toString()).sorted().toList());
         }
     }
 
@@ -64,7 +65,7 @@ final class LambdaProcess implements AutoCloseable {
      * The artifact as {@code sam build} lays it out: the contents of functions/target/classes at the root and the
      * runtime dependencies in lib/ (aws-lambda-builders' java_maven workflow).
      */
-    static Path samBuildLayout(Path into) throws IOException {
+    public static Path samBuildLayout(Path into) throws IOException {
         Path classes = Path.of(System.getProperty("lambda.classes", "functions/target/classes"));
         Path lib = Path.of(System.getProperty("lambda.lib", "functions/target/dependency"));
         copyTree(classes, into);
@@ -89,16 +90,16 @@ final class LambdaProcess implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    boolean exited(long seconds) throws InterruptedException {
+    public boolean exited(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS);
     }
 
     /** Everything the process wrote (stdout and stderr, as Lambda's log stream gets them). */
-    List<String> lines() {
+    public List<String> lines() {
         try {
             return Files.readAllLines(output, StandardCharsets.UTF_8);
         } catch (IOException e) {

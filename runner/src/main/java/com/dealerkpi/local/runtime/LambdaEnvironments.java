@@ -1,4 +1,4 @@
-package com.dealerkpi.runtime;
+package com.dealerkpi.local.runtime;
 
 import com.dealerkpi.local.SamTemplate;
 
@@ -10,9 +10,9 @@ import java.util.Map;
  * The environment each way of running the code gives a function: what Lambda sets, and the template's variables
  * resolved the way CloudFormation (deployed) or SAM CLI (sam local) resolves them.
  */
-final class LambdaEnvironments {
+public final class LambdaEnvironments {
     /** The region of the test tables (moto keeps tables per region). */
-    static final String REGION = "us-east-1";
+    public static final String REGION = "us-east-1";
 
     private LambdaEnvironments() {
     }
@@ -42,7 +42,7 @@ final class LambdaEnvironments {
      * resources to their names or ARNs), plus the logging settings of the template's LoggingConfig. The AWS
      * endpoints are the test's stand-ins, set through the SDK's own endpoint variables.
      */
-    static Map<String, String> deployed(SamTemplate template, SamTemplate.FunctionSpec function, Path taskRoot,
+    public static Map<String, String> deployed(SamTemplate template, SamTemplate.FunctionSpec function, Path taskRoot,
                                         String runtimeApi, String initializationType, Map<String, String> resources,
                                         String awsEndpoint) {
         Map<String, String> env = runtime(function, taskRoot, runtimeApi, "dealer-kpi-" + function.logicalId() + "-Xy12",
@@ -55,8 +55,13 @@ final class LambdaEnvironments {
         return env;
     }
 
+    /** The resources the functions' variables refer to, as CloudFormation resolves them: the table and the cursor key. */
+    public static Map<String, String> resources(String table) {
+        return Map.of("Table", table, "CursorKeySecret", AwsDouble.SECRET_ARN);
+    }
+
     /** An on-demand function: credentials in the key variables. */
-    static Map<String, String> onDemandCredentials(Map<String, String> env) {
+    public static Map<String, String> onDemandCredentials(Map<String, String> env) {
         env.put("AWS_ACCESS_KEY_ID", "AKIAONDEMAND");
         env.put("AWS_SECRET_ACCESS_KEY", "on-demand-secret");
         env.put("AWS_SESSION_TOKEN", "on-demand-session");
@@ -64,7 +69,7 @@ final class LambdaEnvironments {
     }
 
     /** A SnapStart function: no key variables, the container-credentials endpoint and its token instead. */
-    static Map<String, String> snapStartCredentials(Map<String, String> env, String awsEndpoint) {
+    public static Map<String, String> snapStartCredentials(Map<String, String> env, String awsEndpoint) {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", awsEndpoint + AwsDouble.CREDENTIALS_PATH);
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", AwsDouble.TOKEN);
         return env;
@@ -76,7 +81,7 @@ final class LambdaEnvironments {
      * resource to its logical id); plus what SAM CLI sets itself (credentials of the developer's profile, here its
      * defaults). {@code hostGateway} is where host.docker.internal leads ({@code --add-host ...:host-gateway}).
      */
-    static Map<String, String> samLocal(SamTemplate template, SamTemplate.FunctionSpec function, Path taskRoot,
+    public static Map<String, String> samLocal(SamTemplate template, SamTemplate.FunctionSpec function, Path taskRoot,
                                         String runtimeApi, Map<String, String> envJson, String hostGateway) {
         Map<String, String> env = runtime(function, taskRoot, runtimeApi, function.logicalId(), "on-demand");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -101,7 +106,7 @@ final class LambdaEnvironments {
         if (resources.containsKey(ref)) {
             return resources.get(ref);
         }
-        return template.parameterDefault(ref).orElseThrow(() -> new AssertionError("no value for !Ref " + ref));
+        return template.parameterDefault(ref).orElseThrow(() -> new IllegalStateException("no value for !Ref " + ref));
     }
 
     private static String samLocalValue(SamTemplate template, Object value) {
@@ -112,7 +117,7 @@ final class LambdaEnvironments {
     private static String ref(Object value) {
         if (value instanceof Map<?, ?> intrinsic) {
             if (!intrinsic.containsKey("!Ref")) {
-                throw new AssertionError("the template's environment uses an intrinsic this test cannot resolve: " + value);
+                throw new IllegalStateException("the template's environment uses an intrinsic this test cannot resolve: " + value);
             }
             return String.valueOf(intrinsic.get("!Ref"));
         }

@@ -1,10 +1,10 @@
-package com.dealerkpi.runtime;
+package com.dealerkpi.local.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.dealerkpi.local.HttpServers;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +19,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Lambda Runtime API (2018-06-01) as Lambda serves it to a runtime: the next invocation, its response or
  * error, an init error, and SnapStart's restore handshake. Enough of it for AWS's runtime interface client to
  * run a function exactly as the managed runtime does.
  */
-final class RuntimeApi implements AutoCloseable {
+public final class RuntimeApi implements AutoCloseable {
     private static final String BASE = "/2018-06-01/runtime/";
 
     /** What a function answered: a response body, or an error type and body. */
-    record Result(boolean ok, String body, String errorType) {
+    public record Result(boolean ok, String body, String errorType) {
     }
 
     private record Invocation(String requestId, String event, String traceId) {
@@ -46,21 +47,22 @@ final class RuntimeApi implements AutoCloseable {
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final CompletableFuture<Long> restored = new CompletableFuture<>();
     private final CompletableFuture<String> restoreError = new CompletableFuture<>();
+    private final AtomicInteger waitingPolls = new AtomicInteger();
 
-    RuntimeApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    public RuntimeApi() throws IOException {
+        server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(threads);
         server.createContext(BASE, this::handle);
         server.start();
     }
 
     /** host:port, as AWS_LAMBDA_RUNTIME_API names it. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Hands an event to the function and waits for its answer. */
-    Result invoke(String event, Duration timeout) throws Exception {
+    public Result invoke(String event, Duration timeout) throws Exception {
         String requestId = UUID.randomUUID().toString();
         CompletableFuture<Result> result = new CompletableFuture<>();
         results.put(requestId, result);
@@ -69,25 +71,36 @@ final class RuntimeApi implements AutoCloseable {
         try {
             CompletableFuture.anyOf(result, initError).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("the function did not answer within " + timeout, e);
+            throw new IllegalStateException("the function did not answer within " + timeout, e);
         }
         if (!result.isDone()) {
-            throw new AssertionError("the function failed to start: " + initError.join());
+            throw new IllegalStateException("the function failed to start: " + initError.join());
         }
         return result.join();
     }
 
-    CompletableFuture<String> initError() {
+    public CompletableFuture<String> initError() {
         return initError;
     }
 
     /** When the restore handshake ended (System.nanoTime), once the runtime asked for it. */
-    CompletableFuture<Long> restored() {
+    public CompletableFuture<Long> restored() {
         return restored;
     }
 
-    CompletableFuture<String> restoreError() {
+    public CompletableFuture<String> restoreError() {
         return restoreError;
+    }
+
+    /** Waits until the function is asking for its next invocation (its init or restore hooks are done). */
+    public void awaitPoll(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (waitingPolls.get() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the function did not ask for an invocation within " + timeout);
+            }
+            Thread.sleep(2);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -99,40 +112,43 @@ final class RuntimeApi implements AutoCloseable {
                 next(exchange);
             } else if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/response")) {
                 complete(path, new Result(true, body, null));
-                reply(exchange, 202, "{\"status\":\"OK\"}");
+                HttpServers.reply(exchange, 202, "application/json", "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/error")) {
                 complete(path, new Result(false, body, exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type")));
-                reply(exchange, 202, "{\"status\":\"OK\"}");
+                HttpServers.reply(exchange, 202, "application/json", "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.equals("init/error")) {
                 initError.complete(exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type") + " " + body);
-                reply(exchange, 202, "{\"status\":\"OK\"}");
+                HttpServers.reply(exchange, 202, "application/json", "{\"status\":\"OK\"}");
             } else if (method.equals("GET") && path.equals("restore/next")) {
                 // the snapshot would be taken here; the restored runtime then runs its afterRestore hooks
                 restored.complete(System.nanoTime());
-                reply(exchange, 200, "");
+                HttpServers.reply(exchange, 200, "application/json", "");
             } else if (method.equals("POST") && path.equals("restore/error")) {
                 restoreError.complete(exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type") + " " + body);
-                reply(exchange, 202, "{\"status\":\"OK\"}");
+                HttpServers.reply(exchange, 202, "application/json", "{\"status\":\"OK\"}");
             } else {
-                reply(exchange, 404, "{\"errorMessage\":\"unknown runtime API path " + path + "\"}");
+                HttpServers.reply(exchange, 404, "application/json", "{\"errorMessage\":\"unknown runtime API path " + path + "\"}");
             }
         }
     }
 
     private void next(HttpExchange exchange) throws IOException {
         Invocation invocation;
+        waitingPolls.incrementAndGet();
         try {
             invocation = pending.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
+        } finally {
+            waitingPolls.decrementAndGet();
         }
         var headers = exchange.getResponseHeaders();
         headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:eu-west-2:123456789012:function:dealer-kpi:live");
         headers.set("Lambda-Runtime-Trace-Id", invocation.traceId());
-        reply(exchange, 200, invocation.event());
+        HttpServers.reply(exchange, 200, "application/json", invocation.event());
     }
 
     private void complete(String path, Result result) {
@@ -140,17 +156,6 @@ final class RuntimeApi implements AutoCloseable {
         CompletableFuture<Result> future = results.get(requestId);
         if (future != null) {
             future.complete(result);
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
         }
     }
 

@@ -1,7 +1,8 @@
-package com.dealerkpi.runtime;
+package com.dealerkpi.local.runtime;
 
 import com.dealerkpi.api.Json;
 import com.sun.net.httpserver.HttpExchange;
+import com.dealerkpi.local.HttpServers;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -30,22 +31,22 @@ import java.util.regex.Pattern;
  * and after the restore), DynamoDB (forwarded to a local implementation), and Secrets Manager (one secret).
  * Every AWS request is recorded with the access key that signed it.
  */
-final class AwsDouble implements AutoCloseable {
-    static final String CREDENTIALS_PATH = "/credentials";
-    static final String TOKEN = "container-token-" + Long.toHexString(System.nanoTime());
-    static final String KEY_BEFORE_RESTORE = "ASIABEFORERESTORE";
-    static final String KEY_AFTER_RESTORE = "ASIAAFTERRESTORE";
-    static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:dealer-kpi-cursor-AbCdEf";
+public final class AwsDouble implements AutoCloseable {
+    public static final String CREDENTIALS_PATH = "/credentials";
+    public static final String TOKEN = "container-token-" + Long.toHexString(System.nanoTime());
+    public static final String KEY_BEFORE_RESTORE = "ASIABEFORERESTORE";
+    public static final String KEY_AFTER_RESTORE = "ASIAAFTERRESTORE";
+    public static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:dealer-kpi-cursor-AbCdEf";
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
             "upgrade", "transfer-encoding");
 
     /** One AWS request: its target (e.g. DynamoDB_20120810.PutItem), signing key, and whether after the restore. */
-    record Call(String target, String accessKey, boolean afterRestore) {
+    public record Call(String target, String accessKey, boolean afterRestore) {
     }
 
     /** One request to the credentials endpoint: whether it carried the token, and whether after the restore. */
-    record CredentialsFetch(boolean authorized, boolean afterRestore) {
+    public record CredentialsFetch(boolean authorized, boolean afterRestore) {
     }
 
     private final HttpServer server;
@@ -61,29 +62,29 @@ final class AwsDouble implements AutoCloseable {
     private final List<CredentialsFetch> fetches = new CopyOnWriteArrayList<>();
     private volatile boolean dynamoDown;
 
-    AwsDouble(URI dynamodb, BooleanSupplier restored) throws IOException {
+    public AwsDouble(URI dynamodb, BooleanSupplier restored) throws IOException {
         this.dynamodb = dynamodb;
         this.restored = restored;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return calls;
     }
 
-    List<CredentialsFetch> credentialsFetches() {
+    public List<CredentialsFetch> credentialsFetches() {
         return fetches;
     }
 
     /** From now on DynamoDB answers every request with a server error (an outage). */
-    void takeDynamoDown() {
+    public void takeDynamoDown() {
         dynamoDown = true;
     }
 
@@ -101,7 +102,7 @@ final class AwsDouble implements AutoCloseable {
             if (target.startsWith("secretsmanager.")) {
                 secret(exchange, Json.readObject(new String(body, StandardCharsets.UTF_8)));
             } else if (dynamoDown) {
-                reply(exchange, 500, "application/x-amz-json-1.0",
+                HttpServers.reply(exchange, 500, "application/x-amz-json-1.0",
                         "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"outage (injected)\"}");
             } else {
                 forwardToDynamo(exchange, body);
@@ -116,10 +117,10 @@ final class AwsDouble implements AutoCloseable {
         boolean after = restored.getAsBoolean();
         fetches.add(new CredentialsFetch(authorized, after));
         if (!authorized) {
-            reply(exchange, 401, "application/json", "{\"message\":\"missing or wrong authorization token\"}");
+            HttpServers.reply(exchange, 401, "application/json", "{\"message\":\"missing or wrong authorization token\"}");
             return;
         }
-        reply(exchange, 200, "application/json", Json.write(Map.of(
+        HttpServers.reply(exchange, 200, "application/json", Json.write(Map.of(
                 "AccessKeyId", after ? KEY_AFTER_RESTORE : KEY_BEFORE_RESTORE,
                 "SecretAccessKey", "secret-" + (after ? "after" : "before"),
                 "Token", "session-token",
@@ -128,16 +129,16 @@ final class AwsDouble implements AutoCloseable {
 
     private static void secret(HttpExchange exchange, Map<String, Object> request) throws IOException {
         if (!SECRET_ARN.equals(request.get("SecretId"))) {
-            reply(exchange, 400, "application/x-amz-json-1.1",
+            HttpServers.reply(exchange, 400, "application/x-amz-json-1.1",
                     "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}");
             return;
         }
         if ("AWSPREVIOUS".equals(request.get("VersionStage"))) {
-            reply(exchange, 400, "application/x-amz-json-1.1",
+            HttpServers.reply(exchange, 400, "application/x-amz-json-1.1",
                     "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret value for staging label: AWSPREVIOUS\"}");
             return;
         }
-        reply(exchange, 200, "application/x-amz-json-1.1", Json.write(Map.of("ARN", SECRET_ARN, "Name", "dealer-kpi-cursor",
+        HttpServers.reply(exchange, 200, "application/x-amz-json-1.1", Json.write(Map.of("ARN", SECRET_ARN, "Name", "dealer-kpi-cursor",
                 "SecretString", "generated-by-secrets-manager-0123456789abcdefghijklmnopqrstuv", "VersionId", "v1",
                 "VersionStages", List.of("AWSCURRENT"))));
     }
@@ -162,15 +163,6 @@ final class AwsDouble implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 

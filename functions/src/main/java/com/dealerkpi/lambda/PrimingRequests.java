@@ -1,0 +1,88 @@
+package com.dealerkpi.lambda;
+
+import com.dealerkpi.api.ClaimNames;
+import com.dealerkpi.api.Json;
+import com.dealerkpi.api.Route;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The requests each function primes with, as API Gateway sends them: a national caller, a dealership, agreement,
+ * region and event id that no one uses, the status write path with and without an Idempotency-Key, a void, the
+ * report and settings routes, and a refused request (the problem path).
+ */
+final class PrimingRequests {
+    /** A valid id of no dealership (its reads find nothing; its writes are refused by the write guard). */
+    static final String DEALERSHIP = "snapstart-priming";
+    private static final String AGREEMENTS = "/dealerships/" + DEALERSHIP + "/agreements/" + DEALERSHIP;
+    private static final String TARGETS = "{\"contactRatePerMonth\":0.03,\"appointedRate\":0.7}";
+
+    private final Map<String, String> claims;
+
+    PrimingRequests(ClaimNames names) {
+        this.claims = Map.of("sub", DEALERSHIP, names.roleClaim(), names.nationalRole());
+    }
+
+    List<String> status() {
+        return List.of(
+                event("POST", AGREEMENTS + "/status", null, "{\"status\":\"Sold\",\"occurredAt\":\"2026-01-02T10:00:00Z\"}", null),
+                event("POST", AGREEMENTS + "/status", null, "{\"status\":\"Contacted\"}", DEALERSHIP),
+                event("POST", AGREEMENTS + "/updates/0190d6a0-0000-7000-8000-000000000000/void", null,
+                        "{\"reason\":\"priming\"}", null),
+                event("POST", AGREEMENTS + "/status", null, "{\"status\":\"Bought\"}", null));
+    }
+
+    List<String> reports() {
+        return List.of(
+                event("GET", "/dealerships/" + DEALERSHIP + "/kpi", "range=ytd", null, null),
+                event("GET", AGREEMENTS, null, null, null),
+                event("GET", "/dealerships/" + DEALERSHIP + "/profile", null, null, null),
+                event("GET", "/regions", null, null, null),
+                event("GET", "/regions/" + DEALERSHIP + "/kpi", "sort=contactToSale", null, null),
+                event("GET", "/dealerships/" + DEALERSHIP + "/kpi", "range=someday", null, null));
+    }
+
+    List<String> settings() {
+        return List.of(
+                event("GET", "/targets/national", null, null, null),
+                event("PUT", "/targets/dealerships/" + DEALERSHIP, null, TARGETS, null),
+                event("PUT", "/dealerships/" + DEALERSHIP + "/profile", null,
+                        "{\"name\":\"Priming\",\"region\":\"" + DEALERSHIP + "\",\"databaseSize\":1000}", null),
+                event("DELETE", "/targets/regions/" + DEALERSHIP, null, null, null),
+                event("PUT", "/targets/national", null, "{\"soldRate\":7}", null));
+    }
+
+    private String event(String method, String rawPath, String rawQuery, String body, String idempotencyKey) {
+        Route.Matched matched = Route.find(method, rawPath)
+                .orElseThrow(() -> new IllegalStateException("no route for " + method + " " + rawPath));
+        Map<String, Object> headers = new LinkedHashMap<>();
+        if (body != null) {
+            headers.put("content-type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            headers.put("idempotency-key", idempotencyKey);
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", matched.route().routeKey());
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        event.put("headers", headers);
+        if (rawQuery != null) {
+            String[] pair = rawQuery.split("=", 2);
+            event.put("queryStringParameters", Map.of(pair[0], pair[1]));
+        }
+        if (!matched.pathParameters().isEmpty()) {
+            event.put("pathParameters", matched.pathParameters());
+        }
+        event.put("requestContext", Map.of("requestId", "snapstart-priming", "http", Map.of("method", method, "path", rawPath),
+                "authorizer", Map.of("jwt", Map.of("claims", claims))));
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        return Json.write(event);
+    }
+}
