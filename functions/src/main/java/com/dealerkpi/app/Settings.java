@@ -11,7 +11,6 @@ import com.dealerkpi.domain.TargetScope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +78,6 @@ public final class Settings {
             Optional<SettingsStore.Versioned<ScopeTargets>> current = store.targets(scope);
             ScopeTargets before = current.map(SettingsStore.Versioned::value).orElse(ScopeTargets.none());
             long version = current.map(SettingsStore.Versioned::version).orElse(0L);
-            if (before.plus(change).steps(ZoneOffset.UTC).equals(before.steps(ZoneOffset.UTC))) {
-                return new TargetsChanged(current.orElse(new SettingsStore.Versioned<>(before, 0, List.of())), warnings(scope));
-            }
             if (store.appendTargetChange(scope, change, version)) {
                 return new TargetsChanged(store.targets(scope).orElseThrow(), warnings(scope));
             }

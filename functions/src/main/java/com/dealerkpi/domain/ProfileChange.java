@@ -40,12 +40,13 @@ public record ProfileChange(String name, String region, String brand, ZoneId tim
                 goLiveDate == null ? null : LocalDates.parse("goLiveDate", goLiveDate, errors));
     }
 
-    /** The profile with the given fields replaced; a database size that changes nothing adds no change. */
+    /**
+     * The profile with the given fields replaced. A database size is always a change of its own, even one equal to
+     * the size in force: it states the size from its month on, which a later back-dated change must not override.
+     */
     public Profile applyTo(Profile p, Instant at) {
-        Timeline<Long> sizes = p.databaseSize();
-        if (databaseSize != null && changesDatabaseSize(p, at)) {
-            sizes = sizes.plus(new Timeline.Change<>(effectiveFrom, at, databaseSize));
-        }
+        Timeline<Long> sizes = databaseSize == null ? p.databaseSize()
+                : p.databaseSize().plus(new Timeline.Change<>(effectiveFrom, at, databaseSize));
         return new Profile(p.dealershipId(),
                 name != null ? name : p.name(),
                 region != null ? region : p.region(),
@@ -53,14 +54,6 @@ public record ProfileChange(String name, String region, String brand, ZoneId tim
                 timezone != null ? timezone : p.timezone(),
                 sizes,
                 goLiveDate != null ? goLiveDate : p.goLiveDate());
-    }
-
-    /** Whether the size differs from the one in force from its month, or a later change would hide it. */
-    private boolean changesDatabaseSize(Profile p, Instant at) {
-        YearMonth month = effectiveFrom != null ? effectiveFrom : YearMonth.from(at.atZone(p.timezone()));
-        boolean laterChangeExists = p.databaseSize().changes().stream()
-                .anyMatch(c -> c.effectiveIn(p.timezone()).isAfter(month));
-        return laterChangeExists || !p.databaseSize().in(month, p.timezone()).map(databaseSize::equals).orElse(false);
     }
 
     /** What the change gave, by JSON name (its audit entry). */

@@ -114,6 +114,17 @@ class ReportsApiTest {
     }
 
     @Test
+    void aSizeRestatedForThisMonthOutlastsALaterBackDatedChange() {
+        profile("RESTATE", "{\"timezone\":\"Europe/London\",\"databaseSize\":1000,\"effectiveFrom\":\"2024-01\"}");
+        profile("RESTATE", "{\"databaseSize\":1000}");
+        profile("RESTATE", "{\"databaseSize\":2000,\"effectiveFrom\":\"2025-01\"}");
+        // this month was stated explicitly (as 1000) after 2024-01 and before the back-dated 2025-01 change
+        assertEquals(1000, ((Number) kpi("RESTATE", "range=mtd").map("targets").get("databaseSize")).intValue());
+        Reply profile = api.get(NATIONAL, "/dealerships/RESTATE/profile");
+        assertEquals(3, profile.list("history").size(), profile.toString());
+    }
+
+    @Test
     void aDealershipWithNeitherProfileNorUpdateIsUnknown() {
         for (String path : List.of("/dealerships/NOBODY/kpi", "/dealerships/NOBODY/usage", "/dealerships/NOBODY/kpi/sold/agreements")) {
             Reply reply = api.get(NATIONAL, path);
