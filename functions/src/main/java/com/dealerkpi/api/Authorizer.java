@@ -4,12 +4,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.Principal;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one authorization point. The caller comes only from the JWT authorizer's claims
  * ({@code requestContext.authorizer.jwt.claims}); it fails closed on anything missing or malformed, and
- * nothing in the path, query, body or headers can widen what the claims allow.
+ * nothing in the path, query, body or headers can widen what the claims allow. A token with the role or
+ * dealership claim (custom attributes: Cognito ID tokens) is read by them; one without either is read by its
+ * groups (Cognito access tokens carry {@code cognito:groups}, never custom attributes): the national group, or
+ * exactly one {@code dealer-<dealershipId>} group. Several dealerships' groups and no national one is a 403: the
+ * API does not choose a dealership for the caller.
  *
  * <p>The one exception is opt-in and local: {@code sam local start-api} runs no JWT authorizer, so with
  * {@code localPrincipalHeader} a request that carries no authorizer block at all and was served by the local
@@ -34,6 +42,9 @@ public final class Authorizer {
             throw ApiException.unauthorized("No caller identity: the token has no subject.");
         }
         String role = claims.get(roleClaim);
+        if (role == null && claims.get(names.dealershipClaim()) == null && claims.get(names.groupsClaim()) != null) {
+            return fromGroups(subject, groups(claims.get(names.groupsClaim())));
+        }
         if (names.nationalRole().equals(role)) {
             return Principal.national(subject);
         }
@@ -45,6 +56,51 @@ public final class Authorizer {
             throw ApiException.unauthorized("The token names no valid dealership for this caller.");
         }
         return Principal.dealer(subject, dealershipId);
+    }
+
+    private Principal fromGroups(String subject, Set<String> groups) {
+        if (groups.contains(names.nationalRole())) {
+            return Principal.national(subject);
+        }
+        List<String> dealerships = new ArrayList<>();
+        for (String group : groups) {
+            if (group.startsWith(ClaimNames.DEALER_GROUP_PREFIX)) {
+                String id = group.substring(ClaimNames.DEALER_GROUP_PREFIX.length());
+                if (!Ids.isValid(id)) {
+                    throw ApiException.unauthorized("The token's group " + ClaimNames.DEALER_GROUP_PREFIX
+                            + "… names no valid dealership.");
+                }
+                dealerships.add(id);
+            }
+        }
+        if (dealerships.size() > 1) {
+            throw ApiException.forbidden("The caller belongs to several dealerships' groups; this API serves a "
+                    + "dealership's staff one dealership at a time.");
+        }
+        if (dealerships.isEmpty()) {
+            throw ApiException.unauthorized("The token's groups name no role this API knows.");
+        }
+        return Principal.dealer(subject, dealerships.get(0));
+    }
+
+    /**
+     * The groups of a claim as the HTTP API's JWT authorizer passes an array ({@code [national dealer-D1]}), or as
+     * JSON text, or comma-separated, or one name.
+     */
+    static Set<String> groups(String claim) {
+        String text = claim.trim();
+        List<String> names = new ArrayList<>();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            for (String name : text.substring(1, text.length() - 1).split("[\\s,]+")) {
+                names.add(name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
+                        ? name.substring(1, name.length() - 1) : name);
+            }
+        } else {
+            names.addAll(List.of(text.split(",")));
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        names.stream().map(String::trim).filter(name -> !name.isEmpty()).forEach(groups::add);
+        return groups;
     }
 
     /** Refuses a caller outside the route's scope (403). */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * are documented in the README.
  */
 public record Config(String tableName, String region, Optional<URI> dynamodbEndpoint, String dealershipClaim,
-                     String roleClaim, String nationalRole, int maxAttempts, Duration attemptTimeout,
+                     String roleClaim, String nationalRole, String groupsClaim, int maxAttempts, Duration attemptTimeout,
                      Optional<String> cursorSecretArn, boolean deployed, boolean localPrincipalHeader,
                      Telemetry.Level logLevel, int rollUpParallelism, Duration rollUpBudget) {
 
@@ -23,6 +23,7 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
     public static final String DEALERSHIP_CLAIM = "DEALERSHIP_CLAIM";
     public static final String ROLE_CLAIM = "ROLE_CLAIM";
     public static final String NATIONAL_ROLE = "NATIONAL_ROLE";
+    public static final String GROUPS_CLAIM = "GROUPS_CLAIM";
     public static final String MAX_ATTEMPTS = "DYNAMODB_MAX_ATTEMPTS";
     public static final String ATTEMPT_TIMEOUT_MS = "DYNAMODB_ATTEMPT_TIMEOUT_MS";
     public static final String CURSOR_SECRET_ARN = "CURSOR_SECRET_ARN";
@@ -38,6 +39,7 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
                 value(env, DEALERSHIP_CLAIM).orElse("custom:dealershipId"),
                 value(env, ROLE_CLAIM).orElse("custom:role"),
                 value(env, NATIONAL_ROLE).orElse("national"),
+                value(env, GROUPS_CLAIM).orElse("cognito:groups"),
                 Integer.parseInt(value(env, MAX_ATTEMPTS).orElse("4")),
                 Duration.ofMillis(Long.parseLong(value(env, ATTEMPT_TIMEOUT_MS).orElse("3000"))),
                 value(env, CURSOR_SECRET_ARN),
@@ -53,7 +55,7 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
     }
 
     public ClaimNames claimNames() {
-        return new ClaimNames(dealershipClaim, roleClaim, nationalRole);
+        return new ClaimNames(dealershipClaim, roleClaim, nationalRole, groupsClaim);
     }
 
     /** Lambda names every function it runs; sam local does too but marks itself with AWS_SAM_LOCAL=true. */

@@ -19,6 +19,21 @@ public record Caller(Map<String, String> claims) {
         return new Caller(claims);
     }
 
+    /**
+     * A Cognito access token's claims as the HTTP API's JWT authorizer passes them: no custom attributes, the groups
+     * as one bracketed, space-separated string.
+     */
+    public static Caller withGroups(String subject, String... groups) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("sub", subject);
+        claims.put("cognito:groups", "[" + String.join(" ", groups) + "]");
+        claims.put("client_id", "dashboard-client");
+        claims.put("token_use", "access");
+        claims.put("scope", "openid");
+        claims.put("iss", "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Example");
+        return new Caller(claims);
+    }
+
     /** A request without an authorizer block at all. */
     public static Caller anonymous() {
         return new Caller(null);
