@@ -16,7 +16,7 @@ import java.util.Locale;
  * a user (ids, names, notes) is escaped.
  */
 final class KpiHtml {
-    private static final String STYLE = String.join("\n",
+    static final String STYLE = String.join("\n",
             "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:60rem;color:#1d2330;padding:0 1rem}",
             "h1{margin-bottom:.2rem}.sub{color:#5a6275;margin-top:0}",
             ".ratio{font-size:2.4rem;font-weight:700;margin:.2rem 0}.muted{color:#5a6275}",

@@ -158,6 +158,9 @@ final class KpiViews {
         Map<String, Object> ofTarget = new LinkedHashMap<>();
         row.ofTarget().forEach((stage, share) -> ofTarget.put(stage.field(), share));
         body.put("ofTarget", ofTarget);
+        if (row.comparison() != null) {
+            body.put("comparison", InsightViews.comparison(row.comparison()));
+        }
         return body;
     }
 

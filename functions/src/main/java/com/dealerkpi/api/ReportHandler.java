@@ -6,6 +6,8 @@ import com.dealerkpi.app.KpiReports;
 import com.dealerkpi.app.ReportStore;
 import com.dealerkpi.app.RollUps;
 import com.dealerkpi.app.Settings;
+import com.dealerkpi.domain.Cohorts;
+import com.dealerkpi.domain.CompareWith;
 import com.dealerkpi.domain.DateRange;
 import com.dealerkpi.domain.KpiReport;
 import com.dealerkpi.domain.Profile;
@@ -15,6 +17,7 @@ import com.dealerkpi.domain.Stage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +41,7 @@ public final class ReportHandler extends FunctionHandler {
         on(Route.GET_AGREEMENT, this::getAgreement);
         on(Route.GET_KPI, this::getKpi);
         on(Route.GET_KPI_AGREEMENTS, this::getKpiAgreements);
+        on(Route.GET_KPI_COHORTS, this::getCohorts);
         on(Route.GET_USAGE, this::getUsage);
         on(Route.GET_PROFILE, this::getProfile);
         new RollUpEndpoints(rollUps).endpoints().forEach(this::on);
@@ -49,6 +53,7 @@ public final class ReportHandler extends FunctionHandler {
         record.dimension("Report", switch (route) {
             case GET_KPI -> "kpi";
             case GET_KPI_AGREEMENTS -> "drill-down";
+            case GET_KPI_COHORTS -> "cohorts";
             case GET_USAGE -> "usage";
             case GET_AGREEMENT -> "agreement";
             case GET_PROFILE -> "profile";
@@ -70,19 +75,43 @@ public final class ReportHandler extends FunctionHandler {
 
     private APIGatewayV2HTTPResponse getKpi(ApiRequest request) {
         String dealershipId = request.id("dealershipId");
+        request.allowQuery(ReportQueries.KPI);
+        RangeRequest range = ReportQueries.range(request);
+        ReportQueries.Format format = ReportQueries.format(request);
+        Optional<CompareWith> compare = ReportQueries.compare(request, format);
+        return kpi(reports.dealership(dealershipId).profile(), range, format, compare);
+    }
+
+    private APIGatewayV2HTTPResponse kpi(Profile profile, RangeRequest range, ReportQueries.Format format,
+                                         Optional<CompareWith> compare) {
+        if (format == ReportQueries.Format.JSON) {
+            return Responses.json(200, InsightViews.kpi(reports.insight(profile, range, compare)));
+        }
+        KpiReport report = reports.kpi(profile, range);
+        return format == ReportQueries.Format.CSV
+                ? ReportQueries.csv("kpi-" + profile.dealershipId() + "-" + report.range().kind().wire(),
+                KpiCsv.render(report.monthly(), report.counts(), report.targetCounts()))
+                : ReportQueries.html(KpiHtml.render(report, profile.name()));
+    }
+
+    private APIGatewayV2HTTPResponse getCohorts(ApiRequest request) {
+        String dealershipId = request.id("dealershipId");
         request.allowQuery(ReportQueries.RANGE_AND_FORMAT);
         RangeRequest range = ReportQueries.range(request);
         ReportQueries.Format format = ReportQueries.format(request);
-        return kpi(reports.dealership(dealershipId).profile(), range, format);
+        return cohorts(reports.dealership(dealershipId).profile(), range, format);
     }
 
-    private APIGatewayV2HTTPResponse kpi(Profile profile, RangeRequest range, ReportQueries.Format format) {
-        KpiReport report = reports.kpi(profile, range);
+    private APIGatewayV2HTTPResponse cohorts(Profile profile, RangeRequest request, ReportQueries.Format format) {
+        DateRange range = reports.resolve(profile, request);
+        List<Cohorts.Row> rows = reports.cohorts(profile, range);
         return switch (format) {
-            case JSON -> Responses.json(200, KpiViews.kpi(report));
-            case CSV -> ReportQueries.csv("kpi-" + profile.dealershipId() + "-" + report.range().kind().wire(),
-                    KpiCsv.render(report.monthly(), report.counts(), report.targetCounts()));
-            case HTML -> ReportQueries.html(KpiHtml.render(report, profile.name()));
+            case JSON -> Responses.json(200, InsightViews.cohorts(profile.dealershipId(), range, rows));
+            case CSV -> ReportQueries.csv("cohorts-" + profile.dealershipId() + "-" + range.kind().wire(),
+                    InsightViews.cohortsCsv(rows));
+            case HTML -> ReportQueries.html(InsightViews.cohortsHtml(
+                    profile.name() != null ? profile.name() + " (" + profile.dealershipId() + ")" : profile.dealershipId(),
+                    range, rows));
         };
     }
 
@@ -140,10 +169,11 @@ public final class ReportHandler extends FunctionHandler {
         Profile profile = Profile.unknown(dealershipId);
         RangeRequest ytd = RangeRequest.parse(Optional.empty(), Optional.empty(), Optional.empty());
         for (ReportQueries.Format format : ReportQueries.Format.values()) {
-            kpi(profile, ytd, format);
+            kpi(profile, ytd, format, Optional.empty());
+            cohorts(profile, ytd, format);
         }
         RangeRequest all = RangeRequest.parse(Optional.of("all"), Optional.empty(), Optional.empty());
-        kpi(profile, all, ReportQueries.Format.JSON);
+        kpi(profile, all, ReportQueries.Format.JSON, Optional.of(CompareWith.LAST_YEAR));
         usage(profile, ytd);
         DateRange range = reports.resolve(profile, ytd);
         Cursors.Query query = new Cursors.Query(dealershipId, Stage.SOLD.name(), range.from().toString(), range.to().toString());

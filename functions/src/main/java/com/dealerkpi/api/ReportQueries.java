@@ -1,6 +1,7 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.domain.CompareWith;
 import com.dealerkpi.domain.RangeRequest;
 import com.dealerkpi.domain.RollUp;
 
@@ -12,7 +13,8 @@ import java.util.Set;
 final class ReportQueries {
     static final Set<String> RANGE = Set.of("range", "from", "to");
     static final Set<String> RANGE_AND_FORMAT = Set.of("range", "from", "to", "format");
-    static final Set<String> ROLL_UP = Set.of("range", "from", "to", "format", "sort");
+    static final Set<String> KPI = Set.of("range", "from", "to", "format", "compare");
+    static final Set<String> ROLL_UP = Set.of("range", "from", "to", "format", "sort", "compare");
     static final Set<String> PAGE = Set.of("range", "from", "to", "limit", "cursor");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
@@ -34,6 +36,16 @@ final class ReportQueries {
             case "html" -> Format.HTML;
             default -> throw ApiException.badRequest("format", "must be json, csv or html");
         };
+    }
+
+    /** {@code compare}: what a JSON report is compared with; CSV and HTML carry no comparison. */
+    static Optional<CompareWith> compare(ApiRequest request, Format format) {
+        Optional<CompareWith> compare = request.query("compare").map(text -> CompareWith.parse(text).orElseThrow(() ->
+                ApiException.badRequest("compare", "must be previous or last-year")));
+        if (compare.isPresent() && format != Format.JSON) {
+            throw ApiException.badRequest("compare", "is given in the JSON answer only; leave format out or use json");
+        }
+        return compare;
     }
 
     static RollUp.Sort sort(ApiRequest request) {

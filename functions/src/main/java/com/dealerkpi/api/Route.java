@@ -16,6 +16,7 @@ public enum Route {
     GET_AGREEMENT("GET", "/dealerships/{dealershipId}/agreements/{agreementId}", Function.REPORT, Access.DEALERSHIP),
     GET_KPI("GET", "/dealerships/{dealershipId}/kpi", Function.REPORT, Access.DEALERSHIP),
     GET_KPI_AGREEMENTS("GET", "/dealerships/{dealershipId}/kpi/{stage}/agreements", Function.REPORT, Access.DEALERSHIP),
+    GET_KPI_COHORTS("GET", "/dealerships/{dealershipId}/kpi/cohorts", Function.REPORT, Access.DEALERSHIP),
     GET_USAGE("GET", "/dealerships/{dealershipId}/usage", Function.REPORT, Access.DEALERSHIP),
     GET_PROFILE("GET", "/dealerships/{dealershipId}/profile", Function.REPORT, Access.DEALERSHIP),
     PUT_PROFILE("PUT", "/dealerships/{dealershipId}/profile", Function.ADMIN, Access.NATIONAL),

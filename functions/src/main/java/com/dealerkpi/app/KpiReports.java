@@ -1,5 +1,7 @@
 package com.dealerkpi.app;
 
+import com.dealerkpi.domain.Cohorts;
+import com.dealerkpi.domain.CompareWith;
 import com.dealerkpi.domain.DateRange;
 import com.dealerkpi.domain.EffectiveTargets;
 import com.dealerkpi.domain.KpiCounts;
@@ -8,14 +10,18 @@ import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RangeRequest;
 import com.dealerkpi.domain.Stage;
 import com.dealerkpi.domain.TargetBook;
+import com.dealerkpi.domain.TimeToConvert;
 import com.dealerkpi.domain.UsageReport;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +63,27 @@ public final class KpiReports {
 
     /** The dealership's report: the four stage counts and its target layers read at once. */
     public KpiReport kpi(Profile profile, RangeRequest request) {
+        return kpi(profile, resolve(profile, request));
+    }
+
+    /** A KPI report with what managers read beside it: the comparison asked for, and time to convert. */
+    public record Insight(KpiReport report, Optional<CompareWith.Comparison> comparison, TimeToConvert timeToConvert) {
+    }
+
+    /** The report, its comparison and its time to convert, read at once. */
+    @SuppressWarnings("unchecked")
+    public Insight insight(Profile profile, RangeRequest request, Optional<CompareWith> compare) {
         DateRange range = resolve(profile, request);
+        List<Supplier<Object>> calls = List.of(
+                () -> compare.map(with -> comparison(profile, range, with)),
+                () -> timeToConvert(profile, range),
+                () -> kpi(profile, range));
+        List<Object> results = parallel.all(calls);
+        return new Insight((KpiReport) results.get(2), (Optional<CompareWith.Comparison>) results.get(0),
+                (TimeToConvert) results.get(1));
+    }
+
+    private KpiReport kpi(Profile profile, DateRange range) {
         List<Instant> boundaries = range.monthBoundaries();
         List<Supplier<Object>> calls = new ArrayList<>();
         for (Stage stage : Stage.values()) {
@@ -99,6 +125,59 @@ public final class KpiReports {
             perMonth.add(KpiCounts.of(counts));
         }
         return KpiReport.build(profile, range, perMonth, layers, today(profile));
+    }
+
+    /** The counts of the range a report is compared with (each stage's milestones in it), read at once. */
+    public CompareWith.Comparison comparison(Profile profile, DateRange range, CompareWith with) {
+        DateRange other = with.rangeFor(range);
+        List<Supplier<long[]>> calls = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            calls.add(() -> reports.countMilestones(profile.dealershipId(), stage, List.of(other.start(), other.endExclusive())));
+        }
+        List<long[]> counts = parallel.all(calls);
+        return new CompareWith.Comparison(other, new KpiCounts(counts.get(0)[0], counts.get(1)[0], counts.get(2)[0], counts.get(3)[0]));
+    }
+
+    /** The same, one stage after another, within a roll-up (whose parallelism is across dealerships). */
+    public CompareWith.Comparison comparisonWithin(Profile profile, DateRange range, CompareWith with) {
+        DateRange other = with.rangeFor(range);
+        long[] counts = new long[4];
+        for (Stage stage : Stage.values()) {
+            counts[stage.ordinal()] = reports.countMilestones(profile.dealershipId(), stage,
+                    List.of(other.start(), other.endExclusive()))[0];
+        }
+        return new CompareWith.Comparison(other, KpiCounts.of(counts));
+    }
+
+    /** How long the sales of a range took, stage to stage (each sold agreement's milestones read by key). */
+    public TimeToConvert timeToConvert(Profile profile, DateRange range) {
+        List<String> sold = new ArrayList<>();
+        reports.milestoneRows(profile.dealershipId(), Stage.SOLD, range.start(), range.endExclusive(),
+                row -> sold.add(row.agreementId()));
+        return TimeToConvert.of(moments(profile.dealershipId(), sold).values());
+    }
+
+    /** The range's contact cohorts: each month's first contacts and how far those agreements have got since. */
+    public List<Cohorts.Row> cohorts(Profile profile, DateRange range) {
+        Map<String, Instant> contactedAt = new HashMap<>();
+        reports.milestoneRows(profile.dealershipId(), Stage.CONTACTED, range.start(), range.endExclusive(),
+                row -> contactedAt.put(row.agreementId(), row.at()));
+        Map<String, Set<Stage>> reached = new HashMap<>();
+        moments(profile.dealershipId(), List.copyOf(contactedAt.keySet()))
+                .forEach((agreement, byStage) -> reached.put(agreement, byStage.keySet()));
+        return Cohorts.of(range, contactedAt, reached);
+    }
+
+    /** Milestone moments of many agreements, a batch read per {@link ReportStore#MOMENTS_PER_READ}, in parallel. */
+    private Map<String, Map<Stage, Instant>> moments(String dealershipId, List<String> agreementIds) {
+        List<Supplier<Map<String, Map<Stage, Instant>>>> reads = new ArrayList<>();
+        for (int from = 0; from < agreementIds.size(); from += ReportStore.MOMENTS_PER_READ) {
+            List<String> chunk = agreementIds.subList(from, Math.min(agreementIds.size(), from + ReportStore.MOMENTS_PER_READ));
+            reads.add(() -> reports.milestoneMoments(dealershipId, chunk));
+        }
+        Map<String, Map<Stage, Instant>> moments = new HashMap<>();
+        parallel.all(reads).forEach(moments::putAll);
+        return moments;
     }
 
     /** The agreements behind a count, newest first. */

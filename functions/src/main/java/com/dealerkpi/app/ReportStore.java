@@ -4,6 +4,7 @@ import com.dealerkpi.domain.Stage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,6 +26,18 @@ public interface ReportStore {
      */
     MilestonePage milestones(String dealershipId, Stage stage, Instant start, Instant end, int limit,
                              Optional<MilestoneRow> after);
+
+    /** Every milestone of a stage in [start, end), read a page at a time (drill-downs page; insights read them all). */
+    void milestoneRows(String dealershipId, Stage stage, Instant start, Instant end, Consumer<MilestoneRow> sink);
+
+    /**
+     * The milestone moments of each of the given agreements, by agreement and stage (agreements without any are
+     * left out); up to {@link #MOMENTS_PER_READ} agreements per call.
+     */
+    Map<String, Map<Stage, Instant>> milestoneMoments(String dealershipId, List<String> agreementIds);
+
+    /** Agreements per {@link #milestoneMoments} call: their four milestone items make one batch read (100 keys). */
+    int MOMENTS_PER_READ = 25;
 
     /** Every accepted update in [start, end), oldest first. */
     void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink);

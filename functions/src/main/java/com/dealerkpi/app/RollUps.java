@@ -1,5 +1,6 @@
 package com.dealerkpi.app;
 
+import com.dealerkpi.domain.CompareWith;
 import com.dealerkpi.domain.KpiReport;
 import com.dealerkpi.domain.Profile;
 import com.dealerkpi.domain.RangeRequest;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,21 +45,25 @@ public final class RollUps {
     public record ScopeCount(String name, int dealerships) {
     }
 
-    public RollUp region(String region, RangeRequest request, RollUp.Sort sort) {
-        return rollUp("region:" + region.trim(), withProfiles(settings.profilesInRegion(region)), request, sort);
+    /** What a roll-up is asked for: its range, the order of its rows, and what to compare it with (if anything). */
+    public record Query(RangeRequest range, RollUp.Sort sort, Optional<CompareWith> compare) {
     }
 
-    public RollUp brand(String brand, RangeRequest request, RollUp.Sort sort) {
-        return rollUp("brand:" + brand.trim(), withProfiles(settings.profilesOfBrand(brand)), request, sort);
+    public RollUp region(String region, Query query) {
+        return rollUp("region:" + region.trim(), withProfiles(settings.profilesInRegion(region)), query);
     }
 
-    public RollUp national(RangeRequest request, RollUp.Sort sort) {
+    public RollUp brand(String brand, Query query) {
+        return rollUp("brand:" + brand.trim(), withProfiles(settings.profilesOfBrand(brand)), query);
+    }
+
+    public RollUp national(Query query) {
         Map<String, KpiReports.Dealership> all = new TreeMap<>();
         settings.allProfiles().forEach(p -> all.put(p.dealershipId(), new KpiReports.Dealership(p, true)));
         for (String id : reports.registeredDealerships()) {
             all.putIfAbsent(id, new KpiReports.Dealership(Profile.unknown(id), false));
         }
-        return rollUp("national", List.copyOf(all.values()), request, sort);
+        return rollUp("national", List.copyOf(all.values()), query);
     }
 
     /** Every region (or brand) that a profile names, matched case-insensitively, with its dealership count. */
@@ -89,14 +95,14 @@ public final class RollUps {
         return profiles.stream().map(p -> new KpiReports.Dealership(p, true)).toList();
     }
 
-    private RollUp rollUp(String scope, List<KpiReports.Dealership> dealerships, RangeRequest request, RollUp.Sort sort) {
+    private RollUp rollUp(String scope, List<KpiReports.Dealership> dealerships, Query query) {
         long deadline = System.nanoTime() + budget.toNanos();
         AtomicBoolean abandoned = new AtomicBoolean();
         TargetBook targets = settings.allTargets();
         List<Future<RollUp.Row>> futures = new ArrayList<>(dealerships.size());
         for (KpiReports.Dealership dealership : dealerships) {
             // a dealership not started when the roll-up is abandoned is skipped, not read
-            futures.add(fanOut.submit(() -> abandoned.get() ? null : row(dealership, request, targets)));
+            futures.add(fanOut.submit(() -> abandoned.get() ? null : row(dealership, query, targets)));
         }
         List<RollUp.Row> rows = new ArrayList<>(dealerships.size());
         try {
@@ -114,11 +120,13 @@ public final class RollUps {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        return RollUp.of(scope, request.kind(), rows, sort);
+        return RollUp.of(scope, query.range().kind(), rows, query.sort());
     }
 
-    private RollUp.Row row(KpiReports.Dealership dealership, RangeRequest request, TargetBook targets) {
-        KpiReport report = kpi.kpiWithin(dealership.profile(), request, targets);
-        return new RollUp.Row(report, dealership.profile(), dealership.hasProfile());
+    private RollUp.Row row(KpiReports.Dealership dealership, Query query, TargetBook targets) {
+        KpiReport report = kpi.kpiWithin(dealership.profile(), query.range(), targets);
+        CompareWith.Comparison comparison = query.compare()
+                .map(with -> kpi.comparisonWithin(dealership.profile(), report.range(), with)).orElse(null);
+        return new RollUp.Row(report, dealership.profile(), dealership.hasProfile(), comparison);
     }
 }

@@ -14,10 +14,14 @@ import java.util.TreeMap;
  * its own time zone, with one row per dealership.
  */
 public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCounts counts,
-                     KpiReport.TargetCounts targetCounts, List<KpiReport.MonthRow> monthly, List<String> notes) {
+                     KpiReport.TargetCounts targetCounts, List<KpiReport.MonthRow> monthly, List<String> notes,
+                     KpiCounts comparisonCounts) {
 
-    /** One dealership's part: its report, and its profile (or none: a dealership with updates only). */
-    public record Row(KpiReport report, Profile profile, boolean hasProfile) {
+    /**
+     * One dealership's part: its report, its profile (or none: a dealership with updates only), and the counts of
+     * the range it is compared with (null when no comparison was asked for).
+     */
+    public record Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison) {
         /** Each count as a share of its target; null where there is no target (or a target of 0). */
         public Map<Stage, Double> ofTarget() {
             Map<Stage, Double> shares = new EnumMap<>(Stage.class);
@@ -70,9 +74,13 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         Map<YearMonth, KpiReport.TargetCounts> monthTargets = new TreeMap<>();
         int withoutTargets = 0;
         int withoutProfile = 0;
+        KpiCounts compared = null;
         for (Row row : rows) {
             KpiReport part = row.report();
             counts = counts.plus(part.counts());
+            if (row.comparison() != null) {
+                compared = (compared == null ? KpiCounts.ZERO : compared).plus(row.comparison().counts());
+            }
             if (part.targetCounts() != null) {
                 targets = targets == null ? part.targetCounts() : targets.plus(part.targetCounts());
             } else {
@@ -91,7 +99,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort(sort.order);
         return new RollUp(scope, kind, List.copyOf(sorted), counts, targets, List.copyOf(monthly),
-                notes(rows, counts, withoutTargets, withoutProfile));
+                notes(rows, counts, withoutTargets, withoutProfile), compared);
     }
 
     private static List<String> notes(List<Row> rows, KpiCounts counts, int withoutTargets, int withoutProfile) {

@@ -83,7 +83,7 @@ final class AgreementItems {
                     if (sk.startsWith(HISTORY_PREFIX)) {
                         history.add(item);
                     } else if (sk.startsWith(MILESTONE_PREFIX)) {
-                        milestones.put(Stage.valueOf(sk.substring(MILESTONE_PREFIX.length())), item);
+                        milestones.put(stageOfMilestoneSk(sk), item);
                     }
                 }
             }

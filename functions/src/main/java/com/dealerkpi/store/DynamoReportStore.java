@@ -6,6 +6,8 @@ import com.dealerkpi.domain.Stage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +15,17 @@ import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import static com.dealerkpi.store.AttributeMaps.s;
 import static com.dealerkpi.store.TableLayout.*;
 
-/** {@link ReportStore} on DynamoDB: Query on the two time indexes only, never the history, never Scan. */
+/**
+ * {@link ReportStore} on DynamoDB: Query on the two time indexes, BatchGetItem of milestone items by key; never the
+ * history, never Scan.
+ */
 public final class DynamoReportStore implements ReportStore {
     /** Sorts after both flag suffixes ("#R", "#B") and event ids: closes a key range at its last millisecond. */
     private static final String RANGE_END = "#~";
@@ -104,6 +110,52 @@ public final class DynamoReportStore implements ReportStore {
         }
         Optional<MilestoneRow> next = items.size() > limit ? Optional.of(rows.get(limit - 1)) : Optional.empty();
         return new MilestonePage(rows, next);
+    }
+
+    @Override
+    public void milestoneRows(String dealershipId, Stage stage, Instant start, Instant end, Consumer<MilestoneRow> sink) {
+        QueryRequest query = timeRange(MILESTONE_INDEX, GSI1_PK, GSI1_SK, milestoneIndexPk(dealershipId, stage), start, end)
+                .expressionAttributeNames(Map.of("#pk", GSI1_PK, "#sk", GSI1_SK, "#apk", PK))
+                .projectionExpression("#apk, #sk")
+                .build();
+        DynamoErrors.call("read milestones", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    String sk = item.get(GSI1_SK).s();
+                    sink.accept(new MilestoneRow(agreementIdOf(item.get(PK).s()), instantOf(sk), isBackfilledIndexSk(sk)));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Map<Stage, Instant>> milestoneMoments(String dealershipId, List<String> agreementIds) {
+        if (agreementIds.size() > MOMENTS_PER_READ) {
+            throw new IllegalArgumentException("at most " + MOMENTS_PER_READ + " agreements per read");
+        }
+        Map<String, Map<Stage, Instant>> moments = new HashMap<>();
+        if (agreementIds.isEmpty()) {
+            return moments;
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String agreementId : agreementIds) {
+            for (Stage stage : Stage.values()) {
+                keys.add(AgreementItems.milestoneKey(dealershipId, agreementId, stage));
+            }
+        }
+        KeysAndAttributes request = KeysAndAttributes.builder().keys(keys)
+                .projectionExpression("#pk, #sk, #at")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#at", AT))
+                .build();
+        BatchReads.read(db, table, request, "read milestone moments", item -> {
+            // a milestone item whose every update was voided keeps its voided list and no moment
+            if (item.containsKey(AT)) {
+                moments.computeIfAbsent(agreementIdOf(item.get(PK).s()), a -> new EnumMap<>(Stage.class))
+                        .put(stageOfMilestoneSk(item.get(SK).s()), parseInstant(item.get(AT).s()));
+            }
+        });
+        return moments;
     }
 
     @Override

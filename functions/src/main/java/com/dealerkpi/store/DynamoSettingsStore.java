@@ -1,7 +1,6 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.app.SettingsStore;
-import com.dealerkpi.app.StoreUnavailableException;
 import com.dealerkpi.domain.AuditEntry;
 import com.dealerkpi.domain.EffectiveTargets;
 import com.dealerkpi.domain.Profile;
@@ -19,7 +18,6 @@ import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -33,9 +31,6 @@ import static com.dealerkpi.store.TableLayout.*;
  * conditional on the version read.
  */
 public final class DynamoSettingsStore implements SettingsStore {
-    /** BatchGetItem rounds for keys DynamoDB left unprocessed before the read counts as failed. */
-    private static final int UNPROCESSED_ROUNDS = 5;
-
     private final DynamoDbClient db;
     private final String table;
 
@@ -120,26 +115,14 @@ public final class DynamoSettingsStore implements SettingsStore {
         List<TargetScope> scopes = TargetScope.applyingTo(profile);
         Map<String, TargetScope> byKey = new LinkedHashMap<>();
         scopes.forEach(scope -> byKey.put(scope.key(), scope));
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+        KeysAndAttributes request = KeysAndAttributes.builder()
                 .keys(scopes.stream().map(TargetItems::key).toList())
                 .projectionExpression(String.join(", ", SK, TARGET_CHANGES))
                 .consistentRead(true)
-                .build());
+                .build();
         List<EffectiveTargets.Layer> layers = new ArrayList<>();
-        DynamoErrors.call("read target layers", () -> {
-            Map<String, KeysAndAttributes> pending = request;
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round > UNPROCESSED_ROUNDS) {
-                    throw new StoreUnavailableException("target overrides stayed unprocessed", null);
-                }
-                Map<String, KeysAndAttributes> keys = pending;
-                BatchGetItemResponse response = db.batchGetItem(r -> r.requestItems(keys));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> layers.add(
-                        new EffectiveTargets.Layer(byKey.get(item.get(SK).s()), TargetItems.scopeTargets(item))));
-                pending = response.unprocessedKeys();
-            }
-            return null;
-        });
+        BatchReads.read(db, table, request, "read target layers", item -> layers.add(
+                new EffectiveTargets.Layer(byKey.get(item.get(SK).s()), TargetItems.scopeTargets(item))));
         return layers;
     }
 

@@ -175,6 +175,10 @@ public final class TableLayout {
         return MILESTONE_PREFIX + stage.name();
     }
 
+    static Stage stageOfMilestoneSk(String sk) {
+        return Stage.valueOf(sk.substring(MILESTONE_PREFIX.length()));
+    }
+
     public static String milestoneIndexPk(String dealershipId, Stage stage) {
         return "D#" + dealershipId + "#S#" + stage.name();
     }

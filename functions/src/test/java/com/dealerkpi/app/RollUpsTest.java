@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +42,7 @@ class RollUpsTest {
         for (int d = 0; d < 40; d++) {
             register("D" + d);
         }
-        RollUp national = rollUps(Duration.ZERO, Duration.ofSeconds(30)).national(YTD, RollUp.Sort.NAME);
+        RollUp national = rollUps(Duration.ZERO, Duration.ofSeconds(30)).national(new RollUps.Query(YTD, RollUp.Sort.NAME, Optional.empty()));
         assertEquals(40, national.dealerships().size());
         assertEquals(40 * 4, counted.get(), "four stage counts per dealership");
     }
@@ -54,7 +55,7 @@ class RollUpsTest {
         // 160 counts of 20 ms on 4 threads need 800 ms
         RollUps rollUps = rollUps(Duration.ofMillis(20), Duration.ofMillis(200));
         RollUpTimeoutException refused = assertThrows(RollUpTimeoutException.class,
-                () -> rollUps.national(YTD, RollUp.Sort.NAME));
+                () -> rollUps.national(new RollUps.Query(YTD, RollUp.Sort.NAME, Optional.empty())));
         assertTrue(refused.getMessage().contains("40 dealerships"), refused.getMessage());
         fanOut.shutdown();
         assertTrue(fanOut.awaitTermination(10, TimeUnit.SECONDS));
@@ -101,6 +102,16 @@ class RollUpsTest {
         public MilestonePage milestones(String dealershipId, Stage stage, Instant start, Instant end, int limit,
                                         Optional<MilestoneRow> after) {
             return stores.milestones(dealershipId, stage, start, end, limit, after);
+        }
+
+        @Override
+        public void milestoneRows(String dealershipId, Stage stage, Instant start, Instant end, Consumer<MilestoneRow> sink) {
+            stores.milestoneRows(dealershipId, stage, start, end, sink);
+        }
+
+        @Override
+        public Map<String, Map<Stage, Instant>> milestoneMoments(String dealershipId, List<String> agreementIds) {
+            return stores.milestoneMoments(dealershipId, agreementIds);
         }
 
         @Override

@@ -173,6 +173,38 @@ class StoresContractTest {
     }
 
     @Test
+    void aStagesMilestonesAreReadWholeAndTheirAgreementsMomentsByKey() {
+        accepted("m1", Status.SOLD, T2);                   // back-fills Contacted, Appointed, Attended at T2
+        accepted("m1", Status.CONTACTED, T1);
+        accepted("m2", Status.APPOINTED, T1);
+        accepted("m3", Status.CONTACTED, T2.plusSeconds(3600L * 24 * 30));
+        List<ReportStore.MilestoneRow> rows = new ArrayList<>();
+        stores.reports().milestoneRows("C1", Stage.CONTACTED, T1, T2.plusSeconds(1), rows::add);
+        assertEquals(Map.of("m1", T1, "m2", T1), rows.stream().collect(java.util.stream.Collectors.toMap(
+                ReportStore.MilestoneRow::agreementId, ReportStore.MilestoneRow::at)));
+        assertEquals(List.of(false, true), rows.stream().sorted(java.util.Comparator.comparing(ReportStore.MilestoneRow::agreementId))
+                .map(ReportStore.MilestoneRow::backfilled).toList(), "m2's Contacted is a back-fill");
+
+        Map<String, Map<Stage, Instant>> moments = stores.reports().milestoneMoments("C1", List.of("m1", "m2", "none"));
+        assertEquals(Map.of(Stage.CONTACTED, T1, Stage.APPOINTED, T2, Stage.ATTENDED, T2, Stage.SOLD, T2), moments.get("m1"));
+        assertEquals(Map.of(Stage.CONTACTED, T1, Stage.APPOINTED, T1), moments.get("m2"));
+        assertFalse(moments.containsKey("none"), "an agreement without milestones is left out");
+        assertTrue(stores.reports().milestoneMoments("C2", List.of("m1")).isEmpty(), "another dealership's agreement of the same id");
+    }
+
+    @Test
+    void momentsOfAFullReadAreAllThere() {
+        List<String> agreements = new ArrayList<>();
+        for (int i = 0; i < ReportStore.MOMENTS_PER_READ; i++) {
+            accepted("full" + i, Status.ATTENDED, T1.plusSeconds(i));
+            agreements.add("full" + i);
+        }
+        Map<String, Map<Stage, Instant>> moments = stores.reports().milestoneMoments("C1", agreements);
+        assertEquals(ReportStore.MOMENTS_PER_READ, moments.size());
+        moments.values().forEach(byStage -> assertEquals(3, byStage.size()));
+    }
+
+    @Test
     void profilesAndTargetsChangeOnlyFromTheVersionRead() {
         SettingsStore settings = stores.settings();
         Profile profile = new Profile("C1", "One", "North West", "Land Rover", ZoneId.of("Europe/London"),

@@ -239,6 +239,28 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     }
 
     @Override
+    public void milestoneRows(String dealershipId, Stage stage, Instant start, Instant end, Consumer<MilestoneRow> sink) {
+        rows(dealershipId, stage).stream().filter(r -> !r.at().isBefore(start) && r.at().isBefore(end)).forEach(sink);
+    }
+
+    @Override
+    public synchronized Map<String, Map<Stage, Instant>> milestoneMoments(String dealershipId, List<String> agreementIds) {
+        if (agreementIds.size() > MOMENTS_PER_READ) {
+            throw new IllegalArgumentException("at most " + MOMENTS_PER_READ + " agreements per read");
+        }
+        Map<String, Map<Stage, Instant>> moments = new HashMap<>();
+        for (String agreementId : agreementIds) {
+            Map<Stage, Milestone> stages = milestones.get(dealershipId + "/" + agreementId);
+            if (stages != null && !stages.isEmpty()) {
+                Map<Stage, Instant> at = new EnumMap<>(Stage.class);
+                stages.forEach((stage, milestone) -> at.put(stage, milestone.at()));
+                moments.put(agreementId, at);
+            }
+        }
+        return moments;
+    }
+
+    @Override
     public synchronized boolean isRegistered(String dealershipId) {
         return registry.contains(dealershipId);
     }

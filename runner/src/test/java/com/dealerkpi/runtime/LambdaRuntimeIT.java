@@ -272,7 +272,7 @@ class LambdaRuntimeIT {
                 new DynamoStores(store, table, Clock.systemUTC()), Clock.systemUTC());
         assertEquals(201, seeder.statusHandler().handleRequest(
                 TestEvents.parse(Files.readString(EVENTS.resolve("status-sold.json"))), null).getStatusCode());
-        for (String file : List.of("kpi-ytd.json", "kpi-last-month-csv.json", "kpi-custom-html.json",
+        for (String file : List.of("kpi-ytd.json", "kpi-cohorts-ytd.json", "kpi-last-month-csv.json", "kpi-custom-html.json",
                 "kpi-agreements-sold.json", "usage-mtd.json", "agreement-get-missing.json")) {
             RuntimeApi.Result result = runtime.invoke(Files.readString(EVENTS.resolve(file)), ANSWER);
             String context = file + " after status-sold.json -> " + result + "\n" + String.join("\n", lambda.lines());

@@ -1,0 +1,45 @@
+package com.dealerkpi.domain;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contact cohorts of a range: for each calendar month of the range, the agreements first contacted in it (local
+ * dates, inside the range) and how many of those same agreements reached each later stage at all, up to now. Always
+ * in funnel order, unlike a range's counts, whose later stages may come from contacts before the range.
+ */
+public final class Cohorts {
+    private Cohorts() {
+    }
+
+    /** One month's cohort. */
+    public record Row(YearMonth month, KpiCounts counts) {
+    }
+
+    /**
+     * @param contactedAt the range's first contacts, by agreement
+     * @param reached     the stages each of those agreements has a milestone for
+     */
+    public static List<Row> of(DateRange range, Map<String, Instant> contactedAt, Map<String, Set<Stage>> reached) {
+        List<Row> rows = new ArrayList<>();
+        for (DateRange.MonthSlice slice : range.months()) {
+            long[] counts = new long[4];
+            contactedAt.forEach((agreement, at) -> {
+                if (range.contains(at) && YearMonth.from(at.atZone(range.zone())).equals(slice.month())) {
+                    counts[Stage.CONTACTED.ordinal()]++;
+                    for (Stage stage : reached.getOrDefault(agreement, Set.of())) {
+                        if (stage != Stage.CONTACTED) {
+                            counts[stage.ordinal()]++;
+                        }
+                    }
+                }
+            });
+            rows.add(new Row(slice.month(), KpiCounts.of(counts)));
+        }
+        return rows;
+    }
+}
