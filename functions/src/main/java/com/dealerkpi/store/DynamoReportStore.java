@@ -27,18 +27,20 @@ import static com.dealerkpi.store.TableLayout.*;
  * history, never Scan.
  */
 public final class DynamoReportStore implements ReportStore {
-    /** Sorts after both flag suffixes ("#R", "#B") and event ids: closes a key range at its last millisecond. */
-    private static final String RANGE_END = "#~";
-
     private final DynamoDbClient db;
     private final String table;
+    /** Sorts after both flag suffixes ("#R", "#B") and event ids: closes a key range at its last millisecond. */
+    private static final String RANGE_END = "#~";
 
     public DynamoReportStore(DynamoDbClient db, String table) {
         this.db = db;
         this.table = table;
     }
 
-
+    /**
+     * One Query over the whole range, not one per month: the keys-only index returns only the sort keys, and
+     * bucketing them here costs less than a round trip per month (a year to date would be twelve).
+     */
     @Override
     public long[] countMilestones(String dealershipId, Stage stage, List<Instant> boundaries) {
         String[] edges = boundaries.stream().map(TableLayout::instant).toArray(String[]::new);
