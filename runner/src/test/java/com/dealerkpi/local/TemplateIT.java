@@ -201,6 +201,55 @@ class TemplateIT {
         assertTrue(resources.values().stream().anyMatch(r -> "AWS::CloudWatch::Dashboard".equals(map(r).get("Type"))));
     }
 
+    @Test
+    void theDashboardIsAPrivateBucketServedOnlyByCloudFrontOverHttpsWithAStrictPolicy() {
+        Map<String, Object> bucket = properties("DashboardBucket");
+        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"));
+        String policy = Json.write(properties("DashboardBucketPolicy").get("PolicyDocument"));
+        assertTrue(policy.contains("cloudfront.amazonaws.com") && policy.contains("AWS:SourceArn")
+                && policy.contains("aws:SecureTransport"), policy);
+        Map<String, Object> distribution = map(properties("DashboardDistribution").get("DistributionConfig"));
+        Map<String, Object> behaviour = map(distribution.get("DefaultCacheBehavior"));
+        assertEquals("redirect-to-https", behaviour.get("ViewerProtocolPolicy"));
+        assertEquals(Map.of("Ref", "DashboardHeaders"), behaviour.get("ResponseHeadersPolicyId"));
+        String origin = Json.write(distribution.get("Origins"));
+        assertTrue(origin.contains("DashboardOriginAccess") && origin.contains("\"OriginAccessIdentity\":\"\""), origin);
+        String headers = Json.write(properties("DashboardHeaders"));
+        for (String directive : List.of("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "StrictTransportSecurity",
+                "ContentTypeOptions", "FrameOptions")) {
+            assertTrue(headers.contains(directive), directive + " in " + headers);
+        }
+        assertFalse(headers.contains("unsafe-inline") || headers.contains("unsafe-eval"), headers);
+    }
+
+    @Test
+    void theApiAllowsCrossOriginCallsFromTheDashboardOnly() {
+        Map<String, Object> api = resources.values().stream().map(TemplateIT::map)
+                .filter(r -> "AWS::ApiGatewayV2::Api".equals(r.get("Type"))).findFirst().orElseThrow();
+        String cors = Json.write(map(map(api.get("Properties")).get("Body")).get("x-amazon-apigateway-cors"));
+        assertTrue(cors.contains("https://${DashboardDistribution.DomainName}") && !cors.contains("\"*\""), cors);
+        assertTrue(cors.contains("authorization") && cors.contains("idempotency-key"), cors);
+    }
+
+    @Test
+    void usersCannotWriteTheirOwnRoleOrDealershipAndTheAuthorizerTrustsTheStacksPoolByDefault() {
+        Map<String, Object> client = properties("DashboardClient");
+        assertEquals(List.of("email"), client.get("WriteAttributes"));
+        assertEquals(false, client.get("GenerateSecret"));
+        assertEquals(List.of("code"), client.get("AllowedOAuthFlows"), "authorization code (with PKCE from the page), no implicit flow");
+        assertEquals(true, map(properties("UserPool").get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly"));
+        assertEquals("", map(parameters.get("JwtIssuer")).get("Default"), "no issuer given: the stack's own user pool");
+        Map<String, Object> api = resources.values().stream().map(TemplateIT::map)
+                .filter(r -> "AWS::ApiGatewayV2::Api".equals(r.get("Type"))).findFirst().orElseThrow();
+        String authorizer = Json.write(map(map(api.get("Properties")).get("Body")).get("components"));
+        assertTrue(authorizer.contains("UserPool") && authorizer.contains("DashboardClient"), authorizer);
+    }
+
+    private static Map<String, Object> properties(String logicalId) {
+        return map(map(resources.get(logicalId)).get("Properties"));
+    }
+
     private static List<String> functions() {
         List<String> names = new ArrayList<>();
         resources.forEach((name, resource) -> {
