@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The local API: an HTTP server on 127.0.0.1 that turns each request into the event API Gateway would
- * send and calls the same handler classes Lambda runs.
+ * send and calls the same handler classes Lambda runs; it also serves the dashboard, as CloudFront does deployed.
  */
 final class LocalApi implements AutoCloseable {
     /** Larger bodies are refused by the runner itself, as API Gateway refuses bodies over its own limit. */
@@ -60,6 +60,10 @@ final class LocalApi implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (DashboardFiles.handles(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())) {
+                DashboardFiles.serve(exchange);
+                return;
+            }
             APIGatewayV2HTTPResponse response = respond(exchange);
             write(exchange, response);
         } catch (RuntimeException e) {

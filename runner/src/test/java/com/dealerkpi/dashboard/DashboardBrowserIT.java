@@ -1,0 +1,429 @@
+package com.dealerkpi.dashboard;
+
+import com.dealerkpi.api.Json;
+import com.dealerkpi.support.RunnerProcess;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard in a real browser (Debian's chromium and chromium-driver, headless) against {@code serve} on its
+ * embedded store, signed in with the local principal picker. Every number on screen is checked against what the
+ * JSON API answers for the same query. Screenshots of the main views go to {@code runner/target/screenshots/}.
+ * Skipped where no chromium is installed, unless {@code -Ddashboard.browser.required=true} (CI sets it).
+ */
+@Tag("backend-free")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+    private static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("runner", "target", "screenshots");
+    private static final String[] STAGES = {"contacted", "appointed", "attended", "sold"};
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RunnerProcess serve;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    /** Browser console lines a test expects (the 403 of a refused screen); any other error fails the test. */
+    private final List<String> expectedConsoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (Boolean.getBoolean("dashboard.browser.required")) {
+            assertTrue(installed, "chromium and chromedriver are required here: " + CHROMIUM + ", " + DRIVER);
+        }
+        Assumptions.assumeTrue(installed, "no chromium/chromedriver installed (apt-get install chromium chromium-driver)");
+        serve = RunnerProcess.serve();
+        seed();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (serve != null) {
+            serve.close();
+        }
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()
+                    && expectedConsoleErrors.stream().noneMatch(entry.getMessage()::contains)) {
+                errors.add(entry.getMessage());
+            }
+        }
+        expectedConsoleErrors.clear();
+        assertEquals(List.of(), errors, "errors in the browser console");
+    }
+
+    // ---- the data: two dealerships of region North, D1 with sales this year and last, D2 with an appointment
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final YearMonth LAST_YEAR_MARCH = YearMonth.of(TODAY.getYear() - 1, 3);
+
+    private void seed() throws Exception {
+        api("PUT", "/dealerships/D1/profile", "national", "{\"name\":\"Leeds Ford\",\"region\":\"North\",\"brand\":\"Ford\","
+                + "\"timezone\":\"Europe/London\",\"databaseSize\":400,\"effectiveFrom\":\"" + LAST_YEAR_MARCH + "\"}");
+        api("PUT", "/dealerships/D2/profile", "national", "{\"name\":\"York Kia\",\"region\":\"North\",\"brand\":\"Kia\","
+                + "\"databaseSize\":300}");
+        // last year's March: three contacts, one sale
+        for (int i = 1; i <= 3; i++) {
+            status("D1", "L" + i, "Contacted", LAST_YEAR_MARCH.atDay(i + 1) + "T10:00:00Z");
+        }
+        status("D1", "L1", "Sold", LAST_YEAR_MARCH.atDay(20) + "T10:00:00Z");
+        // this year: today's month and the days before it
+        status("D1", "N1", "Contacted", TODAY.withDayOfMonth(1) + "T09:00:00Z");
+        status("D1", "N2", "Appointed", TODAY.withDayOfMonth(1) + "T11:00:00Z");
+        status("D1", "N3", "Sold", TODAY.withDayOfMonth(1) + "T12:00:00Z");
+        status("D1", "N1", "Attended", TODAY + "T00:30:00Z");
+        status("D2", "B1", "Appointed", TODAY + "T00:30:00Z");
+    }
+
+    private void status(String dealership, String agreement, String status, String at) throws Exception {
+        api("POST", "/dealerships/" + dealership + "/agreements/" + agreement + "/status", "dealer:" + dealership,
+                "{\"status\":\"" + status + "\",\"occurredAt\":\"" + at + "\"}");
+    }
+
+    private Map<String, Object> api(String method, String path, String principal, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serve.url() + path)).header("X-Local-Principal", principal);
+        request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.statusCode() < 300, method + " " + path + " -> " + answer.statusCode() + " " + answer.body());
+        return Json.readObject(answer.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> body, String field) {
+        return (Map<String, Object>) body.get(field);
+    }
+
+    // ---- browser helpers
+
+    private void open(String hash) {
+        browser.get(serve.url() + "/" + hash);
+    }
+
+    private WebElement find(String css) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(css + " did not appear at " + browser.getCurrentUrl() + "; the page says:\n"
+                    + browser.findElement(By.tagName("body")).getText() + "\nconsole: "
+                    + browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList(), e);
+        }
+    }
+
+    private void signIn(String principal) {
+        open("");
+        // signed in already (the session keeps the picked principal), or the sign-in form
+        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")),
+                ExpectedConditions.presenceOfElementLocated(By.id("sign-in"))));
+        if (!browser.findElements(By.id("sign-out")).isEmpty()) {
+            browser.findElement(By.id("sign-out")).click();
+        }
+        if (principal.startsWith("dealer:")) {
+            find("#as-dealer").click();
+            type("#dealership-id", principal.substring("dealer:".length()));
+        } else {
+            find("#as-national").click();
+        }
+        find("#sign-in").click();
+        find("#who");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Signed in as"));
+    }
+
+    /** Replaces an input's text with what a user types. */
+    private WebElement type(String css, String text) {
+        WebElement input = find(css);
+        input.clear();
+        input.sendKeys(text);
+        return input;
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The funnel as the screen shows it: stage → its count. */
+    private Map<String, Object> funnelOnScreen() {
+        Map<String, Object> counts = new java.util.HashMap<>();
+        for (String stage : STAGES) {
+            String text = find("#funnel tr[data-stage='" + stage + "'] td a").getText().replace(",", "");
+            counts.put(stage, Long.parseLong(text));
+        }
+        return counts;
+    }
+
+    private static Map<String, Object> longs(Map<String, Object> numbers) {
+        Map<String, Object> longs = new java.util.HashMap<>();
+        numbers.forEach((field, value) -> longs.put(field, ((Number) value).longValue()));
+        return longs;
+    }
+
+    private void waitForRange(Map<String, Object> range) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("range-shown"), range.get("from") + " to " + range.get("to")));
+    }
+
+    /** The dealership screen agrees with the API's answer to the same query: range, funnel, ratio, cohorts. */
+    private void screenMatchesApi(String dealership, String query) throws Exception {
+        Map<String, Object> kpi = api("GET", "/dealerships/" + dealership + "/kpi?" + query, "national", null);
+        waitForRange(map(kpi, "range"));
+        assertEquals(longs(map(kpi, "counts")), funnelOnScreen(), query);
+        assertTrue(find("#contact-to-sale").getText().contains((String) map(kpi, "contactToSale").get("label")), query);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cohorts = (List<Map<String, Object>>) api("GET",
+                "/dealerships/" + dealership + "/kpi/cohorts?" + query, "national", null).get("cohorts");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#cohorts tbody tr"));
+        assertEquals(cohorts.size(), rows.size(), query);
+        for (int i = 0; i < rows.size(); i++) {
+            List<WebElement> cells = rows.get(i).findElements(By.cssSelector("th, td"));
+            assertEquals(cohorts.get(i).get("month"), cells.get(0).getText());
+            for (int s = 0; s < STAGES.length; s++) {
+                assertEquals(String.valueOf(cohorts.get(i).get(STAGES[s])), cells.get(s + 1).getText(), query + " cohort " + i);
+            }
+        }
+    }
+
+    // ---- the suite
+
+    @Test
+    @Order(1)
+    void aDealerSignsInAndSeesTheirDealershipAsTheApiAnswersIt() throws Exception {
+        signIn("dealer:D1");
+        find("#funnel");
+        screenMatchesApi("D1", "range=ytd");
+        assertTrue(find("#pace").getText().contains(TODAY.getYear() + "-12-31"), "year to date has a pace");
+        assertEquals(1, browser.findElements(By.cssSelector("#nav a")).size(), "a dealer's navigation: their dealership only");
+        assertFalse(find("#nav").getText().contains("Targets"));
+        screenshot("dealership-ytd");
+    }
+
+    @Test
+    @Order(2)
+    void theKpiSwitchAndACustomRangeChangeTheNumbersToWhatTheApiSays() throws Exception {
+        find("button[data-range='all']").click();
+        screenMatchesApi("D1", "range=all");
+        find("button[data-range='mtd']").click();
+        screenMatchesApi("D1", "range=mtd");
+        WebElement from = find("#range-from");
+        WebElement to = find("#range-to");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[2]; arguments[1].value = arguments[3];",
+                from, to, LAST_YEAR_MARCH.atDay(1).toString(), LAST_YEAR_MARCH.atEndOfMonth().toString());
+        find("form[aria-label='Custom range'] button[type='submit']").click();
+        String custom = "from=" + LAST_YEAR_MARCH.atDay(1) + "&to=" + LAST_YEAR_MARCH.atEndOfMonth();
+        screenMatchesApi("D1", custom);
+        assertEquals(Map.of("contacted", 3L, "appointed", 1L, "attended", 1L, "sold", 1L), funnelOnScreen(),
+                "last year's March as seeded");
+        new org.openqa.selenium.support.ui.Select(find("#compare")).selectByValue("previous");
+        find("#comparison");
+        screenshot("dealership-custom-compared");
+    }
+
+    @Test
+    @Order(3)
+    void aCountOpensItsAgreementsAndAnAgreementItsHistoryAndMilestones() throws Exception {
+        find("#funnel tr[data-stage='contacted'] td a").click();
+        String range = "from=" + LAST_YEAR_MARCH.atDay(1) + "&to=" + LAST_YEAR_MARCH.atEndOfMonth();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) api("GET",
+                "/dealerships/D1/kpi/contacted/agreements?" + range, "national", null).get("items");
+        find("#agreements tbody tr");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#agreements tbody tr"));
+        assertEquals(items.stream().map(item -> item.get("agreementId")).toList(),
+                rows.stream().map(row -> row.findElement(By.cssSelector("th")).getText()).toList(), "newest first, as the API pages them");
+        browser.findElement(By.linkText("L1")).click();
+        find("#milestones");
+        assertEquals(4, browser.findElements(By.cssSelector("#milestones tbody tr")).size(), "L1 was contacted, then sold");
+        assertEquals(2, browser.findElements(By.cssSelector("#history tbody tr")).size());
+        screenshot("agreement");
+    }
+
+    @Test
+    @Order(4)
+    void aDealerCannotReachAnotherDealershipOrTheNationalScreens() throws Exception {
+        expectedConsoleErrors.add("status of 403");
+        open("#/d/D2");
+        assertTrue(find(".error").getText().contains("403"), browser.findElement(By.id("main")).getText());
+        assertTrue(browser.findElements(By.id("funnel")).isEmpty());
+        open("#/targets?scope=dealership%3AD1");
+        assertTrue(find(".error").getText().contains("Only national management"));
+        assertTrue(browser.findElements(By.id("targets-form")).isEmpty());
+        open("#/league");
+        assertTrue(find(".error").getText().contains("Only national management"));
+        open("#/d/D2/a/B1");
+        assertTrue(find(".error").getText().contains("403"));
+    }
+
+    @Test
+    @Order(5)
+    void nationalSeesTheLeagueTableAgainstTargetAndClicksThroughToADealership() throws Exception {
+        signIn("national");
+        find("#league");
+        Map<String, Object> rollUp = api("GET", "/kpi?range=ytd", "national", null);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) rollUp.get("dealerships");
+        List<WebElement> onScreen = browser.findElements(By.cssSelector("#league tbody tr"));
+        assertEquals(rows.size(), onScreen.size());
+        for (Map<String, Object> row : rows) {
+            WebElement tr = find("#league tr[data-dealership='" + row.get("dealershipId") + "']");
+            List<WebElement> cells = tr.findElements(By.cssSelector("td"));
+            assertEquals(String.valueOf(map(row, "counts").get("sold")), cells.get(cells.size() - 1).getText());
+            assertEquals(map(row, "contactToSale").get("label"), cells.get(2).getText());
+        }
+        find("button[data-sort='sold']").click();
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("th:has(button[data-sort='sold'])"), "aria-sort", "ascending"));
+        new org.openqa.selenium.support.ui.Select(find("#scope")).selectByValue("brand:Kia");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "brand:Kia"));
+        assertEquals(1, browser.findElements(By.cssSelector("#league tbody tr")).size(), "only York Kia");
+        screenshot("league-brand");
+        find("#league a").click();
+        find("#funnel");
+        screenMatchesApi("D2", "range=ytd");
+    }
+
+    @Test
+    @Order(6)
+    void targetsAndProfilesChangedByNationalShowInTheDealershipsViewAndBadValuesAreShownAtTheirField() throws Exception {
+        open("#/targets?scope=dealership%3AD1");
+        find("#targets-form");
+        WebElement appointed = type("#f-appointedRate", "1.5");
+        find("#targets-form button[type='submit']").click();
+        expectedConsoleErrors.add("status of 400");
+        assertTrue(find("#e-appointedRate").getText().contains("appointedRate"), find("#main").getText());
+        assertEquals("true", appointed.getAttribute("aria-invalid"));
+        screenshot("targets-field-error");
+
+        find("#f-appointedRate").clear();
+        type("#f-soldRate", "0.5");
+        find("#targets-form button[type='submit']").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.ok"), "Targets saved."));
+        assertTrue(find("#timeline").getText().contains(YearMonth.from(TODAY).toString()));
+        assertTrue(find("#history").getText().contains("PUT"));
+        screenshot("targets");
+
+        open("#/profile/D1");
+        type("#f-timezone", "Mars/Olympus");
+        find("#profile-form button[type='submit']").click();
+        assertTrue(find("#e-timezone").getText().contains("timezone"), find("#main").getText());
+        type("#f-timezone", "Europe/London");
+        type("#f-databaseSize", "500");
+        find("#profile-form button[type='submit']").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.ok"), "Profile saved."));
+        assertEquals(500L, ((Number) api("GET", "/dealerships/D1/profile", "national", null).get("databaseSize")).longValue());
+
+        signIn("dealer:D1");
+        WebElement soldRow = find("#funnel tr[data-stage='sold']");
+        assertEquals("50%", soldRow.findElements(By.cssSelector("td")).get(4).getText(), "the sold target rate now in force");
+        assertEquals(0.5, ((Number) map(api("GET", "/dealerships/D1/kpi", "dealer:D1", null), "targets").get("soldRate")).doubleValue());
+    }
+
+    @Test
+    @Order(7)
+    void theMainFlowWorksFromTheKeyboardAlone() throws Exception {
+        open("");
+        find("#sign-out").click();
+        find("#as-national");
+        // the sign-in form's first control has the focus; arrow to national, tab to the button, Enter
+        Actions keys = new Actions(browser);
+        keys.sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "national"));
+        find("#league");
+        tabTo("#league a[href^='#/d/D1']");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        find("#funnel");
+        tabTo("button[data-range='all']");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        screenMatchesApi("D1", "range=all");
+        tabTo("#funnel tr[data-stage='sold'] td a");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        find("#agreements tbody tr");
+    }
+
+    /** Presses Tab until the element is focused (at most 80 times): reachable from the keyboard, in order. */
+    private void tabTo(String css) {
+        WebElement target = find(css);
+        for (int i = 0; i < 80; i++) {
+            if (target.equals(browser.switchTo().activeElement())) {
+                return;
+            }
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError(css + " is not reachable with Tab");
+    }
+
+    @Test
+    @Order(8)
+    void onAPhoneTheDealershipScreenFitsTheWidth() throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("#/d/D1?range=ytd");
+        find("#funnel");
+        long overflow = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+        assertEquals(0, overflow, "no sideways scrolling of the page (wide tables scroll inside their own box)");
+        screenshot("dealership-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+}

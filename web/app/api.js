@@ -1,0 +1,43 @@
+// The JSON API with the signed-in user's credentials; a problem+json answer becomes an ApiError.
+import { apiBase, current } from './auth.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.errors = problem.errors || [];
+  }
+}
+
+async function send(method, path, body) {
+  const session = current();
+  const headers = { Accept: 'application/json', ...(session ? session.headers() : {}) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const answer = await fetch(apiBase() + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = answer.headers.get('Content-Type') || '';
+  if (!answer.ok) {
+    const problem = type.includes('json') ? await answer.json() : { detail: await answer.text() };
+    throw new ApiError(answer.status, problem);
+  }
+  return type.includes('json') ? answer.json() : answer.text();
+}
+
+export const get = path => send('GET', path);
+export const put = (path, body) => send('PUT', path, body);
+export const del = path => send('DELETE', path);
+
+/** Downloads an answer (e.g. format=csv) as a file: fetched with the user's credentials, never a bare link. */
+export async function download(path, filename) {
+  const session = current();
+  const answer = await fetch(apiBase() + path, { headers: session ? session.headers() : {} });
+  if (!answer.ok) throw new ApiError(answer.status, await answer.json().catch(() => ({})));
+  const url = URL.createObjectURL(await answer.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Path segments are encoded: ids come from users. */
+export const seg = value => encodeURIComponent(value);

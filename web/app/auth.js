@@ -1,0 +1,106 @@
+// Who the user is and how requests carry it. Local runner: a principal picked here, sent as X-Local-Principal.
+// Deployed: OAuth 2.0 authorization code with PKCE against Cognito; tokens live in memory only.
+const PICKED = 'dealerkpi.localPrincipal';
+const PKCE = 'dealerkpi.pkce';
+let config = { auth: 'local', api: '' };
+let session = null; // { role: 'national'|'dealer', dealershipId, label, headers(), expiresAt }
+
+export async function start() {
+  const answer = await fetch('/app/config.json', { cache: 'no-store' });
+  config = await answer.json();
+  if (config.auth === 'local') {
+    const picked = sessionStorage.getItem(PICKED);
+    if (picked) session = localSession(picked);
+  } else {
+    await finishRedirect();
+  }
+  return session;
+}
+
+export function apiBase() { return config.api || ''; }
+export function current() { return session; }
+export function isLocal() { return config.auth === 'local'; }
+
+/** Local runner: the runner's principal header, the same spec as `serve --principal`. */
+export function signInLocally(spec) {
+  session = localSession(spec);
+  sessionStorage.setItem(PICKED, spec);
+  return session;
+}
+
+function localSession(spec) {
+  const dealer = /^dealer:(.+)$/.exec(spec);
+  return {
+    role: dealer ? 'dealer' : 'national', dealershipId: dealer ? dealer[1] : null,
+    label: dealer ? `dealer ${dealer[1]} (local)` : 'national (local)',
+    headers: () => ({ 'X-Local-Principal': spec }),
+  };
+}
+
+export function signOut() {
+  session = null;
+  sessionStorage.removeItem(PICKED);
+  if (!isLocal()) {
+    const params = new URLSearchParams({ client_id: config.clientId, logout_uri: redirectUri() });
+    location.assign(`${config.authority}/logout?${params}`);
+  }
+}
+
+function redirectUri() { return location.origin + '/'; }
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Sends the browser to the hosted sign-in page; the verifier waits in sessionStorage for the way back. */
+export async function signInWithCognito() {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(PKCE, JSON.stringify({ verifier, state, hash: location.hash }));
+  const params = new URLSearchParams({
+    response_type: 'code', client_id: config.clientId, redirect_uri: redirectUri(), scope: 'openid email',
+    code_challenge_method: 'S256', code_challenge: challenge, state,
+  });
+  location.assign(`${config.authority}/oauth2/authorize?${params}`);
+}
+
+async function finishRedirect() {
+  const query = new URLSearchParams(location.search);
+  const pending = JSON.parse(sessionStorage.getItem(PKCE) || 'null');
+  if (!query.has('code') || !pending) return;
+  sessionStorage.removeItem(PKCE);
+  history.replaceState(null, '', '/' + (pending.hash || ''));  // the code never stays in the address bar
+  if (query.get('state') !== pending.state) throw new Error('The sign-in answer did not match this page; sign in again.');
+  await token({ grant_type: 'authorization_code', code: query.get('code'), redirect_uri: redirectUri(), code_verifier: pending.verifier });
+}
+
+let refreshToken = null;
+let renewal = null;
+
+async function token(form) {
+  const answer = await fetch(`${config.authority}/oauth2/token`, {
+    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: config.clientId, ...form }),
+  });
+  if (!answer.ok) { session = null; return; }
+  const tokens = await answer.json();
+  refreshToken = tokens.refresh_token || refreshToken;
+  session = cognitoSession(tokens.access_token, tokens.expires_in);
+  clearTimeout(renewal);
+  // renew a minute before expiry, silently, with the refresh token held in memory
+  renewal = setTimeout(() => token({ grant_type: 'refresh_token', refresh_token: refreshToken }), Math.max(10, tokens.expires_in - 60) * 1000);
+}
+
+function cognitoSession(accessToken, expiresIn) {
+  const payload = atob(accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'));
+  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(payload, c => c.charCodeAt(0))));
+  const groups = claims['cognito:groups'] || [];
+  const national = groups.includes(config.nationalGroup || 'national');
+  const dealer = groups.map(g => /^dealer-(.+)$/.exec(g)).find(Boolean);
+  return {
+    role: national ? 'national' : 'dealer', dealershipId: national ? null : dealer && dealer[1],
+    label: `${claims.username || claims.sub} (${national ? 'national' : 'dealer ' + (dealer ? dealer[1] : '?')})`,
+    headers: () => ({ Authorization: `Bearer ${accessToken}` }), expiresAt: Date.now() + expiresIn * 1000,
+  };
+}

@@ -1,0 +1,76 @@
+// Behind a count: the agreements (paged, newest first), each agreement's history and milestones; and usage.
+import { get, seg } from './api.js';
+import { h, render, errorBox, rangeQuery, table, num, TITLES } from './ui.js';
+
+const time = iso => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+export async function agreementsView(main, id, stage, query) {
+  const range = rangeQuery(query);
+  const list = h('tbody');
+  const more = h('button', { type: 'button', id: 'more' }, 'Show more');
+  const status = h('p', { class: 'muted', role: 'status' });
+  render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}?${range}` }, `← Dealership ${id}`)),
+    h('h1', {}, `${TITLES[stage] || stage}: agreements`), status,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'agreements' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Agreement'), h('th', { scope: 'col' }, 'Reached'), h('th', { scope: 'col' }, 'How'))),
+      list)), more);
+  let cursor = null;
+  let shown = 0;
+  const load = async () => {
+    const page = new URLSearchParams(range);
+    page.set('limit', '50');
+    if (cursor) page.set('cursor', cursor);
+    try {
+      const answer = await get(`/dealerships/${seg(id)}/kpi/${seg(stage)}/agreements?${page}`);
+      for (const item of answer.items) {
+        list.append(h('tr', {}, h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(id)}/a/${seg(item.agreementId)}` }, item.agreementId)),
+          h('td', {}, time(item.at)), h('td', {}, item.backfilled ? 'back-filled (a later stage was set)' : 'set')));
+      }
+      shown += answer.items.length;
+      status.textContent = `${answer.range.from} to ${answer.range.to}: ${num(shown)} shown${answer.nextCursor ? ', more to come' : ''}`;
+      cursor = answer.nextCursor || null;
+      more.hidden = !cursor;
+    } catch (error) {
+      main.append(errorBox(error));
+      more.hidden = true;
+    }
+  };
+  more.addEventListener('click', load);
+  await load();
+}
+
+export async function agreementView(main, id, agreementId) {
+  try {
+    const a = await get(`/dealerships/${seg(id)}/agreements/${seg(agreementId)}`);
+    render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}` }, `← Dealership ${id}`)),
+      h('h1', {}, `Agreement ${a.agreementId}`), h('p', { class: 'sub' }, `Current status: ${a.currentStatus || '–'}`),
+      h('h2', {}, 'Milestones'),
+      table('Milestones', ['Stage', 'First reached', 'How'], Object.entries(a.milestones).map(([stage, m]) =>
+        h('tr', {}, h('th', { scope: 'row' }, TITLES[stage.toLowerCase()] || stage), h('td', {}, time(m.at)),
+          h('td', {}, m.backfilled ? 'back-filled' : 'set'))), { id: 'milestones' }),
+      h('h2', {}, 'History'),
+      table('History', ['Status', 'When', 'By'], a.history.map(u => h('tr', {}, h('th', { scope: 'row' }, u.status),
+        h('td', {}, time(u.occurredAt)), h('td', {}, u.userId))), { id: 'history' }),
+      a.voided.length ? [h('h2', {}, 'Voided updates'), table('Voided', ['Status', 'When', 'Voided', 'By', 'Reason'],
+        a.voided.map(v => h('tr', {}, h('th', { scope: 'row' }, v.status), h('td', {}, time(v.occurredAt)), h('td', {}, time(v.voidedAt)),
+          h('td', {}, v.voidedBy), h('td', {}, v.reason))))] : null);
+  } catch (error) {
+    render(main, h('h1', {}, `Agreement ${agreementId}`), errorBox(error));
+  }
+}
+
+export async function usageView(main, id, query) {
+  const range = rangeQuery(query);
+  try {
+    const u = await get(`/dealerships/${seg(id)}/usage?${range}`);
+    const counts = (caption, entries, label) => table(caption, [label, 'Updates'],
+      entries.map(([key, n]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, num(n)))));
+    render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}?${range}` }, `← Dealership ${id}`)),
+      h('h1', {}, `Usage: ${id}`), h('p', { class: 'sub' }, `${u.range.from} to ${u.range.to} · ${num(u.total)} updates`),
+      h('h2', {}, 'By status'), counts('By status', Object.entries(u.byStatus), 'Status'),
+      h('h2', {}, 'By user'), counts('By user', Object.entries(u.byUser), 'User'),
+      h('h2', {}, 'By day'), counts('By day', u.daily.map(d => [d.date, d.total]), 'Day'));
+  } catch (error) {
+    render(main, h('h1', {}, `Usage: ${id}`), errorBox(error));
+  }
+}

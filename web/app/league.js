@@ -1,0 +1,75 @@
+// National management's league table: the national, a region's or a brand's roll-up, one row per dealership,
+// sortable, red/amber/green against target, each row through to its dealership.
+import { get, download, seg } from './api.js';
+import { h, render, errorBox, rangeControls, rangeQuery, num, rag, STAGES, TITLES } from './ui.js';
+
+const COLUMNS = [
+  { key: 'name', label: 'Dealership', value: r => (r.name || r.dealershipId).toLowerCase(), numeric: false },
+  { key: 'region', label: 'Region', value: r => (r.region || '').toLowerCase(), numeric: false },
+  { key: 'brand', label: 'Brand', value: r => (r.brand || '').toLowerCase(), numeric: false },
+  { key: 'contactToSale', label: 'Contact to sale', value: r => r.contactToSale.ratio, numeric: true },
+  ...STAGES.map(stage => ({ key: `of-${stage}`, label: `${TITLES[stage]} % of target`, value: r => r.ofTarget[stage], numeric: true })),
+  { key: 'sold', label: 'Sold', value: r => r.counts.sold, numeric: true },
+];
+
+function scopePath(scope) {
+  const [kind, ...rest] = scope.split(':');
+  const name = rest.join(':');
+  return kind === 'region' ? `/regions/${seg(name)}/kpi` : kind === 'brand' ? `/brands/${seg(name)}/kpi` : '/kpi';
+}
+
+export async function leagueView(main, query, go) {
+  const scope = query.get('scope') || 'national';
+  const range = rangeQuery(query);
+  render(main, h('h1', {}, 'League table'), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  const [rollUp, regions, brands] = await Promise.allSettled([get(`${scopePath(scope)}?${range}`), get('/regions'), get('/brands')]);
+  if (rollUp.status === 'rejected') {
+    render(main, h('h1', {}, 'League table'), errorBox(rollUp.reason));
+    return;
+  }
+  const data = rollUp.value;
+  const options = [h('option', { value: 'national' }, 'All dealerships (national)')];
+  for (const [kind, answer] of [['region', regions], ['brand', brands]]) {
+    if (answer.status !== 'fulfilled') continue;
+    const group = h('optgroup', { label: kind === 'region' ? 'Regions' : 'Brands' });
+    answer.value.forEach(s => group.append(h('option', { value: `${kind}:${s.name}` }, `${s.name} (${s.dealerships})`)));
+    options.push(group);
+  }
+  const picker = h('select', { id: 'scope', onchange: () => { const q = new URLSearchParams(query); q.set('scope', picker.value); go(`#/league?${q}`); } }, options);
+  picker.value = scope;
+  const sortKey = query.get('sort') || 'name';
+  const descending = query.get('order') === 'desc';
+  const column = COLUMNS.find(c => c.key === sortKey) || COLUMNS[0];
+  const rows = [...data.dealerships].sort((a, b) => compare(column.value(a), column.value(b), descending));
+  const sortBy = key => { const q = new URLSearchParams(query); const again = key === sortKey && !descending;
+    q.set('sort', key); again ? q.set('order', 'desc') : q.delete('order'); go(`#/league?${q}`); };
+  render(main,
+    h('h1', {}, `League table: ${data.scope}`),
+    h('div', { class: 'controls' }, h('label', { for: 'scope' }, 'Scope', picker)),
+    rangeControls(query, q => go(`#/league?${q}`)),
+    h('div', { class: 'cards' },
+      h('div', { class: 'card' }, h('div', { class: 'label' }, 'Contact to sale'), h('div', { class: 'big', id: 'scope-ratio' }, data.contactToSale.label),
+        h('div', {}, `target ${data.targets.contactToSale ? data.targets.contactToSale.toFixed(1) + ':1' : 'n/a'}`)),
+      h('div', { class: 'card' }, h('div', { class: 'label' }, 'Sold'), h('div', { class: 'big' }, num(data.counts.sold)),
+        h('div', {}, `target ${data.targets.counts ? num(data.targets.counts.sold) : '–'}`)),
+      h('div', { class: 'card' }, h('div', { class: 'label' }, 'Dealerships'), h('div', { class: 'big' }, num(data.dealerships.length)))),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'league' },
+      h('caption', { class: 'visually-hidden' }, 'Dealerships against target; column headers sort'),
+      h('thead', {}, h('tr', {}, COLUMNS.map(c => h('th', { scope: 'col', 'aria-sort': c.key === sortKey ? (descending ? 'descending' : 'ascending') : 'none' },
+        h('button', { type: 'button', class: 'sort', 'data-sort': c.key, onclick: () => sortBy(c.key) }, c.label))))),
+      h('tbody', {}, rows.map(r => h('tr', { 'data-dealership': r.dealershipId },
+        h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(r.dealershipId)}?${range}` }, r.name ? `${r.name} (${r.dealershipId})` : r.dealershipId)),
+        h('td', {}, r.region || '–'), h('td', {}, r.brand || '–'), h('td', {}, r.contactToSale.label),
+        STAGES.map(stage => h('td', {}, rag(r.ofTarget[stage]))), h('td', {}, num(r.counts.sold))))))),
+    data.notes.length ? h('ul', { class: 'notes' }, data.notes.map(n => h('li', {}, n))) : null,
+    h('div', { class: 'controls' }, h('button', { type: 'button', onclick: () => download(`${scopePath(scope)}?${range}&format=csv`,
+      `kpi-${scope.replace(':', '-')}.csv`) }, 'Download CSV')));
+}
+
+/** Missing values sort last either way. */
+function compare(a, b, descending) {
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
+  if (b === null || b === undefined) return -1;
+  const order = a < b ? -1 : a > b ? 1 : 0;
+  return descending ? -order : order;
+}

@@ -1,0 +1,95 @@
+// The shell: sign-in, navigation by role, and a hash router (#/d/D1?range=mtd) so every screen has an address
+// that can be bookmarked and shared — without ever putting a token in it.
+import * as auth from './auth.js';
+import { h, render, errorBox } from './ui.js';
+import { dealershipView } from './dealership.js';
+import { agreementsView, agreementView, usageView } from './drill.js';
+import { leagueView } from './league.js';
+import { targetsView, profileView } from './targets.js';
+
+const main = document.getElementById('main');
+
+function go(hash, replace = false) {
+  if (replace) { history.replaceState(null, '', hash); route(); } else if (location.hash === hash) route(); else location.hash = hash;
+}
+
+function home(session) {
+  return session.role === 'national' ? '#/league' : `#/d/${encodeURIComponent(session.dealershipId)}`;
+}
+
+function shell(session) {
+  const links = session.role === 'national'
+    ? [['#/league', 'League table'], ['#/targets', 'Targets']]
+    : [[home(session), 'My dealership']];
+  render(document.getElementById('nav'), links.map(([href, label]) => h('a', { href }, label)));
+  render(document.getElementById('who'), h('span', {}, `Signed in as ${session.label}`),
+    h('button', { type: 'button', id: 'sign-out', onclick: () => { auth.signOut(); history.replaceState(null, '', '/'); route(); } }, 'Sign out'));
+}
+
+function signIn() {
+  render(document.getElementById('nav'));
+  render(document.getElementById('who'));
+  if (!auth.isLocal()) {
+    render(main, h('section', { class: 'signin' }, h('h1', {}, 'Sign in'),
+      h('p', {}, 'Sign in with your Dealer KPI account.'),
+      h('button', { type: 'button', class: 'primary', id: 'sign-in', onclick: () => auth.signInWithCognito() }, 'Sign in')));
+    return;
+  }
+  const dealer = h('input', { id: 'dealership-id', name: 'dealershipId', value: 'D1', autocomplete: 'off' });
+  const form = h('form', { class: 'signin', onsubmit: event => {
+    event.preventDefault();
+    const role = form.elements.role.value;
+    const id = dealer.value.trim();
+    if (role === 'dealer' && !id) { dealer.setAttribute('aria-invalid', 'true'); dealer.focus(); return; }
+    auth.signInLocally(role === 'dealer' ? `dealer:${id}` : 'national');
+    go(location.hash && location.hash !== '#/' ? location.hash : home(auth.current()), true);
+  } },
+  h('h1', {}, 'Sign in (local runner)'),
+  h('p', { class: 'muted' }, 'The local runner has no identity provider: pick who to be. Requests carry it in the X-Local-Principal header.'),
+  h('fieldset', {}, h('legend', {}, 'Sign in as'),
+    h('label', { class: 'row' }, h('input', { type: 'radio', name: 'role', value: 'national', id: 'as-national', checked: true }), 'National management'),
+    h('label', { class: 'row' }, h('input', { type: 'radio', name: 'role', value: 'dealer', id: 'as-dealer' }), 'Dealership user'),
+    h('label', { for: 'dealership-id' }, 'Dealership id (for a dealership user)', dealer)),
+  h('button', { type: 'submit', class: 'primary', id: 'sign-in' }, 'Sign in'));
+  render(main, form);
+  form.elements.role[0].focus();
+}
+
+async function route() {
+  const session = auth.current();
+  if (!session) { signIn(); return; }
+  shell(session);
+  if (session.role === 'dealer' && !session.dealershipId) {
+    render(main, h('h1', {}, 'No dealership'), errorBox({ status: 403,
+      message: 'Your account is in no dealership\'s group (dealer-<id>): ask national management to add it.' }));
+    return;
+  }
+  const [path, search] = (location.hash.slice(1) || '/').split('?');
+  const query = new URLSearchParams(search || '');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  for (const link of document.querySelectorAll('#nav a')) {
+    if (location.hash.startsWith(link.getAttribute('href'))) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const nationalOnly = view => session.role === 'national' ? view()
+    : render(main, h('h1', {}, 'Not available'), errorBox({ status: 403, message: 'Only national management sees this screen.' }));
+  try {
+    if (parts.length === 0) go(home(session), true);
+    else if (parts[0] === 'd' && parts.length === 2) await dealershipView(main, parts[1], query, go);
+    else if (parts[0] === 'd' && parts[2] === 'agreements') await agreementsView(main, parts[1], parts[3], query);
+    else if (parts[0] === 'd' && parts[2] === 'a') await agreementView(main, parts[1], parts[3]);
+    else if (parts[0] === 'd' && parts[2] === 'usage') await usageView(main, parts[1], query);
+    else if (parts[0] === 'league') await nationalOnly(() => leagueView(main, query, go));
+    else if (parts[0] === 'targets') await nationalOnly(() => targetsView(main, query, go));
+    else if (parts[0] === 'profile') await nationalOnly(() => profileView(main, parts[1], query, go));
+    else render(main, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: home(session) }, 'Go to your start page')));
+  } catch (error) {
+    render(main, errorBox(error));
+  }
+  const heading = main.querySelector('h1');
+  if (heading && document.activeElement === document.body) heading.setAttribute('tabindex', '-1');
+  document.title = `${heading ? heading.textContent + ' · ' : ''}Dealer KPI`;
+}
+
+window.addEventListener('hashchange', route);
+auth.start().then(route).catch(error => render(main, errorBox(error)));

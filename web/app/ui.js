@@ -1,0 +1,80 @@
+// DOM building without innerHTML (every text from the API is set as text), formatting, shared controls.
+export function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (name === 'class') node.className = value;
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export const STAGES = ['contacted', 'appointed', 'attended', 'sold'];
+export const TITLES = { contacted: 'Contacted', appointed: 'Appointed', attended: 'Attended', sold: 'Sold' };
+
+export const num = value => value === null || value === undefined ? '–' : Number(value).toLocaleString('en-GB');
+export const pct = (value, digits = 0) => value === null || value === undefined ? '–' : `${(value * 100).toFixed(digits)}%`;
+export const days = value => value === null || value === undefined ? '–' : `${value} days`;
+
+/** Red, amber or green for a share of target: on or above it, within 10% of it, or further behind. */
+export function rag(share) {
+  if (share === null || share === undefined) return h('span', { class: 'rag none', title: 'no target' }, 'no target');
+  const colour = share >= 1 ? 'green' : share >= 0.9 ? 'amber' : 'red';
+  const word = { green: 'on target', amber: 'near target', red: 'behind target' }[colour];
+  return h('span', { class: `rag ${colour}`, title: word, 'aria-label': `${pct(share)}, ${word}` }, pct(share));
+}
+
+export function render(target, ...children) {
+  target.replaceChildren(...children.flat().filter(Boolean));
+}
+
+export function errorBox(error) {
+  const status = error.status ? ` (${error.status})` : '';
+  const message = { 400: 'Not accepted:', 403: 'You do not have access to this.', 404: 'Nothing found here yet.',
+    409: 'Changed by someone else meanwhile: reload and try again.', 503: 'The service is busy: try again in a moment.' }[error.status]
+    || 'Something went wrong.';
+  return h('div', { class: 'error', role: 'alert' }, h('strong', {}, message + status), ' ', error.message);
+}
+
+/** The KPI switch, a custom range and (optionally) a comparison; calls change(query) with the new query. */
+export function rangeControls(query, change, { compare = false, shown = null } = {}) {
+  const kinds = [['ytd', 'Year to date'], ['mtd', 'This month'], ['last-month', 'Last month'], ['all', 'All time']];
+  const active = query.get('from') ? 'custom' : (query.get('range') || 'ytd');
+  const next = mutate => { const q = new URLSearchParams(query); mutate(q); change(q); };
+  // the dates of the range on screen, so a custom range starts from them
+  const from = h('input', { type: 'date', id: 'range-from', value: query.get('from') || (shown && shown.from) || '', required: true });
+  const to = h('input', { type: 'date', id: 'range-to', value: query.get('to') || (shown && shown.to) || '', required: true });
+  const custom = h('form', { class: 'controls', 'aria-label': 'Custom range', onsubmit: event => {
+    event.preventDefault();
+    next(q => { q.delete('range'); q.set('from', from.value); q.set('to', to.value); });
+  } }, h('label', { for: 'range-from' }, 'From', from), h('label', { for: 'range-to' }, 'To', to),
+  h('button', { type: 'submit' }, 'Apply range'));
+  const parts = [h('div', { class: 'switch', role: 'group', 'aria-label': 'Range' },
+    kinds.map(([kind, label]) => h('button', { type: 'button', 'aria-pressed': String(active === kind), 'data-range': kind,
+      onclick: () => next(q => { q.set('range', kind); q.delete('from'); q.delete('to'); }) }, label))), custom];
+  if (compare) {
+    const select = h('select', { id: 'compare', onchange: () => next(q => select.value ? q.set('compare', select.value) : q.delete('compare')) },
+      [['', 'No comparison'], ['previous', 'Previous period'], ['last-year', 'Same period last year']].map(([value, label]) =>
+        h('option', { value, selected: (query.get('compare') || '') === value }, label)));
+    parts.push(h('label', { for: 'compare' }, 'Compare with', select));
+  }
+  return h('div', { class: 'controls' }, parts);
+}
+
+/** The range part of a query, as the API takes it. */
+export function rangeQuery(query) {
+  const q = new URLSearchParams();
+  for (const name of ['range', 'from', 'to']) if (query.get(name)) q.set(name, query.get(name));
+  return q;
+}
+
+export function table(caption, head, rows, attrs = {}) {
+  return h('div', { class: 'table-wrap' }, h('table', attrs, caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
+    h('thead', {}, h('tr', {}, head.map(cell => cell instanceof Node ? cell : h('th', { scope: 'col' }, cell)))),
+    h('tbody', {}, rows)));
+}
