@@ -1,5 +1,5 @@
 // The JSON API with the signed-in user's credentials; a problem+json answer becomes an ApiError.
-import { apiBase, current } from './auth.js';
+import { apiBase, current, fresh, expired, isLocal } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -10,6 +10,7 @@ export class ApiError extends Error {
 }
 
 async function send(method, path, body) {
+  await fresh();
   const session = current();
   const headers = { Accept: 'application/json', ...(session ? session.headers() : {}) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -17,6 +18,7 @@ async function send(method, path, body) {
   const type = answer.headers.get('Content-Type') || '';
   if (!answer.ok) {
     const problem = type.includes('json') ? await answer.json() : { detail: await answer.text() };
+    if (answer.status === 401 && !isLocal()) expired();
     throw new ApiError(answer.status, problem);
   }
   return type.includes('json') ? answer.json() : answer.text();
@@ -28,6 +30,7 @@ export const del = path => send('DELETE', path);
 
 /** Downloads an answer (e.g. format=csv) as a file: fetched with the user's credentials, never a bare link. */
 export async function download(path, filename) {
+  await fresh();
   const session = current();
   const answer = await fetch(apiBase() + path, { headers: session ? session.headers() : {} });
   if (!answer.ok) throw new ApiError(answer.status, await answer.json().catch(() => ({})));

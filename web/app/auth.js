@@ -68,22 +68,41 @@ export async function signInWithCognito() {
 async function finishRedirect() {
   const query = new URLSearchParams(location.search);
   const pending = JSON.parse(sessionStorage.getItem(PKCE) || 'null');
-  if (!query.has('code') || !pending) return;
   sessionStorage.removeItem(PKCE);
-  history.replaceState(null, '', '/' + (pending.hash || ''));  // the code never stays in the address bar
-  if (query.get('state') !== pending.state) throw new Error('The sign-in answer did not match this page; sign in again.');
+  if (!query.has('code') && !query.has('error')) return;
+  // the code (or the error) never stays in the address bar
+  history.replaceState(null, '', '/' + ((pending && pending.hash) || ''));
+  if (query.has('error')) throw new Error(`Sign-in failed: ${query.get('error_description') || query.get('error')}`);
+  if (!pending || query.get('state') !== pending.state) throw new Error('The sign-in answer did not match this page; sign in again.');
   await token({ grant_type: 'authorization_code', code: query.get('code'), redirect_uri: redirectUri(), code_verifier: pending.verifier });
 }
 
 let refreshToken = null;
 let renewal = null;
 
+/** The sign-in is over (a renewal refused, or the API answered 401): the app shows the sign-in screen. */
+export function expired() {
+  session = null;
+  refreshToken = null;
+  clearTimeout(renewal);
+  sessionStorage.removeItem(PICKED);
+  window.dispatchEvent(new Event('dealerkpi:signed-out'));
+}
+
+/** Before a request: a token that has expired (a sleeping laptop misses the renewal timer) is renewed first. */
+export async function fresh() {
+  if (session && session.expiresAt && Date.now() > session.expiresAt - 30_000) {
+    if (!refreshToken) { expired(); return; }
+    await token({ grant_type: 'refresh_token', refresh_token: refreshToken });
+  }
+}
+
 async function token(form) {
   const answer = await fetch(`${config.authority}/oauth2/token`, {
     method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ client_id: config.clientId, ...form }),
-  });
-  if (!answer.ok) { session = null; return; }
+  }).catch(() => null);
+  if (!answer || !answer.ok) { expired(); return; }
   const tokens = await answer.json();
   refreshToken = tokens.refresh_token || refreshToken;
   session = cognitoSession(tokens.access_token, tokens.expires_in);

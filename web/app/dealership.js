@@ -21,7 +21,9 @@ export async function dealershipView(main, id, query, go) {
   const [kpi, cohorts, profile] = await Promise.allSettled([
     get(`${base}/kpi?${kpiQuery}`), get(`${base}/kpi/cohorts?${range}`), get(`${base}/profile`)]);
   if (kpi.status === 'rejected') {
-    render(main, h('h1', {}, `Dealership ${id}`), errorBox(kpi.reason));
+    // the range controls stay, so a range the API refused (e.g. from after to) can be put right
+    render(main, h('h1', {}, `Dealership ${id}`), rangeControls(query, q => go(`#/d/${seg(id)}?${q}`), { compare: true }),
+      errorBox(kpi.reason));
     return;
   }
   const report = kpi.value;
@@ -65,7 +67,8 @@ function headline(report) {
   const share = ratio && target ? target / ratio : null;
   const cards = [
     h('div', { class: 'card', id: 'contact-to-sale' }, h('div', { class: 'label' }, 'Contact to sale'),
-      h('div', { class: 'big' }, report.contactToSale.label), h('div', {}, `target ${ratioLabel(target)} `, rag(share))),
+      h('div', { class: 'big' }, report.contactToSale.label), h('div', {}, `target ${ratioLabel(target)} `,
+        ratio === null && target ? h('span', { class: 'rag none' }, 'no sales yet') : rag(share))),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Sold'), h('div', { class: 'big', id: 'sold-count' }, num(report.counts.sold)),
       report.pace ? h('div', { id: 'pace' }, `pace ${num(report.pace.counts.sold)} by ${report.pace.until}`) : null),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Contacted'), h('div', { class: 'big' }, num(report.counts.contacted)),

@@ -2,7 +2,9 @@
 import { get, seg } from './api.js';
 import { h, render, errorBox, rangeQuery, table, num, TITLES } from './ui.js';
 
-const time = iso => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** A moment in the dealership's zone when known, else the browser's — with the zone's name either way. */
+const time = (iso, timeZone) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric',
+  hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
 
 export async function agreementsView(main, id, stage, query) {
   const range = rangeQuery(query);
@@ -17,6 +19,8 @@ export async function agreementsView(main, id, stage, query) {
   let cursor = null;
   let shown = 0;
   const load = async () => {
+    more.disabled = true;  // one request per cursor, however often it is clicked
+    const firstNew = list.children.length;
     const page = new URLSearchParams(range);
     page.set('limit', '50');
     if (cursor) page.set('cursor', cursor);
@@ -24,12 +28,14 @@ export async function agreementsView(main, id, stage, query) {
       const answer = await get(`/dealerships/${seg(id)}/kpi/${seg(stage)}/agreements?${page}`);
       for (const item of answer.items) {
         list.append(h('tr', {}, h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(id)}/a/${seg(item.agreementId)}` }, item.agreementId)),
-          h('td', {}, time(item.at)), h('td', {}, item.backfilled ? 'back-filled (a later stage was set)' : 'set')));
+          h('td', {}, time(item.at, answer.range.timezone)), h('td', {}, item.backfilled ? 'back-filled (a later stage was set)' : 'set')));
       }
+      if (firstNew > 0 && list.children[firstNew]) list.children[firstNew].querySelector('a').focus();
       shown += answer.items.length;
       status.textContent = `${answer.range.from} to ${answer.range.to}: ${num(shown)} shown${answer.nextCursor ? ', more to come' : ''}`;
       cursor = answer.nextCursor || null;
       more.hidden = !cursor;
+      more.disabled = false;
     } catch (error) {
       main.append(errorBox(error));
       more.hidden = true;
@@ -63,13 +69,13 @@ export async function usageView(main, id, query) {
   const range = rangeQuery(query);
   try {
     const u = await get(`/dealerships/${seg(id)}/usage?${range}`);
-    const counts = (caption, entries, label) => table(caption, [label, 'Updates'],
-      entries.map(([key, n]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, num(n)))));
+    const counts = (caption, entries, label, id) => table(caption, [label, 'Updates'],
+      entries.map(([key, n]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, num(n)))), { id });
     render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}?${range}` }, `← Dealership ${id}`)),
       h('h1', {}, `Usage: ${id}`), h('p', { class: 'sub' }, `${u.range.from} to ${u.range.to} · ${num(u.total)} updates`),
-      h('h2', {}, 'By status'), counts('By status', Object.entries(u.byStatus), 'Status'),
-      h('h2', {}, 'By user'), counts('By user', Object.entries(u.byUser), 'User'),
-      h('h2', {}, 'By day'), counts('By day', u.daily.map(d => [d.date, d.total]), 'Day'));
+      h('h2', {}, 'By status'), counts('By status', Object.entries(u.byStatus), 'Status', 'by-status'),
+      h('h2', {}, 'By user'), counts('By user', Object.entries(u.byUser), 'User', 'by-user'),
+      h('h2', {}, 'By day'), counts('By day', u.daily.map(d => [d.date, d.total]), 'Day', 'by-day'));
   } catch (error) {
     render(main, h('h1', {}, `Usage: ${id}`), errorBox(error));
   }

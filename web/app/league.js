@@ -3,6 +3,8 @@
 import { get, download, seg } from './api.js';
 import { h, render, errorBox, rangeControls, rangeQuery, num, rag, STAGES, TITLES } from './ui.js';
 
+const RANGE_NAMES = { ytd: 'Year to date', mtd: 'This month', 'last-month': 'Last month', all: 'All time' };
+
 const COLUMNS = [
   { key: 'name', label: 'Dealership', value: r => (r.name || r.dealershipId).toLowerCase(), numeric: false },
   { key: 'region', label: 'Region', value: r => (r.region || '').toLowerCase(), numeric: false },
@@ -24,7 +26,7 @@ export async function leagueView(main, query, go) {
   render(main, h('h1', {}, 'League table'), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   const [rollUp, regions, brands] = await Promise.allSettled([get(`${scopePath(scope)}?${range}`), get('/regions'), get('/brands')]);
   if (rollUp.status === 'rejected') {
-    render(main, h('h1', {}, 'League table'), errorBox(rollUp.reason));
+    render(main, h('h1', {}, 'League table'), rangeControls(query, q => go(`#/league?${q}`)), errorBox(rollUp.reason));
     return;
   }
   const data = rollUp.value;
@@ -36,7 +38,8 @@ export async function leagueView(main, query, go) {
     options.push(group);
   }
   const picker = h('select', { id: 'scope', onchange: () => { const q = new URLSearchParams(query); q.set('scope', picker.value); go(`#/league?${q}`); } }, options);
-  picker.value = scope;
+  // the scope as the list spells it, whatever the address says (names match case-insensitively)
+  picker.value = [...picker.querySelectorAll('option')].map(o => o.value).find(v => v.toLowerCase() === scope.toLowerCase()) || scope;
   const sortKey = query.get('sort') || 'name';
   const descending = query.get('order') === 'desc';
   const column = COLUMNS.find(c => c.key === sortKey) || COLUMNS[0];
@@ -45,6 +48,8 @@ export async function leagueView(main, query, go) {
     q.set('sort', key); again ? q.set('order', 'desc') : q.delete('order'); go(`#/league?${q}`); };
   render(main,
     h('h1', {}, `League table: ${data.scope}`),
+    h('p', { class: 'sub', id: 'range-shown' }, `${RANGE_NAMES[data.range.kind] || 'Custom range'}`,
+      rows.length ? ` · ${rows[0].range.from} to ${rows[0].range.to}` : '', ` · each dealership in its own time zone`),
     h('div', { class: 'controls' }, h('label', { for: 'scope' }, 'Scope', picker)),
     rangeControls(query, q => go(`#/league?${q}`)),
     h('div', { class: 'cards' },
@@ -58,7 +63,8 @@ export async function leagueView(main, query, go) {
       h('thead', {}, h('tr', {}, COLUMNS.map(c => h('th', { scope: 'col', 'aria-sort': c.key === sortKey ? (descending ? 'descending' : 'ascending') : 'none' },
         h('button', { type: 'button', class: 'sort', 'data-sort': c.key, onclick: () => sortBy(c.key) }, c.label))))),
       h('tbody', {}, rows.map(r => h('tr', { 'data-dealership': r.dealershipId },
-        h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(r.dealershipId)}?${range}` }, r.name ? `${r.name} (${r.dealershipId})` : r.dealershipId)),
+        h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(r.dealershipId)}?${range}` }, r.name ? `${r.name} (${r.dealershipId})` : r.dealershipId),
+          r.profile ? null : h('span', { class: 'muted' }, ' (no profile)')),
         h('td', {}, r.region || '–'), h('td', {}, r.brand || '–'), h('td', {}, r.contactToSale.label),
         STAGES.map(stage => h('td', {}, rag(r.ofTarget[stage]))), h('td', {}, num(r.counts.sold))))))),
     data.notes.length ? h('ul', { class: 'notes' }, data.notes.map(n => h('li', {}, n))) : null,

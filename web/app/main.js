@@ -55,12 +55,20 @@ function signIn() {
   form.elements.role[0].focus();
 }
 
+let navigation = 0;
+let shownPath = null;
+
 async function route() {
+  // each navigation renders into its own box: an answer that arrives after the user moved on lands nowhere
+  const ticket = ++navigation;
+  const focusKey = focusedControl();
+  const view = h('div');
+  main.replaceChildren(view);
   const session = auth.current();
   if (!session) { signIn(); return; }
   shell(session);
   if (session.role === 'dealer' && !session.dealershipId) {
-    render(main, h('h1', {}, 'No dealership'), errorBox({ status: 403,
+    render(view, h('h1', {}, 'No dealership'), errorBox({ status: 403,
       message: 'Your account is in no dealership\'s group (dealer-<id>): ask national management to add it.' }));
     return;
   }
@@ -71,25 +79,45 @@ async function route() {
     if (location.hash.startsWith(link.getAttribute('href'))) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const nationalOnly = view => session.role === 'national' ? view()
-    : render(main, h('h1', {}, 'Not available'), errorBox({ status: 403, message: 'Only national management sees this screen.' }));
+  const nationalOnly = screen => session.role === 'national' ? screen()
+    : render(view, h('h1', {}, 'Not available'), errorBox({ status: 403, message: 'Only national management sees this screen.' }));
   try {
     if (parts.length === 0) go(home(session), true);
-    else if (parts[0] === 'd' && parts.length === 2) await dealershipView(main, parts[1], query, go);
-    else if (parts[0] === 'd' && parts[2] === 'agreements') await agreementsView(main, parts[1], parts[3], query);
-    else if (parts[0] === 'd' && parts[2] === 'a') await agreementView(main, parts[1], parts[3]);
-    else if (parts[0] === 'd' && parts[2] === 'usage') await usageView(main, parts[1], query);
-    else if (parts[0] === 'league') await nationalOnly(() => leagueView(main, query, go));
-    else if (parts[0] === 'targets') await nationalOnly(() => targetsView(main, query, go));
-    else if (parts[0] === 'profile') await nationalOnly(() => profileView(main, parts[1], query, go));
-    else render(main, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: home(session) }, 'Go to your start page')));
+    else if (parts[0] === 'd' && parts.length === 2) await dealershipView(view, parts[1], query, go);
+    else if (parts[0] === 'd' && parts[2] === 'agreements') await agreementsView(view, parts[1], parts[3], query);
+    else if (parts[0] === 'd' && parts[2] === 'a') await agreementView(view, parts[1], parts[3]);
+    else if (parts[0] === 'd' && parts[2] === 'usage') await usageView(view, parts[1], query);
+    else if (parts[0] === 'league') await nationalOnly(() => leagueView(view, query, go));
+    else if (parts[0] === 'targets') await nationalOnly(() => targetsView(view, query, go));
+    else if (parts[0] === 'profile') await nationalOnly(() => profileView(view, parts[1], query, go));
+    else render(view, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: home(session) }, 'Go to your start page')));
   } catch (error) {
-    render(main, errorBox(error));
+    render(view, errorBox(error));
   }
-  const heading = main.querySelector('h1');
-  if (heading && document.activeElement === document.body) heading.setAttribute('tabindex', '-1');
+  if (ticket !== navigation) return;
+  const heading = view.querySelector('h1');
   document.title = `${heading ? heading.textContent + ' · ' : ''}Dealer KPI`;
+  // a new screen (not a new range or order of the same one) is announced by moving focus to its heading
+  if (heading && path !== shownPath) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  } else if (focusKey && view.querySelector(focusKey)) {
+    view.querySelector(focusKey).focus();  // the same control, redrawn: keep the keyboard user's place
+  }
+  shownPath = path;
 }
 
+/** A selector for the focused control that survives a redraw (a range button, a sort header, an input). */
+function focusedControl() {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;
+  if (focused.dataset.range) return `[data-range="${CSS.escape(focused.dataset.range)}"]`;
+  if (focused.dataset.sort) return `[data-sort="${CSS.escape(focused.dataset.sort)}"]`;
+  return focused.id ? `#${CSS.escape(focused.id)}` : null;
+}
+
+document.querySelector('.skip').addEventListener('click', event => { event.preventDefault(); main.focus(); });
 window.addEventListener('hashchange', route);
+// a sign-in that expired (its renewal failed, or the API said 401): back to the sign-in screen
+window.addEventListener('dealerkpi:signed-out', route);
 auth.start().then(route).catch(error => render(main, errorBox(error)));

@@ -14,24 +14,38 @@ function scopePath(scope) {
 
 function field(name, label, attrs = {}) {
   const input = h('input', { id: `f-${name}`, name, 'aria-describedby': `e-${name}`, ...attrs });
-  return h('label', { for: `f-${name}` }, label, input, h('span', { class: 'field-error', id: `e-${name}`, 'aria-live': 'polite' }));
+  return h('label', { for: `f-${name}` }, label, input, h('span', { class: 'field-error', id: `e-${name}` }));
 }
 
-/** Puts each of the API's field errors beside its input; the rest (and the detail) in a box above the form. */
+/**
+ * Puts each of the API's field errors beside its input (and focuses the first); the box above the form says what
+ * is not at a field. The box alone is announced.
+ */
 function showErrors(form, box, error) {
   form.querySelectorAll('.field-error').forEach(e => { e.textContent = ''; });
   form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+  const placed = [];
   const unplaced = [];
   for (const { field: name, message } of (error instanceof ApiError ? error.errors : [])) {
     const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
     if (input) {
       input.setAttribute('aria-invalid', 'true');
+      const label = input.closest('label').firstChild.textContent;
       form.querySelector(`#e-${CSS.escape(name)}`).textContent = `${name} ${message}`;
+      placed.push(label);
     } else unplaced.push(`${name} ${message}`);
   }
-  render(box, errorBox({ status: error.status, message: [error.message, ...unplaced].join(' ') }));
+  const message = placed.length ? [`Check ${placed.join(', ')}.`, ...unplaced].join(' ') : error.message;
+  render(box, errorBox({ status: error.status, message }));
   const first = form.querySelector('[aria-invalid]');
   if (first) first.focus();
+}
+
+/** The names of the inputs the user changed, so a save sends exactly what was edited. */
+function edits(form) {
+  const edited = new Set();
+  form.addEventListener('input', event => { if (event.target.name) edited.add(event.target.name); });
+  return edited;
 }
 
 export async function targetsView(main, query, go) {
@@ -52,26 +66,33 @@ export async function targetsView(main, query, go) {
     render(main, h('h1', {}, 'Targets'), picker, errorBox(error));
     return;
   }
-  const box = h('div', { role: 'alert' });
+  const box = h('div');
   const form = h('form', { class: 'edit', id: 'targets-form', novalidate: true },
     RATES.map(([name, label]) => field(name, `${label}, 0–1`, { type: 'number', step: '0.001', min: '0', max: '1',
       inputmode: 'decimal', value: answer.override[name] ?? '' })),
-    field('effectiveFrom', 'From month', { type: 'month', value: new Date().toISOString().slice(0, 7) }),
+    // empty: the API takes the month the change is made in, in the scope's own time zone
+    field('effectiveFrom', 'From month (empty: this month)', { type: 'month' }),
     h('div', { class: 'actions controls' }, h('button', { type: 'submit', class: 'primary' }, 'Save targets'),
       h('button', { type: 'button', id: 'remove-override', onclick: async () => {
         const from = form.elements.effectiveFrom.value;
+        if (!confirm(`Remove every target ${answer.scope} sets, from ${from || 'this month'} on? Earlier months keep theirs.`)) return;
         try {
           await del(`${scopePath(scope)}${from ? `?effectiveFrom=${from}` : ''}`);
           go(`#/targets?scope=${encodeURIComponent(scope)}&saved=removed`, true);
         } catch (error) { showErrors(form, box, error); }
       } }, 'Remove this scope\'s override')));
+  const edited = edits(form);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const body = {};
     for (const [name] of RATES) {
       const text = form.elements[name].value.trim();
       // the number as typed: the API says precisely what is wrong with it
-      if (text !== '' && String(answer.override[name] ?? '') !== text) body[name] = Number.isNaN(Number(text)) ? text : Number(text);
+      if (edited.has(name) && text !== '') body[name] = Number.isNaN(Number(text)) ? text : Number(text);
+    }
+    if (Object.keys(body).length === 0) {
+      render(box, h('p', { class: 'muted', role: 'status' }, 'Nothing to save: change a rate first.'));
+      return;
     }
     if (form.elements.effectiveFrom.value) body.effectiveFrom = form.elements.effectiveFrom.value;
     try {
@@ -86,13 +107,13 @@ export async function targetsView(main, query, go) {
     h('h2', {}, 'In force this month (this scope\'s own values; the rest come from wider scopes or the defaults)'),
     table('Override', ['Rate', 'Value'], RATES.map(([name, label]) => h('tr', {}, h('th', { scope: 'row' }, label),
       h('td', {}, answer.override[name] === undefined ? 'not set here' : pct(answer.override[name], 1)))), { id: 'override' }),
-    h('h2', {}, 'Change'), box, form,
+    h('h2', {}, 'Change'), h('div', { role: 'alert' }, box), form,
     h('h2', {}, 'Timeline'),
     table('Timeline', ['From', 'Values'], answer.timeline.map(t => h('tr', {}, h('th', { scope: 'row' }, t.effectiveFrom),
       h('td', {}, describe(t.values)))), { id: 'timeline' }),
     h('h2', {}, 'History'),
     table('History', ['When', 'By', 'Action', 'From month', 'Before', 'After'], answer.history.map(c => h('tr', {},
-      h('th', { scope: 'row' }, c.at.replace('T', ' ').slice(0, 16)), h('td', {}, c.by), h('td', {}, c.action), h('td', {}, c.effectiveFrom),
+      h('th', { scope: 'row' }, `${c.at.replace('T', ' ').slice(0, 16)} UTC`), h('td', {}, c.by), h('td', {}, c.action), h('td', {}, c.effectiveFrom),
       h('td', {}, describe(c.previous)), h('td', {}, describe(c.value)))), { id: 'history' }));
 }
 
@@ -110,7 +131,7 @@ export async function profileView(main, id, query, go) {
     if (error.status !== 404) { render(main, h('h1', {}, `Profile: ${id}`), errorBox(error)); return; }
     exists = false;
   }
-  const box = h('div', { role: 'alert' });
+  const box = h('div');
   const form = h('form', { class: 'edit', id: 'profile-form', novalidate: true },
     field('name', 'Name', { value: profile.name ?? '' }), field('region', 'Region', { value: profile.region ?? '' }),
     field('brand', 'Brand', { value: profile.brand ?? '' }),
@@ -119,16 +140,24 @@ export async function profileView(main, id, query, go) {
     field('effectiveFrom', 'Database size from month', { type: 'month' }),
     field('goLiveDate', 'Go-live date', { type: 'date', value: profile.goLiveDate ?? '' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, exists ? 'Save profile' : 'Create profile')));
+  const edited = edits(form);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const body = {};
-    for (const name of ['name', 'region', 'brand', 'timezone', 'goLiveDate', 'effectiveFrom']) {
+    for (const name of ['name', 'region', 'brand', 'timezone', 'goLiveDate']) {
       const value = form.elements[name].value.trim();
-      if (value !== '' && value !== String(profile[name] ?? '')) body[name] = value;
+      if (edited.has(name) && value !== '') body[name] = value;
     }
     const size = form.elements.databaseSize.value.trim();
-    if (size !== '' && size !== String(profile.databaseSize ?? '')) body.databaseSize = Number.isNaN(Number(size)) ? size : Number(size);
-    if (body.effectiveFrom && body.databaseSize === undefined) delete body.effectiveFrom;
+    // a month given for the size sends the size with it, changed or not (a size restated from that month on)
+    if ((edited.has('databaseSize') || edited.has('effectiveFrom')) && size !== '') {
+      body.databaseSize = Number.isNaN(Number(size)) ? size : Number(size);
+      if (form.elements.effectiveFrom.value) body.effectiveFrom = form.elements.effectiveFrom.value;
+    }
+    if (Object.keys(body).length === 0) {
+      render(box, h('p', { class: 'muted', role: 'status' }, 'Nothing to save: change a field first.'));
+      return;
+    }
     try {
       await put(`/dealerships/${seg(id)}/profile`, body);
       go(`#/profile/${seg(id)}?saved=1`, true);
@@ -136,7 +165,7 @@ export async function profileView(main, id, query, go) {
   });
   render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}` }, `← Dealership ${id}`)), h('h1', {}, `Profile: ${id}`),
     query.get('saved') ? h('p', { class: 'ok', role: 'status' }, 'Profile saved.') : null,
-    exists ? null : h('p', { class: 'muted' }, 'No profile yet: creating one.'), box, form,
-    profile.databaseSizeTimeline ? [h('h2', {}, 'Database size over time'), table('Database size', ['From', 'Size'],
+    exists ? null : h('p', { class: 'muted' }, 'No profile yet: creating one.'), h('div', { role: 'alert' }, box), form,
+    profile.databaseSizeTimeline && profile.databaseSizeTimeline.length ? [h('h2', {}, 'Database size over time'), table('Database size', ['From', 'Size'],
       profile.databaseSizeTimeline.map(t => h('tr', {}, h('th', { scope: 'row' }, t.effectiveFrom), h('td', {}, t.value ?? t.databaseSize))))] : null);
 }

@@ -23,10 +23,11 @@ export const days = value => value === null || value === undefined ? '–' : `${
 
 /** Red, amber or green for a share of target: on or above it, within 10% of it, or further behind. */
 export function rag(share) {
-  if (share === null || share === undefined) return h('span', { class: 'rag none', title: 'no target' }, 'no target');
+  if (share === null || share === undefined) return h('span', { class: 'rag none' }, 'no target');
   const colour = share >= 1 ? 'green' : share >= 0.9 ? 'amber' : 'red';
   const word = { green: 'on target', amber: 'near target', red: 'behind target' }[colour];
-  return h('span', { class: `rag ${colour}`, title: word, 'aria-label': `${pct(share)}, ${word}` }, pct(share));
+  // the colour's meaning in words too, for screen readers and for anyone who cannot tell the colours apart
+  return h('span', { class: `rag ${colour}`, title: word }, pct(share), h('span', { class: 'visually-hidden' }, `, ${word}`));
 }
 
 export function render(target, ...children) {
@@ -35,7 +36,7 @@ export function render(target, ...children) {
 
 export function errorBox(error) {
   const status = error.status ? ` (${error.status})` : '';
-  const message = { 400: 'Not accepted:', 403: 'You do not have access to this.', 404: 'Nothing found here yet.',
+  const message = { 400: 'Not accepted:', 401: 'Your sign-in has ended: sign in again.', 403: 'You do not have access to this.', 404: 'Nothing found here yet.',
     409: 'Changed by someone else meanwhile: reload and try again.', 503: 'The service is busy: try again in a moment.' }[error.status]
     || 'Something went wrong.';
   return h('div', { class: 'error', role: 'alert' }, h('strong', {}, message + status), ' ', error.message);

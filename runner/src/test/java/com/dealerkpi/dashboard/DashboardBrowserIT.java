@@ -233,6 +233,19 @@ class DashboardBrowserIT {
         waitForRange(map(kpi, "range"));
         assertEquals(longs(map(kpi, "counts")), funnelOnScreen(), query);
         assertTrue(find("#contact-to-sale").getText().contains((String) map(kpi, "contactToSale").get("label")), query);
+        List<WebElement> times = browser.findElements(By.cssSelector("#time-to-convert .big"));
+        List<String> steps = List.of("contactedToAppointed", "appointedToAttended", "attendedToSold", "contactedToSold");
+        for (int i = 0; i < steps.size(); i++) {
+            Object days = map(kpi, "timeToConvert").get(steps.get(i));
+            assertEquals(days == null ? "–" : shown(days) + " days", times.get(i).getText(), query + " " + steps.get(i));
+        }
+        if (kpi.containsKey("pace")) {
+            for (String stage : STAGES) {
+                List<WebElement> cells = find("#funnel tr[data-stage='" + stage + "']").findElements(By.cssSelector("td"));
+                assertEquals(shown(map(map(kpi, "pace"), "counts").get(stage)), cells.get(cells.size() - 1).getText().replace(",", ""),
+                        query + " pace of " + stage);
+            }
+        }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cohorts = (List<Map<String, Object>>) api("GET",
                 "/dealerships/" + dealership + "/kpi/cohorts?" + query, "national", null).get("cohorts");
@@ -245,6 +258,12 @@ class DashboardBrowserIT {
                 assertEquals(String.valueOf(cohorts.get(i).get(STAGES[s])), cells.get(s + 1).getText(), query + " cohort " + i);
             }
         }
+    }
+
+    /** A number as the page prints it (JavaScript's way: 3, not 3.0). */
+    private static String shown(Object number) {
+        double value = ((Number) number).doubleValue();
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     // ---- the suite
@@ -278,7 +297,15 @@ class DashboardBrowserIT {
         assertEquals(Map.of("contacted", 3L, "appointed", 1L, "attended", 1L, "sold", 1L), funnelOnScreen(),
                 "last year's March as seeded");
         new org.openqa.selenium.support.ui.Select(find("#compare")).selectByValue("previous");
-        find("#comparison");
+        Map<String, Object> compared = map(api("GET", "/dealerships/D1/kpi?" + custom + "&compare=previous", "national", null),
+                "comparison");
+        assertTrue(find("#comparison h2").getText().contains(map(compared, "range").get("from") + " to "
+                + map(compared, "range").get("to")));
+        List<WebElement> comparedRows = browser.findElements(By.cssSelector("#comparison tbody tr"));
+        for (int s = 0; s < STAGES.length; s++) {
+            assertEquals(String.valueOf(map(compared, "counts").get(STAGES[s])),
+                    comparedRows.get(s).findElements(By.cssSelector("td")).get(1).getText(), "compared " + STAGES[s]);
+        }
         screenshot("dealership-custom-compared");
     }
 
@@ -299,6 +326,18 @@ class DashboardBrowserIT {
         assertEquals(4, browser.findElements(By.cssSelector("#milestones tbody tr")).size(), "L1 was contacted, then sold");
         assertEquals(2, browser.findElements(By.cssSelector("#history tbody tr")).size());
         screenshot("agreement");
+
+        open("#/d/D1/usage?range=all");
+        Map<String, Object> usage = api("GET", "/dealerships/D1/usage?range=all", "national", null);
+        find("#by-status");
+        for (String table : List.of("byStatus", "byUser")) {
+            Map<String, Object> onScreen = new java.util.HashMap<>();
+            for (WebElement row : browser.findElements(By.cssSelector("#" + (table.equals("byStatus") ? "by-status" : "by-user") + " tbody tr"))) {
+                onScreen.put(row.findElement(By.cssSelector("th")).getText(), Long.parseLong(row.findElement(By.cssSelector("td")).getText()));
+            }
+            assertEquals(longs(map(usage, table)), onScreen, table);
+        }
+        assertTrue(find("main .sub").getText().endsWith(usage.get("total") + " updates"));
     }
 
     @Test
