@@ -14,6 +14,7 @@ import com.dealerkpi.domain.TimeToConvert;
 import com.dealerkpi.domain.UsageReport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -30,16 +30,21 @@ import java.util.function.Supplier;
  * every target scope that applies.
  */
 public final class KpiReports {
+    /** How far before a range time to convert looks for its sales' earlier stages (older ones are read by key). */
+    public static final Duration TIME_TO_CONVERT_LOOKBACK = Conversions.LOOKBACK;
+
     private final SettingsStore settings;
     private final ReportStore reports;
     private final Parallel parallel;
     private final Clock clock;
+    private final Conversions conversions;
 
     public KpiReports(SettingsStore settings, ReportStore reports, Parallel parallel, Clock clock) {
         this.settings = settings;
         this.reports = reports;
         this.parallel = parallel;
         this.clock = clock;
+        this.conversions = new Conversions(reports);
     }
 
     /** A dealership as reports see it: its profile, or the defaults if it has none (yet). */
@@ -70,34 +75,63 @@ public final class KpiReports {
     public record Insight(KpiReport report, Optional<CompareWith.Comparison> comparison, TimeToConvert timeToConvert) {
     }
 
-    /** The report, its comparison and its time to convert, read at once. */
+    /**
+     * The report, its comparison and its time to convert, every read issued at once. Each call is a single read
+     * that waits on nothing else in the pool: a call that waited for calls queued behind it could, with enough
+     * requests at once (the local runner serves many), leave every pool thread waiting.
+     */
     @SuppressWarnings("unchecked")
     public Insight insight(Profile profile, RangeRequest request, Optional<CompareWith> compare) {
         DateRange range = resolve(profile, request);
-        List<Supplier<Object>> calls = List.of(
-                () -> compare.map(with -> comparison(profile, range, with)),
-                () -> timeToConvert(profile, range),
-                () -> kpi(profile, range));
+        Optional<DateRange> other = compare.map(with -> with.rangeFor(range));
+        List<Supplier<Object>> calls = new ArrayList<>(reportReads(profile, range));
+        other.ifPresent(compared -> calls.addAll(countReads(profile.dealershipId(), List.of(compared.start(), compared.endExclusive()))));
+        int conversionReads = calls.size();
+        conversions.timeToConvertReads(profile.dealershipId(), range).forEach(read -> calls.add(read::get));
         List<Object> results = parallel.all(calls);
-        return new Insight((KpiReport) results.get(2), (Optional<CompareWith.Comparison>) results.get(0),
-                (TimeToConvert) results.get(1));
+        KpiReport report = report(profile, range, stageCounts(results, 0), (List<EffectiveTargets.Layer>) results.get(4));
+        Optional<CompareWith.Comparison> comparison = other.map(compared -> new CompareWith.Comparison(compared,
+                KpiCounts.of(firstOfEach(stageCounts(results, 5)))));
+        TimeToConvert time = conversions.timeToConvert((List<Map<String, Instant>>) (List<?>) results.subList(conversionReads,
+                results.size()), agreements -> moments(profile.dealershipId(), agreements));
+        return new Insight(report, comparison, time);
     }
 
+    @SuppressWarnings("unchecked")
     private KpiReport kpi(Profile profile, DateRange range) {
-        List<Instant> boundaries = range.monthBoundaries();
+        List<Object> results = parallel.all(reportReads(profile, range));
+        return report(profile, range, stageCounts(results, 0), (List<EffectiveTargets.Layer>) results.get(4));
+    }
+
+    /** A report's reads: each stage's count per month of the range, then the target layers. */
+    private List<Supplier<Object>> reportReads(Profile profile, DateRange range) {
+        List<Supplier<Object>> calls = countReads(profile.dealershipId(), range.monthBoundaries());
+        calls.add(() -> settings.targetLayers(profile));
+        return calls;
+    }
+
+    private List<Supplier<Object>> countReads(String dealershipId, List<Instant> boundaries) {
         List<Supplier<Object>> calls = new ArrayList<>();
         for (Stage stage : Stage.values()) {
-            calls.add(() -> reports.countMilestones(profile.dealershipId(), stage, boundaries));
+            calls.add(() -> reports.countMilestones(dealershipId, stage, boundaries));
         }
-        calls.add(() -> settings.targetLayers(profile));
-        List<Object> results = parallel.all(calls);
+        return calls;
+    }
+
+    private static long[][] stageCounts(List<Object> results, int from) {
         long[][] byStage = new long[4][];
         for (Stage stage : Stage.values()) {
-            byStage[stage.ordinal()] = (long[]) results.get(stage.ordinal());
+            byStage[stage.ordinal()] = (long[]) results.get(from + stage.ordinal());
         }
-        @SuppressWarnings("unchecked")
-        List<EffectiveTargets.Layer> layers = (List<EffectiveTargets.Layer>) results.get(4);
-        return report(profile, range, byStage, layers);
+        return byStage;
+    }
+
+    private static long[] firstOfEach(long[][] byStage) {
+        long[] counts = new long[byStage.length];
+        for (int i = 0; i < byStage.length; i++) {
+            counts[i] = byStage[i][0];
+        }
+        return counts;
     }
 
     /**
@@ -127,18 +161,7 @@ public final class KpiReports {
         return KpiReport.build(profile, range, perMonth, layers, today(profile));
     }
 
-    /** The counts of the range a report is compared with (each stage's milestones in it), read at once. */
-    public CompareWith.Comparison comparison(Profile profile, DateRange range, CompareWith with) {
-        DateRange other = with.rangeFor(range);
-        List<Supplier<long[]>> calls = new ArrayList<>();
-        for (Stage stage : Stage.values()) {
-            calls.add(() -> reports.countMilestones(profile.dealershipId(), stage, List.of(other.start(), other.endExclusive())));
-        }
-        List<long[]> counts = parallel.all(calls);
-        return new CompareWith.Comparison(other, new KpiCounts(counts.get(0)[0], counts.get(1)[0], counts.get(2)[0], counts.get(3)[0]));
-    }
-
-    /** The same, one stage after another, within a roll-up (whose parallelism is across dealerships). */
+    /** The counts of the range compared with, one stage after another, within a roll-up (parallel across dealerships). */
     public CompareWith.Comparison comparisonWithin(Profile profile, DateRange range, CompareWith with) {
         DateRange other = with.rangeFor(range);
         long[] counts = new long[4];
@@ -149,26 +172,15 @@ public final class KpiReports {
         return new CompareWith.Comparison(other, KpiCounts.of(counts));
     }
 
-    /** How long the sales of a range took, stage to stage (each sold agreement's milestones read by key). */
-    public TimeToConvert timeToConvert(Profile profile, DateRange range) {
-        List<String> sold = new ArrayList<>();
-        reports.milestoneRows(profile.dealershipId(), Stage.SOLD, range.start(), range.endExclusive(),
-                row -> sold.add(row.agreementId()));
-        return TimeToConvert.of(moments(profile.dealershipId(), sold).values());
-    }
-
     /** The range's contact cohorts: each month's first contacts and how far those agreements have got since. */
     public List<Cohorts.Row> cohorts(Profile profile, DateRange range) {
-        Map<String, Instant> contactedAt = new HashMap<>();
-        reports.milestoneRows(profile.dealershipId(), Stage.CONTACTED, range.start(), range.endExclusive(),
-                row -> contactedAt.put(row.agreementId(), row.at()));
-        Map<String, Set<Stage>> reached = new HashMap<>();
-        moments(profile.dealershipId(), List.copyOf(contactedAt.keySet()))
-                .forEach((agreement, byStage) -> reached.put(agreement, byStage.keySet()));
-        return Cohorts.of(range, contactedAt, reached);
+        return conversions.cohorts(range, parallel.all(conversions.cohortReads(profile.dealershipId(), range, clock.instant())));
     }
 
-    /** Milestone moments of many agreements, a batch read per {@link ReportStore#MOMENTS_PER_READ}, in parallel. */
+    /**
+     * Milestone moments of many agreements, a batch read per {@link ReportStore#MOMENTS_PER_READ}, in parallel
+     * (from the request's thread: these reads wait on nothing in the pool).
+     */
     private Map<String, Map<Stage, Instant>> moments(String dealershipId, List<String> agreementIds) {
         List<Supplier<Map<String, Map<Stage, Instant>>>> reads = new ArrayList<>();
         for (int from = 0; from < agreementIds.size(); from += ReportStore.MOMENTS_PER_READ) {

@@ -47,7 +47,11 @@ class InsightApiTest {
     }
 
     private static void post(String agreement, String status, String at) {
-        Reply reply = api.postJson(NATIONAL, "/dealerships/INS/agreements/" + agreement + "/status",
+        post("INS", agreement, status, at);
+    }
+
+    private static void post(String dealership, String agreement, String status, String at) {
+        Reply reply = api.postJson(NATIONAL, "/dealerships/" + dealership + "/agreements/" + agreement + "/status",
                 "{\"status\":\"" + status + "\",\"occurredAt\":\"" + at + "\"}");
         assertEquals(201, reply.status(), reply.toString());
     }
@@ -138,6 +142,24 @@ class InsightApiTest {
         Map<String, Object> counts = new java.util.HashMap<>(row);
         counts.remove("month");
         return counts;
+    }
+
+    @Test
+    void aSaleWhoseFirstContactIsYearsOldCountsInFullAndSoDoesAnOldCohortsLaterProgress() {
+        Reply profile = api.putJson(NATIONAL, "/dealerships/OLD/profile", "{\"name\":\"Old Motors\",\"timezone\":\"Europe/London\"}");
+        assertEquals(201, profile.status(), profile.toString());
+        post("OLD", "o1", "CONTACTED", "2024-06-01T10:00:00Z");    // before any window a report looks back over
+        post("OLD", "o1", "SOLD", "2026-11-25T10:00:00Z");         // 907 days later; Appointed and Attended back-filled
+        post("OLD", "o2", "CONTACTED", "2026-11-20T10:00:00Z");
+        post("OLD", "o2", "SOLD", "2026-11-22T10:00:00Z");
+        Map<String, Object> time = at(get("/dealerships/OLD/kpi?range=mtd").json(), "timeToConvert");
+        assertEquals(454.5, time.get("contactedToSold"), "the median of 907 and 2 days");
+        assertEquals(454.5, time.get("contactedToAppointed"));
+        assertEquals(0.0, time.get("attendedToSold"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> june = (List<Map<String, Object>>) get("/dealerships/OLD/kpi/cohorts?from=2024-06-01&to=2024-06-30")
+                .json().get("cohorts");
+        assertEquals(counts(1, 1, 1, 1), longs(withoutMonth(june.get(0))), "sold two and a half years after the contact");
     }
 
     @Test
