@@ -76,24 +76,26 @@ public final class KpiReports {
     }
 
     /**
-     * The report, its comparison and its time to convert, every read issued at once. Each call is a single read
-     * that waits on nothing else in the pool: a call that waited for calls queued behind it could, with enough
-     * requests at once (the local runner serves many), leave every pool thread waiting.
+     * The report, its comparison and its time to convert, every read issued at once: one Query per stage (its rows
+     * give both the counts and the conversions), the target layers, and the compared range's counts. Each call is a
+     * single read that waits on nothing else in the pool: a call that waited for calls queued behind it could, with
+     * enough requests at once (the local runner serves many), leave every pool thread waiting.
      */
     @SuppressWarnings("unchecked")
     public Insight insight(Profile profile, RangeRequest request, Optional<CompareWith> compare) {
         DateRange range = resolve(profile, request);
         Optional<DateRange> other = compare.map(with -> with.rangeFor(range));
-        List<Supplier<Object>> calls = new ArrayList<>(reportReads(profile, range));
+        List<Supplier<Object>> calls = new ArrayList<>();
+        conversions.reportReads(profile.dealershipId(), range).forEach(read -> calls.add(read::get));
+        calls.add(() -> settings.targetLayers(profile));
         other.ifPresent(compared -> calls.addAll(countReads(profile.dealershipId(), List.of(compared.start(), compared.endExclusive()))));
-        int conversionReads = calls.size();
-        conversions.timeToConvertReads(profile.dealershipId(), range).forEach(read -> calls.add(read::get));
         List<Object> results = parallel.all(calls);
-        KpiReport report = report(profile, range, stageCounts(results, 0), (List<EffectiveTargets.Layer>) results.get(4));
+        List<Map<String, Instant>> rows = (List<Map<String, Instant>>) (List<?>) results.subList(0, 4);
+        KpiReport report = report(profile, range, Conversions.countsByMonth(rows, range.monthBoundaries()),
+                (List<EffectiveTargets.Layer>) results.get(4));
         Optional<CompareWith.Comparison> comparison = other.map(compared -> new CompareWith.Comparison(compared,
                 KpiCounts.of(firstOfEach(stageCounts(results, 5)))));
-        TimeToConvert time = conversions.timeToConvert((List<Map<String, Instant>>) (List<?>) results.subList(conversionReads,
-                results.size()), agreements -> moments(profile.dealershipId(), agreements));
+        TimeToConvert time = conversions.timeToConvert(rows, agreements -> moments(profile.dealershipId(), agreements));
         return new Insight(report, comparison, time);
     }
 

@@ -1,6 +1,7 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.app.ReportStore;
+import com.dealerkpi.domain.Moments;
 import com.dealerkpi.domain.Stage;
 
 import java.time.Instant;
@@ -213,6 +214,6 @@ public final class DynamoReportStore implements ReportStore {
 
     /** Index sort keys start with the fixed-width instant. */
     private static Instant instantOf(String indexSortKey) {
-        return parseInstant(indexSortKey.substring(0, indexSortKey.indexOf('#')));
+        return Moments.parseFixedWidth(indexSortKey.substring(0, indexSortKey.indexOf('#')));
     }
 }

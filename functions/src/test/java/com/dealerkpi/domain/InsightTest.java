@@ -2,20 +2,25 @@ package com.dealerkpi.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Comparison ranges, pace, time to convert and contact cohorts ("Insight for managers" in API.md). */
+/** Comparison ranges, pace, time to convert and contact cohorts ("Insight for managers" in API.md), and index moments. */
 class InsightTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -72,7 +77,7 @@ class InsightTest {
     }
 
     private static Map<Stage, Instant> moments(String contacted, String appointed, String attended, String sold) {
-        Map<Stage, Instant> moments = new java.util.EnumMap<>(Stage.class);
+        Map<Stage, Instant> moments = new EnumMap<>(Stage.class);
         String[] at = {contacted, appointed, attended, sold};
         for (Stage stage : Stage.values()) {
             if (at[stage.ordinal()] != null) {
@@ -100,6 +105,21 @@ class InsightTest {
         assertNull(none.contactedToAppointed());
         assertNull(none.contactedToSold());
         assertNull(TimeToConvert.of(List.of()).attendedToSold());
+    }
+
+    @Test
+    void indexMomentsReadBackExactlyAsWrittenAndAnythingElseAsInstantParseReadsIt() {
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            Instant at = Instant.ofEpochMilli(946_684_800_000L + (long) (random.nextDouble() * 3_155_760_000_000L));
+            assertEquals(at, Moments.parseFixedWidth(Moments.fixedWidth(at)), Moments.fixedWidth(at));
+        }
+        assertEquals(Instant.parse("2024-02-29T23:59:59.999Z"), Moments.parseFixedWidth("2024-02-29T23:59:59.999Z"));
+        assertEquals(Instant.parse("2026-03-01T10:00:00Z"), Moments.parseFixedWidth("2026-03-01T10:00:00Z"), "not fixed width");
+        assertThrows(DateTimeParseException.class,
+                () -> Moments.parseFixedWidth("2026-13-01T10:00:00.000Z"));
+        assertThrows(DateTimeException.class,
+                () -> Moments.parseFixedWidth("2026-02-30T10:00:00.000Z"));
     }
 
     @Test
