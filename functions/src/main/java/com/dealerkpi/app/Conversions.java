@@ -29,8 +29,7 @@ import java.util.function.Supplier;
 final class Conversions {
     /**
      * How far before a range the earlier stages of its sales are looked for; older ones are read by key. A quarter:
-     * most sales follow their first contact within weeks, and each day of window is read for every report (a year
-     * doubled a year-to-date report's index reads; measured with {@code bench --parts reports}).
+     * most sales follow their first contact within weeks, and every day of window is read by every report.
      */
     static final Duration LOOKBACK = Duration.ofDays(92);
     /** Past any milestone: an update's moment is at most five minutes ahead of the moment it is recorded. */
