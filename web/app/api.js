@@ -9,19 +9,25 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, body) {
+/** A request with the user's credentials (renewed first if due); a refusal becomes an ApiError. */
+async function request(method, path, body, accept) {
   await fresh();
   const session = current();
-  const headers = { Accept: 'application/json', ...(session ? session.headers() : {}) };
+  const headers = { Accept: accept, ...(session ? session.headers() : {}) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const answer = await fetch(apiBase() + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const type = answer.headers.get('Content-Type') || '';
   if (!answer.ok) {
+    const type = answer.headers.get('Content-Type') || '';
     const problem = type.includes('json') ? await answer.json() : { detail: await answer.text() };
     if (answer.status === 401 && !isLocal()) expired();
     throw new ApiError(answer.status, problem);
   }
-  return type.includes('json') ? answer.json() : answer.text();
+  return answer;
+}
+
+async function send(method, path, body) {
+  const answer = await request(method, path, body, 'application/json');
+  return (answer.headers.get('Content-Type') || '').includes('json') ? answer.json() : answer.text();
 }
 
 export const get = path => send('GET', path);
@@ -30,10 +36,7 @@ export const del = path => send('DELETE', path);
 
 /** Downloads an answer (e.g. format=csv) as a file: fetched with the user's credentials, never a bare link. */
 export async function download(path, filename) {
-  await fresh();
-  const session = current();
-  const answer = await fetch(apiBase() + path, { headers: session ? session.headers() : {} });
-  if (!answer.ok) throw new ApiError(answer.status, await answer.json().catch(() => ({})));
+  const answer = await request('GET', path, undefined, '*/*');
   const url = URL.createObjectURL(await answer.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });
   document.body.append(link);

@@ -104,11 +104,11 @@ final class InsightViews {
         }
     }
 
-    static String cohortsHtml(String dealership, DateRange range, List<Cohorts.Row> rows) {
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>Contact cohorts - ").append(KpiHtml.escape(dealership)).append("</title><style>")
-                .append(KpiHtml.STYLE).append("</style></head><body><h1>Contact cohorts</h1><p class=\"sub\">")
-                .append(KpiHtml.escape(dealership)).append(" &middot; ").append(range.from()).append(" to ").append(range.to())
+    static String cohortsHtml(String dealershipName, String dealershipId, DateRange range, List<Cohorts.Row> rows) {
+        String dealership = KpiHtml.dealershipLabel(dealershipName, dealershipId);
+        StringBuilder html = KpiHtml.page("Contact cohorts", dealership)
+                .append("<h1>Contact cohorts</h1><p class=\"sub\">")
+                .append(dealership).append(" &middot; ").append(range.from()).append(" to ").append(range.to())
                 .append(" &middot; ").append(KpiHtml.escape(range.zone().getId())).append("</p>")
                 .append("<p class=\"muted\">Agreements first contacted in each month, and how many of them have been"
                         + " appointed, attended and sold since.</p><table><thead><tr><th scope=\"col\">Month</th>");

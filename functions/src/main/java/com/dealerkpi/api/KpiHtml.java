@@ -16,7 +16,7 @@ import java.util.Locale;
  * a user (ids, names, notes) is escaped.
  */
 final class KpiHtml {
-    static final String STYLE = String.join("\n",
+    private static final String STYLE = String.join("\n",
             "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:60rem;color:#1d2330;padding:0 1rem}",
             "h1{margin-bottom:.2rem}.sub{color:#5a6275;margin-top:0}",
             ".ratio{font-size:2.4rem;font-weight:700;margin:.2rem 0}.muted{color:#5a6275}",
@@ -35,12 +35,8 @@ final class KpiHtml {
     }
 
     static String render(KpiReport report, String dealershipName) {
-        StringBuilder html = new StringBuilder(8192);
-        String dealership = escape(dealershipName != null ? dealershipName + " (" + report.dealershipId() + ")" : report.dealershipId());
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<title>KPI report - ").append(dealership).append("</title><style>").append(STYLE)
-                .append("</style></head><body>\n");
+        String dealership = dealershipLabel(dealershipName, report.dealershipId());
+        StringBuilder html = page("KPI report", dealership);
         html.append("<header><h1>KPI report</h1><p class=\"sub\">Dealership <strong>").append(dealership)
                 .append("</strong> &middot; ").append(RANGE_NAMES.get(report.range().kind())).append(", ")
                 .append(report.range().from()).append(" to ").append(report.range().to())
@@ -66,6 +62,19 @@ final class KpiHtml {
             html.append("</ul></section>\n");
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    /** The dealership as a page names it, escaped: its name and id, or its id alone. */
+    static String dealershipLabel(String name, String dealershipId) {
+        return escape(name != null ? name + " (" + dealershipId + ")" : dealershipId);
+    }
+
+    /** A self-contained page's start, up to the open body: its title names the dealership (already escaped). */
+    static StringBuilder page(String title, String dealership) {
+        return new StringBuilder(8192).append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>").append(title).append(" - ").append(dealership).append("</title><style>").append(STYLE)
+                .append("</style></head><body>\n");
     }
 
     /** Each stage: its count against its target count, and its rate against its target rate. */

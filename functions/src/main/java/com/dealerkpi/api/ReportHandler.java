@@ -109,9 +109,7 @@ public final class ReportHandler extends FunctionHandler {
             case JSON -> Responses.json(200, InsightViews.cohorts(profile.dealershipId(), range, rows));
             case CSV -> ReportQueries.csv("cohorts-" + profile.dealershipId() + "-" + range.kind().wire(),
                     InsightViews.cohortsCsv(rows));
-            case HTML -> ReportQueries.html(InsightViews.cohortsHtml(
-                    profile.name() != null ? profile.name() + " (" + profile.dealershipId() + ")" : profile.dealershipId(),
-                    range, rows));
+            case HTML -> ReportQueries.html(InsightViews.cohortsHtml(profile.name(), profile.dealershipId(), range, rows));
         };
     }
 

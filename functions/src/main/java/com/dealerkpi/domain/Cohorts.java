@@ -3,6 +3,7 @@ package com.dealerkpi.domain;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,21 +26,23 @@ public final class Cohorts {
      * @param reached     the stages each of those agreements has a milestone for
      */
     public static List<Row> of(DateRange range, Map<String, Instant> contactedAt, Map<String, Set<Stage>> reached) {
-        List<Row> rows = new ArrayList<>();
+        Map<YearMonth, long[]> byMonth = new LinkedHashMap<>();
         for (DateRange.MonthSlice slice : range.months()) {
-            long[] counts = new long[4];
-            contactedAt.forEach((agreement, at) -> {
-                if (range.contains(at) && YearMonth.from(at.atZone(range.zone())).equals(slice.month())) {
-                    counts[Stage.CONTACTED.ordinal()]++;
-                    for (Stage stage : reached.getOrDefault(agreement, Set.of())) {
-                        if (stage != Stage.CONTACTED) {
-                            counts[stage.ordinal()]++;
-                        }
+            byMonth.put(slice.month(), new long[4]);
+        }
+        contactedAt.forEach((agreement, at) -> {
+            if (range.contains(at)) {
+                long[] counts = byMonth.get(YearMonth.from(at.atZone(range.zone())));
+                counts[Stage.CONTACTED.ordinal()]++;
+                for (Stage stage : reached.getOrDefault(agreement, Set.of())) {
+                    if (stage != Stage.CONTACTED) {
+                        counts[stage.ordinal()]++;
                     }
                 }
-            });
-            rows.add(new Row(slice.month(), KpiCounts.of(counts)));
-        }
+            }
+        });
+        List<Row> rows = new ArrayList<>();
+        byMonth.forEach((month, counts) -> rows.add(new Row(month, KpiCounts.of(counts))));
         return rows;
     }
 }
