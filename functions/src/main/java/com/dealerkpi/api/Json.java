@@ -1,53 +1,114 @@
 package com.dealerkpi.api;
 
-import com.dealerkpi.domain.InvalidInputException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.jr.ob.JSON;
-
-import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 
-/** The one JSON mapper (jackson-jr: small, no reflection on our classes, quick to start). */
+/**
+ * The one JSON mapper: maps, lists, strings, numbers, booleans and null, in and out. Written here rather than taken
+ * from a library because it is all the API needs and a function's first request pays for every class it loads (a
+ * JSON library was 113 classes, about 35 ms of each cold start's first request: README, Performance).
+ */
 public final class Json {
-    private static final JSON MAPPER = JSON.builder()
-            .enable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS, JSON.Feature.PRESERVE_FIELD_ORDERING)
-            .disable(JSON.Feature.WRITE_NULL_PROPERTIES)
-            .build();
-    private static final JsonFactory FACTORY = new JsonFactory();
-    private static final JSON WITH_NULLS = MAPPER.with(JSON.Feature.WRITE_NULL_PROPERTIES);
-
     private Json() {
     }
 
-    /** Writes maps, lists, strings, numbers and booleans; a null map value is written as {@code null}. */
+    /**
+     * Writes maps (in their iteration order), iterables, strings, numbers, booleans, enums (their {@code toString})
+     * and UUIDs; a null, also as a map value, is written as {@code null}.
+     */
     public static String write(Object value) {
-        try {
-            return WITH_NULLS.asString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write JSON", e);
+        StringBuilder out = new StringBuilder(256);
+        write(value, out);
+        return out.toString();
+    }
+
+    /**
+     * Reads a JSON object into insertion-ordered maps, lists, strings, booleans, nulls and numbers (an Integer,
+     * Long or BigInteger for a whole number as it fits, else a Double); anything else (broken JSON, another kind of
+     * value, content after the object, a repeated field) is the caller's error.
+     */
+    public static Map<String, Object> readObject(String text) {
+        return new JsonReader(text).object();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>
+                || value instanceof UUID) {
+            string(value.toString(), out);
+        } else if (value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Number number) {
+            number(number, out);
+        } else if (value instanceof Map<?, ?> map) {
+            object(map, out);
+        } else if (value instanceof Iterable<?> items) {
+            array(items, out);
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
         }
     }
 
-    /** Reads a JSON object; anything else (or broken JSON, or a repeated field) is the caller's error. */
-    public static Map<String, Object> readObject(String text) {
-        Object value;
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            value = MAPPER.anyFrom(parser);
-            if (parser.nextToken() != null) {
-                throw new InvalidInputException("body", "has content after the JSON object");
+    private static void number(Number number, StringBuilder out) {
+        boolean finite = !(number instanceof Double d && !Double.isFinite(d)) && !(number instanceof Float f && !Float.isFinite(f));
+        if (finite) {
+            out.append(number);
+        } else {
+            // JSON has no literal for them
+            string(number.toString(), out);
+        }
+    }
+
+    private static void object(Map<?, ?> map, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!first) {
+                out.append(',');
             }
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException("body", "is not valid JSON");
+            first = false;
+            string(String.valueOf(entry.getKey()), out);
+            out.append(':');
+            write(entry.getValue(), out);
         }
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new InvalidInputException("body", "must be a JSON object");
+        out.append('}');
+    }
+
+    private static void array(Iterable<?> items, StringBuilder out) {
+        out.append('[');
+        boolean first = true;
+        for (Object item : items) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            write(item, out);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> object = (Map<String, Object>) map;
-        return object;
+        out.append(']');
+    }
+
+    private static void string(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 }
