@@ -35,6 +35,10 @@ final class Priming implements Resource {
      */
     static final int ROUNDS = 10;
 
+    /** Where the runtime interface client puts each invocation's trace header, and the SDK reads it. */
+    private static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
+    private static final PrimingContext CONTEXT = new PrimingContext();
+
     /** The runtime holds resources weakly: keep them alive for the life of the function. */
     private static final List<Priming> REGISTERED = new ArrayList<>();
 
@@ -53,17 +57,24 @@ final class Priming implements Resource {
         Core.getGlobalContext().register(priming);
     }
 
-    /** Sends each event to a function made of {@code handler}, as Lambda would, and throws the answers away. */
+    /**
+     * Sends each event to a function made of {@code handler}, as Lambda would (with a context, and the trace header
+     * the runtime sets for each invocation, so the SDK adds it to each request as it will then), and throws the
+     * answers away.
+     */
     static void send(FunctionHandler handler, List<String> events) {
         EntryPoint function = new EntryPoint(handler) {
         };
-        for (String event : events) {
-            try {
+        System.setProperty(TRACE_HEADER_PROPERTY, PrimingContext.TRACE_ID);
+        try {
+            for (String event : events) {
                 function.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                        OutputStream.nullOutputStream(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                        OutputStream.nullOutputStream(), CONTEXT);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            System.clearProperty(TRACE_HEADER_PROPERTY);
         }
     }
 

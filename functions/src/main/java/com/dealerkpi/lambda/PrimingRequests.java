@@ -17,12 +17,14 @@ final class PrimingRequests {
     /** A valid id of no dealership (its reads find nothing; its writes are refused by the write guard). */
     static final String DEALERSHIP = "snapstart-priming";
     private static final String AGREEMENTS = "/dealerships/" + DEALERSHIP + "/agreements/" + DEALERSHIP;
+    private static final String HOST = DEALERSHIP + ".execute-api.invalid";
     private static final String TARGETS = "{\"contactRatePerMonth\":0.03,\"appointedRate\":0.7}";
 
     private final Map<String, String> claims;
 
     PrimingRequests(ClaimNames names) {
-        this.claims = Map.of("sub", DEALERSHIP, names.roleClaim(), names.nationalRole());
+        this.claims = Map.of("sub", DEALERSHIP, "iss", "https://" + HOST, "token_use", "id", "iat", "1767225600",
+                "exp", "1767229200", names.roleClaim(), names.nationalRole());
     }
 
     List<String> status() {
@@ -54,16 +56,42 @@ final class PrimingRequests {
                 event("PUT", "/targets/national", null, "{\"soldRate\":7}", null));
     }
 
+    /** An event as API Gateway's HTTP API sends it (every field a real one has, so the mapping reads them all). */
     private String event(String method, String rawPath, String rawQuery, String body, String idempotencyKey) {
         Route.Matched matched = Route.find(method, rawPath)
                 .orElseThrow(() -> new IllegalStateException("no route for " + method + " " + rawPath));
         Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("accept", "application/json");
+        headers.put("authorization", "Bearer priming");
         if (body != null) {
+            headers.put("content-length", Integer.toString(body.length()));
             headers.put("content-type", "application/json");
         }
+        headers.put("host", HOST);
         if (idempotencyKey != null) {
             headers.put("idempotency-key", idempotencyKey);
         }
+        headers.put("user-agent", DEALERSHIP);
+        headers.put("x-amzn-trace-id", PrimingContext.TRACE_ID);
+        headers.put("x-forwarded-for", "127.0.0.1");
+        headers.put("x-forwarded-port", "443");
+        headers.put("x-forwarded-proto", "https");
+        Map<String, Object> jwt = new LinkedHashMap<>();
+        jwt.put("claims", claims);
+        jwt.put("scopes", null);
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("accountId", "000000000000");
+        context.put("apiId", DEALERSHIP);
+        context.put("authorizer", Map.of("jwt", jwt));
+        context.put("domainName", HOST);
+        context.put("domainPrefix", DEALERSHIP);
+        context.put("http", Map.of("method", method, "path", rawPath, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1",
+                "userAgent", DEALERSHIP));
+        context.put("requestId", PrimingContext.REQUEST_ID);
+        context.put("routeKey", matched.route().routeKey());
+        context.put("stage", "$default");
+        context.put("time", "01/Jan/2026:00:00:00 +0000");
+        context.put("timeEpoch", 1_767_225_600_000L);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", matched.route().routeKey());
@@ -77,8 +105,7 @@ final class PrimingRequests {
         if (!matched.pathParameters().isEmpty()) {
             event.put("pathParameters", matched.pathParameters());
         }
-        event.put("requestContext", Map.of("requestId", "snapstart-priming", "http", Map.of("method", method, "path", rawPath),
-                "authorizer", Map.of("jwt", Map.of("claims", claims))));
+        event.put("requestContext", context);
         if (body != null) {
             event.put("body", body);
         }
