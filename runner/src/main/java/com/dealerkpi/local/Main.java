@@ -32,7 +32,7 @@ public final class Main {
             "  java -jar target/dealer-kpi.jar dynamodb [--port 8000] [--host 127.0.0.1] [--data-dir DIR]",
             "  java -jar target/dealer-kpi.jar import <file.csv|file.jsonl> --api URL [--token T | --principal national] [--parallel 16]",
             "  java -jar target/dealer-kpi.jar smoke --api URL (--dealer-token T --national-token T | --local true) [--dealership D1]",
-            "  java -jar target/dealer-kpi.jar bench [--parts status,reports,rollup,runtime] [--iterations 400] [--runs 5] [--quick true]",
+            "  java -jar target/dealer-kpi.jar bench [--parts status,reports,rollup,runtime (= cold-start,restore)] [--iterations 400] [--runs 5] [--quick true]",
             "serve and invoke read routes, handlers and environment from template.yaml (--template FILE to point elsewhere);",
             "dynamodb runs dynalite with the table created, e.g. for sam local with events/env.json (--host 0.0.0.0).");
 

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,13 +22,16 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final List<String> PARTS = List.of("status", "reports", "rollup", "runtime");
+    /** The runtime part's halves, to run one alone. */
+    private static final String COLD_START = "cold-start";
+    private static final String RESTORE = "restore";
 
     private Bench() {
     }
 
     public static void run(Main.Options options) throws Exception {
         Set<String> parts = Arrays.stream(options.value("--parts", String.join(",", PARTS)).split(","))
-                .map(String::trim).collect(Collectors.toSet());
+                .map(String::trim).collect(Collectors.toCollection(HashSet::new));
         int iterations = Integer.parseInt(options.value("--iterations", "400"));
         int runs = Integer.parseInt(options.value("--runs", "5"));
         boolean quick = options.optional("--quick").isPresent();
@@ -49,12 +53,19 @@ public final class Bench {
                 new RollUpBench(table, out).run(quick ? 200 : 1_000, 100, List.of(8, 16, 32, 64));
             }
             if (parts.contains("runtime")) {
+                parts.addAll(List.of(COLD_START, RESTORE));
+            }
+            if (parts.contains(COLD_START) || parts.contains(RESTORE)) {
                 Path work = Files.createTempDirectory("dealer-kpi-bench");
                 RuntimeBench runtime = RuntimeBench.prepare(work, dynalite.endpoint(), BenchTable.TABLE, out);
                 out.printf("artifact (sam build layout): %d files, %.1f MB%n", files(work.resolve("task")),
                         bytes(work.resolve("task")) / 1024.0 / 1024.0);
-                runtime.coldStarts(runs);
-                runtime.snapStartRestores(runs);
+                if (parts.contains(COLD_START)) {
+                    runtime.coldStarts(runs);
+                }
+                if (parts.contains(RESTORE)) {
+                    runtime.snapStartRestores(runs);
+                }
             }
         }
     }

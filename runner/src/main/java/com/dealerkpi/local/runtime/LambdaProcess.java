@@ -37,7 +37,13 @@ public final class LambdaProcess implements AutoCloseable {
      * {@code runner/target/lambda-logs/<name>.log}.
      */
     public static LambdaProcess start(String name, Path taskRoot, String handler, Map<String, String> environment) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(name, taskRoot, handler, environment, List.of());
+    }
+
+    /** As {@link #start(String, Path, String, Map)}, the JVM started through {@code launcher} (e.g. taskset and its CPUs). */
+    public static LambdaProcess start(String name, Path taskRoot, String handler, Map<String, String> environment,
+                                      List<String> launcher) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(RUNTIME_FLAGS);
         command.add("-cp");

@@ -48,6 +48,7 @@ public final class RuntimeApi implements AutoCloseable {
     private final CompletableFuture<Long> restored = new CompletableFuture<>();
     private final CompletableFuture<String> restoreError = new CompletableFuture<>();
     private final AtomicInteger waitingPolls = new AtomicInteger();
+    private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
 
     public RuntimeApi() throws IOException {
         server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -92,6 +93,11 @@ public final class RuntimeApi implements AutoCloseable {
         return restoreError;
     }
 
+    /** When the function first asked for an invocation (System.nanoTime): its init was done. */
+    public CompletableFuture<Long> firstPoll() {
+        return firstPoll;
+    }
+
     /** Waits until the function is asking for its next invocation (its init or restore hooks are done). */
     public void awaitPoll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -134,6 +140,7 @@ public final class RuntimeApi implements AutoCloseable {
 
     private void next(HttpExchange exchange) throws IOException {
         Invocation invocation;
+        firstPoll.complete(System.nanoTime());
         waitingPolls.incrementAndGet();
         try {
             invocation = pending.take();
