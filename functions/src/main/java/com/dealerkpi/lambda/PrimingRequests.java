@@ -60,6 +60,28 @@ final class PrimingRequests {
     private String event(String method, String rawPath, String rawQuery, String body, String idempotencyKey) {
         Route.Matched matched = Route.find(method, rawPath)
                 .orElseThrow(() -> new IllegalStateException("no route for " + method + " " + rawPath));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", matched.route().routeKey());
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        event.put("headers", headers(body, idempotencyKey));
+        if (rawQuery != null) {
+            String[] pair = rawQuery.split("=", 2);
+            event.put("queryStringParameters", Map.of(pair[0], pair[1]));
+        }
+        if (!matched.pathParameters().isEmpty()) {
+            event.put("pathParameters", matched.pathParameters());
+        }
+        event.put("requestContext", requestContext(method, rawPath, matched.route().routeKey()));
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        return Json.write(event);
+    }
+
+    private static Map<String, Object> headers(String body, String idempotencyKey) {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("accept", "application/json");
         headers.put("authorization", "Bearer priming");
@@ -76,6 +98,10 @@ final class PrimingRequests {
         headers.put("x-forwarded-for", "127.0.0.1");
         headers.put("x-forwarded-port", "443");
         headers.put("x-forwarded-proto", "https");
+        return headers;
+    }
+
+    private Map<String, Object> requestContext(String method, String rawPath, String routeKey) {
         Map<String, Object> jwt = new LinkedHashMap<>();
         jwt.put("claims", claims);
         jwt.put("scopes", null);
@@ -88,28 +114,10 @@ final class PrimingRequests {
         context.put("http", Map.of("method", method, "path", rawPath, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1",
                 "userAgent", DEALERSHIP));
         context.put("requestId", PrimingContext.REQUEST_ID);
-        context.put("routeKey", matched.route().routeKey());
+        context.put("routeKey", routeKey);
         context.put("stage", "$default");
         context.put("time", "01/Jan/2026:00:00:00 +0000");
         context.put("timeEpoch", 1_767_225_600_000L);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", matched.route().routeKey());
-        event.put("rawPath", rawPath);
-        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
-        event.put("headers", headers);
-        if (rawQuery != null) {
-            String[] pair = rawQuery.split("=", 2);
-            event.put("queryStringParameters", Map.of(pair[0], pair[1]));
-        }
-        if (!matched.pathParameters().isEmpty()) {
-            event.put("pathParameters", matched.pathParameters());
-        }
-        event.put("requestContext", context);
-        if (body != null) {
-            event.put("body", body);
-        }
-        event.put("isBase64Encoded", false);
-        return Json.write(event);
+        return context;
     }
 }
