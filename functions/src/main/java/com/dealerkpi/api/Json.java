@@ -1,7 +1,6 @@
 package com.dealerkpi.api;
 
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The one JSON mapper: maps, lists, strings, numbers, booleans and null, in and out. Written here rather than taken
@@ -13,8 +12,9 @@ public final class Json {
     }
 
     /**
-     * Writes maps (in their iteration order), iterables, strings, numbers, booleans, enums (their {@code toString})
-     * and UUIDs; a null, also as a map value, is written as {@code null}.
+     * Writes maps (in their iteration order), iterables, strings, numbers and booleans; a null, also as a map value,
+     * is written as {@code null}. Anything else is refused rather than guessed at: callers turn dates, moments and
+     * enums into the text the contract gives them.
      */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder(256);
@@ -34,9 +34,8 @@ public final class Json {
     private static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>
-                || value instanceof UUID) {
-            string(value.toString(), out);
+        } else if (value instanceof CharSequence text) {
+            string(text.toString(), out);
         } else if (value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Number number) {
@@ -51,12 +50,12 @@ public final class Json {
     }
 
     private static void number(Number number, StringBuilder out) {
-        boolean finite = !(number instanceof Double d && !Double.isFinite(d)) && !(number instanceof Float f && !Float.isFinite(f));
-        if (finite) {
-            out.append(number);
-        } else {
-            // JSON has no literal for them
+        boolean floating = number instanceof Double || number instanceof Float;
+        if (floating && !Double.isFinite(number.doubleValue())) {
+            // JSON has no literal for NaN and the infinities
             string(number.toString(), out);
+        } else {
+            out.append(number);
         }
     }
 
@@ -102,7 +101,8 @@ public final class Json {
                 case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16))
+                                .append(Character.forDigit(c & 0xF, 16));
                     } else {
                         out.append(c);
                     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A strict reader of one JSON text (RFC 8259: no comments, no single quotes, no leading zeros, no NaN), every
@@ -17,13 +19,15 @@ final class JsonReader {
     /** Far deeper than anything the API or API Gateway sends (at most 5), far shallower than the stack allows. */
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_LENGTH = 1000;
+    /** How much of a repeated field's name a 400 repeats. */
+    private static final int NAME_SHOWN = 64;
 
     private final String text;
     private int at;
     private int depth;
 
     JsonReader(String text) {
-        this.text = text;
+        this.text = Objects.requireNonNull(text, "text");
     }
 
     /** The text's one value, which must be an object. */
@@ -63,15 +67,11 @@ final class JsonReader {
         };
     }
 
-    private interface Container {
-        Object read();
-    }
-
-    private Object nested(Container container) {
+    private Object nested(Supplier<Object> container) {
         if (++depth > MAX_DEPTH) {
             throw invalid("nested more than " + MAX_DEPTH + " levels deep");
         }
-        Object value = container.read();
+        Object value = container.get();
         depth--;
         return value;
     }
@@ -94,7 +94,8 @@ final class JsonReader {
             skipWhitespace();
             expect(':');
             if (map.containsKey(name)) {
-                throw invalid("the field \"" + name + "\" appears twice (at character " + (nameAt + 1) + ")");
+                String shown = name.length() > NAME_SHOWN ? name.substring(0, NAME_SHOWN) + "…" : name;
+                throw invalid("the field \"" + shown + "\" appears twice (at character " + (nameAt + 1) + ")");
             }
             map.put(name, value());
             skipWhitespace();
@@ -146,14 +147,15 @@ final class JsonReader {
                 return value;
             }
             if (c < 0x20) {
-                throw invalid("a string holds an unescaped control character (code " + (int) c + ") at character " + (at + 1));
+                throw invalid("a string holds an unescaped control character (code " + (int) c + ") at character "
+                        + (at + 1));
             }
             if (c == '\\') {
                 if (out == null) {
                     out = new StringBuilder();
                 }
                 out.append(text, start, at);
-                out.append(escape());
+                escape(out);
                 start = at;
             } else {
                 at++;
@@ -161,34 +163,53 @@ final class JsonReader {
         }
     }
 
-    /** The character of the escape at {@code at} (a backslash), leaving {@code at} after it. */
-    private char escape() {
+    /** Appends what the escape at {@code at} (a backslash) stands for, leaving {@code at} after it. */
+    private void escape(StringBuilder out) {
         if (at + 1 >= text.length()) {
             throw invalid("a string is not closed");
         }
         char c = text.charAt(at + 1);
         at += 2;
-        return switch (c) {
-            case '"' -> '"';
-            case '\\' -> '\\';
-            case '/' -> '/';
-            case 'b' -> '\b';
-            case 'f' -> '\f';
-            case 'n' -> '\n';
-            case 'r' -> '\r';
-            case 't' -> '\t';
-            case 'u' -> unicode();
+        switch (c) {
+            case '"', '\\', '/' -> out.append(c);
+            case 'b' -> out.append('\b');
+            case 'f' -> out.append('\f');
+            case 'n' -> out.append('\n');
+            case 'r' -> out.append('\r');
+            case 't' -> out.append('\t');
+            case 'u' -> unicode(out);
             default -> throw invalid("unknown escape \\" + c + " at character " + (at - 1));
-        };
+        }
     }
 
-    private char unicode() {
+    /**
+     * Appends the character of a {@code \\u} escape, or the pair a high surrogate's escape and the low one's after it
+     * make; a lone half is refused, as I-JSON (RFC 7493) asks: it is no character and has no UTF-8 form to store.
+     */
+    private void unicode(StringBuilder out) {
+        int escapeAt = at - 2;
+        char c = hex4();
+        if (Character.isHighSurrogate(c) && text.startsWith("\\u", at)) {
+            at += 2;
+            char low = hex4();
+            if (Character.isLowSurrogate(low)) {
+                out.append(c).append(low);
+                return;
+            }
+        }
+        if (Character.isSurrogate(c)) {
+            throw invalid("the \\u escape at character " + (escapeAt + 1) + " is half a surrogate pair");
+        }
+        out.append(c);
+    }
+
+    private char hex4() {
         if (at + 4 > text.length()) {
             throw invalid("a \\u escape needs four hex digits");
         }
         int code = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(at + i), 16);
+            int digit = hexDigit(text.charAt(at + i));
             if (digit < 0) {
                 throw invalid("a \\u escape needs four hex digits (at character " + (at + i + 1) + ")");
             }
@@ -196,6 +217,17 @@ final class JsonReader {
         }
         at += 4;
         return (char) code;
+    }
+
+    /** An ASCII hex digit's value, else -1 ({@code Character.digit} would take other scripts' digits too). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private Object literal(String word, Object value) {
@@ -245,6 +277,7 @@ final class JsonReader {
         if (big.bitLength() < Integer.SIZE) {
             return big.intValue();
         }
+        // the cast keeps the conditional from unboxing the BigInteger to a long
         return big.bitLength() < Long.SIZE ? (Number) big.longValue() : big;
     }
 

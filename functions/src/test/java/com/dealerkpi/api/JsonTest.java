@@ -70,9 +70,26 @@ class JsonTest {
     }
 
     @Test
-    void writesEnumsByNameNonFiniteNumbersAsTextAndRefusesOtherObjects() {
-        assertEquals("[\"JSON\",\"NaN\",\"Infinity\"]", Json.write(List.of(ReportQueries.Format.JSON, Double.NaN, Double.POSITIVE_INFINITY)));
+    void writesNonFiniteNumbersAsTextAndRefusesWhatItHasNoFormFor() {
+        assertEquals("[\"NaN\",\"Infinity\",-0.0]", Json.write(List.of(Double.NaN, Float.POSITIVE_INFINITY, -0.0)));
         assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x", new Object())));
+        assertThrows(IllegalArgumentException.class, () -> Json.write(List.of(ReportQueries.Format.JSON)));
+    }
+
+    @Test
+    void readsMinusZeroAsTheNumbersTheyAre() {
+        assertEquals(0, Json.readObject("{\"n\":-0}").get("n"));
+        assertEquals(-0.0, Json.readObject("{\"n\":-0.0}").get("n"));
+        assertEquals(0.0, Json.readObject("{\"n\":1e-999999999}").get("n"));
+    }
+
+    @Test
+    void aRepeatedLongFieldNameIsShownShort() {
+        String name = "n".repeat(5_000);
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> Json.readObject("{\"" + name + "\":1,\"" + name + "\":2}"));
+        assertEquals("is not valid JSON: the field \"" + "n".repeat(64) + "…\" appears twice (at character 5007)",
+                refused.errors().get(0).message());
     }
 
     @ParameterizedTest
@@ -98,6 +115,16 @@ class JsonTest {
             "{}x | has content after the JSON object",
             "[1] | must be a JSON object",
             "\"text\" | must be a JSON object",
+            "{\"a\":\"\\u١٢٣٤\"} | is not valid JSON: a \\u escape needs four hex digits (at character 9)",
+            "{\"a\":\"\\uＡＡＡＡ\"} | is not valid JSON: a \\u escape needs four hex digits (at character 9)",
+            "{\"a\":\"\\uD83D\"} | is not valid JSON: the \\u escape at character 7 is half a surrogate pair",
+            "{\"a\":\"\\uD83Dx\"} | is not valid JSON: the \\u escape at character 7 is half a surrogate pair",
+            "{\"a\":\"\\uD83D\\u0041\"} | is not valid JSON: the \\u escape at character 7 is half a surrogate pair",
+            "{\"a\":\"\\uDE97\"} | is not valid JSON: the \\u escape at character 7 is half a surrogate pair",
+            "{\"a\":\"\\\\uD83D\\uDE97\"} | is not valid JSON: the \\u escape at character 14 is half a surrogate pair",
+            "\uFEFF{} | is not valid JSON: unexpected '\uFEFF' at character 1",
+            "\u00A0{} | is not valid JSON: unexpected '\u00A0' at character 1",
+            "{\"a\":\u0000} | is not valid JSON: unexpected code 0 at character 6",
     })
     void refusesWhatIsNotOneJsonObjectSayingWhere(String text, String message) {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> Json.readObject(text));
