@@ -52,9 +52,12 @@ public final class StatusHandler extends FunctionHandler {
             body.error("reason", "must be 1-500 characters with no control characters");
         }
         body.throwIfInvalid();
-        request.telemetry().count("Voids");
         return agreements.voidUpdate(dealershipId, agreementId, eventId, reason, request.caller().subject())
-                .map(view -> Responses.json(200, Views.agreement(view)))
+                .map(view -> {
+                    // counted once voided: a void of no update is a 404, counted under Rejected
+                    request.telemetry().count("Voids");
+                    return Responses.json(200, Views.agreement(view));
+                })
                 .orElseThrow(() -> ApiException.notFound("Agreement " + agreementId + " at dealership " + dealershipId
                         + " has no update " + eventId + "."));
     }

@@ -5,6 +5,7 @@ import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.InMemoryStores;
+import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 import com.dealerkpi.support.TestEvents;
 
@@ -58,6 +59,39 @@ class RequestLogTest {
             assertEquals(statuses.get(i), ((Number) entry.get("status")).intValue());
             assertEquals("D1", entry.get("dealershipId"));
         }
+    }
+
+    @Test
+    void aVoidIsCountedWhenItVoidsAndNotWhenThereIsNothingToVoid() {
+        TestApi api = TestApi.fresh();
+        String eventId = (String) api.postJson(Caller.dealer("D1"), "/dealerships/D1/agreements/A1/status",
+                "{\"status\":\"Sold\"}").json().get("eventId");
+        String unknown = "0190d6a0-0000-7000-8000-000000000000";
+        List<String> metrics = metricRecords(() -> {
+            assertEquals(404, voidUpdate(api, unknown).status());
+            assertEquals(200, voidUpdate(api, eventId).status());
+        });
+        assertEquals(2, metrics.size(), metrics.toString());
+        assertFalse(Json.readObject(metrics.get(0)).containsKey("Voids"), metrics.get(0));
+        assertEquals(1, ((Number) Json.readObject(metrics.get(1)).get("Voids")).intValue(), metrics.get(1));
+    }
+
+    private static Reply voidUpdate(TestApi api, String eventId) {
+        return api.postJson(Caller.national(), "/dealerships/D1/agreements/A1/updates/" + eventId + "/void",
+                "{\"reason\":\"entered on the wrong customer\"}");
+    }
+
+    /** The metrics records written while {@code work} runs. */
+    private static List<String> metricRecords(Runnable work) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{\"_aws\"")).toList();
     }
 
     @Test
