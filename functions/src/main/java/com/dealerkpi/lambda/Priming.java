@@ -37,7 +37,6 @@ final class Priming implements Resource {
 
     /** Where the runtime interface client puts each invocation's trace header, and the SDK reads it. */
     private static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
-    private static final PrimingContext CONTEXT = new PrimingContext();
 
     /** The runtime holds resources weakly: keep them alive for the life of the function. */
     private static final List<Priming> REGISTERED = new ArrayList<>();
@@ -65,11 +64,13 @@ final class Priming implements Resource {
     static void send(FunctionHandler handler, List<String> events) {
         EntryPoint function = new EntryPoint(handler) {
         };
+        // made here, not when the class loads: every function registers priming, also on demand, where it never runs
+        PrimingContext context = new PrimingContext();
         System.setProperty(TRACE_HEADER_PROPERTY, PrimingContext.TRACE_ID);
         try {
             for (String event : events) {
                 function.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                        OutputStream.nullOutputStream(), CONTEXT);
+                        OutputStream.nullOutputStream(), context);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
