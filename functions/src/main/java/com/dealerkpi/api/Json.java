@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The one JSON mapper: maps, lists, strings, numbers, booleans and null, in and out. Written here rather than taken
  * from a library because it is all the API needs and a function's first request pays for every class it loads (a
- * JSON library was 113 classes, about 35 ms of each cold start's first request: README, Performance).
+ * JSON library was 113 classes, 32-48 ms of a cold start's first request: README, Performance).
  */
 public final class Json {
     private Json() {

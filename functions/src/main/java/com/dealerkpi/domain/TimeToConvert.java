@@ -22,7 +22,7 @@ public record TimeToConvert(Double contactedToAppointed, Double appointedToAtten
     }
 
     private static Double median(Collection<Map<Stage, Instant>> agreements, Stage from, Stage to) {
-        // primitives: boxed days sorted four times per report were its largest cost of its own (JFR, README)
+        // primitives: the boxed days, sorted four times per report, were its largest cost of its own (JFR, README)
         long[] millis = new long[agreements.size()];
         int count = 0;
         for (Map<Stage, Instant> moments : agreements) {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * In AWS a function runs on a CPU share of its own (a 1,024 MB function gets about 0.58 of a vCPU) and DynamoDB on
  * other machines, so the store's latency does not depend on how busy the function is. Here the store (dynalite) and
  * the harness share the machine with the function's JVM, and left to the scheduler a cold function starves the
- * store it waits for (its first PutItem measured 120 ms instead of 16). So the runtime part pins each function's JVM
+ * store it waits for (its first PutItem took 120 ms at dynalite; pinned, 16). So the runtime part pins each function's JVM
  * to CPU 0, and this JVM and its children (dynalite) to the other CPUs, with util-linux's {@code taskset}.
  *
  * @param taskset      the taskset program
