@@ -1,16 +1,24 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.app.Settings;
-import com.dealerkpi.app.SettingsStore;
+import com.dealerkpi.api.auth.Authorizer;
+import com.dealerkpi.api.http.ApiRequest;
+import com.dealerkpi.api.http.FunctionHandler;
+import com.dealerkpi.api.http.JsonFields;
+import com.dealerkpi.api.http.Responses;
+import com.dealerkpi.api.http.Route;
+import com.dealerkpi.api.views.KpiViews;
+import com.dealerkpi.app.settings.Settings;
+import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.FieldError;
 import com.dealerkpi.domain.InvalidInputException;
 import com.dealerkpi.domain.Months;
-import com.dealerkpi.domain.Profile;
-import com.dealerkpi.domain.ProfileChange;
-import com.dealerkpi.domain.ScopeTargets;
-import com.dealerkpi.domain.TargetField;
-import com.dealerkpi.domain.TargetScope;
+import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.settings.ProfileChange;
+import com.dealerkpi.domain.settings.ScopeTargets;
+import com.dealerkpi.domain.settings.TargetField;
+import com.dealerkpi.domain.settings.TargetScope;
+import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.time.LocalDate;

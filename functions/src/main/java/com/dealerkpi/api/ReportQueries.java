@@ -1,9 +1,12 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.domain.CompareWith;
-import com.dealerkpi.domain.RangeRequest;
-import com.dealerkpi.domain.RollUp;
+import com.dealerkpi.api.http.ApiException;
+import com.dealerkpi.api.http.ApiRequest;
+import com.dealerkpi.api.http.Responses;
+import com.dealerkpi.domain.report.CompareWith;
+import com.dealerkpi.domain.report.RangeRequest;
+import com.dealerkpi.domain.report.RollUp;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,10 +1,18 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.app.RollUps;
-import com.dealerkpi.domain.CompareWith;
+import com.dealerkpi.api.http.ApiException;
+import com.dealerkpi.api.http.ApiRequest;
+import com.dealerkpi.api.http.FunctionHandler;
+import com.dealerkpi.api.http.Responses;
+import com.dealerkpi.api.http.Route;
+import com.dealerkpi.api.views.InsightViews;
+import com.dealerkpi.api.views.KpiCsv;
+import com.dealerkpi.api.views.KpiViews;
+import com.dealerkpi.app.report.RollUps;
 import com.dealerkpi.domain.Ids;
-import com.dealerkpi.domain.RollUp;
+import com.dealerkpi.domain.report.CompareWith;
+import com.dealerkpi.domain.report.RollUp;
 
 import java.util.EnumMap;
 import java.util.Map;

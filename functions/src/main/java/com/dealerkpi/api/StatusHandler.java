@@ -1,12 +1,21 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.app.Agreements;
-import com.dealerkpi.app.StatusRecorder;
-import com.dealerkpi.domain.KpiEntry;
-import com.dealerkpi.domain.Status;
-import com.dealerkpi.domain.StatusRequest;
-import com.dealerkpi.domain.VoidedUpdate;
+import com.dealerkpi.api.auth.Authorizer;
+import com.dealerkpi.api.http.ApiException;
+import com.dealerkpi.api.http.ApiRequest;
+import com.dealerkpi.api.http.FunctionHandler;
+import com.dealerkpi.api.http.JsonFields;
+import com.dealerkpi.api.http.Responses;
+import com.dealerkpi.api.http.Route;
+import com.dealerkpi.api.views.Views;
+import com.dealerkpi.app.status.Agreements;
+import com.dealerkpi.app.status.StatusRecorder;
+import com.dealerkpi.domain.status.KpiEntry;
+import com.dealerkpi.domain.status.Status;
+import com.dealerkpi.domain.status.StatusRequest;
+import com.dealerkpi.domain.status.VoidedUpdate;
+import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.dealerkpi.lambda;
 
-import com.dealerkpi.api.ClaimNames;
-import com.dealerkpi.api.Telemetry;
+import com.dealerkpi.api.auth.ClaimNames;
+import com.dealerkpi.telemetry.Telemetry;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package com.dealerkpi.lambda;
 
+import com.dealerkpi.app.common.StoreUnavailableException;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.dealerkpi.app.StoreUnavailableException;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -2,8 +2,8 @@ package com.dealerkpi.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.dealerkpi.api.FunctionHandler;
-import com.dealerkpi.api.HttpApiEvents;
+import com.dealerkpi.api.http.FunctionHandler;
+import com.dealerkpi.api.http.HttpApiEvents;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +24,12 @@ public abstract class EntryPoint implements RequestStreamHandler {
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         output.write(HttpApiEvents.write(handler.handleRequest(HttpApiEvents.read(input.readAllBytes()), context)));
+    }
+
+    /** A function of a handler wired by the caller (SnapStart priming sends its requests through one). */
+    static EntryPoint of(FunctionHandler handler) {
+        return new EntryPoint(handler) {
+        };
     }
 
     FunctionHandler handler() {

@@ -1,6 +1,8 @@
 package com.dealerkpi.lambda;
 
 import com.dealerkpi.api.ReportHandler;
+import com.dealerkpi.lambda.priming.Priming;
+import com.dealerkpi.lambda.priming.PrimingRequests;
 
 /** The report function (template.yaml: ReportFunction). */
 public final class ReportFunction extends EntryPoint {
@@ -10,7 +12,7 @@ public final class ReportFunction extends EntryPoint {
         Wiring wiring = Wiring.environment();
         Priming.register(wiring, () -> {
             ReportHandler reports = wiring.reportHandler(Priming.SILENT);
-            Priming.send(reports, Priming.requests(wiring).reports());
+            Priming.send(EntryPoint.of(reports), Priming.requests(wiring.config().claimNames()).reports());
             reports.primeReports(PrimingRequests.DEALERSHIP);
         });
     }

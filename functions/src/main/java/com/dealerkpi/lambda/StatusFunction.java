@@ -1,12 +1,15 @@
 package com.dealerkpi.lambda;
 
+import com.dealerkpi.lambda.priming.Priming;
+
 /** The status function (template.yaml: StatusFunction). */
 public final class StatusFunction extends EntryPoint {
     /** What Lambda calls, once per execution environment: wired from the environment, primed for SnapStart. */
     public StatusFunction() {
         this(Wiring.environment());
         Wiring wiring = Wiring.environment();
-        Priming.register(wiring, () -> Priming.send(wiring.statusHandler(Priming.SILENT), Priming.requests(wiring).status()));
+        Priming.register(wiring, () -> Priming.send(EntryPoint.of(wiring.statusHandler(Priming.SILENT)),
+                Priming.requests(wiring.config().claimNames()).status()));
     }
 
     /** Wired by the caller (the local runner, the tests). */

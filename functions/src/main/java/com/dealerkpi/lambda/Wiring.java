@@ -1,23 +1,24 @@
 package com.dealerkpi.lambda;
 
 import com.dealerkpi.api.AdminHandler;
-import com.dealerkpi.api.Authorizer;
-import com.dealerkpi.api.Cursors;
 import com.dealerkpi.api.ReportHandler;
-import com.dealerkpi.api.Route;
 import com.dealerkpi.api.StatusHandler;
-import com.dealerkpi.api.Telemetry;
-import com.dealerkpi.app.Agreements;
-import com.dealerkpi.app.KpiReports;
-import com.dealerkpi.app.Parallel;
-import com.dealerkpi.app.RollUps;
-import com.dealerkpi.app.Settings;
-import com.dealerkpi.app.StatusRecorder;
+import com.dealerkpi.api.auth.Authorizer;
+import com.dealerkpi.api.auth.Cursors;
+import com.dealerkpi.api.http.Route;
 import com.dealerkpi.app.Stores;
+import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.app.report.KpiReports;
+import com.dealerkpi.app.report.RollUps;
+import com.dealerkpi.app.settings.Settings;
+import com.dealerkpi.app.status.Agreements;
+import com.dealerkpi.app.status.StatusRecorder;
+import com.dealerkpi.lambda.priming.Priming;
 import com.dealerkpi.store.AttemptCounter;
 import com.dealerkpi.store.DynamoClients;
 import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.store.WriteGuard;
+import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  * execution environment builds one from its environment ({@link #environment()}); the local runner and the
  * tests build one over the stores they choose.
  */
-public final class Wiring {
+public final class Wiring implements Priming.Hooks {
     private static Wiring environment;
 
     private final Config config;
@@ -145,7 +146,8 @@ public final class Wiring {
     }
 
     /** Runs {@code work} with every write to the table refused (SnapStart priming); only a Lambda environment has the guard. */
-    void withoutWrites(Runnable work) {
+    @Override
+    public void withoutWrites(Runnable work) {
         if (writeGuard == null) {
             throw new IllegalStateException("this wiring's DynamoDB client has no write guard");
         }
@@ -156,7 +158,8 @@ public final class Wiring {
      * After a SnapStart restore: credentials fetched anew (none cached before the snapshot are used again) and the
      * cursor key read again (it may have been rotated since the snapshot was taken).
      */
-    synchronized void afterRestore() {
+    @Override
+    public synchronized void afterRestore() {
         if (credentials != null) {
             credentials.renew();
         }

@@ -1,11 +1,11 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.domain.AgreementView;
-import com.dealerkpi.domain.Milestone;
-import com.dealerkpi.domain.Stage;
-import com.dealerkpi.domain.Status;
-import com.dealerkpi.domain.StatusUpdate;
-import com.dealerkpi.domain.VoidedUpdate;
+import com.dealerkpi.domain.status.AgreementView;
+import com.dealerkpi.domain.status.Milestone;
+import com.dealerkpi.domain.status.Stage;
+import com.dealerkpi.domain.status.Status;
+import com.dealerkpi.domain.status.StatusUpdate;
+import com.dealerkpi.domain.status.VoidedUpdate;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

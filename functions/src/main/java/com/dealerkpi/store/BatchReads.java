@@ -1,6 +1,6 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.app.StoreUnavailableException;
+import com.dealerkpi.app.common.StoreUnavailableException;
 
 import java.util.List;
 import java.util.Map;

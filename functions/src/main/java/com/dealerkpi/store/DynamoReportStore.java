@@ -1,8 +1,8 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.app.ReportStore;
+import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.domain.Moments;
-import com.dealerkpi.domain.Stage;
+import com.dealerkpi.domain.status.Stage;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.app.SettingsStore;
-import com.dealerkpi.domain.AuditEntry;
-import com.dealerkpi.domain.EffectiveTargets;
-import com.dealerkpi.domain.Profile;
-import com.dealerkpi.domain.ScopeTargets;
-import com.dealerkpi.domain.TargetBook;
-import com.dealerkpi.domain.TargetChange;
-import com.dealerkpi.domain.TargetScope;
+import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.domain.settings.AuditEntry;
+import com.dealerkpi.domain.settings.EffectiveTargets;
+import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.settings.ScopeTargets;
+import com.dealerkpi.domain.settings.TargetBook;
+import com.dealerkpi.domain.settings.TargetChange;
+import com.dealerkpi.domain.settings.TargetScope;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,17 +1,17 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.app.ConcurrentChangeException;
-import com.dealerkpi.app.StatusStore;
-import com.dealerkpi.domain.AgreementView;
+import com.dealerkpi.app.common.ConcurrentChangeException;
+import com.dealerkpi.app.status.StatusStore;
 import com.dealerkpi.domain.Digests;
-import com.dealerkpi.domain.IdempotencyRecord;
-import com.dealerkpi.domain.KpiEntry;
-import com.dealerkpi.domain.KpiOutcome;
-import com.dealerkpi.domain.Milestone;
-import com.dealerkpi.domain.RecordedUpdate;
-import com.dealerkpi.domain.Stage;
-import com.dealerkpi.domain.Status;
-import com.dealerkpi.domain.StatusUpdate;
+import com.dealerkpi.domain.status.AgreementView;
+import com.dealerkpi.domain.status.IdempotencyRecord;
+import com.dealerkpi.domain.status.KpiEntry;
+import com.dealerkpi.domain.status.KpiOutcome;
+import com.dealerkpi.domain.status.Milestone;
+import com.dealerkpi.domain.status.RecordedUpdate;
+import com.dealerkpi.domain.status.Stage;
+import com.dealerkpi.domain.status.Status;
+import com.dealerkpi.domain.status.StatusUpdate;
 
 import java.time.Clock;
 import java.time.Duration;

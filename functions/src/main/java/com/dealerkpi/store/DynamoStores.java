@@ -1,9 +1,9 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.app.ReportStore;
-import com.dealerkpi.app.SettingsStore;
-import com.dealerkpi.app.StatusStore;
 import com.dealerkpi.app.Stores;
+import com.dealerkpi.app.report.ReportStore;
+import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.app.status.StatusStore;
 
 import java.time.Clock;
 

@@ -1,12 +1,12 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.app.ConcurrentChangeException;
-import com.dealerkpi.app.StatusStore;
-import com.dealerkpi.domain.AgreementView;
-import com.dealerkpi.domain.Milestone;
-import com.dealerkpi.domain.Stage;
-import com.dealerkpi.domain.Status;
-import com.dealerkpi.domain.StatusUpdate;
+import com.dealerkpi.app.common.ConcurrentChangeException;
+import com.dealerkpi.app.status.StatusStore;
+import com.dealerkpi.domain.status.AgreementView;
+import com.dealerkpi.domain.status.Milestone;
+import com.dealerkpi.domain.status.Stage;
+import com.dealerkpi.domain.status.Status;
+import com.dealerkpi.domain.status.StatusUpdate;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.domain.AuditEntry;
-import com.dealerkpi.domain.Profile;
-import com.dealerkpi.domain.Timeline;
+import com.dealerkpi.domain.settings.AuditEntry;
+import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.settings.Timeline;
 
 import java.time.Instant;
 import java.time.LocalDate;

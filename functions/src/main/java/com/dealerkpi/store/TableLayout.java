@@ -1,9 +1,9 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.domain.Moments;
-import com.dealerkpi.domain.Stage;
-import com.dealerkpi.domain.TargetField;
-import com.dealerkpi.domain.TargetScope;
+import com.dealerkpi.domain.settings.TargetField;
+import com.dealerkpi.domain.settings.TargetScope;
+import com.dealerkpi.domain.status.Stage;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.dealerkpi.store;
 
-import com.dealerkpi.domain.ScopeTargets;
-import com.dealerkpi.domain.TargetChange;
-import com.dealerkpi.domain.TargetField;
-import com.dealerkpi.domain.TargetScope;
+import com.dealerkpi.domain.settings.ScopeTargets;
+import com.dealerkpi.domain.settings.TargetChange;
+import com.dealerkpi.domain.settings.TargetField;
+import com.dealerkpi.domain.settings.TargetScope;
 
 import java.time.Instant;
 import java.util.ArrayList;

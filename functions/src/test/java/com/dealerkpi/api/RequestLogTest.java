@@ -1,6 +1,7 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.json.Json;
 import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.support.Caller;
@@ -9,8 +10,6 @@ import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 import com.dealerkpi.support.TestEvents;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,18 +1,19 @@
 package com.dealerkpi.api;
 
+import com.dealerkpi.api.http.Route;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

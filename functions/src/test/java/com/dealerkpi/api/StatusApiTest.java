@@ -4,12 +4,6 @@ import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -223,7 +223,7 @@ class StatusApiTest {
             String expected = null;
             boolean backfilled = true;
             for (int i = 19; i >= 0; i--) { // earliest first
-                var marks = com.dealerkpi.domain.Status.valueOf(statuses.get(i)).marks();
+                var marks = com.dealerkpi.domain.status.Status.valueOf(statuses.get(i)).marks();
                 for (var mark : marks) {
                     if (mark.stage().name().equals(stage) && expected == null) {
                         expected = String.format("2026-06-%02dT10:00:00Z", 20 - i);

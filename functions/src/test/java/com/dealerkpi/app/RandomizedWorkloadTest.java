@@ -3,12 +3,9 @@ package com.dealerkpi.app;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.KpiModel;
 import com.dealerkpi.support.ModelChecks;
-import com.dealerkpi.support.TargetModel;
 import com.dealerkpi.support.Reply;
+import com.dealerkpi.support.TargetModel;
 import com.dealerkpi.support.TestApi;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +25,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

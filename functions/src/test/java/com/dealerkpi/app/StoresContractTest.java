@@ -1,22 +1,21 @@
 package com.dealerkpi.app;
 
-import com.dealerkpi.domain.AuditEntry;
-import com.dealerkpi.domain.IdempotencyRecord;
-import com.dealerkpi.domain.KpiOutcome;
-import com.dealerkpi.domain.Milestone;
-import com.dealerkpi.domain.Profile;
-import com.dealerkpi.domain.Stage;
-import com.dealerkpi.domain.Status;
-import com.dealerkpi.domain.StatusUpdate;
-import com.dealerkpi.domain.TargetChange;
-import com.dealerkpi.domain.TargetField;
-import com.dealerkpi.domain.TargetScope;
-import com.dealerkpi.domain.Timeline;
+import com.dealerkpi.app.report.ReportStore;
+import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.app.status.StatusStore;
+import com.dealerkpi.domain.settings.AuditEntry;
+import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.settings.TargetChange;
+import com.dealerkpi.domain.settings.TargetField;
+import com.dealerkpi.domain.settings.TargetScope;
+import com.dealerkpi.domain.settings.Timeline;
+import com.dealerkpi.domain.status.IdempotencyRecord;
+import com.dealerkpi.domain.status.KpiOutcome;
+import com.dealerkpi.domain.status.Milestone;
+import com.dealerkpi.domain.status.Stage;
+import com.dealerkpi.domain.status.Status;
+import com.dealerkpi.domain.status.StatusUpdate;
 import com.dealerkpi.support.TestBackend;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +26,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

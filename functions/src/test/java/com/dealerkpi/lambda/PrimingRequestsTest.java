@@ -1,17 +1,19 @@
 package com.dealerkpi.lambda;
 
-import com.dealerkpi.api.FunctionHandler;
-import com.dealerkpi.api.HttpApiEvents;
+import com.dealerkpi.api.http.FunctionHandler;
+import com.dealerkpi.api.http.HttpApiEvents;
+import com.dealerkpi.lambda.priming.Priming;
+import com.dealerkpi.lambda.priming.PrimingRequests;
 import com.dealerkpi.support.TestBackend;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Tag("stores")
 class PrimingRequestsTest {
     private final Wiring wiring = Wiring.local(Config.from(Map.of()), TestBackend.current().fresh(Clock.systemUTC()), Clock.systemUTC());
-    private final PrimingRequests requests = new PrimingRequests(wiring.config().claimNames());
+    private final PrimingRequests requests = Priming.requests(wiring.config().claimNames());
 
     @Test
     void statusRequestsReachTheWritePathsTheVoidAndValidation() {

@@ -1,7 +1,7 @@
 package com.dealerkpi.support;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.Json;
+import com.dealerkpi.json.Json;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.dealerkpi.support;
 
-import com.dealerkpi.api.Route;
+import com.dealerkpi.api.http.Route;
 import com.dealerkpi.app.Stores;
 import com.dealerkpi.lambda.AdminFunction;
 import com.dealerkpi.lambda.Config;

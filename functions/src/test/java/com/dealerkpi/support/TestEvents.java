@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.dealerkpi.api.Json;
-import com.dealerkpi.api.Route;
+import com.dealerkpi.api.http.Route;
+import com.dealerkpi.json.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package com.dealerkpi.local;
 
-import com.dealerkpi.api.Json;
-import com.dealerkpi.api.LocalPrincipal;
+import com.dealerkpi.api.auth.LocalPrincipal;
 import com.dealerkpi.domain.Digests;
+import com.dealerkpi.json.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;

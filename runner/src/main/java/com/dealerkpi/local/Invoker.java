@@ -1,8 +1,8 @@
 package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dealerkpi.json.Json;
 import com.dealerkpi.lambda.Wiring;
-import com.dealerkpi.api.Json;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

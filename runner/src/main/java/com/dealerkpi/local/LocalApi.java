@@ -2,9 +2,9 @@ package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.LocalPrincipal;
-import com.dealerkpi.api.PathTemplate;
-import com.dealerkpi.api.Problems;
+import com.dealerkpi.api.auth.LocalPrincipal;
+import com.dealerkpi.api.http.PathTemplate;
+import com.dealerkpi.api.http.Problems;
 import com.dealerkpi.lambda.Wiring;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

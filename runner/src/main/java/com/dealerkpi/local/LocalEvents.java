@@ -1,9 +1,9 @@
 package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.dealerkpi.api.HttpApiEvents;
-import com.dealerkpi.api.Json;
-import com.dealerkpi.api.Route;
+import com.dealerkpi.api.http.HttpApiEvents;
+import com.dealerkpi.api.http.Route;
+import com.dealerkpi.json.Json;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

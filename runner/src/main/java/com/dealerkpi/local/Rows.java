@@ -1,6 +1,6 @@
 package com.dealerkpi.local;
 
-import com.dealerkpi.api.Json;
+import com.dealerkpi.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.dealerkpi.local;
 
-import com.dealerkpi.api.PathTemplate;
+import com.dealerkpi.api.http.PathTemplate;
 
 import java.io.IOException;
 import java.io.Reader;

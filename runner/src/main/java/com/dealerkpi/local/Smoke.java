@@ -1,7 +1,7 @@
 package com.dealerkpi.local;
 
-import com.dealerkpi.api.Json;
-import com.dealerkpi.api.LocalPrincipal;
+import com.dealerkpi.api.auth.LocalPrincipal;
+import com.dealerkpi.json.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;

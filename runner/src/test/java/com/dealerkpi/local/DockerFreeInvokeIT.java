@@ -1,9 +1,7 @@
 package com.dealerkpi.local;
 
-import com.dealerkpi.api.Json;
+import com.dealerkpi.json.Json;
 import com.dealerkpi.support.Backend;
-
-import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

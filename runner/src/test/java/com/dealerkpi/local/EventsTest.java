@@ -2,19 +2,13 @@ package com.dealerkpi.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.HttpApiEvents;
-import com.dealerkpi.api.PathTemplate;
-import com.dealerkpi.api.Route;
+import com.dealerkpi.api.http.HttpApiEvents;
+import com.dealerkpi.api.http.PathTemplate;
+import com.dealerkpi.api.http.Route;
 import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.support.TestBackend;
 import com.dealerkpi.support.TestEvents;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +25,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,11 +1,7 @@
 package com.dealerkpi.local;
 
-import com.dealerkpi.api.Json;
-import com.dealerkpi.api.Route;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import com.dealerkpi.api.http.Route;
+import com.dealerkpi.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

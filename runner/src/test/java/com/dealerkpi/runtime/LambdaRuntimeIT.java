@@ -1,6 +1,6 @@
 package com.dealerkpi.runtime;
 
-import com.dealerkpi.api.Json;
+import com.dealerkpi.json.Json;
 import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.local.SamTemplate;
@@ -14,11 +14,6 @@ import com.dealerkpi.support.Backend;
 import com.dealerkpi.support.RunnerProcess;
 import com.dealerkpi.support.TableSnapshot;
 import com.dealerkpi.support.TestEvents;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +31,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

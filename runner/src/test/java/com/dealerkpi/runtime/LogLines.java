@@ -1,6 +1,6 @@
 package com.dealerkpi.runtime;
 
-import com.dealerkpi.api.Json;
+import com.dealerkpi.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;

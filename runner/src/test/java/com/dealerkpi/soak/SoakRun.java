@@ -1,9 +1,7 @@
 package com.dealerkpi.soak;
 
-import com.dealerkpi.api.Json;
+import com.dealerkpi.json.Json;
 import com.dealerkpi.support.KpiModel;
-
-import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -2,7 +2,7 @@ package com.dealerkpi.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.domain.Stage;
+import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.local.LocalEvents;

@@ -2,8 +2,8 @@ package com.dealerkpi.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.dealerkpi.api.ReportHandler;
-import com.dealerkpi.app.KpiReports;
-import com.dealerkpi.domain.Stage;
+import com.dealerkpi.app.report.KpiReports;
+import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.store.TableLayout;
 
 import java.time.Instant;

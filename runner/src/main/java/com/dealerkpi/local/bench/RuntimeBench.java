@@ -1,6 +1,6 @@
 package com.dealerkpi.local.bench;
 
-import com.dealerkpi.api.Json;
+import com.dealerkpi.json.Json;
 import com.dealerkpi.local.SamTemplate;
 import com.dealerkpi.local.runtime.AwsDouble;
 import com.dealerkpi.local.runtime.FloorFunction;

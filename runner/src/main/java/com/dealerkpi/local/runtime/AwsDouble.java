@@ -1,8 +1,8 @@
 package com.dealerkpi.local.runtime;
 
-import com.dealerkpi.api.Json;
-import com.sun.net.httpserver.HttpExchange;
+import com.dealerkpi.json.Json;
 import com.dealerkpi.local.HttpServers;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package com.dealerkpi.local.runtime;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.dealerkpi.local.HttpServers;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;

@@ -1,0 +1,137 @@
+package com.dealerkpi.api.auth;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.dealerkpi.api.http.ApiException;
+import com.dealerkpi.api.http.Route;
+import com.dealerkpi.domain.Ids;
+import com.dealerkpi.domain.Principal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one authorization point. The caller comes only from the JWT authorizer's claims
+ * ({@code requestContext.authorizer.jwt.claims}); it fails closed on anything missing or malformed, and
+ * nothing in the path, query, body or headers can widen what the claims allow. A token with the role or
+ * dealership claim (custom attributes: Cognito ID tokens) is read by them; one without either is read by its
+ * groups (Cognito access tokens carry {@code cognito:groups}, never custom attributes): the national group, or
+ * exactly one {@code dealer-<dealershipId>} group. Several dealerships' groups and no national one is a 403: the
+ * API does not choose a dealership for the caller.
+ *
+ * <p>The one exception is opt-in and local: {@code sam local start-api} runs no JWT authorizer, so with
+ * {@code localPrincipalHeader} a request that carries no authorizer block at all and was served by the local
+ * emulator (domain {@code localhost}) may name its principal in {@link LocalPrincipal#HEADER}. The wiring never
+ * turns this on in a deployed function, and there every route has the JWT authorizer, so no event reaches a
+ * deployed function without claims.
+ */
+public final class Authorizer {
+    private final ClaimNames names;
+    private final boolean localPrincipalHeader;
+
+    public Authorizer(ClaimNames names, boolean localPrincipalHeader) {
+        this.names = names;
+        this.localPrincipalHeader = localPrincipalHeader;
+    }
+
+    public Principal principal(APIGatewayV2HTTPEvent event) {
+        Map<String, String> claims = claims(event);
+        String roleClaim = names.roleClaim();
+        String subject = claims.get("sub");
+        if (subject == null || subject.isBlank()) {
+            throw ApiException.unauthorized("No caller identity: the token has no subject.");
+        }
+        String role = claims.get(roleClaim);
+        if (role == null && claims.get(names.dealershipClaim()) == null && claims.get(names.groupsClaim()) != null) {
+            return fromGroups(subject, groups(claims.get(names.groupsClaim())));
+        }
+        if (names.nationalRole().equals(role)) {
+            return Principal.national(subject);
+        }
+        if (role != null && !"dealer".equals(role) && !"dealership".equals(role)) {
+            throw ApiException.unauthorized("The token's role claim is not one this API knows.");
+        }
+        String dealershipId = claims.get(names.dealershipClaim());
+        if (!Ids.isValid(dealershipId)) {
+            throw ApiException.unauthorized("The token names no valid dealership for this caller.");
+        }
+        return Principal.dealer(subject, dealershipId);
+    }
+
+    private Principal fromGroups(String subject, Set<String> groups) {
+        if (groups.contains(names.nationalRole())) {
+            return Principal.national(subject);
+        }
+        List<String> dealerships = new ArrayList<>();
+        for (String group : groups) {
+            if (group.startsWith(ClaimNames.DEALER_GROUP_PREFIX)) {
+                String id = group.substring(ClaimNames.DEALER_GROUP_PREFIX.length());
+                if (!Ids.isValid(id)) {
+                    throw ApiException.unauthorized("The token's group " + ClaimNames.DEALER_GROUP_PREFIX
+                            + "… names no valid dealership.");
+                }
+                dealerships.add(id);
+            }
+        }
+        if (dealerships.size() > 1) {
+            throw ApiException.forbidden("The caller belongs to several dealerships' groups; this API serves a "
+                    + "dealership's staff one dealership at a time.");
+        }
+        if (dealerships.isEmpty()) {
+            throw ApiException.unauthorized("The token's groups name no role this API knows.");
+        }
+        return Principal.dealer(subject, dealerships.get(0));
+    }
+
+    /**
+     * The groups of a claim as the HTTP API's JWT authorizer passes an array ({@code [national dealer-D1]}), or as
+     * JSON text, or comma-separated, or one name.
+     */
+    static Set<String> groups(String claim) {
+        String text = claim.trim();
+        List<String> names = new ArrayList<>();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            for (String name : text.substring(1, text.length() - 1).split("[\\s,]+")) {
+                names.add(name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
+                        ? name.substring(1, name.length() - 1) : name);
+            }
+        } else {
+            names.addAll(List.of(text.split(",")));
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        names.stream().map(String::trim).filter(name -> !name.isEmpty()).forEach(groups::add);
+        return groups;
+    }
+
+    /** Refuses a caller outside the route's scope (403). */
+    public static void authorize(Route route, Principal caller, Map<String, String> pathParameters) {
+        boolean allowed = switch (route.access()) {
+            case NATIONAL -> caller.isNational();
+            case DEALERSHIP -> caller.mayAccess(pathParameters.get("dealershipId"));
+        };
+        if (!allowed) {
+            throw ApiException.forbidden(route.access() == Route.Access.NATIONAL
+                    ? "Only national management may use this route."
+                    : "This dealership is outside your access.");
+        }
+    }
+
+    private Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context != null && context.getAuthorizer() == null && localPrincipalHeader
+                && "localhost".equals(context.getDomainName()) && event.getHeaders() != null) {
+            String spec = event.getHeaders().entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(LocalPrincipal.HEADER)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            return LocalPrincipal.claims(spec, names).orElseThrow(() -> ApiException.unauthorized(
+                    "No caller identity: send " + LocalPrincipal.HEADER + ": national or dealer:<dealershipId>."));
+        }
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            throw ApiException.unauthorized("No caller identity: the request carries no authorizer claims.");
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+}

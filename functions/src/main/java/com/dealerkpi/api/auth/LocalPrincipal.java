@@ -1,0 +1,43 @@
+package com.dealerkpi.api.auth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Local runs' stand-in for a JWT: {@code national} or {@code dealer:<dealershipId>} (the {@code X-Local-Principal}
+ * header) becomes the claims a real authorizer would put in the event. The local runner applies it to every
+ * request; {@code sam local start-api}, which runs no JWT authorizer, gets it through {@link Authorizer} when
+ * a local run opts in. A deployed function never reads the header.
+ */
+public final class LocalPrincipal {
+    public static final String HEADER = "X-Local-Principal";
+
+    private LocalPrincipal() {
+    }
+
+    /** The claims for a principal spec; empty (no identity: 401) when the spec is malformed. */
+    public static Optional<Map<String, String>> claims(String spec, ClaimNames names) {
+        if (spec == null) {
+            return Optional.empty();
+        }
+        String value = spec.trim();
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("iss", "http://127.0.0.1/local-runner");
+        claims.put("aud", "dealer-kpi-local");
+        claims.put("token_use", "access");
+        if (value.equals("national")) {
+            claims.put("sub", "local-national");
+            claims.put(names.roleClaim(), names.nationalRole());
+            return Optional.of(claims);
+        }
+        if (value.startsWith("dealer:") && value.length() > "dealer:".length()) {
+            String dealershipId = value.substring("dealer:".length());
+            claims.put("sub", "local-dealer-" + dealershipId);
+            claims.put(names.roleClaim(), "dealer");
+            claims.put(names.dealershipClaim(), dealershipId);
+            return Optional.of(claims);
+        }
+        return Optional.empty();
+    }
+}

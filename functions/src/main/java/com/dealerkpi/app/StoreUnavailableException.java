@@ -1,8 +1,0 @@
-package com.dealerkpi.app;
-
-/** The store did not answer (throttled, down, timed out) after the client's retries. Safe to retry later. */
-public class StoreUnavailableException extends RuntimeException {
-    public StoreUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

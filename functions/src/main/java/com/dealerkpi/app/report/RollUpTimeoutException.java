@@ -1,0 +1,12 @@
+package com.dealerkpi.app.report;
+
+import java.time.Duration;
+
+/** A roll-up could not report on every dealership in scope within its time budget; nothing partial is answered (503). */
+public class RollUpTimeoutException extends RuntimeException {
+    public RollUpTimeoutException(String scope, int dealerships, Duration budget) {
+        super("The " + scope + " roll-up covers " + dealerships + " dealerships and could not be completed within "
+                + budget.toSeconds() + " s; no partial answer is given. Ask for one region or brand "
+                + "(/regions/{region}/kpi, /brands/{brand}/kpi), or try again shortly.");
+    }
+}

@@ -1,0 +1,133 @@
+package com.dealerkpi.app.report;
+
+import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.domain.report.CompareWith;
+import com.dealerkpi.domain.report.KpiReport;
+import com.dealerkpi.domain.report.RangeRequest;
+import com.dealerkpi.domain.report.RollUp;
+import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.settings.TargetBook;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Region, brand and national reports: every dealership in scope, each reported in its own time zone, as many at
+ * a time as the fan-out executor has threads (each dealership's reads one after another, so that is also the number
+ * of store requests in flight), the targets of every scope read once. The national report covers every dealership
+ * with a profile or any accepted update. Complete or not at all: past its time budget a roll-up stops and fails.
+ */
+public final class RollUps {
+    private final SettingsStore settings;
+    private final ReportStore reports;
+    private final KpiReports kpi;
+    private final ExecutorService fanOut;
+    private final Duration budget;
+
+    public RollUps(SettingsStore settings, ReportStore reports, KpiReports kpi, ExecutorService fanOut, Duration budget) {
+        this.settings = settings;
+        this.reports = reports;
+        this.kpi = kpi;
+        this.fanOut = fanOut;
+        this.budget = budget;
+    }
+
+    /** A region or brand and its dealerships, by the spelling most of them use. */
+    public record ScopeCount(String name, int dealerships) {
+    }
+
+    /** What a roll-up is asked for: its range, the order of its rows, and what to compare it with (if anything). */
+    public record Query(RangeRequest range, RollUp.Sort sort, Optional<CompareWith> compare) {
+    }
+
+    public RollUp region(String region, Query query) {
+        return rollUp("region:" + region.trim(), withProfiles(settings.profilesInRegion(region)), query);
+    }
+
+    public RollUp brand(String brand, Query query) {
+        return rollUp("brand:" + brand.trim(), withProfiles(settings.profilesOfBrand(brand)), query);
+    }
+
+    public RollUp national(Query query) {
+        Map<String, KpiReports.Dealership> all = new TreeMap<>();
+        settings.allProfiles().forEach(p -> all.put(p.dealershipId(), new KpiReports.Dealership(p, true)));
+        for (String id : reports.registeredDealerships()) {
+            all.putIfAbsent(id, new KpiReports.Dealership(Profile.unknown(id), false));
+        }
+        return rollUp("national", List.copyOf(all.values()), query);
+    }
+
+    /** Every region (or brand) that a profile names, matched case-insensitively, with its dealership count. */
+    public List<ScopeCount> regions() {
+        return scopeCounts(settings.allProfiles().stream().map(Profile::region).toList());
+    }
+
+    public List<ScopeCount> brands() {
+        return scopeCounts(settings.allProfiles().stream().map(Profile::brand).toList());
+    }
+
+    private static List<ScopeCount> scopeCounts(List<String> names) {
+        Map<String, Map<String, Integer>> spellings = new TreeMap<>();
+        for (String name : names) {
+            if (name != null) {
+                spellings.computeIfAbsent(com.dealerkpi.domain.settings.TargetScope.matchKey(name), k -> new TreeMap<>())
+                        .merge(name.trim(), 1, Integer::sum);
+            }
+        }
+        List<ScopeCount> counts = new ArrayList<>();
+        spellings.forEach((key, bySpelling) -> {
+            String shown = bySpelling.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            counts.add(new ScopeCount(shown, bySpelling.values().stream().mapToInt(Integer::intValue).sum()));
+        });
+        return counts;
+    }
+
+    private static List<KpiReports.Dealership> withProfiles(List<Profile> profiles) {
+        return profiles.stream().map(p -> new KpiReports.Dealership(p, true)).toList();
+    }
+
+    private RollUp rollUp(String scope, List<KpiReports.Dealership> dealerships, Query query) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        TargetBook targets = settings.allTargets();
+        List<Future<RollUp.Row>> futures = new ArrayList<>(dealerships.size());
+        for (KpiReports.Dealership dealership : dealerships) {
+            // a dealership not started when the roll-up is abandoned is skipped, not read
+            futures.add(fanOut.submit(() -> abandoned.get() ? null : row(dealership, query, targets)));
+        }
+        List<RollUp.Row> rows = new ArrayList<>(dealerships.size());
+        try {
+            for (Future<RollUp.Row> future : futures) {
+                rows.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            }
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            throw new RollUpTimeoutException(scope, dealerships.size(), budget);
+        } catch (ExecutionException e) {
+            abandoned.set(true);
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return RollUp.of(scope, query.range().kind(), rows, query.sort());
+    }
+
+    private RollUp.Row row(KpiReports.Dealership dealership, Query query, TargetBook targets) {
+        KpiReport report = kpi.kpiWithin(dealership.profile(), query.range(), targets);
+        CompareWith.Comparison comparison = query.compare()
+                .map(with -> kpi.comparisonWithin(dealership.profile(), report.range(), with)).orElse(null);
+        return new RollUp.Row(report, dealership.profile(), dealership.hasProfile(), comparison);
+    }
+}

@@ -1,0 +1,118 @@
+package com.dealerkpi.app.settings;
+
+import com.dealerkpi.app.common.ConcurrentChangeException;
+import com.dealerkpi.domain.settings.AuditEntry;
+import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.settings.ProfileChange;
+import com.dealerkpi.domain.settings.ScopeTargets;
+import com.dealerkpi.domain.settings.TargetChange;
+import com.dealerkpi.domain.settings.TargetField;
+import com.dealerkpi.domain.settings.TargetScope;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * National management's changes to profiles and targets. Each change is read, applied and written back only if
+ * nobody changed the item meanwhile (retried a few times otherwise), with who/when recorded in the same write. A
+ * change that changes nothing records nothing.
+ */
+public final class Settings {
+    private static final int ATTEMPTS = 5;
+
+    private final SettingsStore store;
+    private final Clock clock;
+
+    public Settings(SettingsStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A scope's targets after a change, and anything the caller should know about it. */
+    public record TargetsChanged(SettingsStore.Versioned<ScopeTargets> targets, List<String> warnings) {
+    }
+
+    public Optional<SettingsStore.Versioned<Profile>> profile(String dealershipId) {
+        return store.profile(dealershipId);
+    }
+
+    public SettingsStore.Versioned<Profile> updateProfile(String dealershipId, ProfileChange change, String by) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<SettingsStore.Versioned<Profile>> current = store.profile(dealershipId);
+            Profile before = current.map(SettingsStore.Versioned::value).orElse(Profile.unknown(dealershipId));
+            long version = current.map(SettingsStore.Versioned::version).orElse(0L);
+            Profile after = change.applyTo(before, clock.instant());
+            if (current.isPresent() && after.equals(before)) {
+                return current.get();
+            }
+            LocalDate today = LocalDate.now(clock.withZone(after.timezone()));
+            AuditEntry entry = new AuditEntry(clock.instant(), by, current.isPresent() ? "UPDATE" : "CREATE",
+                    current.isPresent() ? audited(before.fields(today)) : Map.of(), withGiven(after.fields(today), change));
+            if (store.saveProfile(after, version, entry)) {
+                return store.profile(dealershipId).orElseThrow();
+            }
+        }
+        throw new ConcurrentChangeException("The profile of dealership " + dealershipId);
+    }
+
+    public Optional<SettingsStore.Versioned<ScopeTargets>> targets(TargetScope scope) {
+        return store.targets(scope);
+    }
+
+    /** Sets the given fields of a scope from {@code effectiveFrom} (null: the month of the change) on. */
+    public TargetsChanged putTargets(TargetScope scope, Map<TargetField, Double> values, YearMonth effectiveFrom, String by) {
+        return change(scope, new TargetChange(effectiveFrom, clock.instant(), by, TargetChange.Action.PUT, values));
+    }
+
+    /** Unsets every field of a scope from {@code effectiveFrom} (null: the month of the change) on. */
+    public TargetsChanged deleteTargets(TargetScope scope, YearMonth effectiveFrom, String by) {
+        return change(scope, new TargetChange(effectiveFrom, clock.instant(), by, TargetChange.Action.DELETE, Map.of()));
+    }
+
+    private TargetsChanged change(TargetScope scope, TargetChange change) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<SettingsStore.Versioned<ScopeTargets>> current = store.targets(scope);
+            ScopeTargets before = current.map(SettingsStore.Versioned::value).orElse(ScopeTargets.none());
+            long version = current.map(SettingsStore.Versioned::version).orElse(0L);
+            if (store.appendTargetChange(scope, change, version)) {
+                return new TargetsChanged(store.targets(scope).orElseThrow(), warnings(scope));
+            }
+        }
+        throw new ConcurrentChangeException("The targets of " + scope.label());
+    }
+
+    /** A region or brand that no dealership has yet: accepted, but worth a word (a typo?). */
+    private List<String> warnings(TargetScope scope) {
+        List<String> warnings = new ArrayList<>();
+        boolean unused = switch (scope.kind()) {
+            case REGION -> store.profilesInRegion(scope.name()).isEmpty();
+            case BRAND -> store.profilesOfBrand(scope.name()).isEmpty();
+            default -> false;
+        };
+        if (unused) {
+            warnings.add("No dealership has " + scope.kind().name().toLowerCase(java.util.Locale.ROOT) + " '"
+                    + scope.name() + "' yet: these targets apply once a dealership's profile names it.");
+        }
+        return warnings;
+    }
+
+    private static Map<String, Object> audited(Map<String, Object> fields) {
+        Map<String, Object> kept = new java.util.LinkedHashMap<>(fields);
+        kept.remove("databaseSizeTimeline");
+        return kept;
+    }
+
+    private static Map<String, Object> withGiven(Map<String, Object> fields, ProfileChange change) {
+        Map<String, Object> next = audited(fields);
+        if (change.effectiveFrom() != null) {
+            next.put("databaseSize", change.databaseSize());
+            next.put("effectiveFrom", change.effectiveFrom().toString());
+        }
+        return next;
+    }
+}

@@ -1,0 +1,54 @@
+package com.dealerkpi.app.settings;
+
+import com.dealerkpi.domain.settings.AuditEntry;
+import com.dealerkpi.domain.settings.EffectiveTargets;
+import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.settings.ScopeTargets;
+import com.dealerkpi.domain.settings.TargetBook;
+import com.dealerkpi.domain.settings.TargetChange;
+import com.dealerkpi.domain.settings.TargetScope;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Dealership profiles and target overrides. Each is one item carrying its version and its changes; a save is one
+ * conditional write on the version read (optimistic concurrency), so a change and its record are stored together
+ * or not at all.
+ */
+public interface SettingsStore {
+
+    /** A stored value with its version (0 = never stored) and change history, oldest first. */
+    record Versioned<T>(T value, long version, List<AuditEntry> history) {
+    }
+
+    Optional<Versioned<Profile>> profile(String dealershipId);
+
+    /** Stores a profile if its version is still {@code expectedVersion}; false when someone else changed it first. */
+    boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change);
+
+    /** Every dealership with a profile (national roll-up). */
+    List<Profile> allProfiles();
+
+    /** The dealerships of a region, matched case-insensitively and ignoring surrounding spaces. */
+    List<Profile> profilesInRegion(String region);
+
+    /** The dealerships of a brand, matched like regions. */
+    List<Profile> profilesOfBrand(String brand);
+
+    /** A scope's targets over time (its changes are its history). */
+    Optional<Versioned<ScopeTargets>> targets(TargetScope scope);
+
+    /** Appends a change to a scope's targets if its version is still {@code expectedVersion}; false otherwise. */
+    boolean appendTargetChange(TargetScope scope, TargetChange change, long expectedVersion);
+
+    /**
+     * The targets over time of every scope that can apply to a dealership (its own, its brand's, its region's,
+     * national), in one read, labelled with the dealership's spelling of its region and brand.
+     */
+    List<EffectiveTargets.Layer> targetLayers(Profile profile);
+
+    /** Every scope's targets over time, in one read (a roll-up over many dealerships reads them once). */
+    TargetBook allTargets();
+
+}

@@ -1,7 +1,0 @@
-package com.dealerkpi.domain;
-
-import java.util.List;
-
-/** A status update as the answer shows it: the update and what it did to each stage it touched. */
-public record RecordedUpdate(StatusUpdate update, List<KpiEntry> kpi) {
-}

@@ -1,0 +1,60 @@
+package com.dealerkpi.domain.settings;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A dealership's profile. Region and brand place it in target scopes and roll-ups; the time zone decides
+ * what "a day" means in its reports; the database size, month by month, drives its contact target; go-live starts
+ * the all-time view and its targets. Unknown fields are null (the time zone defaults to Europe/London).
+ */
+public record Profile(String dealershipId, String name, String region, String brand, ZoneId timezone,
+                      Timeline<Long> databaseSize, LocalDate goLiveDate) {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+    public static final long MAX_DATABASE_SIZE = 100_000_000L;
+
+    public static Profile unknown(String dealershipId) {
+        return new Profile(dealershipId, null, null, null, DEFAULT_ZONE, Timeline.empty(), null);
+    }
+
+    /**
+     * Only named zones of the IANA database: fixed offsets like "+01:00" or "Etc/GMT+1" know no DST and are refused.
+     * (Looked up on demand: only the admin function validates zones, so no other function pays for the list.)
+     */
+    public static boolean isIanaZone(String zone) {
+        return zone != null && !zone.startsWith("Etc/GMT") && !zone.startsWith("SystemV/")
+                && ZoneId.getAvailableZoneIds().contains(zone);
+    }
+
+    /** The database size in force in a month of the dealership's calendar. */
+    public Optional<Long> databaseSizeIn(YearMonth month) {
+        return databaseSize.in(month, timezone);
+    }
+
+    /** The fields as the API shows them, on the dealership's local {@code today}. */
+    public Map<String, Object> fields(LocalDate today) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("region", region);
+        fields.put("brand", brand);
+        fields.put("timezone", timezone.getId());
+        fields.put("databaseSize", databaseSizeIn(YearMonth.from(today)).orElse(null));
+        fields.put("goLiveDate", goLiveDate == null ? null : goLiveDate.toString());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        databaseSize.changes().stream().map(c -> c.effectiveIn(timezone)).distinct().sorted().forEach(month -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("effectiveFrom", month.toString());
+            step.put("databaseSize", databaseSizeIn(month).orElse(null));
+            steps.add(step);
+        });
+        fields.put("databaseSizeTimeline", steps);
+        return fields;
+    }
+}

@@ -1,0 +1,92 @@
+package com.dealerkpi.api.auth;
+
+import com.dealerkpi.support.Caller;
+import com.dealerkpi.support.Reply;
+import com.dealerkpi.support.TestApi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Callers identified by their groups, as a Cognito access token (no custom attributes) reaches the API: national
+ * management by the national group, a dealership's staff by exactly one dealer-&lt;id&gt; group.
+ */
+class GroupIdentityTest {
+    private static final String STATUS = "{\"status\":\"Sold\",\"occurredAt\":\"2026-03-01T10:00:00Z\"}";
+
+    private final TestApi api = TestApi.fresh();
+
+    @Test
+    void theNationalGroupIsNationalManagement() {
+        Caller national = Caller.withGroups("n-1", "national");
+        assertEquals(200, api.putJson(national, "/targets/national", "{\"soldRate\":0.75}").status());
+        assertEquals(201, api.postJson(national, "/dealerships/D7/agreements/A1/status", STATUS).status());
+        assertEquals(200, api.get(national, "/kpi").status());
+    }
+
+    @Test
+    void aDealerGroupIsThatDealershipOnly() {
+        Caller dealer = Caller.withGroups("d-1", "dealer-D1");
+        assertEquals(201, api.postJson(dealer, "/dealerships/D1/agreements/A1/status", STATUS).status());
+        assertEquals(200, api.get(dealer, "/dealerships/D1/kpi").status());
+        assertProblem(403, api.postJson(dealer, "/dealerships/D2/agreements/A1/status", STATUS));
+        assertProblem(403, api.get(dealer, "/dealerships/D2/kpi"));
+        assertProblem(403, api.putJson(dealer, "/targets/national", "{\"soldRate\":0.1}"));
+        assertProblem(403, api.get(dealer, "/kpi"));
+    }
+
+    @Test
+    void twoDealershipsGroupsAreRefusedEvenForEither() {
+        Caller both = Caller.withGroups("d-2", "dealer-D1", "dealer-D2");
+        Reply refused = api.get(both, "/dealerships/D1/kpi");
+        assertProblem(403, refused);
+        assertTrue(refused.json().get("detail").toString().contains("several dealerships"), refused.toString());
+        Object before = api.snapshot();
+        assertProblem(403, api.postJson(both, "/dealerships/D1/agreements/A1/status", STATUS));
+        assertEquals(before, api.snapshot(), "a refused update changes nothing");
+    }
+
+    @Test
+    void theNationalGroupWinsOverDealerGroups() {
+        assertEquals(200, api.putJson(Caller.withGroups("n-2", "dealer-D1", "national"), "/targets/national",
+                "{\"soldRate\":0.75}").status());
+    }
+
+    @Test
+    void groupsThatNameNoRoleOrNoValidDealershipAreNoIdentity() {
+        for (Caller caller : List.of(Caller.withGroups("x", "admins", "staff"), Caller.withGroups("x"),
+                Caller.withGroups("x", "dealer-"), Caller.withGroups("x", "dealer-D/1"), Caller.withGroups("x", "National"))) {
+            assertProblem(401, api.get(caller, "/dealerships/D1/kpi"));
+        }
+    }
+
+    @Test
+    void aRoleOrDealershipClaimIsReadFirst() {
+        Map<String, String> claims = new java.util.LinkedHashMap<>(Caller.withGroups("d-3", "national").claims());
+        claims.put("custom:role", "dealer");
+        claims.put("custom:dealershipId", "D1");
+        Caller idToken = Caller.withClaims(claims);
+        assertProblem(403, api.get(idToken, "/kpi"));
+        assertEquals(404, api.get(idToken, "/dealerships/D1/kpi").status(), "a dealer of D1 (no data yet)");
+    }
+
+    @Test
+    void groupsAreReadInEveryShapeTheyArrive() {
+        assertEquals(Set.of("national", "dealer-D1"), Authorizer.groups("[national dealer-D1]"));
+        assertEquals(Set.of("national", "dealer-D1"), Authorizer.groups("[\"national\",\"dealer-D1\"]"));
+        assertEquals(Set.of("national", "dealer-D1"), Authorizer.groups("national, dealer-D1"));
+        assertEquals(Set.of("dealer-D1"), Authorizer.groups("dealer-D1"));
+        assertEquals(Set.of(), Authorizer.groups("[]"));
+    }
+
+    private static void assertProblem(int status, Reply reply) {
+        assertEquals(status, reply.status(), reply.toString());
+        assertTrue(reply.isProblem(), reply.toString());
+    }
+}

@@ -1,0 +1,133 @@
+package com.dealerkpi.app.report;
+
+import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.domain.report.RangeRequest;
+import com.dealerkpi.domain.report.RollUp;
+import com.dealerkpi.domain.status.Stage;
+import com.dealerkpi.support.InMemoryStores;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A roll-up is complete or refused: never a silent subset of its dealerships, never unbounded in time. */
+class RollUpsTest {
+    private static final RangeRequest YTD = RangeRequest.parse(Optional.empty(), Optional.empty(), Optional.empty());
+
+    private final InMemoryStores stores = new InMemoryStores();
+    private final ExecutorService fanOut = Executors.newFixedThreadPool(4);
+    private final AtomicInteger counted = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        fanOut.shutdownNow();
+    }
+
+    @Test
+    void everyDealershipIsReportedWhateverTheFanOut() {
+        for (int d = 0; d < 40; d++) {
+            register("D" + d);
+        }
+        RollUp national = rollUps(Duration.ZERO, Duration.ofSeconds(30)).national(new RollUps.Query(YTD, RollUp.Sort.NAME, Optional.empty()));
+        assertEquals(40, national.dealerships().size());
+        assertEquals(40 * 4, counted.get(), "four stage counts per dealership");
+    }
+
+    @Test
+    void aRollUpPastItsBudgetIsRefusedAndStopsReading() throws InterruptedException {
+        for (int d = 0; d < 40; d++) {
+            register("D" + d);
+        }
+        // 160 counts of 20 ms on 4 threads need 800 ms
+        RollUps rollUps = rollUps(Duration.ofMillis(20), Duration.ofMillis(200));
+        RollUpTimeoutException refused = assertThrows(RollUpTimeoutException.class,
+                () -> rollUps.national(new RollUps.Query(YTD, RollUp.Sort.NAME, Optional.empty())));
+        assertTrue(refused.getMessage().contains("40 dealerships"), refused.getMessage());
+        fanOut.shutdown();
+        assertTrue(fanOut.awaitTermination(10, TimeUnit.SECONDS));
+        // the dealerships not yet started when it was refused were skipped, not read
+        assertTrue(counted.get() < 40 * 4 / 2, counted.get() + " stage counts read");
+    }
+
+    private void register(String dealershipId) {
+        stores.registerDealership(dealershipId);
+    }
+
+    /** Roll-ups over the in-memory store, each stage count taking {@code countTime}. */
+    private RollUps rollUps(Duration countTime, Duration budget) {
+        Observed reports = new Observed(countTime);
+        KpiReports kpi = new KpiReports(stores, reports, new Parallel(Runnable::run), Clock.systemUTC());
+        return new RollUps(stores, reports, kpi, fanOut, budget);
+    }
+
+    /** The in-memory store, counting the stage counts read, each taking a given time. */
+    private final class Observed implements ReportStore {
+        private final Duration countTime;
+
+        Observed(Duration countTime) {
+            this.countTime = countTime;
+        }
+
+        @Override
+        public long[] countMilestones(String dealershipId, Stage stage, List<Instant> boundaries) {
+            try {
+                Thread.sleep(countTime.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            counted.incrementAndGet();
+            return stores.countMilestones(dealershipId, stage, boundaries);
+        }
+
+        @Override
+        public Optional<Instant> firstMilestone(String dealershipId) {
+            return stores.firstMilestone(dealershipId);
+        }
+
+        @Override
+        public MilestonePage milestones(String dealershipId, Stage stage, Instant start, Instant end, int limit,
+                                        Optional<MilestoneRow> after) {
+            return stores.milestones(dealershipId, stage, start, end, limit, after);
+        }
+
+        @Override
+        public void milestoneRows(String dealershipId, Stage stage, Instant start, Instant end, Consumer<MilestoneRow> sink) {
+            stores.milestoneRows(dealershipId, stage, start, end, sink);
+        }
+
+        @Override
+        public Map<String, Map<Stage, Instant>> milestoneMoments(String dealershipId, List<String> agreementIds) {
+            return stores.milestoneMoments(dealershipId, agreementIds);
+        }
+
+        @Override
+        public void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink) {
+            stores.activity(dealershipId, start, end, sink);
+        }
+
+        @Override
+        public boolean isRegistered(String dealershipId) {
+            return stores.isRegistered(dealershipId);
+        }
+
+        @Override
+        public List<String> registeredDealerships() {
+            return stores.registeredDealerships();
+        }
+    }
+}
