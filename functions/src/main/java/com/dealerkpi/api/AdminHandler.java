@@ -1,9 +1,9 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.auth.Authorizer;
 import com.dealerkpi.api.http.ApiRequest;
 import com.dealerkpi.api.http.FunctionHandler;
+import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.api.http.JsonFields;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
@@ -26,37 +26,46 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The admin function: national management's writes to profiles and target overrides. */
 public final class AdminHandler extends FunctionHandler {
     private static final Set<String> PROFILE_FIELDS = Set.of("name", "region", "brand", "timezone", "databaseSize",
             "effectiveFrom", "goLiveDate");
-    private static final Set<String> RATE_FIELDS = Set.of("contactRatePerMonth", "appointedRate", "attendedRate", "soldRate");
-    private static final Set<String> TARGET_FIELDS = Set.of("contactRatePerMonth", "appointedRate", "attendedRate", "soldRate",
-            "effectiveFrom");
+    private static final List<String> RATE_FIELDS = Arrays.stream(TargetField.values()).map(TargetField::json).toList();
+    private static final Set<String> TARGET_FIELDS = Stream.concat(RATE_FIELDS.stream(), Stream.of("effectiveFrom"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Settings settings;
     private final Clock clock;
 
-    public AdminHandler(Authorizer authorizer, Telemetry telemetry, Settings settings, Clock clock) {
-        super(authorizer, telemetry);
+    public AdminHandler(Identity identity, Telemetry telemetry, Settings settings, Clock clock) {
+        super(identity, telemetry);
         this.settings = settings;
         this.clock = clock;
         on(Route.PUT_PROFILE, this::putProfile);
-        for (Route route : Route.of(Route.Function.ADMIN)) {
-            if (route.path().startsWith("/targets/")) {
-                switch (route.method()) {
-                    case "GET" -> on(route, this::getTargets);
-                    case "PUT" -> on(route, this::putTargets);
-                    case "DELETE" -> on(route, this::deleteTargets);
-                    default -> throw new IllegalStateException("unexpected method on " + route);
-                }
-            }
-        }
+        targets(Route.GET_TARGETS_NATIONAL, Route.PUT_TARGETS_NATIONAL, Route.DELETE_TARGETS_NATIONAL,
+                request -> TargetScope.national());
+        targets(Route.GET_TARGETS_REGION, Route.PUT_TARGETS_REGION, Route.DELETE_TARGETS_REGION,
+                request -> TargetScope.region(request.pathParameter("region")));
+        targets(Route.GET_TARGETS_BRAND, Route.PUT_TARGETS_BRAND, Route.DELETE_TARGETS_BRAND,
+                request -> TargetScope.brand(request.pathParameter("brand")));
+        targets(Route.GET_TARGETS_DEALERSHIP, Route.PUT_TARGETS_DEALERSHIP, Route.DELETE_TARGETS_DEALERSHIP,
+                request -> TargetScope.dealership(request.pathParameter("dealershipId")));
+    }
+
+    /** A target scope's three routes, each with the scope its path names. */
+    private void targets(Route get, Route put, Route delete, Function<ApiRequest, TargetScope> scope) {
+        on(get, request -> getTargets(request, scope.apply(request)));
+        on(put, request -> putTargets(request, scope.apply(request)));
+        on(delete, request -> deleteTargets(request, scope.apply(request)));
     }
 
     private APIGatewayV2HTTPResponse putProfile(ApiRequest request) {
@@ -74,15 +83,13 @@ public final class AdminHandler extends FunctionHandler {
                 KpiViews.profile(saved, LocalDate.now(clock.withZone(saved.value().timezone()))));
     }
 
-    private APIGatewayV2HTTPResponse getTargets(ApiRequest request) {
-        TargetScope scope = scope(request);
+    private APIGatewayV2HTTPResponse getTargets(ApiRequest request, TargetScope scope) {
         request.allowQuery(Set.of());
         return Responses.json(200, view(scope, settings.targets(scope).map(SettingsStore.Versioned::value)
                 .orElse(ScopeTargets.none()), List.of()));
     }
 
-    private APIGatewayV2HTTPResponse putTargets(ApiRequest request) {
-        TargetScope scope = scope(request);
+    private APIGatewayV2HTTPResponse putTargets(ApiRequest request, TargetScope scope) {
         request.allowQuery(Set.of());
         JsonFields body = new JsonFields(request.jsonBody(), TARGET_FIELDS);
         Map<TargetField, Double> values = new EnumMap<>(TargetField.class);
@@ -93,7 +100,7 @@ public final class AdminHandler extends FunctionHandler {
             }
         }
         if (RATE_FIELDS.stream().noneMatch(body::has)) {
-            body.error("body", "give at least one of contactRatePerMonth, appointedRate, attendedRate, soldRate");
+            body.error("body", "give at least one of " + String.join(", ", RATE_FIELDS));
         }
         body.errors(TargetField.check(values));
         YearMonth effectiveFrom = effectiveFrom(body.string("effectiveFrom", false), body);
@@ -103,8 +110,7 @@ public final class AdminHandler extends FunctionHandler {
     }
 
     /** {@code DELETE} takes its effective month as a query parameter (a DELETE has no body). */
-    private APIGatewayV2HTTPResponse deleteTargets(ApiRequest request) {
-        TargetScope scope = scope(request);
+    private APIGatewayV2HTTPResponse deleteTargets(ApiRequest request, TargetScope scope) {
         request.allowQuery(Set.of("effectiveFrom"));
         List<FieldError> errors = new ArrayList<>();
         YearMonth effectiveFrom = request.query("effectiveFrom").map(text -> Months.parse("effectiveFrom", text, errors))
@@ -132,19 +138,5 @@ public final class AdminHandler extends FunctionHandler {
                 ? settings.profile(scope.name()).map(p -> p.value().timezone()).orElse(Profile.DEFAULT_ZONE)
                 : ZoneOffset.UTC;
         return KpiViews.targets(scope.label(), targets, zone, YearMonth.now(clock.withZone(zone)), warnings);
-    }
-
-    private static TargetScope scope(ApiRequest request) {
-        String path = request.route().path();
-        if (path.equals("/targets/national")) {
-            return TargetScope.national();
-        }
-        if (path.startsWith("/targets/regions/")) {
-            return TargetScope.region(request.pathParameter("region"));
-        }
-        if (path.startsWith("/targets/brands/")) {
-            return TargetScope.brand(request.pathParameter("brand"));
-        }
-        return TargetScope.dealership(request.pathParameter("dealershipId"));
     }
 }

@@ -1,11 +1,11 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.auth.Authorizer;
 import com.dealerkpi.api.auth.Cursors;
 import com.dealerkpi.api.http.ApiException;
 import com.dealerkpi.api.http.ApiRequest;
 import com.dealerkpi.api.http.FunctionHandler;
+import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
 import com.dealerkpi.api.views.InsightViews;
@@ -43,9 +43,9 @@ public final class ReportHandler extends FunctionHandler {
     private final Cursors cursors;
     private final Clock clock;
 
-    public ReportHandler(Authorizer authorizer, Telemetry telemetry, Agreements agreements, Settings settings,
+    public ReportHandler(Identity identity, Telemetry telemetry, Agreements agreements, Settings settings,
                          KpiReports reports, RollUps rollUps, Cursors cursors, Clock clock) {
-        super(authorizer, telemetry);
+        super(identity, telemetry);
         this.agreements = agreements;
         this.settings = settings;
         this.reports = reports;

@@ -47,7 +47,7 @@ final class RollUpEndpoints {
             throw ApiException.badRequest("format", "html is offered for a dealership's report; use json or csv here");
         }
         Optional<CompareWith> compare = ReportQueries.compare(request, format);
-        RollUp rollUp = build.apply(new RollUps.Query(ReportQueries.range(request), ReportQueries.sort(request), compare));
+        RollUp rollUp = build.apply(new RollUps.Query(request.caller(), ReportQueries.range(request), ReportQueries.sort(request), compare));
         if (format == ReportQueries.Format.CSV) {
             return ReportQueries.csv("kpi-" + rollUp.scope().replace(':', '-') + "-" + rollUp.kind().wire(),
                     KpiCsv.render(rollUp.monthly(), rollUp.counts(), rollUp.targetCounts()));

@@ -1,10 +1,10 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.auth.Authorizer;
 import com.dealerkpi.api.http.ApiException;
 import com.dealerkpi.api.http.ApiRequest;
 import com.dealerkpi.api.http.FunctionHandler;
+import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.api.http.JsonFields;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
@@ -39,9 +39,9 @@ public final class StatusHandler extends FunctionHandler {
     private final Agreements agreements;
     private final Clock clock;
 
-    public StatusHandler(Authorizer authorizer, Telemetry telemetry, StatusRecorder recorder, Agreements agreements,
+    public StatusHandler(Identity identity, Telemetry telemetry, StatusRecorder recorder, Agreements agreements,
                          Clock clock) {
-        super(authorizer, telemetry);
+        super(identity, telemetry);
         this.recorder = recorder;
         this.agreements = agreements;
         this.clock = clock;

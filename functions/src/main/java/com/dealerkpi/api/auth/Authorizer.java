@@ -2,9 +2,9 @@ package com.dealerkpi.api.auth;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.dealerkpi.api.http.ApiException;
-import com.dealerkpi.api.http.Route;
+import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.domain.Ids;
-import com.dealerkpi.domain.Principal;
+import com.dealerkpi.domain.access.Caller;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,7 +27,7 @@ import java.util.Set;
  * turns this on in a deployed function, and there every route has the JWT authorizer, so no event reaches a
  * deployed function without claims.
  */
-public final class Authorizer {
+public final class Authorizer implements Identity {
     private final ClaimNames names;
     private final boolean localPrincipalHeader;
 
@@ -36,7 +36,8 @@ public final class Authorizer {
         this.localPrincipalHeader = localPrincipalHeader;
     }
 
-    public Principal principal(APIGatewayV2HTTPEvent event) {
+    @Override
+    public Caller of(APIGatewayV2HTTPEvent event) {
         Map<String, String> claims = claims(event);
         String roleClaim = names.roleClaim();
         String subject = claims.get("sub");
@@ -48,21 +49,21 @@ public final class Authorizer {
             return fromGroups(subject, groups(claims.get(names.groupsClaim())));
         }
         if (names.nationalRole().equals(role)) {
-            return Principal.national(subject);
+            return Caller.national(subject);
         }
-        if (role != null && !"dealer".equals(role) && !"dealership".equals(role)) {
+        if (role != null && !ClaimNames.DEALER_ROLES.contains(role)) {
             throw ApiException.unauthorized("The token's role claim is not one this API knows.");
         }
         String dealershipId = claims.get(names.dealershipClaim());
         if (!Ids.isValid(dealershipId)) {
             throw ApiException.unauthorized("The token names no valid dealership for this caller.");
         }
-        return Principal.dealer(subject, dealershipId);
+        return Caller.dealership(subject, dealershipId);
     }
 
-    private Principal fromGroups(String subject, Set<String> groups) {
+    private Caller fromGroups(String subject, Set<String> groups) {
         if (groups.contains(names.nationalRole())) {
-            return Principal.national(subject);
+            return Caller.national(subject);
         }
         List<String> dealerships = new ArrayList<>();
         for (String group : groups) {
@@ -82,7 +83,7 @@ public final class Authorizer {
         if (dealerships.isEmpty()) {
             throw ApiException.unauthorized("The token's groups name no role this API knows.");
         }
-        return Principal.dealer(subject, dealerships.get(0));
+        return Caller.dealership(subject, dealerships.get(0));
     }
 
     /**
@@ -103,19 +104,6 @@ public final class Authorizer {
         Set<String> groups = new LinkedHashSet<>();
         names.stream().map(String::trim).filter(name -> !name.isEmpty()).forEach(groups::add);
         return groups;
-    }
-
-    /** Refuses a caller outside the route's scope (403). */
-    public static void authorize(Route route, Principal caller, Map<String, String> pathParameters) {
-        boolean allowed = switch (route.access()) {
-            case NATIONAL -> caller.isNational();
-            case DEALERSHIP -> caller.mayAccess(pathParameters.get("dealershipId"));
-        };
-        if (!allowed) {
-            throw ApiException.forbidden(route.access() == Route.Access.NATIONAL
-                    ? "Only national management may use this route."
-                    : "This dealership is outside your access.");
-        }
     }
 
     private Map<String, String> claims(APIGatewayV2HTTPEvent event) {

@@ -1,5 +1,7 @@
 package com.dealerkpi.api.auth;
 
+import java.util.List;
+
 /**
  * Which JWT claims identify the caller: the dealership and role claims (custom attributes, in Cognito ID tokens),
  * the role value of national management, and the groups claim (in Cognito access tokens too), where the group named
@@ -8,4 +10,6 @@ package com.dealerkpi.api.auth;
 public record ClaimNames(String dealershipClaim, String roleClaim, String nationalRole, String groupsClaim) {
     /** The group of a dealership's staff is this prefix and its id. */
     public static final String DEALER_GROUP_PREFIX = "dealer-";
+    /** The role claim's values for a dealership's staff (the first is what the local runner puts in its claims). */
+    public static final List<String> DEALER_ROLES = List.of("dealer", "dealership");
 }

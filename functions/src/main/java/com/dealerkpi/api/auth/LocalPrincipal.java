@@ -34,7 +34,7 @@ public final class LocalPrincipal {
         if (value.startsWith("dealer:") && value.length() > "dealer:".length()) {
             String dealershipId = value.substring("dealer:".length());
             claims.put("sub", "local-dealer-" + dealershipId);
-            claims.put(names.roleClaim(), "dealer");
+            claims.put(names.roleClaim(), ClaimNames.DEALER_ROLES.get(0));
             claims.put(names.dealershipClaim(), dealershipId);
             return Optional.of(claims);
         }

@@ -2,7 +2,7 @@ package com.dealerkpi.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.dealerkpi.domain.Ids;
-import com.dealerkpi.domain.Principal;
+import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.json.Json;
 import com.dealerkpi.telemetry.Telemetry;
 
@@ -23,10 +23,10 @@ public final class ApiRequest {
     private final APIGatewayV2HTTPEvent event;
     private final Route route;
     private final Map<String, String> pathParameters;
-    private final Principal caller;
+    private final Caller caller;
     private final Telemetry.Request telemetry;
 
-    ApiRequest(APIGatewayV2HTTPEvent event, Route route, Map<String, String> pathParameters, Principal caller,
+    ApiRequest(APIGatewayV2HTTPEvent event, Route route, Map<String, String> pathParameters, Caller caller,
                Telemetry.Request telemetry) {
         this.event = event;
         this.route = route;
@@ -44,7 +44,7 @@ public final class ApiRequest {
         return route;
     }
 
-    public Principal caller() {
+    public Caller caller() {
         return caller;
     }
 

@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.auth.Authorizer;
 import com.dealerkpi.app.common.StoreUnavailableException;
 import com.dealerkpi.app.report.RollUpTimeoutException;
-import com.dealerkpi.domain.Principal;
+import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.telemetry.Telemetry;
 
 import java.util.EnumMap;
@@ -27,12 +26,12 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
         APIGatewayV2HTTPResponse handle(ApiRequest request);
     }
 
-    private final Authorizer authorizer;
+    private final Identity identity;
     private final Telemetry telemetry;
     private final Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
 
-    protected FunctionHandler(Authorizer authorizer, Telemetry telemetry) {
-        this.authorizer = authorizer;
+    protected FunctionHandler(Identity identity, Telemetry telemetry) {
+        this.identity = identity;
         this.telemetry = telemetry;
     }
 
@@ -83,10 +82,10 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
                 .orElseThrow(() -> ApiException.notFound("No such route: " + describe(event)));
         log.route(matched.route().routeKey());
         describe(matched.route(), log);
-        Principal caller = authorizer.principal(event);
-        log.put("caller", caller.isNational() ? "national" : "dealer");
+        Caller caller = identity.of(event);
+        log.put("caller", caller.kind().wire());
         log.put("dealershipId", matched.pathParameters().get("dealershipId"));
-        Authorizer.authorize(matched.route(), caller, matched.pathParameters());
+        matched.route().authorize(caller, matched.pathParameters());
         return endpoints.get(matched.route()).handle(new ApiRequest(event, matched.route(), matched.pathParameters(), caller, log));
     }
 

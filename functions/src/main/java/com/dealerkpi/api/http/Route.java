@@ -1,42 +1,50 @@
 package com.dealerkpi.api.http;
 
+import com.dealerkpi.domain.access.Caller;
+
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import static com.dealerkpi.domain.access.Caller.Kind.DEALERSHIP;
+import static com.dealerkpi.domain.access.Caller.Kind.NATIONAL;
 
 /**
  * Every route of the contract: method, path template, the function that serves it and who may call it.
  * The handlers dispatch on it, the local runner and template.yaml must agree with it (a test checks).
  */
 public enum Route {
-    POST_STATUS("POST", "/dealerships/{dealershipId}/agreements/{agreementId}/status", Function.STATUS, Access.DEALERSHIP),
+    POST_STATUS("POST", "/dealerships/{dealershipId}/agreements/{agreementId}/status", Function.STATUS, NATIONAL, DEALERSHIP),
     VOID_UPDATE("POST", "/dealerships/{dealershipId}/agreements/{agreementId}/updates/{eventId}/void", Function.STATUS,
-            Access.NATIONAL),
-    GET_AGREEMENT("GET", "/dealerships/{dealershipId}/agreements/{agreementId}", Function.REPORT, Access.DEALERSHIP),
-    GET_KPI("GET", "/dealerships/{dealershipId}/kpi", Function.REPORT, Access.DEALERSHIP),
-    GET_KPI_AGREEMENTS("GET", "/dealerships/{dealershipId}/kpi/{stage}/agreements", Function.REPORT, Access.DEALERSHIP),
-    GET_KPI_COHORTS("GET", "/dealerships/{dealershipId}/kpi/cohorts", Function.REPORT, Access.DEALERSHIP),
-    GET_USAGE("GET", "/dealerships/{dealershipId}/usage", Function.REPORT, Access.DEALERSHIP),
-    GET_PROFILE("GET", "/dealerships/{dealershipId}/profile", Function.REPORT, Access.DEALERSHIP),
-    PUT_PROFILE("PUT", "/dealerships/{dealershipId}/profile", Function.ADMIN, Access.NATIONAL),
-    GET_TARGETS_NATIONAL("GET", "/targets/national", Function.ADMIN, Access.NATIONAL),
-    PUT_TARGETS_NATIONAL("PUT", "/targets/national", Function.ADMIN, Access.NATIONAL),
-    DELETE_TARGETS_NATIONAL("DELETE", "/targets/national", Function.ADMIN, Access.NATIONAL),
-    GET_TARGETS_REGION("GET", "/targets/regions/{region}", Function.ADMIN, Access.NATIONAL),
-    PUT_TARGETS_REGION("PUT", "/targets/regions/{region}", Function.ADMIN, Access.NATIONAL),
-    DELETE_TARGETS_REGION("DELETE", "/targets/regions/{region}", Function.ADMIN, Access.NATIONAL),
-    GET_TARGETS_BRAND("GET", "/targets/brands/{brand}", Function.ADMIN, Access.NATIONAL),
-    PUT_TARGETS_BRAND("PUT", "/targets/brands/{brand}", Function.ADMIN, Access.NATIONAL),
-    DELETE_TARGETS_BRAND("DELETE", "/targets/brands/{brand}", Function.ADMIN, Access.NATIONAL),
-    GET_TARGETS_DEALERSHIP("GET", "/targets/dealerships/{dealershipId}", Function.ADMIN, Access.NATIONAL),
-    PUT_TARGETS_DEALERSHIP("PUT", "/targets/dealerships/{dealershipId}", Function.ADMIN, Access.NATIONAL),
-    DELETE_TARGETS_DEALERSHIP("DELETE", "/targets/dealerships/{dealershipId}", Function.ADMIN, Access.NATIONAL),
-    GET_REGION_KPI("GET", "/regions/{region}/kpi", Function.REPORT, Access.NATIONAL),
-    GET_BRAND_KPI("GET", "/brands/{brand}/kpi", Function.REPORT, Access.NATIONAL),
-    GET_NATIONAL_KPI("GET", "/kpi", Function.REPORT, Access.NATIONAL),
-    GET_REGIONS("GET", "/regions", Function.REPORT, Access.NATIONAL),
-    GET_BRANDS("GET", "/brands", Function.REPORT, Access.NATIONAL);
+            NATIONAL),
+    GET_AGREEMENT("GET", "/dealerships/{dealershipId}/agreements/{agreementId}", Function.REPORT, NATIONAL, DEALERSHIP),
+    GET_KPI("GET", "/dealerships/{dealershipId}/kpi", Function.REPORT, NATIONAL, DEALERSHIP),
+    GET_KPI_AGREEMENTS("GET", "/dealerships/{dealershipId}/kpi/{stage}/agreements", Function.REPORT, NATIONAL, DEALERSHIP),
+    GET_KPI_COHORTS("GET", "/dealerships/{dealershipId}/kpi/cohorts", Function.REPORT, NATIONAL, DEALERSHIP),
+    GET_USAGE("GET", "/dealerships/{dealershipId}/usage", Function.REPORT, NATIONAL, DEALERSHIP),
+    GET_PROFILE("GET", "/dealerships/{dealershipId}/profile", Function.REPORT, NATIONAL, DEALERSHIP),
+    PUT_PROFILE("PUT", "/dealerships/{dealershipId}/profile", Function.ADMIN, NATIONAL),
+    GET_TARGETS_NATIONAL("GET", "/targets/national", Function.ADMIN, NATIONAL),
+    PUT_TARGETS_NATIONAL("PUT", "/targets/national", Function.ADMIN, NATIONAL),
+    DELETE_TARGETS_NATIONAL("DELETE", "/targets/national", Function.ADMIN, NATIONAL),
+    GET_TARGETS_REGION("GET", "/targets/regions/{region}", Function.ADMIN, NATIONAL),
+    PUT_TARGETS_REGION("PUT", "/targets/regions/{region}", Function.ADMIN, NATIONAL),
+    DELETE_TARGETS_REGION("DELETE", "/targets/regions/{region}", Function.ADMIN, NATIONAL),
+    GET_TARGETS_BRAND("GET", "/targets/brands/{brand}", Function.ADMIN, NATIONAL),
+    PUT_TARGETS_BRAND("PUT", "/targets/brands/{brand}", Function.ADMIN, NATIONAL),
+    DELETE_TARGETS_BRAND("DELETE", "/targets/brands/{brand}", Function.ADMIN, NATIONAL),
+    GET_TARGETS_DEALERSHIP("GET", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
+    PUT_TARGETS_DEALERSHIP("PUT", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
+    DELETE_TARGETS_DEALERSHIP("DELETE", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
+    GET_REGION_KPI("GET", "/regions/{region}/kpi", Function.REPORT, NATIONAL),
+    GET_BRAND_KPI("GET", "/brands/{brand}/kpi", Function.REPORT, NATIONAL),
+    GET_NATIONAL_KPI("GET", "/kpi", Function.REPORT, NATIONAL),
+    GET_REGIONS("GET", "/regions", Function.REPORT, NATIONAL),
+    GET_BRANDS("GET", "/brands", Function.REPORT, NATIONAL);
 
     /** The Lambda functions, by their logical id in template.yaml. */
     public enum Function {
@@ -53,25 +61,18 @@ public enum Route {
         }
     }
 
-    /** Who may call a route. */
-    public enum Access {
-        /** The dealership named by the path's {dealershipId}, or national management. */
-        DEALERSHIP,
-        /** National management only. */
-        NATIONAL
-    }
 
     private final String method;
     private final String path;
     private final Function function;
-    private final Access access;
+    private final Set<Caller.Kind> admitted;
     private final PathTemplate template;
 
-    Route(String method, String path, Function function, Access access) {
+    Route(String method, String path, Function function, Caller.Kind first, Caller.Kind... more) {
         this.method = method;
         this.path = path;
         this.function = function;
-        this.access = access;
+        this.admitted = Collections.unmodifiableSet(EnumSet.of(first, more));
         this.template = new PathTemplate(path);
     }
 
@@ -92,8 +93,23 @@ public enum Route {
         return function;
     }
 
-    public Access access() {
-        return access;
+    /** The kinds of caller this route admits (a dealership's staff only for the dealership its path names). */
+    public Set<Caller.Kind> admitted() {
+        return admitted;
+    }
+
+    /**
+     * Refuses (403) a caller of a kind the route does not admit, or one outside the dealership its path names; the
+     * caller's claims alone decide, nothing else in the request.
+     */
+    public void authorize(Caller caller, Map<String, String> pathParameters) {
+        if (!admitted.contains(caller.kind())) {
+            throw ApiException.forbidden("Only national management may use this route.");
+        }
+        String dealershipId = pathParameters.get("dealershipId");
+        if (dealershipId != null && !caller.mayAccess(dealershipId)) {
+            throw ApiException.forbidden("This dealership is outside your access.");
+        }
     }
 
     public static Optional<Route> byRouteKey(String routeKey) {

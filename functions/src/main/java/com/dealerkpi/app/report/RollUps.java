@@ -1,12 +1,14 @@
 package com.dealerkpi.app.report;
 
 import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.report.CompareWith;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.settings.TargetBook;
+import com.dealerkpi.domain.settings.TargetScope;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +48,11 @@ public final class RollUps {
     public record ScopeCount(String name, int dealerships) {
     }
 
-    /** What a roll-up is asked for: its range, the order of its rows, and what to compare it with (if anything). */
-    public record Query(RangeRequest range, RollUp.Sort sort, Optional<CompareWith> compare) {
+    /**
+     * What a roll-up is asked for, and by whom: its range, the order of its rows, what to compare it with (if
+     * anything); only the dealerships the caller may see are in it.
+     */
+    public record Query(Caller caller, RangeRequest range, RollUp.Sort sort, Optional<CompareWith> compare) {
     }
 
     public RollUp region(String region, Query query) {
@@ -80,7 +85,7 @@ public final class RollUps {
         Map<String, Map<String, Integer>> spellings = new TreeMap<>();
         for (String name : names) {
             if (name != null) {
-                spellings.computeIfAbsent(com.dealerkpi.domain.settings.TargetScope.matchKey(name), k -> new TreeMap<>())
+                spellings.computeIfAbsent(TargetScope.matchKey(name), k -> new TreeMap<>())
                         .merge(name.trim(), 1, Integer::sum);
             }
         }
@@ -96,7 +101,9 @@ public final class RollUps {
         return profiles.stream().map(p -> new KpiReports.Dealership(p, true)).toList();
     }
 
-    private RollUp rollUp(String scope, List<KpiReports.Dealership> dealerships, Query query) {
+    private RollUp rollUp(String scope, List<KpiReports.Dealership> inScope, Query query) {
+        List<KpiReports.Dealership> dealerships = inScope.stream()
+                .filter(dealership -> query.caller().mayAccess(dealership.profile().dealershipId())).toList();
         long deadline = System.nanoTime() + budget.toNanos();
         AtomicBoolean abandoned = new AtomicBoolean();
         TargetBook targets = settings.allTargets();

@@ -1,6 +1,7 @@
 package com.dealerkpi.app.report;
 
 import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
 import com.dealerkpi.domain.status.Stage;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A roll-up is complete or refused: never a silent subset of its dealerships, never unbounded in time. */
 class RollUpsTest {
     private static final RangeRequest YTD = RangeRequest.parse(Optional.empty(), Optional.empty(), Optional.empty());
+    private static final Caller NATIONAL = Caller.national("test-national");
 
     private final InMemoryStores stores = new InMemoryStores();
     private final ExecutorService fanOut = Executors.newFixedThreadPool(4);
@@ -43,9 +45,20 @@ class RollUpsTest {
         for (int d = 0; d < 40; d++) {
             register("D" + d);
         }
-        RollUp national = rollUps(Duration.ZERO, Duration.ofSeconds(30)).national(new RollUps.Query(YTD, RollUp.Sort.NAME, Optional.empty()));
+        RollUp national = rollUps(Duration.ZERO, Duration.ofSeconds(30)).national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty()));
         assertEquals(40, national.dealerships().size());
         assertEquals(40 * 4, counted.get(), "four stage counts per dealership");
+    }
+
+    @Test
+    void aRollUpHoldsOnlyTheDealershipsItsCallerMaySee() {
+        for (int d = 0; d < 5; d++) {
+            register("D" + d);
+        }
+        RollUp seenByD3 = rollUps(Duration.ZERO, Duration.ofSeconds(30))
+                .national(new RollUps.Query(Caller.dealership("staff-of-D3", "D3"), YTD, RollUp.Sort.NAME, Optional.empty()));
+        assertEquals(List.of("D3"), seenByD3.dealerships().stream().map(row -> row.report().dealershipId()).toList());
+        assertEquals(4, counted.get(), "no other dealership was read");
     }
 
     @Test
@@ -56,7 +69,7 @@ class RollUpsTest {
         // 160 counts of 20 ms on 4 threads need 800 ms
         RollUps rollUps = rollUps(Duration.ofMillis(20), Duration.ofMillis(200));
         RollUpTimeoutException refused = assertThrows(RollUpTimeoutException.class,
-                () -> rollUps.national(new RollUps.Query(YTD, RollUp.Sort.NAME, Optional.empty())));
+                () -> rollUps.national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty())));
         assertTrue(refused.getMessage().contains("40 dealerships"), refused.getMessage());
         fanOut.shutdown();
         assertTrue(fanOut.awaitTermination(10, TimeUnit.SECONDS));
