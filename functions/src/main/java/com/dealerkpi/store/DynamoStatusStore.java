@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import static com.dealerkpi.store.AttributeMaps.n;
 import static com.dealerkpi.store.AttributeMaps.s;
@@ -101,35 +102,15 @@ public final class DynamoStatusStore implements StatusStore {
     @Override
     public Optional<Milestone> writeMilestone(StatusUpdate update, Status.MilestoneMark mark) {
         Map<String, AttributeValue> key = AgreementItems.milestoneKey(update.dealershipId(), update.agreementId(), mark.stage());
-        Map<String, String> names = new HashMap<>(Map.of("#rk", RANK, "#at", AT, "#bf", BACKFILLED, "#eid", EVENT_ID,
-                "#prev", REPLACED, "#g1pk", GSI1_PK, "#g1sk", GSI1_SK, "#vd", VOIDED_EVENTS, "#wv", WINNER_VOIDED));
-        names.put("#ver", VERSION);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":rk", s(Milestone.rank(update.occurredAt(), mark.backfilled())));
-        values.put(":at", s(instant(update.occurredAt())));
-        values.put(":bf", bool(mark.backfilled()));
-        values.put(":eid", s(update.eventId()));
-        values.put(":nothing", s(NOTHING));
-        values.put(":g1pk", s(milestoneIndexPk(update.dealershipId(), mark.stage())));
-        values.put(":g1sk", s(milestoneIndexSk(update.occurredAt(), mark.backfilled())));
-        values.put(":true", bool(true));
-        values.put(":false", bool(false));
-        values.put(":zero", n(0));
-        values.put(":one", n(1));
+        UpdateItemRequest write = MilestoneWrite.of(update.dealershipId(), update.agreementId(), mark.stage())
+                .claimedBy(update.occurredAt(), mark.backfilled(), update.eventId()).request(table)
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
         return DynamoErrors.call("write milestone", () -> {
             try {
                 // Milestone.rank decides (the lower wins); a voided winner gives way to any update (the void's
                 // rebuild then settles on the true earliest); a voided update never writes.
-                Map<String, AttributeValue> stored = db.updateItem(r -> r.tableName(table).key(key)
-                        .updateExpression("SET #prev = if_not_exists(#at, :nothing), #rk = :rk, #at = :at, #bf = :bf, "
-                                + "#eid = :eid, #g1pk = :g1pk, #g1sk = :g1sk, #wv = :false, "
-                                + "#ver = if_not_exists(#ver, :zero) + :one")
-                        .conditionExpression("NOT contains(#vd, :eid) AND (attribute_not_exists(#rk) OR #rk > :rk OR #wv = :true)")
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values)
-                        .returnValues(ReturnValue.ALL_NEW)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
-                        .attributes();
+                Map<String, AttributeValue> stored = db.updateItem(write).attributes();
                 return AgreementItems.milestone(mark.stage(), stored);
             } catch (ConditionalCheckFailedException e) {
                 // Another update's lower rank stands, or the SDK retried our own successful write: either way the
@@ -221,9 +202,5 @@ public final class DynamoStatusStore implements StatusStore {
     private static AttributeValue kpiEntry(KpiEntry e) {
         return AttributeValue.fromM(Map.of(ENTRY_STAGE, s(e.stage().name()), ENTRY_OUTCOME, s(e.outcome().name()),
                 AT, s(instant(e.at()))));
-    }
-
-    private static AttributeValue bool(boolean value) {
-        return AttributeValue.fromBool(value);
     }
 }

@@ -8,7 +8,6 @@ import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.domain.status.Status;
 import com.dealerkpi.domain.status.StatusUpdate;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import static com.dealerkpi.store.AttributeMaps.n;
 import static com.dealerkpi.store.AttributeMaps.s;
 import static com.dealerkpi.store.TableLayout.*;
 
@@ -87,22 +85,13 @@ final class MilestoneRebuild {
     }
 
     private void markMilestone(StatusUpdate update, Stage stage) {
-        Map<String, AttributeValue> key = AgreementItems.milestoneKey(update.dealershipId(), update.agreementId(), stage);
-        Map<String, String> names = Map.of("#vd", VOIDED_EVENTS, "#ver", VERSION, "#eid", EVENT_ID, "#wv", WINNER_VOIDED,
-                "#rb", REBUILD_PENDING);
-        Map<String, AttributeValue> values = Map.of(":e", AttributeValue.fromSs(List.of(update.eventId())),
-                ":eid", s(update.eventId()), ":true", AttributeValue.fromBool(true), ":zero", n(0), ":one", n(1));
         DynamoErrors.call("void milestone", () -> {
             try {
-                db.updateItem(r -> r.tableName(table).key(key)
-                        .updateExpression("ADD #vd :e SET #wv = :true, #rb = :true, #ver = if_not_exists(#ver, :zero) + :one")
-                        .conditionExpression("#eid = :eid")
-                        .expressionAttributeNames(names).expressionAttributeValues(values));
+                db.updateItem(MilestoneWrite.of(update.dealershipId(), update.agreementId(), stage)
+                        .voided(update.eventId(), true).request(table).build());
             } catch (ConditionalCheckFailedException notTheWinner) {
-                db.updateItem(r -> r.tableName(table).key(key)
-                        .updateExpression("ADD #vd :e SET #ver = if_not_exists(#ver, :zero) + :one")
-                        .expressionAttributeNames(Map.of("#vd", VOIDED_EVENTS, "#ver", VERSION))
-                        .expressionAttributeValues(Map.of(":e", values.get(":e"), ":zero", n(0), ":one", n(1))));
+                db.updateItem(MilestoneWrite.of(update.dealershipId(), update.agreementId(), stage)
+                        .voided(update.eventId(), false).request(table).build());
             }
             return null;
         });
@@ -137,31 +126,11 @@ final class MilestoneRebuild {
     /** The rebuilt milestone (or none), only if the item's version is still {@code version}; false if it was not. */
     private boolean write(String dealershipId, String agreementId, Stage stage, Optional<Milestone> milestone,
                           AttributeValue version) {
-        Map<String, String> names = new HashMap<>(Map.of("#ver", VERSION, "#rb", REBUILD_PENDING, "#wv", WINNER_VOIDED,
-                "#at", AT, "#bf", BACKFILLED, "#eid", EVENT_ID, "#rk", RANK, "#prev", REPLACED, "#g1pk", GSI1_PK,
-                "#g1sk", GSI1_SK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", version, ":one", n(1),
-                ":false", AttributeValue.fromBool(false)));
-        String update;
-        if (milestone.isPresent()) {
-            Milestone m = milestone.get();
-            values.put(":at", s(instant(m.at())));
-            values.put(":bf", AttributeValue.fromBool(m.backfilled()));
-            values.put(":eid", s(m.eventId()));
-            values.put(":rk", s(m.rank()));
-            values.put(":nothing", s(NOTHING));
-            values.put(":g1pk", s(milestoneIndexPk(dealershipId, stage)));
-            values.put(":g1sk", s(milestoneIndexSk(m.at(), m.backfilled())));
-            update = "SET #at = :at, #bf = :bf, #eid = :eid, #rk = :rk, #prev = :nothing, #g1pk = :g1pk, #g1sk = :g1sk, "
-                    + "#wv = :false, #ver = #ver + :one REMOVE #rb";
-        } else {
-            update = "SET #wv = :false, #ver = #ver + :one REMOVE #rb, #at, #bf, #eid, #rk, #prev, #g1pk, #g1sk";
-        }
+        MilestoneWrite rebuilt = MilestoneWrite.of(dealershipId, agreementId, stage);
+        milestone.ifPresentOrElse(rebuilt::rebuiltAs, rebuilt::rebuiltEmpty);
         return DynamoErrors.call("rebuild milestone", () -> {
             try {
-                db.updateItem(r -> r.tableName(table).key(AgreementItems.milestoneKey(dealershipId, agreementId, stage))
-                        .updateExpression(update).conditionExpression("#ver = :v")
-                        .expressionAttributeNames(names).expressionAttributeValues(values));
+                db.updateItem(rebuilt.ifVersion(version).request(table).build());
                 return true;
             } catch (ConditionalCheckFailedException changedMeanwhile) {
                 return false;

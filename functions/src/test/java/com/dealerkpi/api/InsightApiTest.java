@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Comparison, pace, time to convert and cohorts through the handlers ("Insight for managers" in API.md), on a fixed
+ * Comparison, pace, time to convert and cohorts through the handlers (docs/contract.md, "The KPI report" and "Drill-down, usage, cohorts"), on a fixed
  * "today" of 2026-11-28, for a London dealership (GMT in October's last days and November).
  */
 @Tag("stores")

@@ -97,7 +97,7 @@ class LambdaRuntimeIT {
                     .filter(p -> !p.startsWith("lib/")).forEach(ours::add);
         }
         for (String file : ours) {
-            assertTrue(file.matches("com/dealerkpi/(domain|app|store|api|lambda)/[A-Za-z0-9$]+\\.class")
+            assertTrue(file.matches("com/dealerkpi/(domain|app|store|api|lambda|json|telemetry)(/[a-z]+)?/[A-Za-z0-9$]+\\.class")
                     || file.equals("META-INF/services/org.slf4j.spi.SLF4JServiceProvider"), file);
         }
         List<String> jars;

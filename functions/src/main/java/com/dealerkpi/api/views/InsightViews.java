@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What managers read beside the counts ("Insight for managers" in API.md): comparison, pace, time to convert, cohorts. */
+/** What managers read beside the counts (docs/contract.md, "The KPI report" and "Drill-down, usage, cohorts"): comparison, pace, time to convert, cohorts. */
 public final class InsightViews {
     public static final String COHORT_CSV_HEADER = "month,contacted,appointed,attended,sold";
 

@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the report and settings routes (field names fixed by API.md). */
+/** The JSON shapes of the report and settings routes (field names fixed by docs/contract.md). */
 public final class KpiViews {
     private KpiViews() {
     }

@@ -10,7 +10,7 @@ import com.dealerkpi.domain.status.VoidedUpdate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON shapes of the contract, built from domain values (field names fixed by API.md). */
+/** The JSON shapes of the contract, built from domain values (field names fixed by docs/contract.md). */
 public final class Views {
     private Views() {
     }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Comparison ranges, pace, time to convert and contact cohorts ("Insight for managers" in API.md), and index moments. */
+/** Comparison ranges, pace, time to convert and contact cohorts (docs/contract.md, "The KPI report" and "Drill-down, usage, cohorts"), and index moments. */
 class InsightTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
