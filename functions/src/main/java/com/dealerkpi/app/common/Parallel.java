@@ -58,6 +58,39 @@ public final class Parallel {
         return results;
     }
 
+    /** Calls of different result types, issued at once by {@link Batch#run()}. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * Independent calls whose results differ in type: each {@link #add} gives a typed handle to its call's result,
+     * which answers once {@link #run()} has run every call at once.
+     */
+    public final class Batch {
+        private final List<Supplier<Object>> calls = new ArrayList<>();
+        private List<Object> results;
+
+        private Batch() {
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T> Supplier<T> add(Supplier<T> call) {
+            int index = calls.size();
+            calls.add(call::get);
+            return () -> {
+                if (results == null) {
+                    throw new IllegalStateException("the batch has not run");
+                }
+                return (T) results.get(index);
+            };
+        }
+
+        public void run() {
+            results = all(calls);
+        }
+    }
+
     private static RuntimeException unwrap(Throwable cause) {
         if (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();

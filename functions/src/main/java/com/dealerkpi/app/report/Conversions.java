@@ -7,7 +7,6 @@ import com.dealerkpi.domain.status.Stage;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -44,15 +43,15 @@ final class Conversions {
     }
 
     /**
-     * The index reads of a report with time to convert, one per stage in stage order: the range's sales, and each
+     * The index reads of a report with time to convert, one per stage: the range's sales, and each
      * earlier stage over the lookback and the range.
      */
-    List<Supplier<Map<String, Instant>>> reportReads(String dealershipId, DateRange range) {
-        List<Supplier<Map<String, Instant>>> reads = new ArrayList<>();
+    Map<Stage, Supplier<Map<String, Instant>>> reportReads(String dealershipId, DateRange range) {
+        Map<Stage, Supplier<Map<String, Instant>>> reads = new EnumMap<>(Stage.class);
         for (Stage stage : BEFORE_SOLD) {
-            reads.add(() -> rows(dealershipId, stage, range.start().minus(LOOKBACK), range.endExclusive()));
+            reads.put(stage, () -> rows(dealershipId, stage, range.start().minus(LOOKBACK), range.endExclusive()));
         }
-        reads.add(() -> rows(dealershipId, Stage.SOLD, range.start(), range.endExclusive()));
+        reads.put(Stage.SOLD, () -> rows(dealershipId, Stage.SOLD, range.start(), range.endExclusive()));
         return reads;
     }
 
@@ -61,15 +60,17 @@ final class Conversions {
      *
      * @param boundaries the range's start, each month's start within it, and its end
      */
-    static long[][] countsByMonth(List<Map<String, Instant>> rows, List<Instant> boundaries) {
-        long[][] byStage = new long[4][boundaries.size() - 1];
+    static Map<Stage, long[]> countsByMonth(Map<Stage, Map<String, Instant>> rows, List<Instant> boundaries) {
+        Map<Stage, long[]> byStage = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            for (Instant at : rows.get(stage.ordinal()).values()) {
+            long[] counts = new long[boundaries.size() - 1];
+            for (Instant at : rows.get(stage).values()) {
                 int month = monthOf(boundaries, at);
                 if (month >= 0) {
-                    byStage[stage.ordinal()][month]++;
+                    counts[month]++;
                 }
             }
+            byStage.put(stage, counts);
         }
         return byStage;
     }
@@ -84,15 +85,15 @@ final class Conversions {
     }
 
     /**
-     * @param rows   what {@link #reportReads} read, in its order
+     * @param rows   what {@link #reportReads} read
      * @param byKey  the milestone moments of agreements whose earlier stages lie before the lookback
      */
-    TimeToConvert timeToConvert(List<Map<String, Instant>> rows, Function<List<String>, Map<String, Map<Stage, Instant>>> byKey) {
+    TimeToConvert timeToConvert(Map<Stage, Map<String, Instant>> rows, Function<List<String>, Map<String, Map<Stage, Instant>>> byKey) {
         Map<String, Map<Stage, Instant>> sales = new HashMap<>();
-        rows.get(Stage.SOLD.ordinal()).forEach((agreement, at) ->
+        rows.get(Stage.SOLD).forEach((agreement, at) ->
                 sales.computeIfAbsent(agreement, a -> new EnumMap<>(Stage.class)).put(Stage.SOLD, at));
         for (Stage stage : BEFORE_SOLD) {
-            rows.get(stage.ordinal()).forEach((agreement, at) -> {
+            rows.get(stage).forEach((agreement, at) -> {
                 Map<Stage, Instant> moments = sales.get(agreement);
                 if (moments != null) {
                     moments.put(stage, at);
@@ -107,23 +108,22 @@ final class Conversions {
     }
 
     /** The index reads cohorts need: the range's first contacts, then each later stage from the range's start on. */
-    List<Supplier<Map<String, Instant>>> cohortReads(String dealershipId, DateRange range, Instant now) {
-        List<Supplier<Map<String, Instant>>> reads = new ArrayList<>();
-        reads.add(() -> rows(dealershipId, Stage.CONTACTED, range.start(), range.endExclusive()));
+    Map<Stage, Supplier<Map<String, Instant>>> cohortReads(String dealershipId, DateRange range, Instant now) {
+        Map<Stage, Supplier<Map<String, Instant>>> reads = new EnumMap<>(Stage.class);
+        reads.put(Stage.CONTACTED, () -> rows(dealershipId, Stage.CONTACTED, range.start(), range.endExclusive()));
         for (Stage stage : AFTER_CONTACTED) {
-            reads.add(() -> rows(dealershipId, stage, range.start(), now.plus(AFTER_NOW)));
+            reads.put(stage, () -> rows(dealershipId, stage, range.start(), now.plus(AFTER_NOW)));
         }
         return reads;
     }
 
-    /** @param rows what {@link #cohortReads} read, in its order */
-    List<Cohorts.Row> cohorts(DateRange range, List<Map<String, Instant>> rows) {
-        Map<String, Instant> contactedAt = rows.get(0);
+    /** @param rows what {@link #cohortReads} read */
+    List<Cohorts.Row> cohorts(DateRange range, Map<Stage, Map<String, Instant>> rows) {
+        Map<String, Instant> contactedAt = rows.get(Stage.CONTACTED);
         Map<String, Set<Stage>> reached = new HashMap<>();
         contactedAt.keySet().forEach(agreement -> reached.put(agreement, EnumSet.of(Stage.CONTACTED)));
-        for (int i = 0; i < AFTER_CONTACTED.size(); i++) {
-            Stage stage = AFTER_CONTACTED.get(i);
-            rows.get(i + 1).keySet().forEach(agreement -> {
+        for (Stage stage : AFTER_CONTACTED) {
+            rows.get(stage).keySet().forEach(agreement -> {
                 Set<Stage> stages = reached.get(agreement);
                 if (stages != null) {
                     stages.add(stage);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,59 +84,39 @@ public final class KpiReports {
      * single read that waits on nothing else in the pool: a call that waited for calls queued behind it could, with
      * enough requests at once (the local runner serves many), leave every pool thread waiting.
      */
-    @SuppressWarnings("unchecked")
     public Insight insight(Profile profile, RangeRequest request, Optional<CompareWith> compare) {
         DateRange range = resolve(profile, request);
         Optional<DateRange> other = compare.map(with -> with.rangeFor(range));
-        List<Supplier<Object>> calls = new ArrayList<>();
-        conversions.reportReads(profile.dealershipId(), range).forEach(read -> calls.add(read::get));
-        calls.add(() -> settings.targetLayers(profile));
-        other.ifPresent(compared -> calls.addAll(countReads(profile.dealershipId(), List.of(compared.start(), compared.endExclusive()))));
-        List<Object> results = parallel.all(calls);
-        List<Map<String, Instant>> rows = (List<Map<String, Instant>>) (List<?>) results.subList(0, 4);
-        KpiReport report = report(profile, range, Conversions.countsByMonth(rows, range.monthBoundaries()),
-                (List<EffectiveTargets.Layer>) results.get(4));
+        Parallel.Batch reads = parallel.batch();
+        Map<Stage, Supplier<Map<String, Instant>>> rows = each(reads, conversions.reportReads(profile.dealershipId(), range));
+        Supplier<List<EffectiveTargets.Layer>> layers = reads.add(() -> settings.targetLayers(profile));
+        Optional<Map<Stage, Supplier<long[]>>> comparedCounts = other.map(compared ->
+                each(reads, countReads(profile.dealershipId(), List.of(compared.start(), compared.endExclusive()))));
+        reads.run();
+        Map<Stage, Map<String, Instant>> read = results(rows);
+        KpiReport report = report(profile, range, Conversions.countsByMonth(read, range.monthBoundaries()), layers.get());
         Optional<CompareWith.Comparison> comparison = other.map(compared -> new CompareWith.Comparison(compared,
-                KpiCounts.of(firstOfEach(stageCounts(results, 5)))));
-        TimeToConvert time = conversions.timeToConvert(rows, agreements -> moments(profile.dealershipId(), agreements));
+                KpiCounts.perMonth(results(comparedCounts.orElseThrow())).get(0)));
+        TimeToConvert time = conversions.timeToConvert(read, agreements -> moments(profile.dealershipId(), agreements));
         return new Insight(report, comparison, time);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The report's reads at once: each stage's count per month of the range, and the target layers. */
     private KpiReport kpi(Profile profile, DateRange range) {
-        List<Object> results = parallel.all(reportReads(profile, range));
-        return report(profile, range, stageCounts(results, 0), (List<EffectiveTargets.Layer>) results.get(4));
+        Parallel.Batch reads = parallel.batch();
+        Map<Stage, Supplier<long[]>> counts = each(reads, countReads(profile.dealershipId(), range.monthBoundaries()));
+        Supplier<List<EffectiveTargets.Layer>> layers = reads.add(() -> settings.targetLayers(profile));
+        reads.run();
+        return report(profile, range, results(counts), layers.get());
     }
 
-    /** A report's reads: each stage's count per month of the range, then the target layers. */
-    private List<Supplier<Object>> reportReads(Profile profile, DateRange range) {
-        List<Supplier<Object>> calls = countReads(profile.dealershipId(), range.monthBoundaries());
-        calls.add(() -> settings.targetLayers(profile));
-        return calls;
-    }
-
-    private List<Supplier<Object>> countReads(String dealershipId, List<Instant> boundaries) {
-        List<Supplier<Object>> calls = new ArrayList<>();
+    /** Each stage's count between consecutive boundaries: one read per stage. */
+    private Map<Stage, Supplier<long[]>> countReads(String dealershipId, List<Instant> boundaries) {
+        Map<Stage, Supplier<long[]>> calls = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            calls.add(() -> reports.countMilestones(dealershipId, stage, boundaries));
+            calls.put(stage, () -> reports.countMilestones(dealershipId, stage, boundaries));
         }
         return calls;
-    }
-
-    private static long[][] stageCounts(List<Object> results, int from) {
-        long[][] byStage = new long[4][];
-        for (Stage stage : Stage.values()) {
-            byStage[stage.ordinal()] = (long[]) results.get(from + stage.ordinal());
-        }
-        return byStage;
-    }
-
-    private static long[] firstOfEach(long[][] byStage) {
-        long[] counts = new long[byStage.length];
-        for (int i = 0; i < byStage.length; i++) {
-            counts[i] = byStage[i][0];
-        }
-        return counts;
     }
 
     /**
@@ -144,41 +125,28 @@ public final class KpiReports {
      */
     public KpiReport kpiWithin(Profile profile, RangeRequest request, TargetBook targets) {
         DateRange range = resolve(profile, request);
-        List<Instant> boundaries = range.monthBoundaries();
-        long[][] byStage = new long[4][];
-        for (Stage stage : Stage.values()) {
-            byStage[stage.ordinal()] = reports.countMilestones(profile.dealershipId(), stage, boundaries);
-        }
-        return report(profile, range, byStage, targets.layersFor(profile));
+        return report(profile, range, oneAfterAnother(countReads(profile.dealershipId(), range.monthBoundaries())),
+                targets.layersFor(profile));
     }
 
     /** @param byStage per stage, the count of each month of the range */
-    private KpiReport report(Profile profile, DateRange range, long[][] byStage, List<EffectiveTargets.Layer> layers) {
-        List<KpiCounts> perMonth = new ArrayList<>();
-        for (int month = 0; month < byStage[0].length; month++) {
-            long[] counts = new long[4];
-            for (Stage stage : Stage.values()) {
-                counts[stage.ordinal()] = byStage[stage.ordinal()][month];
-            }
-            perMonth.add(KpiCounts.of(counts));
-        }
-        return KpiReport.build(profile, range, perMonth, layers, today(profile));
+    private KpiReport report(Profile profile, DateRange range, Map<Stage, long[]> byStage, List<EffectiveTargets.Layer> layers) {
+        return KpiReport.build(profile, range, KpiCounts.perMonth(byStage), layers, today(profile));
     }
 
     /** The counts of the range compared with, one stage after another, within a roll-up (parallel across dealerships). */
     public CompareWith.Comparison comparisonWithin(Profile profile, DateRange range, CompareWith with) {
         DateRange other = with.rangeFor(range);
-        long[] counts = new long[4];
-        for (Stage stage : Stage.values()) {
-            counts[stage.ordinal()] = reports.countMilestones(profile.dealershipId(), stage,
-                    List.of(other.start(), other.endExclusive()))[0];
-        }
-        return new CompareWith.Comparison(other, KpiCounts.of(counts));
+        Map<Stage, long[]> counts = oneAfterAnother(countReads(profile.dealershipId(), List.of(other.start(), other.endExclusive())));
+        return new CompareWith.Comparison(other, KpiCounts.perMonth(counts).get(0));
     }
 
     /** The range's contact cohorts: each month's first contacts and how far those agreements have got since. */
     public List<Cohorts.Row> cohorts(Profile profile, DateRange range) {
-        return conversions.cohorts(range, parallel.all(conversions.cohortReads(profile.dealershipId(), range, clock.instant())));
+        Parallel.Batch reads = parallel.batch();
+        Map<Stage, Supplier<Map<String, Instant>>> rows = each(reads, conversions.cohortReads(profile.dealershipId(), range, clock.instant()));
+        reads.run();
+        return conversions.cohorts(range, results(rows));
     }
 
     /**
@@ -225,6 +193,23 @@ public final class KpiReports {
                     .orElse(goLive != null ? goLive : today);
         }
         return request.resolve(today, profile.timezone(), allTimeStart);
+    }
+
+    /** Adds each stage's call to a batch; the handles answer once it has run. */
+    private static <T> Map<Stage, Supplier<T>> each(Parallel.Batch batch, Map<Stage, Supplier<T>> calls) {
+        Map<Stage, Supplier<T>> handles = new EnumMap<>(Stage.class);
+        calls.forEach((stage, call) -> handles.put(stage, batch.add(call)));
+        return handles;
+    }
+
+    private static <T> Map<Stage, T> results(Map<Stage, Supplier<T>> handles) {
+        Map<Stage, T> results = new EnumMap<>(Stage.class);
+        handles.forEach((stage, handle) -> results.put(stage, handle.get()));
+        return results;
+    }
+
+    private static <T> Map<Stage, T> oneAfterAnother(Map<Stage, Supplier<T>> calls) {
+        return results(calls);
     }
 
     private LocalDate today(Profile profile) {
