@@ -7,7 +7,7 @@ import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.api.http.JsonFields;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
-import com.dealerkpi.api.views.KpiViews;
+import com.dealerkpi.api.views.SettingsViews;
 import com.dealerkpi.app.settings.Settings;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.FieldError;
@@ -80,7 +80,7 @@ public final class AdminHandler extends FunctionHandler {
         body.throwIfInvalid();
         SettingsStore.Versioned<Profile> saved = settings.updateProfile(dealershipId, change, request.caller().subject());
         return Responses.json(saved.version() == 1 && saved.history().size() == 1 ? 201 : 200,
-                KpiViews.profile(saved, LocalDate.now(clock.withZone(saved.value().timezone()))));
+                SettingsViews.profile(saved, LocalDate.now(clock.withZone(saved.value().timezone()))));
     }
 
     private APIGatewayV2HTTPResponse getTargets(ApiRequest request, TargetScope scope) {
@@ -137,6 +137,6 @@ public final class AdminHandler extends FunctionHandler {
         ZoneId zone = scope.kind() == TargetScope.Kind.DEALERSHIP
                 ? settings.profile(scope.name()).map(p -> p.value().timezone()).orElse(Profile.DEFAULT_ZONE)
                 : ZoneOffset.UTC;
-        return KpiViews.targets(scope.label(), targets, zone, YearMonth.now(clock.withZone(zone)), warnings);
+        return SettingsViews.targets(scope.label(), targets, zone, YearMonth.now(clock.withZone(zone)), warnings);
     }
 }

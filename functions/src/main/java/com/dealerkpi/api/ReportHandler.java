@@ -8,11 +8,14 @@ import com.dealerkpi.api.http.FunctionHandler;
 import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
+import com.dealerkpi.api.views.AgreementViews;
+import com.dealerkpi.api.views.CohortViews;
+import com.dealerkpi.api.views.DrillDownViews;
 import com.dealerkpi.api.views.InsightViews;
 import com.dealerkpi.api.views.KpiCsv;
 import com.dealerkpi.api.views.KpiHtml;
-import com.dealerkpi.api.views.KpiViews;
-import com.dealerkpi.api.views.Views;
+import com.dealerkpi.api.views.SettingsViews;
+import com.dealerkpi.api.views.UsageViews;
 import com.dealerkpi.app.report.KpiReports;
 import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.report.RollUps;
@@ -29,9 +32,7 @@ import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,7 +82,7 @@ public final class ReportHandler extends FunctionHandler {
         String agreementId = request.id("agreementId");
         request.allowQuery(Set.of());
         return agreements.find(dealershipId, agreementId)
-                .map(view -> Responses.json(200, Views.agreement(view)))
+                .map(view -> Responses.json(200, AgreementViews.agreement(view)))
                 .orElseThrow(() -> ApiException.notFound("No status update has been recorded for agreement "
                         + agreementId + " at dealership " + dealershipId + "."));
     }
@@ -119,10 +120,10 @@ public final class ReportHandler extends FunctionHandler {
         DateRange range = reports.resolve(profile, request);
         List<Cohorts.Row> rows = reports.cohorts(profile, range);
         return switch (format) {
-            case JSON -> Responses.json(200, InsightViews.cohorts(profile.dealershipId(), range, rows));
+            case JSON -> Responses.json(200, CohortViews.json(profile.dealershipId(), range, rows));
             case CSV -> ReportQueries.csv("cohorts-" + profile.dealershipId() + "-" + range.kind().wire(),
-                    InsightViews.cohortsCsv(rows));
-            case HTML -> ReportQueries.html(InsightViews.cohortsHtml(profile.name(), profile.dealershipId(), range, rows));
+                    CohortViews.csv(rows));
+            case HTML -> ReportQueries.html(CohortViews.html(profile.name(), profile.dealershipId(), range, rows));
         };
     }
 
@@ -145,19 +146,8 @@ public final class ReportHandler extends FunctionHandler {
         Optional<ReportStore.MilestoneRow> after = cursor.map(c -> cursors.open(c, query));
         ReportStore.MilestonePage page = reports.agreements(profile, stage, range, limit, after);
 
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("dealershipId", dealershipId);
-        body.put("stage", stage.name());
-        body.put("range", KpiViews.range(range));
-        body.put("items", page.rows().stream().map(row -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("agreementId", row.agreementId());
-            item.put("at", row.at().toString());
-            item.put("backfilled", row.backfilled());
-            return item;
-        }).toList());
-        page.next().ifPresent(next -> body.put("nextCursor", cursors.issue(query, next)));
-        return Responses.json(200, body);
+        Optional<String> nextCursor = page.next().map(next -> cursors.issue(query, next));
+        return Responses.json(200, DrillDownViews.page(dealershipId, stage, range, page.rows(), nextCursor));
     }
 
     private APIGatewayV2HTTPResponse getUsage(ApiRequest request) {
@@ -168,7 +158,7 @@ public final class ReportHandler extends FunctionHandler {
     }
 
     private APIGatewayV2HTTPResponse usage(Profile profile, RangeRequest range) {
-        return Responses.json(200, KpiViews.usage(profile.dealershipId(), reports.usage(profile, range)));
+        return Responses.json(200, UsageViews.usage(profile.dealershipId(), reports.usage(profile, range)));
     }
 
     /**
@@ -196,7 +186,7 @@ public final class ReportHandler extends FunctionHandler {
         String dealershipId = request.id("dealershipId");
         request.allowQuery(Set.of());
         return settings.profile(dealershipId)
-                .map(stored -> Responses.json(200, KpiViews.profile(stored,
+                .map(stored -> Responses.json(200, SettingsViews.profile(stored,
                         LocalDate.now(clock.withZone(stored.value().timezone())))))
                 .orElseThrow(() -> ApiException.notFound("Dealership " + dealershipId + " has no profile yet."));
     }

@@ -6,9 +6,8 @@ import com.dealerkpi.api.http.ApiRequest;
 import com.dealerkpi.api.http.FunctionHandler;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
-import com.dealerkpi.api.views.InsightViews;
 import com.dealerkpi.api.views.KpiCsv;
-import com.dealerkpi.api.views.KpiViews;
+import com.dealerkpi.api.views.RollUpViews;
 import com.dealerkpi.app.report.RollUps;
 import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.report.CompareWith;
@@ -52,13 +51,13 @@ final class RollUpEndpoints {
             return ReportQueries.csv("kpi-" + rollUp.scope().replace(':', '-') + "-" + rollUp.kind().wire(),
                     KpiCsv.render(rollUp.monthly(), rollUp.counts(), rollUp.targetCounts()));
         }
-        Map<String, Object> body = KpiViews.rollUp(rollUp);
-        compare.ifPresent(with -> body.put("comparison", InsightViews.rollUpComparison(rollUp, with)));
+        Map<String, Object> body = RollUpViews.rollUp(rollUp);
+        compare.ifPresent(with -> body.put("comparison", RollUpViews.comparison(rollUp, with)));
         return Responses.json(200, body);
     }
 
     private static APIGatewayV2HTTPResponse scopes(ApiRequest request, java.util.List<RollUps.ScopeCount> counts) {
         request.allowQuery(Set.of());
-        return Responses.json(200, KpiViews.scopeCounts(counts));
+        return Responses.json(200, RollUpViews.scopeCounts(counts));
     }
 }

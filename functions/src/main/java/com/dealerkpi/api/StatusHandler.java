@@ -8,7 +8,7 @@ import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.api.http.JsonFields;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
-import com.dealerkpi.api.views.Views;
+import com.dealerkpi.api.views.AgreementViews;
 import com.dealerkpi.app.status.Agreements;
 import com.dealerkpi.app.status.StatusRecorder;
 import com.dealerkpi.domain.status.KpiEntry;
@@ -65,7 +65,7 @@ public final class StatusHandler extends FunctionHandler {
                 .map(view -> {
                     // counted once voided: a void of no update is a 404, counted under Rejected
                     request.telemetry().count("Voids");
-                    return Responses.json(200, Views.agreement(view));
+                    return Responses.json(200, AgreementViews.agreement(view));
                 })
                 .orElseThrow(() -> ApiException.notFound("Agreement " + agreementId + " at dealership " + dealershipId
                         + " has no update " + eventId + "."));
@@ -85,7 +85,7 @@ public final class StatusHandler extends FunctionHandler {
                 }
             }
         }
-        return Responses.json(outcome.replayed() ? 200 : 201, Views.recordedUpdate(outcome.recorded()));
+        return Responses.json(outcome.replayed() ? 200 : 201, AgreementViews.recordedUpdate(outcome.recorded()));
     }
 
     /** Event to command: every problem with the path, the key and the body in one 400. */

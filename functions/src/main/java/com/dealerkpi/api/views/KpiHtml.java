@@ -1,5 +1,6 @@
 package com.dealerkpi.api.views;
 
+import com.dealerkpi.domain.report.ContactToSale;
 import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.KpiMaths;
 import com.dealerkpi.domain.report.KpiReport;
@@ -9,6 +10,7 @@ import com.dealerkpi.domain.status.Stage;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The KPI report as one self-contained HTML page (no scripts, fonts or links to other sites): the KPI switch,
@@ -16,16 +18,7 @@ import java.util.Locale;
  * a user (ids, names, notes) is escaped.
  */
 public final class KpiHtml {
-    private static final String STYLE = String.join("\n",
-            "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:60rem;color:#1d2330;padding:0 1rem}",
-            "h1{margin-bottom:.2rem}.sub{color:#5a6275;margin-top:0}",
-            ".ratio{font-size:2.4rem;font-weight:700;margin:.2rem 0}.muted{color:#5a6275}",
-            "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{padding:.4rem .6rem;border-bottom:1px solid #e3e6ee;text-align:right}",
-            "th:first-child,td:first-child{text-align:left}.bar{background:#e3e6ee;height:.7rem;border-radius:.35rem;min-width:8rem}",
-            ".bar span{display:block;height:100%;background:#1d4ed8;border-radius:.35rem}.over span{background:#15803d}",
-            "svg text{font-size:11px;fill:#5a6275}.notes li{margin-bottom:.4rem}");
-
-    private static final java.util.Map<RangeKind, String> RANGE_NAMES = java.util.Map.of(RangeKind.YTD, "Year to date",
+    private static final Map<RangeKind, String> RANGE_NAMES = Map.of(RangeKind.YTD, "Year to date",
             RangeKind.MTD, "This month", RangeKind.LAST_MONTH, "Last month", RangeKind.ALL, "All time",
             RangeKind.CUSTOM, "Custom range");
     private static final TargetField[] RATE_FIELDS = {TargetField.CONTACT_RATE_PER_MONTH, TargetField.APPOINTED_RATE,
@@ -35,20 +28,19 @@ public final class KpiHtml {
     }
 
     public static String render(KpiReport report, String dealershipName) {
-        String dealership = dealershipLabel(dealershipName, report.dealershipId());
-        StringBuilder html = page("KPI report", dealership);
+        String dealership = Html.dealershipLabel(dealershipName, report.dealershipId());
+        StringBuilder html = Html.page("KPI report", dealership);
         html.append("<header><h1>KPI report</h1><p class=\"sub\">Dealership <strong>").append(dealership)
                 .append("</strong> &middot; ").append(RANGE_NAMES.get(report.range().kind())).append(", ")
                 .append(report.range().from()).append(" to ").append(report.range().to())
-                .append(" &middot; ").append(escape(report.range().zone().getId())).append("</p>\n")
+                .append(" &middot; ").append(Html.escape(report.range().zone().getId())).append("</p>\n")
                 .append("<p class=\"muted\">A printable report: open the dashboard to switch ranges.</p></header>\n");
 
-        Double ratio = report.contactToSale();
-        Double target = KpiReport.targetContactToSale(report.targets());
+        ContactToSale target = report.targetRatio();
         html.append("<section><h2>Contact-to-sale</h2><p class=\"ratio\">")
-                .append(escape(KpiMaths.contactToSaleLabel(ratio)))
+                .append(Html.escape(report.counts().contactToSale().label()))
                 .append("</p><p class=\"muted\">Contacts per sale. Target ")
-                .append(target == null ? "not set" : escape(KpiMaths.contactToSaleLabel(target)))
+                .append(target.ratio() == null ? "not set" : Html.escape(target.label()))
                 .append(" (fewer contacts per sale is better).</p></section>\n");
 
         funnel(html, report);
@@ -57,31 +49,19 @@ public final class KpiHtml {
         if (!report.notes().isEmpty()) {
             html.append("<section class=\"notes\"><h2>Notes</h2><ul>");
             for (String note : report.notes()) {
-                html.append("<li>").append(escape(note)).append("</li>");
+                html.append("<li>").append(Html.escape(note)).append("</li>");
             }
             html.append("</ul></section>\n");
         }
         return html.append("</body></html>\n").toString();
     }
 
-    /** The dealership as a page names it, escaped: its name and id, or its id alone. */
-    public static String dealershipLabel(String name, String dealershipId) {
-        return escape(name != null ? name + " (" + dealershipId + ")" : dealershipId);
-    }
-
-    /** A self-contained page's start, up to the open body: its title names the dealership (already escaped). */
-    public static StringBuilder page(String title, String dealership) {
-        return new StringBuilder(8192).append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<title>").append(title).append(" - ").append(dealership).append("</title><style>").append(STYLE)
-                .append("</style></head><body>\n");
-    }
-
     /** Each stage: its count against its target count, and its rate against its target rate. */
     private static void funnel(StringBuilder html, KpiReport report) {
         html.append("<section><h2>Funnel: actual against target</h2><table><thead><tr><th>Stage</th><th>Actual</th>")
                 .append("<th>Target</th><th>Of target</th><th></th><th>Rate</th><th>Target rate</th></tr></thead><tbody>");
-        KpiReport.TargetCounts targets = report.targetCounts();
+        KpiReport.TargetCounts targets = report.targetCounts() == null ? null : report.targetCounts().rounded();
+        Map<Stage, Double> ofTarget = report.ofTarget();
         Double[] rates = {report.contactRate(), report.appointedPerContacted(), report.attendedPerAppointed(),
                 report.soldPerAttended()};
         for (Stage stage : Stage.values()) {
@@ -90,10 +70,9 @@ public final class KpiHtml {
             if (targets == null) {
                 html.append("<td class=\"muted\">needs database size</td><td></td><td></td>");
             } else {
-                double target = targets.get(stage);
-                Double share = KpiMaths.ratio(actual, target, 3);
+                Double share = ofTarget.get(stage);
                 int width = share == null ? 0 : (int) Math.round(Math.min(share, 1.0) * 100);
-                html.append("<td>").append(String.format(Locale.ROOT, "%.1f", target)).append("</td><td>")
+                html.append("<td>").append(oneDecimal(targets.get(stage))).append("</td><td>")
                         .append(share == null ? "-" : percent(share)).append("</td>")
                         .append("<td><div class=\"bar").append(share != null && share >= 1 ? " over" : "")
                         .append("\"><span style=\"width:").append(width).append("%\"></span></div></td>");
@@ -109,12 +88,18 @@ public final class KpiHtml {
     }
 
     private static String percent(double share) {
-        double percent = KpiMaths.round(share * 100, 1);
+        double percent = KpiMaths.percent(share);
         return String.format(Locale.ROOT, percent == Math.rint(percent) ? "%.0f%%" : "%.1f%%", percent);
     }
 
+    /** A number already rounded to one decimal, printed with it. */
+    private static String oneDecimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
     /** Bars of each month's contact-to-sale ratio, with the target as a dashed line. */
-    private static void chart(StringBuilder html, List<KpiReport.MonthRow> monthly, Double target) {
+    private static void chart(StringBuilder html, List<KpiReport.MonthRow> monthly, ContactToSale targetRatio) {
+        Double target = targetRatio.ratio();
         int width = 640;
         int height = 220;
         int left = 40;
@@ -144,7 +129,7 @@ public final class KpiHtml {
                 html.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(height - bottom - barHeight))
                         .append("\" width=\"").append(fmt(slot * 0.7)).append("\" height=\"").append(fmt(barHeight))
                         .append("\" fill=\"#1d4ed8\"><title>").append(row.month()).append(": ")
-                        .append(escape(KpiMaths.contactToSaleLabel(value))).append("</title></rect>");
+                        .append(Html.escape(row.counts().contactToSale().label())).append("</title></rect>");
             }
             if (value == null && row.counts().contacted() > 0) {
                 html.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(height - bottom - 4)
@@ -159,7 +144,7 @@ public final class KpiHtml {
             html.append("<line x1=\"").append(left).append("\" y1=\"").append(fmt(y)).append("\" x2=\"").append(width)
                     .append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#b45309\" stroke-dasharray=\"6 4\"/>")
                     .append("<text x=\"").append(width - 90).append("\" y=\"").append(fmt(y - 4)).append("\">target ")
-                    .append(escape(KpiMaths.contactToSaleLabel(target))).append("</text>");
+                    .append(Html.escape(targetRatio.label())).append("</text>");
         }
         html.append("</svg></section>\n");
     }
@@ -172,8 +157,8 @@ public final class KpiHtml {
             for (Stage stage : Stage.values()) {
                 html.append("<td>").append(row.counts().get(stage)).append("</td>");
             }
-            html.append("<td>").append(escape(KpiMaths.contactToSaleLabel(row.contactToSale()))).append("</td><td>")
-                    .append(row.target() == null ? "-" : String.format(Locale.ROOT, "%.1f", row.target().sold()))
+            html.append("<td>").append(Html.escape(row.counts().contactToSale().label())).append("</td><td>")
+                    .append(row.target() == null ? "-" : oneDecimal(row.target().rounded().sold()))
                     .append("</td><td class=\"muted\">").append(monthNote(row.counts())).append("</td></tr>");
         }
         html.append("</tbody></table></section>\n");
@@ -190,24 +175,5 @@ public final class KpiHtml {
 
     private static String fmt(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -7,6 +7,7 @@ import com.dealerkpi.domain.report.CompareWith;
 import com.dealerkpi.domain.report.DateRange;
 import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.KpiReport;
+import com.dealerkpi.domain.report.Pace;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.TimeToConvert;
 import com.dealerkpi.domain.report.UsageReport;
@@ -76,6 +77,10 @@ public final class KpiReports {
 
     /** A KPI report with what managers read beside it: the comparison asked for, and time to convert. */
     public record Insight(KpiReport report, Optional<CompareWith.Comparison> comparison, TimeToConvert timeToConvert) {
+        /** Where a year or month to date is heading (none for other ranges). */
+        public Optional<Pace> pace() {
+            return Pace.of(report.range(), report.counts());
+        }
     }
 
     /**

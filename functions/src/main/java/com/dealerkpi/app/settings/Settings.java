@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,7 +54,7 @@ public final class Settings {
             }
             LocalDate today = LocalDate.now(clock.withZone(after.timezone()));
             AuditEntry entry = new AuditEntry(clock.instant(), by, current.isPresent() ? "UPDATE" : "CREATE",
-                    current.isPresent() ? audited(before.fields(today)) : Map.of(), withGiven(after.fields(today), change));
+                    current.isPresent() ? ProfileFields.of(before, today) : Map.of(), withGiven(ProfileFields.of(after, today), change));
             if (store.saveProfile(after, version, entry)) {
                 return store.profile(dealershipId).orElseThrow();
             }
@@ -95,20 +97,14 @@ public final class Settings {
             default -> false;
         };
         if (unused) {
-            warnings.add("No dealership has " + scope.kind().name().toLowerCase(java.util.Locale.ROOT) + " '"
+            warnings.add("No dealership has " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"
                     + scope.name() + "' yet: these targets apply once a dealership's profile names it.");
         }
         return warnings;
     }
 
-    private static Map<String, Object> audited(Map<String, Object> fields) {
-        Map<String, Object> kept = new java.util.LinkedHashMap<>(fields);
-        kept.remove("databaseSizeTimeline");
-        return kept;
-    }
-
     private static Map<String, Object> withGiven(Map<String, Object> fields, ProfileChange change) {
-        Map<String, Object> next = audited(fields);
+        Map<String, Object> next = new LinkedHashMap<>(fields);
         if (change.effectiveFrom() != null) {
             next.put("databaseSize", change.databaseSize());
             next.put("effectiveFrom", change.effectiveFrom().toString());

@@ -45,7 +45,7 @@ public enum CompareWith {
     /** The comparison of a report: its range and counts. */
     public record Comparison(DateRange range, KpiCounts counts) {
         public Double contactToSale() {
-            return KpiReport.contactToSale(counts);
+            return counts.contactToSale().ratio();
         }
     }
 }

@@ -35,6 +35,16 @@ public record KpiCounts(long contacted, long appointed, long attended, long sold
         };
     }
 
+    /** Each stage's conversion into the next. */
+    public StageRates rates() {
+        return StageRates.of(this);
+    }
+
+    /** Contacts per sale, with its label. */
+    public ContactToSale contactToSale() {
+        return ContactToSale.of(this);
+    }
+
     public KpiCounts plus(KpiCounts other) {
         return new KpiCounts(contacted + other.contacted, appointed + other.appointed,
                 attended + other.attended, sold + other.sold);

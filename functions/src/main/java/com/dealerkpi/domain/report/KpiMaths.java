@@ -21,6 +21,11 @@ public final class KpiMaths {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 
+    /** A share as a percentage, one decimal: 0.7 is 70.0. */
+    public static double percent(double share) {
+        return round(share * 100, 1);
+    }
+
     /** "2.2:1" for 2.18 contacts per sale; "n/a" when there is no ratio. */
     public static String contactToSaleLabel(Double ratio) {
         return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.1f:1", ratio);

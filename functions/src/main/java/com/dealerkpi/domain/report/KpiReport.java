@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,12 +30,18 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
     /** A calendar month of the series (clipped to the range), its counts and its target (null without a database size). */
     public record MonthRow(YearMonth month, KpiCounts counts, TargetCounts target) {
         public Double contactToSale() {
-            return KpiReport.contactToSale(counts);
+            return counts.contactToSale().ratio();
         }
     }
 
-    /** What the targets ask for (unrounded; answers round to one decimal). */
+    /** What the targets ask for (unrounded; {@link #rounded()} is what answers show). */
     public record TargetCounts(double contacted, double appointed, double attended, double sold) {
+        /** As answers show target counts: one decimal. */
+        public TargetCounts rounded() {
+            return new TargetCounts(KpiMaths.round(contacted, 1), KpiMaths.round(appointed, 1),
+                    KpiMaths.round(attended, 1), KpiMaths.round(sold, 1));
+        }
+
         public TargetCounts plus(TargetCounts other) {
             return new TargetCounts(contacted + other.contacted, appointed + other.appointed,
                     attended + other.attended, sold + other.sold);
@@ -104,28 +112,34 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
     }
 
     public Double appointedPerContacted() {
-        return KpiMaths.ratio(counts.appointed(), counts.contacted(), 3);
+        return counts.rates().appointedPerContacted();
     }
 
     public Double attendedPerAppointed() {
-        return KpiMaths.ratio(counts.attended(), counts.appointed(), 3);
+        return counts.rates().attendedPerAppointed();
     }
 
     public Double soldPerAttended() {
-        return KpiMaths.ratio(counts.sold(), counts.attended(), 3);
+        return counts.rates().soldPerAttended();
     }
 
+    /** Contacts per sale (null: n/a, see {@link ContactToSale#of(KpiCounts)}). */
     public Double contactToSale() {
-        return contactToSale(counts);
+        return counts.contactToSale().ratio();
     }
 
-    /**
-     * Contacts per sale, or null (shown as "n/a") when there are no sales or fewer first contacts than sales: a
-     * ratio below 1:1 would read as better than any target while it only means the contacts happened earlier.
-     */
-    public static Double contactToSale(KpiCounts counts) {
-        return counts.sold() == 0 || counts.contacted() < counts.sold() ? null
-                : KpiMaths.ratio(counts.contacted(), counts.sold(), 2);
+    /** The ratio the targets in force ask for, with its label. */
+    public ContactToSale targetRatio() {
+        return ContactToSale.of(targetContactToSale(targets));
+    }
+
+    /** Each count as a share of its target (3 decimals); null where there is no target (or a target of 0). */
+    public Map<Stage, Double> ofTarget() {
+        Map<Stage, Double> shares = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            shares.put(stage, targetCounts == null ? null : KpiMaths.ratio(counts.get(stage), targetCounts.get(stage), 3));
+        }
+        return shares;
     }
 
     /** 1 / (appointed rate × attended rate × sold rate): 1.98 with the defaults, the help page's "2:1". */

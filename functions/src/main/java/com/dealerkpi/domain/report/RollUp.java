@@ -6,7 +6,6 @@ import com.dealerkpi.domain.status.Stage;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,16 +24,6 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
      * the range it is compared with (null when no comparison was asked for).
      */
     public record Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison) {
-        /** Each count as a share of its target; null where there is no target (or a target of 0). */
-        public Map<Stage, Double> ofTarget() {
-            Map<Stage, Double> shares = new EnumMap<>(Stage.class);
-            KpiReport.TargetCounts target = report.targetCounts();
-            for (Stage stage : Stage.values()) {
-                shares.put(stage, target == null ? null : KpiMaths.ratio(report.counts().get(stage), target.get(stage), 3));
-            }
-            return shares;
-        }
-
         String sortName() {
             return (profile.name() != null ? profile.name() : profile.dealershipId()).toLowerCase(Locale.ROOT);
         }
@@ -48,7 +37,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         CONTACT_TO_SALE(Comparator.comparing((Row r) -> r.report().contactToSale(),
                 Comparator.nullsLast(Comparator.naturalOrder()))),
         /** Furthest ahead of the sold target first; rows without a target last. */
-        OF_TARGET(Comparator.comparing((Row r) -> r.ofTarget().get(Stage.SOLD),
+        OF_TARGET(Comparator.comparing((Row r) -> r.report().ofTarget().get(Stage.SOLD),
                 Comparator.nullsLast(Comparator.reverseOrder()))),
         /** Most sales first. */
         SOLD(Comparator.comparing((Row r) -> r.report().counts().sold(), Comparator.reverseOrder()));
@@ -125,7 +114,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
     }
 
     public Double contactToSale() {
-        return KpiReport.contactToSale(counts);
+        return counts.contactToSale().ratio();
     }
 
     public Double targetContactToSale() {

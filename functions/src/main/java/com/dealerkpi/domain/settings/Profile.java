@@ -3,9 +3,7 @@ package com.dealerkpi.domain.settings;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,23 +36,11 @@ public record Profile(String dealershipId, String name, String region, String br
         return databaseSize.in(month, timezone);
     }
 
-    /** The fields as the API shows them, on the dealership's local {@code today}. */
-    public Map<String, Object> fields(LocalDate today) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", name);
-        fields.put("region", region);
-        fields.put("brand", brand);
-        fields.put("timezone", timezone.getId());
-        fields.put("databaseSize", databaseSizeIn(YearMonth.from(today)).orElse(null));
-        fields.put("goLiveDate", goLiveDate == null ? null : goLiveDate.toString());
-        List<Map<String, Object>> steps = new ArrayList<>();
-        databaseSize.changes().stream().map(c -> c.effectiveIn(timezone)).distinct().sorted().forEach(month -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("effectiveFrom", month.toString());
-            step.put("databaseSize", databaseSizeIn(month).orElse(null));
-            steps.add(step);
-        });
-        fields.put("databaseSizeTimeline", steps);
-        return fields;
+    /** Each month from which the database size changes (in the dealership's calendar), with the size from then on. */
+    public Map<YearMonth, Long> databaseSizeSteps() {
+        Map<YearMonth, Long> steps = new LinkedHashMap<>();
+        databaseSize.changes().stream().map(c -> c.effectiveIn(timezone)).distinct().sorted()
+                .forEach(month -> steps.put(month, databaseSizeIn(month).orElse(null)));
+        return steps;
     }
 }

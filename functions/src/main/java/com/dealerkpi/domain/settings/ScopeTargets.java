@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -80,16 +79,5 @@ public record ScopeTargets(List<TargetChange> changes) {
     /** A change and the values in force in its month before and after it. */
     public record Audited(TargetChange change, YearMonth effectiveMonth, Map<TargetField, Double> before,
                           Map<TargetField, Double> after) {
-    }
-
-    /** Field values by JSON name, in field order (for answers and history). */
-    public static Map<String, Object> byName(Map<TargetField, Double> values) {
-        Map<String, Object> named = new LinkedHashMap<>();
-        for (TargetField field : TargetField.values()) {
-            if (values.containsKey(field)) {
-                named.put(field.json(), values.get(field));
-            }
-        }
-        return named;
     }
 }

@@ -27,12 +27,12 @@ class RenderingTest {
 
     @Test
     void csvCellsThatASpreadsheetWouldRunAreNeutralised() {
-        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", KpiCsv.cell("=HYPERLINK(\"x\")"));
-        assertEquals("'+1", KpiCsv.cell("+1"));
-        assertEquals("'-1", KpiCsv.cell("-1"));
-        assertEquals("'@SUM(A1)", KpiCsv.cell("@SUM(A1)"));
-        assertEquals("\"a,b\"", KpiCsv.cell("a,b"));
-        assertEquals("2026-01", KpiCsv.cell("2026-01"));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", Csv.cell("=HYPERLINK(\"x\")"));
+        assertEquals("'+1", Csv.cell("+1"));
+        assertEquals("'-1", Csv.cell("-1"));
+        assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
+        assertEquals("\"a,b\"", Csv.cell("a,b"));
+        assertEquals("2026-01", Csv.cell("2026-01"));
     }
 
     @Test

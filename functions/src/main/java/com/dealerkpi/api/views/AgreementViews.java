@@ -10,9 +10,9 @@ import com.dealerkpi.domain.status.VoidedUpdate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON shapes of the contract, built from domain values (field names fixed by docs/contract.md). */
-public final class Views {
-    private Views() {
+/** The JSON shapes of a status update's answer and of an agreement (field names fixed by docs/contract.md). */
+public final class AgreementViews {
+    private AgreementViews() {
     }
 
     public static Map<String, Object> recordedUpdate(RecordedUpdate recorded) {
@@ -24,7 +24,7 @@ public final class Views {
         body.put("status", u.status().name());
         body.put("occurredAt", u.occurredAt().toString());
         body.put("userId", u.userId());
-        body.put("kpi", recorded.kpi().stream().map(Views::kpiEntry).toList());
+        body.put("kpi", recorded.kpi().stream().map(AgreementViews::kpiEntry).toList());
         return body;
     }
 
@@ -33,8 +33,8 @@ public final class Views {
         body.put("dealershipId", view.dealershipId());
         body.put("agreementId", view.agreementId());
         body.put("currentStatus", view.currentStatus().map(Enum::name).orElse(null));
-        body.put("history", view.history().stream().map(Views::historyEntry).toList());
-        body.put("voided", view.voided().stream().map(Views::voidedEntry).toList());
+        body.put("history", view.history().stream().map(AgreementViews::historyEntry).toList());
+        body.put("voided", view.voided().stream().map(AgreementViews::voidedEntry).toList());
         Map<String, Object> milestones = new LinkedHashMap<>();
         for (Milestone m : view.milestones().values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
