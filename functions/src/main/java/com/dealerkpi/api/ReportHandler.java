@@ -28,6 +28,8 @@ import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.status.Stage;
+import com.dealerkpi.telemetry.Dimension;
+import com.dealerkpi.telemetry.Metric;
 import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
@@ -64,7 +66,7 @@ public final class ReportHandler extends FunctionHandler {
     /** Report latency by kind: the KPI report, a drill-down page, usage, a roll-up, ... */
     @Override
     protected void describe(Route route, Telemetry.Request record) {
-        record.dimension("Report", switch (route) {
+        record.dimension(Dimension.REPORT, switch (route) {
             case GET_KPI -> "kpi";
             case GET_KPI_AGREEMENTS -> "drill-down";
             case GET_KPI_COHORTS -> "cohorts";
@@ -74,7 +76,7 @@ public final class ReportHandler extends FunctionHandler {
             case GET_REGIONS, GET_BRANDS -> "scopes";
             default -> "roll-up";
         });
-        record.latencyAs("ReportLatency");
+        record.latencyAs(Metric.REPORT_LATENCY);
     }
 
     private APIGatewayV2HTTPResponse getAgreement(ApiRequest request) {

@@ -15,6 +15,7 @@ import com.dealerkpi.domain.status.KpiEntry;
 import com.dealerkpi.domain.status.Status;
 import com.dealerkpi.domain.status.StatusRequest;
 import com.dealerkpi.domain.status.VoidedUpdate;
+import com.dealerkpi.telemetry.Metric;
 import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
@@ -64,7 +65,7 @@ public final class StatusHandler extends FunctionHandler {
         return agreements.voidUpdate(dealershipId, agreementId, eventId, reason, request.caller().subject())
                 .map(view -> {
                     // counted once voided: a void of no update is a 404, counted under Rejected
-                    request.telemetry().count("Voids");
+                    request.telemetry().count(Metric.VOIDS);
                     return Responses.json(200, AgreementViews.agreement(view));
                 })
                 .orElseThrow(() -> ApiException.notFound("Agreement " + agreementId + " at dealership " + dealershipId
@@ -74,15 +75,15 @@ public final class StatusHandler extends FunctionHandler {
     private APIGatewayV2HTTPResponse postStatus(ApiRequest request) {
         StatusRequest command = command(request);
         StatusRecorder.Outcome outcome = recorder.record(command, request.caller().subject());
-        request.telemetry().count(outcome.replayed() ? "StatusUpdatesReplayed" : "StatusUpdatesRecorded");
+        request.telemetry().count(outcome.replayed() ? Metric.STATUS_UPDATES_REPLAYED : Metric.STATUS_UPDATES_RECORDED);
         if (!outcome.replayed()) {
             for (KpiEntry entry : outcome.recorded().kpi()) {
-                switch (entry.outcome()) {
-                    case RECORDED -> request.telemetry().count("MilestonesRecorded");
-                    case BACKFILLED -> request.telemetry().count("MilestonesBackfilled");
-                    case MOVED_EARLIER -> request.telemetry().count("MilestonesMovedEarlier");
-                    case UNCHANGED -> request.telemetry().count("MilestonesUnchanged");
-                }
+                request.telemetry().count(switch (entry.outcome()) {
+                    case RECORDED -> Metric.MILESTONES_RECORDED;
+                    case BACKFILLED -> Metric.MILESTONES_BACKFILLED;
+                    case MOVED_EARLIER -> Metric.MILESTONES_MOVED_EARLIER;
+                    case UNCHANGED -> Metric.MILESTONES_UNCHANGED;
+                });
             }
         }
         return Responses.json(outcome.replayed() ? 200 : 201, AgreementViews.recordedUpdate(outcome.recorded()));

@@ -78,7 +78,7 @@ public final class Telemetry {
         private final long startNanos = System.nanoTime();
         private final long retriesAtStart = storeRetries.getAsLong();
         private Throwable failure;
-        private String latencyMetric;
+        private Metric latencyMetric;
         private String route;
 
         Request(String requestId, String awsRequestId, String traceId, boolean coldStart) {
@@ -88,7 +88,7 @@ public final class Telemetry {
             fields.put("coldStart", coldStart);
             fields.put("function", function);
             if (coldStart) {
-                count("ColdStarts");
+                count(Metric.COLD_STARTS);
             }
         }
 
@@ -103,17 +103,17 @@ public final class Telemetry {
         }
 
         /** Adds one to a count metric of this request. */
-        public void count(String metric) {
-            counts.merge(metric, 1L, Long::sum);
+        public void count(Metric metric) {
+            counts.merge(metric.metricName(), 1L, Long::sum);
         }
 
         /** A metric dimension beside Function (the route's kind of report, the reason of a refusal). */
-        public void dimension(String name, String value) {
-            dimensions.put(name, value);
+        public void dimension(Dimension dimension, String value) {
+            dimensions.put(dimension.dimensionName(), value);
         }
 
         /** Reports this request's latency under a metric of its own (report latency by kind). */
-        public void latencyAs(String metric) {
+        public void latencyAs(Metric metric) {
             latencyMetric = metric;
         }
 
@@ -124,11 +124,11 @@ public final class Telemetry {
         public void finish(int status) {
             double latencyMs = (System.nanoTime() - startNanos) / 1_000_000.0;
             if (status >= 500) {
-                count("ServerErrors");
+                count(Metric.SERVER_ERRORS);
             }
             long retries = storeRetries.getAsLong() - retriesAtStart;
             if (retries > 0) {
-                counts.put("StoreRetries", retries);
+                counts.put(Metric.STORE_RETRIES.metricName(), retries);
             }
             Level level = status >= 500 ? Level.ERROR : Level.INFO;
             if (enabled(level)) {
@@ -158,34 +158,36 @@ public final class Telemetry {
         /** One EMF record: the counts under Function (and under each extra dimension), the latency under its kind. */
         private Map<String, Object> metrics(double latencyMs) {
             List<Map<String, Object>> directives = new ArrayList<>();
-            List<Map<String, Object>> countMetrics = counts.keySet().stream().map(name -> metric(name, "Count")).toList();
+            List<Map<String, Object>> countMetrics = counts.keySet().stream()
+                    .map(name -> metric(name, Metric.Unit.COUNT)).toList();
+            String functionDimension = Dimension.FUNCTION.dimensionName();
             if (!countMetrics.isEmpty()) {
-                directives.add(directive(List.of(List.of("Function")), countMetrics));
+                directives.add(directive(List.of(List.of(functionDimension)), countMetrics));
                 for (String dimension : dimensions.keySet()) {
-                    directives.add(directive(List.of(List.of("Function", dimension)), countMetrics));
+                    directives.add(directive(List.of(List.of(functionDimension, dimension)), countMetrics));
                 }
             }
-            List<List<String>> latencyDimensions = new ArrayList<>(List.of(List.of("Function")));
-            dimensions.keySet().forEach(d -> latencyDimensions.add(List.of("Function", d)));
+            List<List<String>> latencyDimensions = new ArrayList<>(List.of(List.of(functionDimension)));
+            dimensions.keySet().forEach(d -> latencyDimensions.add(List.of(functionDimension, d)));
             if (route != null) {
-                latencyDimensions.add(List.of("Function", "Route"));
+                latencyDimensions.add(List.of(functionDimension, Dimension.ROUTE.dimensionName()));
             }
-            directives.add(directive(latencyDimensions, List.of(metric("Latency", "Milliseconds"))));
+            directives.add(directive(latencyDimensions, List.of(metric(Metric.LATENCY))));
             if (latencyMetric != null) {
-                directives.add(directive(latencyDimensions, List.of(metric(latencyMetric, "Milliseconds"))));
+                directives.add(directive(latencyDimensions, List.of(metric(latencyMetric))));
             }
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", directives));
-            record.put("Function", function);
+            record.put(functionDimension, function);
             record.putAll(dimensions);
             if (route != null) {
-                record.put("Route", route);
+                record.put(Dimension.ROUTE.dimensionName(), route);
             }
             record.put("requestId", fields.get("requestId"));
             counts.forEach(record::put);
-            record.put("Latency", latencyMs);
+            record.put(Metric.LATENCY.metricName(), latencyMs);
             if (latencyMetric != null) {
-                record.put(latencyMetric, latencyMs);
+                record.put(latencyMetric.metricName(), latencyMs);
             }
             return record;
         }
@@ -199,10 +201,14 @@ public final class Telemetry {
         return directive;
     }
 
-    private static Map<String, Object> metric(String name, String unit) {
+    private static Map<String, Object> metric(Metric metric) {
+        return metric(metric.metricName(), metric.unit());
+    }
+
+    private static Map<String, Object> metric(String name, Metric.Unit unit) {
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("Name", name);
-        metric.put("Unit", unit);
+        metric.put("Unit", unit.cloudWatchName());
         return metric;
     }
 }

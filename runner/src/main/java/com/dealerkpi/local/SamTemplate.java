@@ -80,6 +80,13 @@ public final class SamTemplate {
         }
     }
 
+    /** The template as parsed YAML, intrinsics as {@code {"!Ref": X}} (for checks that walk all of it). */
+    static Object tree(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new Yaml(new CloudFormationConstructor()).load(reader);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static SamTemplate parse(Reader reader) {
         Map<String, Object> root = (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(reader);

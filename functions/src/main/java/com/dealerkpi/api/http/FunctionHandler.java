@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.app.common.StoreUnavailableException;
 import com.dealerkpi.app.report.RollUpTimeoutException;
 import com.dealerkpi.domain.access.Caller;
+import com.dealerkpi.telemetry.Dimension;
+import com.dealerkpi.telemetry.Metric;
 import com.dealerkpi.telemetry.Telemetry;
 
 import java.util.EnumMap;
@@ -59,15 +61,15 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
                 record.failed(failure);
             }
             if (failure instanceof StoreUnavailableException) {
-                record.count("StoreUnavailable");
+                record.count(Metric.STORE_UNAVAILABLE);
             } else if (failure instanceof RollUpTimeoutException) {
-                record.count("RollUpTimeouts");
+                record.count(Metric.ROLL_UP_TIMEOUTS);
             }
         }
         int status = response.getStatusCode();
         if (status >= 400 && status < 500) {
-            record.count("Rejected");
-            record.dimension("Reason", Problems.reason(status));
+            record.count(Metric.REJECTED);
+            record.dimension(Dimension.REASON, Problems.reason(status));
         }
         record.finish(status);
         return response;
