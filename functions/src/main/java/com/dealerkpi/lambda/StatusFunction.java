@@ -6,14 +6,19 @@ import com.dealerkpi.lambda.priming.Priming;
 public final class StatusFunction extends EntryPoint {
     /** What Lambda calls, once per execution environment: wired from the environment, primed for SnapStart. */
     public StatusFunction() {
-        this(Wiring.environment());
-        Wiring wiring = Wiring.environment();
-        Priming.register(wiring, () -> Priming.send(EntryPoint.of(wiring.statusHandler(Priming.SILENT)),
-                Priming.requests(wiring.config().claimNames()).status()));
+        this(Wiring.environment(), true);
     }
 
     /** Wired by the caller (the local runner, the tests). */
     public StatusFunction(Wiring wiring) {
+        this(wiring, false);
+    }
+
+    private StatusFunction(Wiring wiring, boolean snapStart) {
         super(wiring.statusHandler());
+        if (snapStart) {
+            Priming.register(wiring, () -> Priming.send(EntryPoint.of(wiring.statusHandler(Priming.SILENT)),
+                    Priming.requests(wiring.config().claimNames()).status()));
+        }
     }
 }

@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * idempotency key   D#{dealer}#K#{sha256}    K
  * profile           PROFILES                 D#{dealer}             GSI3 R#{region} / {dealer}, GSI4 B#{brand} / {dealer}
  * target override   TARGETS                  {scope label}
+ * registry entry    D##REGISTRY              {dealer}
  * </pre>
+ * The registry lists every dealership with an accepted update (with a profile or not) for the national roll-up.
  * Profiles share one partition so national roll-ups list every dealership with one Query (a few thousand
  * small items at most); region and brand roll-ups use their own indexes. Profiles and target overrides
  * carry their change history ({@code hist}) in the item, appended by the same conditional write.
@@ -193,11 +195,6 @@ public final class TableLayout {
 
     public static String activityIndexPk(String dealershipId) {
         return "D#" + dealershipId;
-    }
-
-    /** The dealership id back out of an activity index partition key. */
-    public static String dealershipIdOfActivityPk(String activityPk) {
-        return activityPk.substring("D#".length());
     }
 
     /**

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * object per line with those fields). Exit 0 when nothing was rejected, 2 when some rows were (they are listed
  * with their line and the API's message in {@code <file>.rejected.csv}), 1 on a fatal error.
  */
-final class Import {
+public final class Import {
     private static final List<String> COLUMNS = List.of("dealershipId", "agreementId", "status", "occurredAt", "userId");
     private static final int MAX_ATTEMPTS = 8;
 
@@ -64,7 +64,7 @@ final class Import {
         this.err = err;
     }
 
-    static int run(Main.Options options, PrintStream out, PrintStream err) {
+    public static int run(Options options, PrintStream out, PrintStream err) {
         try {
             if (options.positional().size() != 1) {
                 throw new IllegalArgumentException("import needs <file>");

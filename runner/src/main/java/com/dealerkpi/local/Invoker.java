@@ -5,6 +5,9 @@ import com.dealerkpi.json.Json;
 import com.dealerkpi.lambda.Wiring;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +21,29 @@ public final class Invoker {
             throws IOException {
         return Functions.response(Functions.invoke(Functions.handler(function.handlerClass(), wiring), eventJson,
                 new LocalContext(UUID.randomUUID().toString(), function.logicalId(), 30)));
+    }
+
+    /**
+     * {@code invoke <FunctionLogicalId> <event.json>}: runs the function on the event and prints the response JSON;
+     * the function's logs go to stderr, like sam local invoke's. 0 when the function answered (whatever its status).
+     */
+    public static int run(Options options) throws IOException {
+        if (options.positional().size() != 2) {
+            throw new IllegalArgumentException("invoke needs <FunctionLogicalId> <event.json>");
+        }
+        SamTemplate template = SamTemplate.load(options);
+        String functionId = options.positional().get(0);
+        SamTemplate.FunctionSpec function = template.function(functionId).orElseThrow(() -> new IllegalArgumentException(
+                "template.yaml has no function " + functionId + "; it has " + template.functions().keySet()));
+        String eventJson = Files.readString(Path.of(options.positional().get(1)));
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try (LocalStore store = LocalStore.open(options, function.environment())) {
+            stdout.println(print(invoke(function, eventJson, store.wiring())));
+        } finally {
+            System.setOut(stdout);
+        }
+        return 0;
     }
 
     /** The response as {@code sam local invoke} prints it. */

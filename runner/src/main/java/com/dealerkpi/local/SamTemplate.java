@@ -74,6 +74,12 @@ public final class SamTemplate {
         }
     }
 
+    /** The template a command's {@code --template FILE} names, else the project's. */
+    public static SamTemplate load(Options options) throws IOException {
+        Optional<String> file = options.optional("--template");
+        return file.isPresent() ? load(Path.of(file.get())) : load();
+    }
+
     public static SamTemplate load(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader);

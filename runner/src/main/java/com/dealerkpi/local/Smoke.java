@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * <p>Callers: bearer tokens ({@code --dealer-token}, {@code --national-token}) for a deployed stack, or the local
  * runner's principal header ({@code --local true}). Exit 0 when every step answered as expected, 1 otherwise.
  */
-final class Smoke {
+public final class Smoke {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI api;
     private final String dealership;
@@ -41,7 +41,7 @@ final class Smoke {
         this.out = out;
     }
 
-    static int run(Main.Options options, PrintStream out) throws IOException, InterruptedException {
+    public static int run(Options options, PrintStream out) throws IOException, InterruptedException {
         String base = options.optional("--api").orElseThrow(() -> new IllegalArgumentException("smoke needs --api URL"));
         String dealership = options.value("--dealership", "D1");
         boolean local = Boolean.parseBoolean(options.value("--local", "false"));
@@ -54,7 +54,7 @@ final class Smoke {
         return smoke.failures == 0 ? 0 : 1;
     }
 
-    private static Map<String, String> bearer(Main.Options options, String name) {
+    private static Map<String, String> bearer(Options options, String name) {
         return Map.of("Authorization", "Bearer " + options.optional(name)
                 .orElseThrow(() -> new IllegalArgumentException("smoke needs " + name + " (or --local true for the local runner)")));
     }

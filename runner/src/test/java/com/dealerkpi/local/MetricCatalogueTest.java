@@ -4,8 +4,6 @@ import com.dealerkpi.json.Json;
 import com.dealerkpi.telemetry.Metric;
 import com.dealerkpi.telemetry.Telemetry;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

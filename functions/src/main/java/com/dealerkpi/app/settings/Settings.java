@@ -79,7 +79,6 @@ public final class Settings {
     private TargetsChanged change(TargetScope scope, TargetChange change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<SettingsStore.Versioned<ScopeTargets>> current = store.targets(scope);
-            ScopeTargets before = current.map(SettingsStore.Versioned::value).orElse(ScopeTargets.none());
             long version = current.map(SettingsStore.Versioned::version).orElse(0L);
             if (store.appendTargetChange(scope, change, version)) {
                 return new TargetsChanged(store.targets(scope).orElseThrow(), warnings(scope));

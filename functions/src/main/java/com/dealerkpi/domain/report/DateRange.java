@@ -82,10 +82,5 @@ public record DateRange(RangeKind kind, LocalDate from, LocalDate to, ZoneId zon
         public long daysInRange() {
             return ChronoUnit.DAYS.between(first, last) + 1;
         }
-
-        /** The fraction of the month inside the range: what a monthly target is pro-rated by. */
-        public double fractionOfMonth() {
-            return (double) daysInRange() / month.lengthOfMonth();
-        }
     }
 }

@@ -87,8 +87,8 @@ class DateRangeTest {
                 months.stream().map(DateRange.MonthSlice::month).toList());
         assertEquals(17, months.get(0).daysInRange());
         assertEquals(29, months.get(1).daysInRange(), "2024 is a leap year");
-        assertEquals(1.0, months.get(1).fractionOfMonth());
-        assertEquals(10 / 31.0, months.get(2).fractionOfMonth(), 1e-12);
+        assertEquals(months.get(1).month().lengthOfMonth(), months.get(1).daysInRange());
+        assertEquals(10, months.get(2).daysInRange());
         assertEquals(List.of(range.start(), LocalDate.of(2024, 2, 1).atStartOfDay(LONDON).toInstant(),
                 LocalDate.of(2024, 3, 1).atStartOfDay(LONDON).toInstant(), range.endExclusive()), range.monthBoundaries());
     }

@@ -1,7 +1,7 @@
 package com.dealerkpi.local.bench;
 
 import com.dealerkpi.local.Dynalite;
-import com.dealerkpi.local.Main;
+import com.dealerkpi.local.Options;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void run(Main.Options options) throws Exception {
+    public static void run(Options options) throws Exception {
         Set<String> parts = Arrays.stream(options.value("--parts", String.join(",", PARTS)).split(","))
                 .map(String::trim).collect(Collectors.toCollection(HashSet::new));
         int iterations = Integer.parseInt(options.value("--iterations", "400"));
