@@ -1,0 +1,75 @@
+package com.dealerkpi;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering the README's "Layout" describes, held by a test: the domain knows no AWS, HTTP or JSON; use cases know
+ * no storage or API; storage and API do not know each other; only the entry points know everything; no package
+ * depends on another that depends back on it; and nothing that ships depends on the local runner.
+ */
+class ArchitectureTest {
+    private static final JavaClasses SHIPPED = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.dealerkpi");
+
+    @Test
+    void theDomainIsPureRules() {
+        check(classes().that().resideInAPackage("com.dealerkpi.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.dealerkpi.domain..", "java..")
+                .as("domain classes depend only on the domain and the JDK (no AWS, HTTP or JSON types)"));
+    }
+
+    @Test
+    void useCasesKnowNoStorageApiOrAws() {
+        check(classes().that().resideInAPackage("com.dealerkpi.app..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.dealerkpi.app..", "com.dealerkpi.domain..", "java..")
+                .as("use cases depend only on use cases, the domain and the JDK"));
+    }
+
+    @Test
+    void storageAndApiDoNotKnowEachOther() {
+        check(noClasses().that().resideInAPackage("com.dealerkpi.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.dealerkpi.api..", "com.dealerkpi.json..", "com.dealerkpi.telemetry.."));
+        check(noClasses().that().resideInAPackage("com.dealerkpi.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.dealerkpi.store..", "software.amazon.awssdk.."));
+    }
+
+    @Test
+    void onlyTheEntryPointsKnowHowThingsAreWired() {
+        check(noClasses().that().resideOutsideOfPackage("com.dealerkpi.lambda..")
+                .should().dependOnClassesThat().resideInAPackage("com.dealerkpi.lambda.."));
+    }
+
+    @Test
+    void jsonAndTelemetryStandAlone() {
+        // a body that is not JSON is bad input like any other: the domain's error model, a 400 with its position
+        check(classes().that().resideInAPackage("com.dealerkpi.json..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.dealerkpi.json..", "com.dealerkpi.domain", "java.."));
+        check(classes().that().resideInAPackage("com.dealerkpi.telemetry..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.dealerkpi.telemetry..", "com.dealerkpi.json..",
+                        "com.dealerkpi.domain", "java..", "org.slf4j.."));
+    }
+
+    @Test
+    void nothingShippedDependsOnTheLocalRunner() {
+        check(noClasses().should().dependOnClassesThat().resideInAPackage("com.dealerkpi.local.."));
+    }
+
+    @Test
+    void noPackageDependsOnOneThatDependsBackOnIt() {
+        check(slices().matching("com.dealerkpi.(**)").should().beFreeOfCycles());
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(SHIPPED);
+    }
+}
