@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One JSON access line and one metrics record per request; never a body or a token. */
+@Isolated("captures System.out, where every function writes its log")
 class RequestLogTest {
 
     @Test
