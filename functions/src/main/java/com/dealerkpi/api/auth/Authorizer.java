@@ -27,14 +27,7 @@ import java.util.Set;
  * turns this on in a deployed function, and there every route has the JWT authorizer, so no event reaches a
  * deployed function without claims.
  */
-public final class Authorizer implements Identity {
-    private final ClaimNames names;
-    private final boolean localPrincipalHeader;
-
-    public Authorizer(ClaimNames names, boolean localPrincipalHeader) {
-        this.names = names;
-        this.localPrincipalHeader = localPrincipalHeader;
-    }
+public record Authorizer(ClaimNames names, boolean localPrincipalHeader) implements Identity {
 
     @Override
     public Caller of(APIGatewayV2HTTPEvent event) {
