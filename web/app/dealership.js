@@ -58,17 +58,14 @@ export async function dealershipView(main, id, query, go) {
         h('a', { class: 'button', href: `#/targets?scope=${encodeURIComponent(`dealership:${id}`)}` }, 'Edit targets')] : null));
 }
 
-function ratioLabel(ratio) { return ratio === null || ratio === undefined ? 'n/a' : `${ratio.toFixed(1)}:1`; }
-
 function headline(report) {
-  const target = report.targets.contactToSale;
-  const ratio = report.contactToSale.ratio;
-  // fewer contacts per sale is better: on target when the ratio is at or below the target ratio
-  const share = ratio && target ? target / ratio : null;
+  const ratio = report.contactToSale;
   const cards = [
     h('div', { class: 'card', id: 'contact-to-sale' }, h('div', { class: 'label' }, 'Contact to sale'),
-      h('div', { class: 'big' }, report.contactToSale.label), h('div', {}, `target ${ratioLabel(target)} `,
-        ratio === null && target ? h('span', { class: 'rag none' }, 'no sales yet') : rag(share))),
+      h('div', { class: 'big' }, ratio.label), h('div', {}, `target ${report.targets.contactToSaleLabel} `,
+        // fewer contacts per sale is better: the API's percentage is the target ratio over this one
+        ratio.ratio === null ? h('span', { class: 'rag none', id: 'ratio-reason' }, ratio.note || 'no activity yet')
+          : rag(ratio.ofTargetPercent))),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Sold'), h('div', { class: 'big', id: 'sold-count' }, num(report.counts.sold)),
       report.pace ? h('div', { id: 'pace' }, `pace ${num(report.pace.counts.sold)} by ${report.pace.until}`) : null),
     h('div', { class: 'card' }, h('div', { class: 'label' }, 'Contacted'), h('div', { class: 'big' }, num(report.counts.contacted)),
@@ -92,9 +89,9 @@ function funnel(report, id, range) {
       h('th', { scope: 'row' }, TITLES[stage]),
       h('td', {}, h('a', { href: `#/d/${seg(id)}/agreements/${stage}?${range}`, 'aria-label': `${num(count)} ${stage}: list the agreements` }, num(count))),
       h('td', {}, num(target)),
-      h('td', {}, target ? rag(count / target) : rag(null)),
-      h('td', {}, `${pct(report.rates[rateField], 1)} ${of}`),
-      h('td', {}, pct(report.targets[targetField], stage === 'contacted' ? 1 : 0)),
+      h('td', {}, rag(report.ofTargetPercent[stage])),
+      h('td', {}, `${pct(report.rates[rateField])} ${of}`),
+      h('td', {}, pct(report.targets[targetField])),
       h('td', { class: 'muted' }, report.targets.source[targetField] || ''),
       report.pace ? h('td', {}, num(report.pace.counts[stage])) : null);
   });
@@ -106,9 +103,9 @@ function funnel(report, id, range) {
 function comparison(report) {
   const other = report.comparison;
   const rows = STAGES.map(stage => {
-    const change = other.counts[stage] ? (report.counts[stage] - other.counts[stage]) / other.counts[stage] : null;
+    const change = other.changePercent[stage];
     return h('tr', {}, h('th', { scope: 'row' }, TITLES[stage]), h('td', {}, num(report.counts[stage])),
-      h('td', {}, num(other.counts[stage])), h('td', {}, change === null ? '–' : `${change >= 0 ? '+' : ''}${pct(change)}`));
+      h('td', {}, num(other.counts[stage])), h('td', {}, change === null ? '–' : `${change >= 0 ? '+' : ''}${change}%`));
   });
   rows.push(h('tr', {}, h('th', { scope: 'row' }, 'Contact to sale'), h('td', {}, report.contactToSale.label),
     h('td', {}, other.contactToSale.label), h('td', {}, '')));
@@ -117,12 +114,12 @@ function comparison(report) {
 }
 
 function monthlyTable(monthly) {
-  const rows = monthly.map(m => h('tr', { class: m.contacted > 0 && m.sold === 0 ? 'nosale' : null },
+  const rows = monthly.map(m => h('tr', { class: m.contacted > 0 && m.sold === 0 ? 'nosale' : null, 'data-month': m.month },
     h('th', { scope: 'row' }, m.month), STAGES.map(s => h('td', {}, num(m[s]))),
-    h('td', {}, m.contactToSale === null ? 'n/a' : `${m.contactToSale.toFixed(1)}:1`),
-    h('td', {}, m.target ? num(m.target.sold) : '–')));
-  return table('Month by month', ['Month', 'Contacted', 'Appointed', 'Attended', 'Sold', 'Contact to sale', 'Sold target'], rows,
-    { id: 'monthly' });
+    h('td', {}, m.contactToSaleLabel), h('td', {}, m.target ? num(m.target.sold) : '–'),
+    h('td', { class: 'muted' }, m.contactToSaleNote || '')));
+  return table('Month by month', ['Month', 'Contacted', 'Appointed', 'Attended', 'Sold', 'Contact to sale', 'Sold target', 'Why n/a'],
+    rows, { id: 'monthly' });
 }
 
 function timeToConvert(time) {
@@ -135,6 +132,6 @@ function timeToConvert(time) {
 function cohortTable(answer) {
   return table('Contact cohorts', ['Month contacted', 'Contacted', 'Appointed', 'Attended', 'Sold', 'Sold of contacted'],
     answer.cohorts.map(row => h('tr', {}, h('th', { scope: 'row' }, row.month), STAGES.map(s => h('td', {}, num(row[s]))),
-      h('td', {}, row.contacted ? pct(row.sold / row.contacted) : '–'))), { id: 'cohorts' });
+      h('td', {}, pct(row.soldPerContacted)))), { id: 'cohorts' });
 }
 

@@ -2,9 +2,19 @@
 import { get, seg } from './api.js';
 import { h, render, errorBox, rangeQuery, table, num, TITLES } from './ui.js';
 
-/** A moment in the dealership's zone when known, else the browser's — with the zone's name either way. */
+/** A moment as the dealership's staff live it: in its time zone, with that zone's offset (GMT+1). */
 const time = (iso, timeZone) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric',
-  hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'shortOffset' });
+
+/** The dealership's time zone: its profile's, or the zone its reports use without one. */
+async function zoneOf(id) {
+  try {
+    return (await get(`/dealerships/${seg(id)}/profile`)).timezone;
+  } catch (error) {
+    if (error.status === 404) return 'Europe/London';
+    throw error;
+  }
+}
 
 export async function agreementsView(main, id, stage, query) {
   const range = rangeQuery(query);
@@ -47,18 +57,20 @@ export async function agreementsView(main, id, stage, query) {
 
 export async function agreementView(main, id, agreementId) {
   try {
-    const a = await get(`/dealerships/${seg(id)}/agreements/${seg(agreementId)}`);
+    const [a, zone] = await Promise.all([get(`/dealerships/${seg(id)}/agreements/${seg(agreementId)}`), zoneOf(id)]);
+    const at = iso => time(iso, zone);
     render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}` }, `← Dealership ${id}`)),
-      h('h1', {}, `Agreement ${a.agreementId}`), h('p', { class: 'sub' }, `Current status: ${a.currentStatus || '–'}`),
+      h('h1', {}, `Agreement ${a.agreementId}`), h('p', { class: 'sub' }, `Current status: ${a.currentStatus || '–'}`,
+        ` · times in ${zone}`),
       h('h2', {}, 'Milestones'),
       table('Milestones', ['Stage', 'First reached', 'How'], Object.entries(a.milestones).map(([stage, m]) =>
-        h('tr', {}, h('th', { scope: 'row' }, TITLES[stage.toLowerCase()] || stage), h('td', {}, time(m.at)),
+        h('tr', {}, h('th', { scope: 'row' }, TITLES[stage.toLowerCase()] || stage), h('td', {}, at(m.at)),
           h('td', {}, m.backfilled ? 'back-filled' : 'set'))), { id: 'milestones' }),
       h('h2', {}, 'History'),
       table('History', ['Status', 'When', 'By'], a.history.map(u => h('tr', {}, h('th', { scope: 'row' }, u.status),
-        h('td', {}, time(u.occurredAt)), h('td', {}, u.userId))), { id: 'history' }),
+        h('td', {}, at(u.occurredAt)), h('td', {}, u.userId))), { id: 'history' }),
       a.voided.length ? [h('h2', {}, 'Voided updates'), table('Voided', ['Status', 'When', 'Voided', 'By', 'Reason'],
-        a.voided.map(v => h('tr', {}, h('th', { scope: 'row' }, v.status), h('td', {}, time(v.occurredAt)), h('td', {}, time(v.voidedAt)),
+        a.voided.map(v => h('tr', {}, h('th', { scope: 'row' }, v.status), h('td', {}, at(v.occurredAt)), h('td', {}, at(v.voidedAt)),
           h('td', {}, v.voidedBy), h('td', {}, v.reason))))] : null);
   } catch (error) {
     render(main, h('h1', {}, `Agreement ${agreementId}`), errorBox(error));

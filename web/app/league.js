@@ -49,12 +49,13 @@ export async function leagueView(main, query, go) {
   render(main,
     h('h1', {}, `League table: ${data.scope}`),
     h('p', { class: 'sub', id: 'range-shown' }, `${RANGE_NAMES[data.range.kind] || 'Custom range'}`,
-      rows.length ? ` · ${rows[0].range.from} to ${rows[0].range.to}` : '', ` · each dealership in its own time zone`),
+      data.range.from ? ` · ${data.range.from} to ${data.range.to}` : '',
+      ` · ${data.range.timezone || 'each dealership in its own time zone'}`),
     h('div', { class: 'controls' }, h('label', { for: 'scope' }, 'Scope', picker)),
     rangeControls(query, q => go(`#/league?${q}`)),
     h('div', { class: 'cards' },
       h('div', { class: 'card' }, h('div', { class: 'label' }, 'Contact to sale'), h('div', { class: 'big', id: 'scope-ratio' }, data.contactToSale.label),
-        h('div', {}, `target ${data.targets.contactToSale ? data.targets.contactToSale.toFixed(1) + ':1' : 'n/a'}`)),
+        h('div', {}, `target ${data.targets.contactToSaleLabel}`)),
       h('div', { class: 'card' }, h('div', { class: 'label' }, 'Sold'), h('div', { class: 'big' }, num(data.counts.sold)),
         h('div', {}, `target ${data.targets.counts ? num(data.targets.counts.sold) : '–'}`)),
       h('div', { class: 'card' }, h('div', { class: 'label' }, 'Dealerships'), h('div', { class: 'big' }, num(data.dealerships.length)))),
@@ -66,10 +67,12 @@ export async function leagueView(main, query, go) {
         h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(r.dealershipId)}?${range}` }, r.name ? `${r.name} (${r.dealershipId})` : r.dealershipId),
           r.profile ? null : h('span', { class: 'muted' }, ' (no profile)')),
         h('td', {}, r.region || '–'), h('td', {}, r.brand || '–'), h('td', {}, r.contactToSale.label),
-        STAGES.map(stage => h('td', {}, rag(r.ofTarget[stage]))), h('td', {}, num(r.counts.sold))))))),
+        STAGES.map(stage => h('td', {}, rag(r.ofTargetPercent[stage]))), h('td', {}, num(r.counts.sold))))))),
     data.notes.length ? h('ul', { class: 'notes' }, data.notes.map(n => h('li', {}, n))) : null,
     h('div', { class: 'controls' }, h('button', { type: 'button', onclick: () => download(`${scopePath(scope)}?${range}&format=csv`,
-      `kpi-${scope.replace(':', '-')}.csv`) }, 'Download CSV')));
+      `kpi-${scope.replace(':', '-')}.csv`) }, 'Download CSV'),
+      h('button', { type: 'button', onclick: () => download(`${scopePath(scope)}?${range}&format=html`,
+        `league-${scope.replace(':', '-')}.html`) }, 'Printable league table')));
 }
 
 /** Missing values sort last either way. */

@@ -106,7 +106,7 @@ export async function targetsView(main, query, go) {
     (answer.warnings || []).map(w => h('p', { class: 'muted' }, w)),
     h('h2', {}, 'In force this month (this scope\'s own values; the rest come from wider scopes or the defaults)'),
     table('Override', ['Rate', 'Value'], RATES.map(([name, label]) => h('tr', {}, h('th', { scope: 'row' }, label),
-      h('td', {}, answer.override[name] === undefined ? 'not set here' : pct(answer.override[name], 1)))), { id: 'override' }),
+      h('td', {}, answer.override[name] === undefined ? 'not set here' : pct(answer.override[name])))), { id: 'override' }),
     h('h2', {}, 'Change'), h('div', { role: 'alert' }, box), form,
     h('h2', {}, 'Timeline'),
     table('Timeline', ['From', 'Values'], answer.timeline.map(t => h('tr', {}, h('th', { scope: 'row' }, t.effectiveFrom),
@@ -118,7 +118,7 @@ export async function targetsView(main, query, go) {
 }
 
 function describe(values) {
-  const parts = Object.entries(values || {}).map(([name, value]) => `${name} ${pct(value, 1)}`);
+  const parts = Object.entries(values || {}).map(([name, value]) => `${name} ${pct(value)}`);
   return parts.length ? parts.join(', ') : '(none)';
 }
 

@@ -18,16 +18,20 @@ export const STAGES = ['contacted', 'appointed', 'attended', 'sold'];
 export const TITLES = { contacted: 'Contacted', appointed: 'Appointed', attended: 'Attended', sold: 'Sold' };
 
 export const num = value => value === null || value === undefined ? '–' : Number(value).toLocaleString('en-GB');
-export const pct = (value, digits = 0) => value === null || value === undefined ? '–' : `${(value * 100).toFixed(digits)}%`;
+/** A share the API rounded (0.667, 0.0285) as the percentage it already is (66.7%, 2.85%): no second rounding. */
+export const pct = value => value === null || value === undefined ? '–' : `${Number((value * 100).toPrecision(12))}%`;
 export const days = value => value === null || value === undefined ? '–' : `${value} days`;
 
-/** Red, amber or green for a share of target: on or above it, within 10% of it, or further behind. */
-export function rag(share) {
-  if (share === null || share === undefined) return h('span', { class: 'rag none' }, 'no target');
-  const colour = share >= 1 ? 'green' : share >= 0.9 ? 'amber' : 'red';
+/**
+ * Red, amber or green for a share of target, from the whole percentage the API printed: 100 and more, 90 to 99, or
+ * below 90. The percentage is shown beside the colour, and its meaning in words.
+ */
+export function rag(percent, none = 'no target') {
+  if (percent === null || percent === undefined) return h('span', { class: 'rag none' }, none);
+  const colour = percent >= 100 ? 'green' : percent >= 90 ? 'amber' : 'red';
   const word = { green: 'on target', amber: 'near target', red: 'behind target' }[colour];
   // the colour's meaning in words too, for screen readers and for anyone who cannot tell the colours apart
-  return h('span', { class: `rag ${colour}`, title: word }, pct(share), h('span', { class: 'visually-hidden' }, `, ${word}`));
+  return h('span', { class: `rag ${colour}`, title: word }, `${percent}%`, h('span', { class: 'visually-hidden' }, `, ${word}`));
 }
 
 export function render(target, ...children) {

@@ -106,7 +106,7 @@ public final class ReportHandler extends FunctionHandler {
         KpiReport report = reports.kpi(profile, range);
         return format == ReportQueries.Format.CSV
                 ? ReportQueries.csv("kpi-" + profile.dealershipId() + "-" + report.range().kind().wire(),
-                KpiCsv.render(report.monthly(), report.counts(), report.targetCounts()))
+                KpiCsv.render(report))
                 : ReportQueries.html(KpiHtml.render(report, profile.name()));
     }
 

@@ -1,12 +1,11 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.http.ApiException;
 import com.dealerkpi.api.http.ApiRequest;
 import com.dealerkpi.api.http.FunctionHandler;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
-import com.dealerkpi.api.views.KpiCsv;
+import com.dealerkpi.api.views.RollUpHtml;
 import com.dealerkpi.api.views.RollUpViews;
 import com.dealerkpi.app.report.RollUps;
 import com.dealerkpi.domain.Ids;
@@ -42,14 +41,14 @@ final class RollUpEndpoints {
     private static APIGatewayV2HTTPResponse rollUp(ApiRequest request, Function<RollUps.Query, RollUp> build) {
         request.allowQuery(ReportQueries.ROLL_UP);
         ReportQueries.Format format = ReportQueries.format(request);
-        if (format == ReportQueries.Format.HTML) {
-            throw ApiException.badRequest("format", "html is offered for a dealership's report; use json or csv here");
-        }
         Optional<CompareWith> compare = ReportQueries.compare(request, format);
         RollUp rollUp = build.apply(new RollUps.Query(request.caller(), ReportQueries.range(request), ReportQueries.sort(request), compare));
         if (format == ReportQueries.Format.CSV) {
             return ReportQueries.csv("kpi-" + rollUp.scope().replace(':', '-') + "-" + rollUp.kind().wire(),
-                    KpiCsv.render(rollUp.monthly(), rollUp.counts(), rollUp.targetCounts()));
+                    RollUpViews.csv(rollUp));
+        }
+        if (format == ReportQueries.Format.HTML) {
+            return ReportQueries.html(RollUpHtml.render(rollUp));
         }
         Map<String, Object> body = RollUpViews.rollUp(rollUp);
         compare.ifPresent(with -> body.put("comparison", RollUpViews.comparison(rollUp, with)));

@@ -70,7 +70,7 @@ public final class Wiring implements Priming.Hooks {
         this.cursorSecrets = cursorSecrets;
         this.fanOut = Executors.newFixedThreadPool(config.rollUpParallelism(), daemonThreads("dealer-kpi-rollup"));
         this.authorizer = new Authorizer(config.claimNames(), config.localPrincipalHeader());
-        this.settings = new Settings(stores.settings(), clock);
+        this.settings = new Settings(stores.settings(), stores.reports(), clock);
         this.kpiReports = new KpiReports(stores.settings(), stores.reports(), parallel, clock);
         this.agreements = new Agreements(stores.status(), clock);
     }

@@ -69,17 +69,17 @@ public final class DynamoReportStore implements ReportStore {
     }
 
     @Override
-    public Optional<Instant> firstMilestone(String dealershipId) {
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(MILESTONE_INDEX)
+    public Optional<Instant> firstActivity(String dealershipId) {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(ACTIVITY_INDEX)
                 .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", GSI1_PK, "#sk", GSI1_SK))
-                .expressionAttributeValues(Map.of(":pk", s(milestoneIndexPk(dealershipId, Stage.CONTACTED))))
+                .expressionAttributeNames(Map.of("#pk", GSI2_PK, "#sk", GSI2_SK))
+                .expressionAttributeValues(Map.of(":pk", s(activityIndexPk(dealershipId))))
                 .projectionExpression("#sk")
                 .scanIndexForward(true)
                 .limit(1)
                 .build();
-        return DynamoErrors.call("find first milestone", () -> db.query(query).items().stream().findFirst()
-                .map(item -> instantOf(item.get(GSI1_SK).s())));
+        return DynamoErrors.call("find first activity", () -> db.query(query).items().stream().findFirst()
+                .map(item -> instantOf(item.get(GSI2_SK).s())));
     }
 
     @Override

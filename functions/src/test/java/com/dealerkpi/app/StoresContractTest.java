@@ -119,6 +119,17 @@ class StoresContractTest {
     }
 
     @Test
+    void theFirstActivityIsTheEarliestAcceptedUpdateOfAnyStatusThatIsNotVoided() {
+        assertEquals(Optional.empty(), stores.reports().firstActivity("C1"));
+        accepted("g", Status.CONTACTED, T2);
+        StatusUpdate noAnswer = accepted("g", Status.NO_ANSWER, T1.minusSeconds(86_400));
+        StatusUpdate early = accepted("h", Status.SOLD, T1.minusSeconds(2 * 86_400));
+        assertEquals(Optional.of(early.occurredAt()), stores.reports().firstActivity("C1"));
+        stores.status().voidUpdate("C1", "h", early.eventId(), by());
+        assertEquals(Optional.of(noAnswer.occurredAt()), stores.reports().firstActivity("C1"), "a non-KPI status counts; a voided update does not");
+    }
+
+    @Test
     void aVoidRebuildsMilestonesFromWhatRemainsAndRefusesTheVoidedUpdateLater() {
         StatusUpdate contacted = accepted("f", Status.CONTACTED, T2);
         StatusUpdate sold = accepted("f", Status.SOLD, T1);
@@ -160,7 +171,7 @@ class StoresContractTest {
                 List.of(T1, T1.plusSeconds(3600L * 24 * 2), T1.plusSeconds(3600L * 24 * 10)));
         assertEquals(17, counts[0] + counts[1]);
         assertEquals(8, counts[0], "days 0 and 1: i % 5 of 0 or 1");
-        assertEquals(Optional.of(T1), stores.reports().firstMilestone("C1"));
+        assertEquals(Optional.of(T1), stores.reports().firstActivity("C1"));
         List<String> seen = new ArrayList<>();
         Optional<ReportStore.MilestoneRow> after = Optional.empty();
         do {

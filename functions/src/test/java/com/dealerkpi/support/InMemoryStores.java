@@ -23,6 +23,7 @@ import com.dealerkpi.domain.status.VoidedUpdate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -212,18 +213,20 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     public long[] countMilestones(String dealershipId, Stage stage, List<Instant> boundaries) {
         long[] counts = new long[boundaries.size() - 1];
         for (MilestoneRow row : rows(dealershipId, stage)) {
-            for (int i = 0; i < counts.length; i++) {
-                if (!row.at().isBefore(boundaries.get(i)) && row.at().isBefore(boundaries.get(i + 1))) {
-                    counts[i]++;
-                }
+            int found = Collections.binarySearch(boundaries, row.at());
+            int bucket = found >= 0 ? found : -found - 2;
+            if (bucket >= 0 && bucket < counts.length) {
+                counts[bucket]++;
             }
         }
         return counts;
     }
 
     @Override
-    public Optional<Instant> firstMilestone(String dealershipId) {
-        return rows(dealershipId, Stage.CONTACTED).stream().map(MilestoneRow::at).min(Comparator.naturalOrder());
+    public Optional<Instant> firstActivity(String dealershipId) {
+        List<Instant> moments = new ArrayList<>();
+        activity(dealershipId, Instant.MIN, Instant.MAX, a -> moments.add(a.at()));
+        return moments.stream().min(Comparator.naturalOrder());
     }
 
     @Override

@@ -190,10 +190,16 @@ public final class ModelChecks {
         }
     }
 
-    /** Each month's target in the answer equals the model's (both rounded to one decimal). */
+    /**
+     * Each month's target in the answer equals the model's within the rounding to one decimal, and the printed months
+     * add up to the printed total.
+     */
     private static void monthlyTargets(Reply kpi, TargetModel.Dealer dealer, TargetModel targets, LocalDate from, LocalDate to,
                                        Instant now, String where) {
         LocalDate today = now.atZone(dealer.zone()).toLocalDate();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> total = (Map<String, Object>) kpi.map("targets").get("counts");
+        double[] sums = new double[4];
         for (Map<String, Object> row : kpi.list("monthly")) {
             YearMonth month = YearMonth.parse((String) row.get("month"));
             LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
@@ -208,7 +214,12 @@ public final class ModelChecks {
             for (int s = 0; s < 4; s++) {
                 double actual = ((Number) target.get(KpiModel.STAGES.get(s).toLowerCase())).doubleValue();
                 assertEquals(Math.round(expected[s] * 10) / 10.0, actual, 0.1 + 1e-9, where + " target of " + month + " " + KpiModel.STAGES.get(s));
+                sums[s] += actual;
             }
+        }
+        for (int s = 0; s < 4 && total != null; s++) {
+            double printed = ((Number) total.get(KpiModel.STAGES.get(s).toLowerCase())).doubleValue();
+            assertEquals(printed, Math.round(sums[s] * 10) / 10.0, 1e-9, where + " the months' targets add up to the total");
         }
     }
 
@@ -258,12 +269,11 @@ public final class ModelChecks {
             case "range=mtd" -> today.withDayOfMonth(1) + ".." + today;
             case "range=last-month" -> YearMonth.from(today).minusMonths(1).atDay(1) + ".." + YearMonth.from(today).minusMonths(1).atEndOfMonth();
             case "range=all" -> {
-                // the earlier of go-live and the first milestone (every milestone marks CONTACTED too)
+                // the earliest of go-live and the first update that counts, of any status (no milestone is earlier)
                 java.util.Optional<LocalDate> first = model.agreements().keySet().stream()
                         .filter(k -> k.startsWith(dealership + "/"))
-                        .map(k -> model.milestones(dealership, k.substring(dealership.length() + 1)).get("CONTACTED"))
-                        .filter(java.util.Objects::nonNull)
-                        .map(m -> m.at().atZone(zone).toLocalDate()).min(Comparator.naturalOrder());
+                        .flatMap(k -> model.history(dealership, k.substring(dealership.length() + 1)).stream())
+                        .map(e -> e.at().atZone(zone).toLocalDate()).min(Comparator.naturalOrder());
                 LocalDate start = first.map(f -> goLive.containsKey(dealership) && goLive.get(dealership).isBefore(f)
                         ? goLive.get(dealership) : f).orElse(goLive.getOrDefault(dealership, today));
                 yield (start.isAfter(today) ? today : start) + ".." + today;

@@ -75,8 +75,11 @@ public final class TargetModel {
         return DEFAULTS.get(field);
     }
 
+    /** The size in force in a month; before the first change's month, that first size (a size describes the dealership). */
     public synchronized Double databaseSize(Dealer d, YearMonth month) {
-        return valueIn(sizes.getOrDefault(d.id(), List.of()), "size", month, d.zone());
+        List<Change> changes = sizes.getOrDefault(d.id(), List.of());
+        YearMonth first = changes.stream().map(c -> c.month(d.zone())).min(YearMonth::compareTo).orElse(null);
+        return valueIn(changes, "size", first != null && month.isBefore(first) ? first : month, d.zone());
     }
 
     /** The target counts of one month's part [from, to] of a range, or null without a database size. */

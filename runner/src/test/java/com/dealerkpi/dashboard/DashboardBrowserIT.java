@@ -465,4 +465,64 @@ class DashboardBrowserIT {
         screenshot("dealership-phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }
+
+    // ---- numbers a manager can trust at first sight: a profile made today over months of history (D3, in Sydney)
+
+    @Test
+    @Order(9)
+    void theNumbersReadRightAtFirstSight() throws Exception {
+        java.time.Instant aMinuteAgo = java.time.Instant.now().minusSeconds(60);
+        YearMonth thisMonth = YearMonth.from(aMinuteAgo.atZone(ZoneId.of("Australia/Sydney")));
+        // created today, so its size takes effect this month; it describes the months before too
+        api("PUT", "/dealerships/D3/profile", "national", "{\"name\":\"Sydney Motors\",\"region\":\"South\",\"brand\":\"Kia\","
+                + "\"timezone\":\"Australia/Sydney\",\"databaseSize\":1001}");
+        for (int i = 0; i < 27; i++) {          // 27 contacts of a target of 30.03: 89.9 %, printed 90 %
+            status("D3", "c" + i, "Contacted", thisMonth.minusMonths(3).atDay(3) + "T10:00:00Z");
+        }
+        for (int i = 0; i < 41; i++) {          // 41 contacts, 20 sales: 2.05, "2.1:1"
+            status("D3", "f" + i, i < 20 ? "Sold" : "Contacted", thisMonth.minusMonths(2).atDay(3) + "T10:00:00Z");
+        }
+        for (int i = 0; i < 17; i++) {          // 17 contacts, 11 sales: 1.545..., "1.5:1"
+            status("D3", "s" + i, i < 11 ? "Sold" : "Contacted", thisMonth.minusMonths(1).atDay(3) + "T10:00:00Z");
+        }
+        for (int i = 0; i < 4; i++) {           // sold this month, contacted three months ago
+            status("D3", "c" + i, "Sold", aMinuteAgo.toString());
+        }
+        signIn("dealer:D3");
+        open("#/d/D3?range=all");
+        find("#monthly");
+        assertEquals("2.1:1", monthCell(thisMonth.minusMonths(2), 5));
+        assertEquals("1.5:1", monthCell(thisMonth.minusMonths(1), 5));
+        assertEquals("n/a", monthCell(thisMonth, 5));
+        assertTrue(monthCell(thisMonth, 7).contains("4 sold, 0 contacted — these sales come from customers contacted before the month"),
+                monthCell(thisMonth, 7));
+        screenshot("first-sight-all");
+
+        open("#/d/D3?range=mtd");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("range-shown"), thisMonth.atDay(1).toString()));
+        String reason = find("#ratio-reason").getText();
+        assertTrue(reason.contains("fewer agreements were first contacted (0) than sold (4)"), reason);
+        assertFalse(find("#contact-to-sale").getText().contains("no sales yet"));
+
+        YearMonth amber = thisMonth.minusMonths(3);
+        open("#/d/D3?from=" + amber.atDay(1) + "&to=" + amber.atEndOfMonth());
+        WebElement share = find("#funnel tr[data-stage='contacted'] .rag");
+        assertEquals("90%", share.getText().split(",")[0].trim());
+        assertTrue(share.getAttribute("class").contains("amber"), "printed as 90 %, so amber: " + share.getAttribute("class"));
+        screenshot("first-sight-amber");
+
+        open("#/d/D3/a/c0");
+        find("#history");
+        assertTrue(find("main .sub").getText().contains("times in Australia/Sydney"));
+        String when = browser.findElements(By.cssSelector("#history tbody td")).get(0).getText();
+        assertTrue(when.matches(".*GMT\\+1[01]$"), "the dealership's zone with its offset: " + when);
+        assertEquals(0, ((Number) ((JavascriptExecutor) browser).executeScript(
+                "const s = getComputedStyle(document.querySelector('h1')); return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth);"))
+                .doubleValue(), 0.0, "the heading that took the focus shows no outline box");
+    }
+
+    /** A cell of the monthly table's row for a month (0: the month). */
+    private String monthCell(YearMonth month, int cell) {
+        return find("#monthly tr[data-month='" + month + "']").findElements(By.cssSelector("th, td")).get(cell).getText();
+    }
 }

@@ -22,6 +22,7 @@ public final class CohortViews {
             Map<String, Object> month = new LinkedHashMap<>();
             month.put("month", row.month().toString());
             month.putAll(KpiViews.counts(row.counts()));
+            month.put("soldPerContacted", row.soldPerContacted());
             months.add(month);
         }
         Map<String, Object> body = new LinkedHashMap<>();

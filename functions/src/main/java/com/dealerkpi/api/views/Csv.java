@@ -1,5 +1,9 @@
 package com.dealerkpi.api.views;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * CSV cells (RFC 4180: CRLF line ends, quoted when needed). A cell that a spreadsheet would run as a formula (=, +,
  * -, @, tab, CR) is neutralised with a leading apostrophe.
@@ -8,6 +12,38 @@ final class Csv {
     static final String LINE_END = "\r\n";
 
     private Csv() {
+    }
+
+    /**
+     * Rows of JSON-shaped values as a table: nested objects flattened into dotted headers ({@code counts.sold}), the
+     * header taken from the first row, null as an empty cell.
+     */
+    static String table(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> flat = rows.stream().map(row -> {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            flatten("", row, cells);
+            return cells;
+        }).toList();
+        List<String> header = List.copyOf(flat.get(0).keySet());
+        StringBuilder csv = new StringBuilder(String.join(",", header)).append(LINE_END);
+        for (Map<String, Object> cells : flat) {
+            csv.append(String.join(",", header.stream().map(name -> cell(cells.get(name))).toList())).append(LINE_END);
+        }
+        return csv.toString();
+    }
+
+    private static void flatten(String prefix, Map<?, ?> values, Map<String, Object> into) {
+        values.forEach((name, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                flatten(prefix + name + ".", nested, into);
+            } else {
+                into.put(prefix + name, value);
+            }
+        });
+    }
+
+    private static String cell(Object value) {
+        return value == null ? "" : cell(String.valueOf(value));
     }
 
     static String cell(String value) {

@@ -4,9 +4,10 @@ import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.status.Stage;
 
-import java.util.List;
-
-/** The KPI report as CSV ({@link Csv}): a header, one row per month, a total row. */
+/**
+ * The KPI report as CSV ({@link Csv}): a header, one row per month, a total row. Target cells are the report's printed
+ * targets (the months add up to the total).
+ */
 public final class KpiCsv {
     public static final String HEADER = "month,contacted,appointed,attended,sold,contactToSale,"
             + "targetContacted,targetAppointed,targetAttended,targetSold";
@@ -15,25 +16,24 @@ public final class KpiCsv {
     }
 
     /** One row per month, then the total; a contact-to-sale of n/a and a missing target are empty cells. */
-    public static String render(List<KpiReport.MonthRow> monthly, KpiCounts total, KpiReport.TargetCounts totalTarget) {
+    public static String render(KpiReport report) {
         StringBuilder csv = new StringBuilder(HEADER).append(Csv.LINE_END);
-        for (KpiReport.MonthRow row : monthly) {
-            line(csv, row.month().toString(), row.counts(), row.target());
+        for (KpiReport.MonthRow row : report.monthly()) {
+            line(csv, row.month().toString(), row.counts(), row.shownTarget());
         }
-        line(csv, "total", total, totalTarget);
+        line(csv, "total", report.counts(), report.targetCounts() == null ? null : report.targetCounts().rounded());
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, String label, KpiCounts counts, KpiReport.TargetCounts target) {
+    private static void line(StringBuilder csv, String label, KpiCounts counts, KpiReport.TargetCounts shownTarget) {
         csv.append(Csv.cell(label));
         for (Stage stage : Stage.values()) {
             csv.append(',').append(counts.get(stage));
         }
         Double contactToSale = counts.contactToSale().ratio();
         csv.append(',').append(contactToSale == null ? "" : contactToSale.toString());
-        KpiReport.TargetCounts shown = target == null ? null : target.rounded();
         for (Stage stage : Stage.values()) {
-            csv.append(',').append(shown == null ? "" : Double.toString(shown.get(stage)));
+            csv.append(',').append(shownTarget == null ? "" : Double.toString(shownTarget.get(stage)));
         }
         csv.append(Csv.LINE_END);
     }

@@ -2,9 +2,9 @@ package com.dealerkpi.api.views;
 
 import com.dealerkpi.domain.report.ContactToSale;
 import com.dealerkpi.domain.report.KpiCounts;
-import com.dealerkpi.domain.report.KpiMaths;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.report.RangeKind;
+import com.dealerkpi.domain.report.StageRates;
 import com.dealerkpi.domain.settings.TargetField;
 import com.dealerkpi.domain.status.Stage;
 
@@ -62,8 +62,10 @@ public final class KpiHtml {
                 .append("<th>Target</th><th>Of target</th><th></th><th>Rate</th><th>Target rate</th></tr></thead><tbody>");
         KpiReport.TargetCounts targets = report.targetCounts() == null ? null : report.targetCounts().rounded();
         Map<Stage, Double> ofTarget = report.ofTarget();
-        Double[] rates = {report.contactRate(), report.appointedPerContacted(), report.attendedPerAppointed(),
-                report.soldPerAttended()};
+        Map<Stage, Integer> ofTargetPercent = report.ofTargetPercent();
+        StageRates stageRates = report.counts().rates();
+        Double[] rates = {report.contactRate(), stageRates.appointedPerContacted(), stageRates.attendedPerAppointed(),
+                stageRates.soldPerAttended()};
         for (Stage stage : Stage.values()) {
             long actual = report.counts().get(stage);
             html.append("<tr><td>").append(stage.title()).append("</td><td>").append(actual).append("</td>");
@@ -73,23 +75,18 @@ public final class KpiHtml {
                 Double share = ofTarget.get(stage);
                 int width = share == null ? 0 : (int) Math.round(Math.min(share, 1.0) * 100);
                 html.append("<td>").append(oneDecimal(targets.get(stage))).append("</td><td>")
-                        .append(share == null ? "-" : percent(share)).append("</td>")
+                        .append(Html.trafficLight(ofTargetPercent.get(stage))).append("</td>")
                         .append("<td><div class=\"bar").append(share != null && share >= 1 ? " over" : "")
                         .append("\"><span style=\"width:").append(width).append("%\"></span></div></td>");
             }
             Double rate = rates[stage.ordinal()];
             TargetField field = RATE_FIELDS[stage.ordinal()];
-            html.append("<td>").append(rate == null ? "-" : percent(rate)).append("</td><td>")
-                    .append(percent(report.targets().get(field)))
+            html.append("<td>").append(rate == null ? "-" : Html.percent(rate)).append("</td><td>")
+                    .append(Html.percent(report.targets().get(field)))
                     .append(stage == Stage.CONTACTED ? " of the database a month" : " of " + Stage.values()[stage.ordinal() - 1].title().toLowerCase(Locale.ROOT))
                     .append("</td></tr>");
         }
         html.append("</tbody></table></section>\n");
-    }
-
-    private static String percent(double share) {
-        double percent = KpiMaths.percent(share);
-        return String.format(Locale.ROOT, percent == Math.rint(percent) ? "%.0f%%" : "%.1f%%", percent);
     }
 
     /** A number already rounded to one decimal, printed with it. */
@@ -106,8 +103,8 @@ public final class KpiHtml {
         int bottom = 30;
         double max = target == null ? 1 : target;
         for (KpiReport.MonthRow row : monthly) {
-            if (row.contactToSale() != null) {
-                max = Math.max(max, row.contactToSale());
+            if (row.contactToSale().ratio() != null) {
+                max = Math.max(max, row.contactToSale().ratio());
             }
         }
         max = Math.ceil(max * 1.15);
@@ -123,7 +120,7 @@ public final class KpiHtml {
         for (int i = 0; i < monthly.size(); i++) {
             KpiReport.MonthRow row = monthly.get(i);
             double x = left + i * slot + slot * 0.15;
-            Double value = row.contactToSale();
+            Double value = row.contactToSale().ratio();
             if (value != null) {
                 double barHeight = value / max * plotHeight;
                 html.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(height - bottom - barHeight))
@@ -131,7 +128,7 @@ public final class KpiHtml {
                         .append("\" fill=\"#1d4ed8\"><title>").append(row.month()).append(": ")
                         .append(Html.escape(row.counts().contactToSale().label())).append("</title></rect>");
             }
-            if (value == null && row.counts().contacted() > 0) {
+            if (row.counts().sold() == 0 && row.counts().contacted() > 0) {
                 html.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(height - bottom - 4)
                         .append("\">no sales</text>");
             }
@@ -157,20 +154,20 @@ public final class KpiHtml {
             for (Stage stage : Stage.values()) {
                 html.append("<td>").append(row.counts().get(stage)).append("</td>");
             }
-            html.append("<td>").append(Html.escape(row.counts().contactToSale().label())).append("</td><td>")
-                    .append(row.target() == null ? "-" : oneDecimal(row.target().rounded().sold()))
-                    .append("</td><td class=\"muted\">").append(monthNote(row.counts())).append("</td></tr>");
+            html.append("<td>").append(Html.escape(row.contactToSale().label())).append("</td><td>")
+                    .append(row.shownTarget() == null ? "-" : oneDecimal(row.shownTarget().sold()))
+                    .append("</td><td class=\"muted\">").append(Html.escape(monthNote(row))).append("</td></tr>");
         }
         html.append("</tbody></table></section>\n");
     }
 
 
-    /** A month with contacts and no sales reads differently from a month without activity. */
-    private static String monthNote(KpiCounts counts) {
-        if (counts.equals(KpiCounts.ZERO)) {
+    /** Why a month reads as it does: no activity, contacts and no sales, or sales from earlier contacts. */
+    private static String monthNote(KpiReport.MonthRow row) {
+        if (row.counts().equals(KpiCounts.ZERO)) {
             return "no activity";
         }
-        return counts.sold() == 0 && counts.contacted() > 0 ? "contacts, no sales" : "";
+        return row.contactToSaleNote() == null ? "" : row.contactToSaleNote();
     }
 
     private static String fmt(double value) {

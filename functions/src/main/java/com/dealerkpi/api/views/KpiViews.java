@@ -24,10 +24,10 @@ public final class KpiViews {
         body.put("dealershipId", report.dealershipId());
         body.put("range", range(report.range()));
         body.put("counts", counts(report.counts()));
-        Map<String, Object> rates = rates(report.counts().rates());
-        rates.put("contactRatePerMonth", report.contactRate());
-        body.put("rates", rates);
-        body.put("contactToSale", contactToSale(report.counts().contactToSale()));
+        body.put("rates", rates(report.counts().rates(), report.contactRate()));
+        body.put("contactToSale", contactToSale(report.contactToSale(), report.targetRatio()));
+        body.put("ofTarget", byStage(report.ofTarget()));
+        body.put("ofTargetPercent", byStage(report.ofTargetPercent()));
         body.put("targets", targets(report));
         body.put("monthly", monthly(report.monthly()));
         body.put("notes", report.notes());
@@ -51,18 +51,36 @@ public final class KpiViews {
         return body;
     }
 
-    static Map<String, Object> rates(StageRates rates) {
+    static Map<String, Object> rates(StageRates rates, Double contactRatePerMonth) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("appointedPerContacted", rates.appointedPerContacted());
         body.put("attendedPerAppointed", rates.attendedPerAppointed());
         body.put("soldPerAttended", rates.soldPerAttended());
+        body.put("contactRatePerMonth", contactRatePerMonth);
         return body;
     }
 
+    /** A ratio without a target to stand against (a comparison's). */
     static Map<String, Object> contactToSale(ContactToSale ratio) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ratio", ratio.ratio());
         body.put("label", ratio.label());
+        body.put("note", ratio.note());
+        return body;
+    }
+
+    /** A ratio and how it stands against its target, as a whole percentage (what the traffic light shows). */
+    static Map<String, Object> contactToSale(ContactToSale ratio, ContactToSale target) {
+        Map<String, Object> body = contactToSale(ratio);
+        body.put("ofTargetPercent", ratio.percentOf(target));
+        return body;
+    }
+
+    static Map<String, Object> byStage(Map<Stage, ?> values) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            body.put(stage.field(), values.get(stage));
+        }
         return body;
     }
 
@@ -76,16 +94,17 @@ public final class KpiViews {
         }
         body.put("databaseSize", report.databaseSize());
         body.put("source", source);
-        body.put("counts", targetCounts(report.targetCounts()));
+        body.put("counts", targetCounts(report.targetCounts() == null ? null : report.targetCounts().rounded()));
         body.put("contactToSale", report.targetRatio().ratio());
+        body.put("contactToSaleLabel", report.targetRatio().label());
         return body;
     }
 
-    static Map<String, Object> targetCounts(KpiReport.TargetCounts counts) {
-        if (counts == null) {
+    /** Target counts as printed (already rounded by the report); null without them. */
+    static Map<String, Object> targetCounts(KpiReport.TargetCounts shown) {
+        if (shown == null) {
             return null;
         }
-        KpiReport.TargetCounts shown = counts.rounded();
         Map<String, Object> body = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
             body.put(stage.field(), shown.get(stage));
@@ -99,8 +118,10 @@ public final class KpiViews {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("month", row.month().toString());
             entry.putAll(counts(row.counts()));
-            entry.put("contactToSale", row.contactToSale());
-            entry.put("target", targetCounts(row.target()));
+            entry.put("contactToSale", row.contactToSale().ratio());
+            entry.put("contactToSaleLabel", row.contactToSale().label());
+            entry.put("contactToSaleNote", row.contactToSaleNote());
+            entry.put("target", targetCounts(row.shownTarget()));
             monthly.add(entry);
         }
         return monthly;

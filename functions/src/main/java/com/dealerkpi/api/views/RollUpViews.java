@@ -2,9 +2,13 @@ package com.dealerkpi.api.views;
 
 import com.dealerkpi.app.report.RollUps;
 import com.dealerkpi.domain.report.CompareWith;
+import com.dealerkpi.domain.report.ContactToSale;
+import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.report.RollUp;
+import com.dealerkpi.domain.status.Stage;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,17 +22,12 @@ public final class RollUpViews {
     public static Map<String, Object> rollUp(RollUp rollUp) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scope", rollUp.scope());
-        Map<String, Object> range = new LinkedHashMap<>();
-        range.put("kind", rollUp.kind().wire());
-        range.put("timezone", "each dealership's own");
-        body.put("range", range);
-        body.put("counts", KpiViews.counts(rollUp.counts()));
-        body.put("rates", KpiViews.rates(rollUp.counts().rates()));
-        body.put("contactToSale", KpiViews.contactToSale(rollUp.counts().contactToSale()));
-        Map<String, Object> targets = new LinkedHashMap<>();
-        targets.put("counts", KpiViews.targetCounts(rollUp.targetCounts()));
-        targets.put("contactToSale", rollUp.targetContactToSale());
-        body.put("targets", targets);
+        body.put("range", range(rollUp, true));
+        Map<String, Object> targets = figures(body, rollUp.counts(), rollUp.contactRate(), rollUp.contactToSale(),
+                rollUp.targetRatio(), rollUp.targetCounts() == null ? null : rollUp.targetCounts().rounded(),
+                rollUp.ofTarget(), rollUp.ofTargetPercent());
+        targets.put("contactToSale", rollUp.targetRatio().ratio());
+        targets.put("contactToSaleLabel", rollUp.targetRatio().label());
         body.put("monthly", KpiViews.monthly(rollUp.monthly()));
         body.put("notes", rollUp.notes());
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -49,7 +48,18 @@ public final class RollUpViews {
         body.put("range", range);
         body.put("counts", KpiViews.counts(rollUp.comparisonCounts()));
         body.put("contactToSale", KpiViews.contactToSale(rollUp.comparisonCounts().contactToSale()));
+        body.put("changePercent", KpiViews.byStage(CompareWith.change(rollUp.counts(), rollUp.comparisonCounts())));
         return body;
+    }
+
+    /** The league table as CSV: one row per dealership (its JSON row, flattened) and a last row TOTAL. */
+    public static String csv(RollUp rollUp) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RollUp.Row row : rollUp.dealerships()) {
+            rows.add(row(row));
+        }
+        rows.add(total(rollUp));
+        return Csv.table(rows);
     }
 
     private static Map<String, Object> row(RollUp.Row row) {
@@ -63,19 +73,53 @@ public final class RollUpViews {
         Map<String, Object> range = KpiViews.range(part.range());
         range.remove("kind");
         body.put("range", range);
-        body.put("counts", KpiViews.counts(part.counts()));
-        body.put("rates", KpiViews.rates(part.counts().rates()));
-        body.put("contactToSale", KpiViews.contactToSale(part.counts().contactToSale()));
-        Map<String, Object> targets = new LinkedHashMap<>();
-        targets.put("counts", KpiViews.targetCounts(part.targetCounts()));
-        body.put("targets", targets);
-        Map<String, Object> ofTarget = new LinkedHashMap<>();
-        part.ofTarget().forEach((stage, share) -> ofTarget.put(stage.field(), share));
-        body.put("ofTarget", ofTarget);
+        figures(body, part.counts(), part.contactRate(), part.contactToSale(), part.targetRatio(), row.shownTarget(),
+                part.ofTarget(), part.ofTargetPercent());
         if (row.comparison() != null) {
-            body.put("comparison", InsightViews.comparison(row.comparison()));
+            body.put("comparison", InsightViews.comparison(row.comparison(), part.counts()));
         }
         return body;
+    }
+
+    /** The roll-up's sums in a row's shape (the league table's last row). */
+    private static Map<String, Object> total(RollUp rollUp) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dealershipId", "TOTAL");
+        body.put("name", null);
+        body.put("region", null);
+        body.put("brand", null);
+        body.put("profile", null);
+        body.put("range", range(rollUp, false));
+        figures(body, rollUp.counts(), rollUp.contactRate(), rollUp.contactToSale(), rollUp.targetRatio(),
+                rollUp.targetCounts() == null ? null : rollUp.targetCounts().rounded(), rollUp.ofTarget(),
+                rollUp.ofTargetPercent());
+        return body;
+    }
+
+    /** Counts, rates, the ratio, targets and their shares into {@code body}; the targets object, to add to. */
+    private static Map<String, Object> figures(Map<String, Object> body, KpiCounts counts, Double contactRate, ContactToSale ratio,
+                                ContactToSale target, KpiReport.TargetCounts shownTarget, Map<Stage, Double> ofTarget,
+                                Map<Stage, Integer> ofTargetPercent) {
+        body.put("counts", KpiViews.counts(counts));
+        body.put("rates", KpiViews.rates(counts.rates(), contactRate));
+        body.put("contactToSale", KpiViews.contactToSale(ratio, target));
+        Map<String, Object> targets = new LinkedHashMap<>();
+        targets.put("counts", KpiViews.targetCounts(shownTarget));
+        body.put("targets", targets);
+        body.put("ofTarget", KpiViews.byStage(ofTarget));
+        body.put("ofTargetPercent", KpiViews.byStage(ofTargetPercent));
+        return targets;
+    }
+
+    private static Map<String, Object> range(RollUp rollUp, boolean withKind) {
+        Map<String, Object> range = new LinkedHashMap<>();
+        if (withKind) {
+            range.put("kind", rollUp.kind().wire());
+        }
+        range.put("from", rollUp.from() == null ? null : rollUp.from().toString());
+        range.put("to", rollUp.to() == null ? null : rollUp.to().toString());
+        range.put("timezone", rollUp.zone().map(ZoneId::getId).orElse(null));
+        return range;
     }
 
     public static List<Map<String, Object>> scopeCounts(List<RollUps.ScopeCount> counts) {

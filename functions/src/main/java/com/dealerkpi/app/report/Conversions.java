@@ -56,18 +56,18 @@ final class Conversions {
     }
 
     /**
-     * Each stage's count per month, as {@link ReportStore#countMilestones} gives them, from {@link #reportReads}.
+     * Each stage's count per day, as {@link ReportStore#countMilestones} gives them, from {@link #reportReads}.
      *
-     * @param boundaries the range's start, each month's start within it, and its end
+     * @param boundaries where each day of the range starts, and its end
      */
-    static Map<Stage, long[]> countsByMonth(Map<Stage, Map<String, Instant>> rows, List<Instant> boundaries) {
+    static Map<Stage, long[]> countsByDay(Map<Stage, Map<String, Instant>> rows, List<Instant> boundaries) {
         Map<Stage, long[]> byStage = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
             long[] counts = new long[boundaries.size() - 1];
             for (Instant at : rows.get(stage).values()) {
-                int month = monthOf(boundaries, at);
-                if (month >= 0) {
-                    counts[month]++;
+                int day = bucketOf(boundaries, at);
+                if (day >= 0) {
+                    counts[day]++;
                 }
             }
             byStage.put(stage, counts);
@@ -75,8 +75,8 @@ final class Conversions {
         return byStage;
     }
 
-    /** The month whose start is the last boundary at or before the moment; -1 outside the range. */
-    private static int monthOf(List<Instant> boundaries, Instant at) {
+    /** The bucket whose start is the last boundary at or before the moment; -1 outside the range. */
+    private static int bucketOf(List<Instant> boundaries, Instant at) {
         if (at.isBefore(boundaries.get(0)) || !at.isBefore(boundaries.get(boundaries.size() - 1))) {
             return -1;
         }

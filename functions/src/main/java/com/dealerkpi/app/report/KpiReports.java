@@ -4,6 +4,7 @@ import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.report.Cohorts;
 import com.dealerkpi.domain.report.CompareWith;
+import com.dealerkpi.domain.report.DailyCounts;
 import com.dealerkpi.domain.report.DateRange;
 import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.KpiReport;
@@ -99,17 +100,17 @@ public final class KpiReports {
                 each(reads, countReads(profile.dealershipId(), List.of(compared.start(), compared.endExclusive()))));
         reads.run();
         Map<Stage, Map<String, Instant>> read = results(rows);
-        KpiReport report = report(profile, range, Conversions.countsByMonth(read, range.monthBoundaries()), layers.get());
+        KpiReport report = report(profile, range, Conversions.countsByDay(read, range.dayBoundaries()), layers.get());
         Optional<CompareWith.Comparison> comparison = other.map(compared -> new CompareWith.Comparison(compared,
-                KpiCounts.perMonth(results(comparedCounts.orElseThrow())).get(0)));
+                whole(results(comparedCounts.orElseThrow()))));
         TimeToConvert time = conversions.timeToConvert(read, agreements -> moments(profile.dealershipId(), agreements));
         return new Insight(report, comparison, time);
     }
 
-    /** The report's reads at once: each stage's count per month of the range, and the target layers. */
+    /** The report's reads at once: each stage's count per day of the range, and the target layers. */
     private KpiReport kpi(Profile profile, DateRange range) {
         Parallel.Batch reads = parallel.batch();
-        Map<Stage, Supplier<long[]>> counts = each(reads, countReads(profile.dealershipId(), range.monthBoundaries()));
+        Map<Stage, Supplier<long[]>> counts = each(reads, countReads(profile.dealershipId(), range.dayBoundaries()));
         Supplier<List<EffectiveTargets.Layer>> layers = reads.add(() -> settings.targetLayers(profile));
         reads.run();
         return report(profile, range, results(counts), layers.get());
@@ -130,20 +131,20 @@ public final class KpiReports {
      */
     public KpiReport kpiWithin(Profile profile, RangeRequest request, TargetBook targets) {
         DateRange range = resolve(profile, request);
-        return report(profile, range, oneAfterAnother(countReads(profile.dealershipId(), range.monthBoundaries())),
+        return report(profile, range, oneAfterAnother(countReads(profile.dealershipId(), range.dayBoundaries())),
                 targets.layersFor(profile));
     }
 
-    /** @param byStage per stage, the count of each month of the range */
+    /** @param byStage per stage, the count of each day of the range */
     private KpiReport report(Profile profile, DateRange range, Map<Stage, long[]> byStage, List<EffectiveTargets.Layer> layers) {
-        return KpiReport.build(profile, range, KpiCounts.perMonth(byStage), layers, today(profile));
+        return KpiReport.build(profile, range, DailyCounts.of(range, byStage), layers, today(profile));
     }
 
     /** The counts of the range compared with, one stage after another, within a roll-up (parallel across dealerships). */
     public CompareWith.Comparison comparisonWithin(Profile profile, DateRange range, CompareWith with) {
         DateRange other = with.rangeFor(range);
         Map<Stage, long[]> counts = oneAfterAnother(countReads(profile.dealershipId(), List.of(other.start(), other.endExclusive())));
-        return new CompareWith.Comparison(other, KpiCounts.perMonth(counts).get(0));
+        return new CompareWith.Comparison(other, whole(counts));
     }
 
     /** The range's contact cohorts: each month's first contacts and how far those agreements have got since. */
@@ -185,19 +186,26 @@ public final class KpiReports {
 
     /**
      * The range on the dealership's local today. The all-time view starts at the earlier of go-live and the first
-     * milestone (so every milestone counts and the stages are in funnel order), or today if there is neither.
+     * accepted update of any status (so every milestone and every update counts, and the stages are in funnel order),
+     * or today if there is neither.
      */
     public DateRange resolve(Profile profile, RangeRequest request) {
         LocalDate today = today(profile);
         LocalDate allTimeStart = null;
         if (request.needsAllTimeStart()) {
-            Optional<LocalDate> first = reports.firstMilestone(profile.dealershipId())
+            Optional<LocalDate> first = reports.firstActivity(profile.dealershipId())
                     .map(at -> at.atZone(profile.timezone()).toLocalDate());
             LocalDate goLive = profile.goLiveDate();
             allTimeStart = first.map(f -> goLive != null && goLive.isBefore(f) ? goLive : f)
                     .orElse(goLive != null ? goLive : today);
         }
         return request.resolve(today, profile.timezone(), allTimeStart);
+    }
+
+    /** The counts of a range read as one bucket (boundaries: its start and its end). */
+    private static KpiCounts whole(Map<Stage, long[]> oneBucket) {
+        return new KpiCounts(oneBucket.get(Stage.CONTACTED)[0], oneBucket.get(Stage.APPOINTED)[0],
+                oneBucket.get(Stage.ATTENDED)[0], oneBucket.get(Stage.SOLD)[0]);
     }
 
     /** Adds each stage's call to a batch; the handles answer once it has run. */

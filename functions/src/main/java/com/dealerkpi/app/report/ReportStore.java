@@ -1,5 +1,6 @@
 package com.dealerkpi.app.report;
 
+import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The read side of reports: milestone keys from their index, and the activity index. Read-only. */
-public interface ReportStore {
+public interface ReportStore extends DealershipRegistry {
 
     /**
      * Counts a stage's milestones between consecutive {@code boundaries} (sorted instants; bucket i is
@@ -17,8 +18,11 @@ public interface ReportStore {
      */
     long[] countMilestones(String dealershipId, Stage stage, List<Instant> boundaries);
 
-    /** The moment of the dealership's first milestone (where an all-time view without go-live starts). */
-    Optional<Instant> firstMilestone(String dealershipId);
+    /**
+     * The moment of the dealership's first accepted (not voided) update of any status: where its all-time view starts
+     * at the latest (no milestone is earlier: every milestone is the moment of an accepted update).
+     */
+    Optional<Instant> firstActivity(String dealershipId);
 
     /**
      * One page of a stage's milestones in [start, end), newest first; {@code after} continues after the last
@@ -42,11 +46,6 @@ public interface ReportStore {
     /** Every accepted update in [start, end), oldest first. */
     void activity(String dealershipId, Instant start, Instant end, Consumer<Activity> sink);
 
-    /** Whether the dealership has ever had an accepted update. */
-    boolean isRegistered(String dealershipId);
-
-    /** Every dealership that has had an accepted update (with a profile or not). */
-    List<String> registeredDealerships();
 
     /** One milestone as a drill-down lists it; the last row of a page is also where the next page starts. */
     record MilestoneRow(String agreementId, Instant at, boolean backfilled) {

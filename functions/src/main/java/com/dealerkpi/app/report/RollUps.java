@@ -12,6 +12,7 @@ import com.dealerkpi.domain.settings.TargetScope;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,11 +57,13 @@ public final class RollUps {
     }
 
     public RollUp region(String region, Query query) {
-        return rollUp("region:" + region.trim(), withProfiles(settings.profilesInRegion(region)), query);
+        List<Profile> profiles = settings.profilesInRegion(region);
+        return rollUp("region:" + spelling(profiles.stream().map(Profile::region).toList(), region), withProfiles(profiles), query);
     }
 
     public RollUp brand(String brand, Query query) {
-        return rollUp("brand:" + brand.trim(), withProfiles(settings.profilesOfBrand(brand)), query);
+        List<Profile> profiles = settings.profilesOfBrand(brand);
+        return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand), withProfiles(profiles), query);
     }
 
     public RollUp national(Query query) {
@@ -82,19 +85,27 @@ public final class RollUps {
     }
 
     private static List<ScopeCount> scopeCounts(List<String> names) {
-        Map<String, Map<String, Integer>> spellings = new TreeMap<>();
+        Map<String, List<String>> spellings = new TreeMap<>();
         for (String name : names) {
             if (name != null) {
-                spellings.computeIfAbsent(TargetScope.matchKey(name), k -> new TreeMap<>())
-                        .merge(name.trim(), 1, Integer::sum);
+                spellings.computeIfAbsent(TargetScope.matchKey(name), k -> new ArrayList<>()).add(name);
             }
         }
         List<ScopeCount> counts = new ArrayList<>();
-        spellings.forEach((key, bySpelling) -> {
-            String shown = bySpelling.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            counts.add(new ScopeCount(shown, bySpelling.values().stream().mapToInt(Integer::intValue).sum()));
-        });
+        spellings.forEach((key, spelled) -> counts.add(new ScopeCount(spelling(spelled, key), spelled.size())));
         return counts;
+    }
+
+    /**
+     * How a region or brand is shown: the spelling most of its profiles use (the alphabetically first among equals),
+     * or the one asked for when no profile names it.
+     */
+    private static String spelling(List<String> spelled, String asked) {
+        Map<String, Integer> bySpelling = new TreeMap<>();
+        spelled.forEach(name -> bySpelling.merge(name.trim(), 1, Integer::sum));
+        return bySpelling.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(asked.trim());
     }
 
     private static List<KpiReports.Dealership> withProfiles(List<Profile> profiles) {

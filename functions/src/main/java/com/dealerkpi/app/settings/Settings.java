@@ -1,6 +1,7 @@
 package com.dealerkpi.app.settings;
 
 import com.dealerkpi.app.common.ConcurrentChangeException;
+import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.settings.ProfileChange;
@@ -28,10 +29,13 @@ public final class Settings {
     private static final int ATTEMPTS = 5;
 
     private final SettingsStore store;
+    private final DealershipRegistry registry;
     private final Clock clock;
 
-    public Settings(SettingsStore store, Clock clock) {
+    /** @param registry the dealerships with accepted updates (a dealership target's warning reads it) */
+    public Settings(SettingsStore store, DealershipRegistry registry, Clock clock) {
         this.store = store;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -87,17 +91,27 @@ public final class Settings {
         throw new ConcurrentChangeException("The targets of " + scope.label());
     }
 
-    /** A region or brand that no dealership has yet: accepted, but worth a word (a typo?). */
+    /** A region, brand or dealership that nothing names yet: accepted, but worth a word (a typo?). */
     private List<String> warnings(TargetScope scope) {
         List<String> warnings = new ArrayList<>();
-        boolean unused = switch (scope.kind()) {
-            case REGION -> store.profilesInRegion(scope.name()).isEmpty();
-            case BRAND -> store.profilesOfBrand(scope.name()).isEmpty();
-            default -> false;
-        };
-        if (unused) {
-            warnings.add("No dealership has " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"
-                    + scope.name() + "' yet: these targets apply once a dealership's profile names it.");
+        switch (scope.kind()) {
+            case REGION, BRAND -> {
+                boolean unused = scope.kind() == TargetScope.Kind.REGION ? store.profilesInRegion(scope.name()).isEmpty()
+                        : store.profilesOfBrand(scope.name()).isEmpty();
+                if (unused) {
+                    warnings.add("No dealership has " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"
+                            + scope.name() + "' yet: these targets apply once a dealership's profile names it.");
+                }
+            }
+            case DEALERSHIP -> {
+                if (store.profile(scope.name()).isEmpty() && !registry.isRegistered(scope.name())) {
+                    warnings.add("Dealership " + scope.name() + " has no profile and no status updates yet: these"
+                            + " targets apply once it has either (check the id).");
+                }
+            }
+            case NATIONAL -> {
+                // national targets apply to every dealership there is or will be
+            }
         }
         return warnings;
     }

@@ -21,6 +21,10 @@ public final class Cohorts {
 
     /** One month's cohort. */
     public record Row(YearMonth month, KpiCounts counts) {
+        /** How many of the month's contacts have been sold since (3 decimals); null without contacts. */
+        public Double soldPerContacted() {
+            return KpiMaths.ratio(counts.sold(), counts.contacted(), 3);
+        }
     }
 
     /**

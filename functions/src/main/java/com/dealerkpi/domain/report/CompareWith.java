@@ -1,7 +1,11 @@
 package com.dealerkpi.domain.report;
 
+import com.dealerkpi.domain.status.Stage;
+
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** What a report compares itself with: the period just before, or the same dates a year earlier. */
@@ -44,8 +48,19 @@ public enum CompareWith {
 
     /** The comparison of a report: its range and counts. */
     public record Comparison(DateRange range, KpiCounts counts) {
-        public Double contactToSale() {
-            return counts.contactToSale().ratio();
+        /** How much each count of the report changed from these, as a whole percentage; null where these are 0. */
+        public Map<Stage, Integer> changePercent(KpiCounts current) {
+            return change(current, counts);
         }
+    }
+
+    /** Each stage's change from {@code before} to {@code after}, as a whole percentage; null where before is 0. */
+    public static Map<Stage, Integer> change(KpiCounts after, KpiCounts before) {
+        Map<Stage, Integer> change = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            long was = before.get(stage);
+            change.put(stage, was == 0 ? null : KpiMaths.wholePercent((double) (after.get(stage) - was) / was));
+        }
+        return change;
     }
 }

@@ -64,14 +64,19 @@ public record DateRange(RangeKind kind, LocalDate from, LocalDate to, ZoneId zon
         return slices;
     }
 
+    /** How many local days the range has. */
+    public int days() {
+        return (int) ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
     /**
-     * The instants where the months start, plus the range's end: {@code [start, m2, m3, ..., end)}. Counting
-     * milestones between consecutive boundaries gives the monthly series; their sum is the range's total.
+     * The instants where the range's local days start, plus its end: counting milestones between consecutive
+     * boundaries gives each day's count ({@link DailyCounts}).
      */
-    public List<Instant> monthBoundaries() {
-        List<Instant> boundaries = new ArrayList<>();
-        for (MonthSlice slice : months()) {
-            boundaries.add(slice.first().atStartOfDay(zone).toInstant());
+    public List<Instant> dayBoundaries() {
+        List<Instant> boundaries = new ArrayList<>(days() + 1);
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            boundaries.add(day.atStartOfDay(zone).toInstant());
         }
         boundaries.add(endExclusive());
         return boundaries;

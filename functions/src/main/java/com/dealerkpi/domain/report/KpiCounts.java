@@ -2,9 +2,6 @@ package com.dealerkpi.domain.report;
 
 import com.dealerkpi.domain.status.Stage;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** How many agreements reached each stage (their first time) inside some range. */
 public record KpiCounts(long contacted, long appointed, long attended, long sold) {
@@ -13,17 +10,6 @@ public record KpiCounts(long contacted, long appointed, long attended, long sold
 
     public static KpiCounts of(long[] byStage) {
         return new KpiCounts(byStage[0], byStage[1], byStage[2], byStage[3]);
-    }
-
-    /** Per month, the four stages' counts: from each stage's series of monthly counts (series of one length). */
-    public static List<KpiCounts> perMonth(Map<Stage, long[]> seriesByStage) {
-        int months = seriesByStage.get(Stage.CONTACTED).length;
-        List<KpiCounts> perMonth = new ArrayList<>(months);
-        for (int month = 0; month < months; month++) {
-            perMonth.add(new KpiCounts(seriesByStage.get(Stage.CONTACTED)[month], seriesByStage.get(Stage.APPOINTED)[month],
-                    seriesByStage.get(Stage.ATTENDED)[month], seriesByStage.get(Stage.SOLD)[month]));
-        }
-        return perMonth;
     }
 
     public long get(Stage stage) {

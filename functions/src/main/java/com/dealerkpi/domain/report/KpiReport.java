@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,26 +18,40 @@ import java.util.Optional;
 /**
  * A dealership's KPI report for one range: counts, stage rates, the contact-to-sale ratio, the targets in force and
  * the target counts they ask for month by month, the monthly series, and notes that explain anything surprising.
+ * Every figure is computed here from exact values and rounded once ({@link KpiMaths}); answers and pages print it.
  *
- * @param targets       the rates and sources in force in the range's last month (the current month if the range
- *                      ends later), with that month's database size
- * @param targetCounts  the sum of the monthly targets (null when no month has a database size)
- * @param contactRate   contacted per database size and month of target days ({@code rates.contactRatePerMonth})
+ * @param targets           the rates and sources in force in the range's last month (the current month if the range
+ *                          ends later), with that month's database size
+ * @param targetCounts      the sum of the monthly targets, exact (null without a database size)
+ * @param targetDayContacts the contacts on the range's target days (on or after go-live, not after today)
+ * @param targetMonths      Σ over months of database size × target days ÷ days in the month (0 without a size)
  */
 public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, EffectiveTargets targets,
-                        Long databaseSize, TargetCounts targetCounts, Double contactRate, List<MonthRow> monthly,
-                        List<String> notes) {
+                        Long databaseSize, TargetCounts targetCounts, long targetDayContacts, double targetMonths,
+                        List<MonthRow> monthly, List<String> notes) {
 
-    /** A calendar month of the series (clipped to the range), its counts and its target (null without a database size). */
-    public record MonthRow(YearMonth month, KpiCounts counts, TargetCounts target) {
-        public Double contactToSale() {
-            return counts.contactToSale().ratio();
+    /**
+     * A calendar month of the series (clipped to the range): its counts, its target (exact; null without a database
+     * size) and that target as printed (rounded so that the months add up to the printed total).
+     */
+    public record MonthRow(YearMonth month, KpiCounts counts, TargetCounts target, TargetCounts shownTarget) {
+        public ContactToSale contactToSale() {
+            return counts.contactToSale();
+        }
+
+        /** Why the month's ratio is n/a when it had activity (no sales; or sales from contacts before the month). */
+        public String contactToSaleNote() {
+            if (counts.sold() == 0) {
+                return counts.contacted() == 0 ? null : "contacts but no sales";
+            }
+            return counts.contacted() < counts.sold() ? counts.sold() + " sold, " + counts.contacted() + " contacted — these"
+                    + " sales come from customers contacted before the month" : null;
         }
     }
 
-    /** What the targets ask for (unrounded; {@link #rounded()} is what answers show). */
+    /** What the targets ask for (exact; {@link #rounded()} is a total as printed). */
     public record TargetCounts(double contacted, double appointed, double attended, double sold) {
-        /** As answers show target counts: one decimal. */
+        /** As a total is printed: one decimal. */
         public TargetCounts rounded() {
             return new TargetCounts(KpiMaths.round(contacted, 1), KpiMaths.round(appointed, 1),
                     KpiMaths.round(attended, 1), KpiMaths.round(sold, 1));
@@ -55,51 +70,75 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
                 case SOLD -> sold;
             };
         }
+
+        /**
+         * Parts as printed: each stage rounded to one decimal so that the parts add up to their total as printed
+         * (largest remainder first); null parts stay null.
+         */
+        public static List<TargetCounts> shown(List<TargetCounts> parts) {
+            List<Integer> present = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i) != null) {
+                    present.add(i);
+                }
+            }
+            Map<Stage, List<Double>> byStage = new EnumMap<>(Stage.class);
+            for (Stage stage : Stage.values()) {
+                byStage.put(stage, KpiMaths.apportion(present.stream().map(i -> parts.get(i).get(stage)).toList(), 1));
+            }
+            List<TargetCounts> shown = new ArrayList<>(Collections.nCopies(parts.size(), (TargetCounts) null));
+            for (int k = 0; k < present.size(); k++) {
+                shown.set(present.get(k), new TargetCounts(byStage.get(Stage.CONTACTED).get(k),
+                        byStage.get(Stage.APPOINTED).get(k), byStage.get(Stage.ATTENDED).get(k), byStage.get(Stage.SOLD).get(k)));
+            }
+            return shown;
+        }
     }
 
     /**
-     * Builds the report from one count per month of {@code range.months()} (in order), the dealership's profile
-     * (database size by month, go-live, time zone), its target layers, and its local today.
+     * Builds the report from each stage's count on each day of the range, the dealership's profile (database size by
+     * month, go-live, time zone), its target layers, and its local today.
      */
-    public static KpiReport build(Profile profile, DateRange range, List<KpiCounts> perMonth,
-                                  List<EffectiveTargets.Layer> layers, LocalDate today) {
-        List<DateRange.MonthSlice> months = range.months();
-        if (months.size() != perMonth.size()) {
-            throw new IllegalArgumentException("one count per month of the range is needed");
-        }
+    public static KpiReport build(Profile profile, DateRange range, DailyCounts daily, List<EffectiveTargets.Layer> layers,
+                                  LocalDate today) {
         List<MonthRow> monthly = new ArrayList<>();
-        KpiCounts total = KpiCounts.ZERO;
+        List<TargetCounts> monthTargets = new ArrayList<>();
         TargetCounts targetTotal = null;
-        double sizedMonths = 0;
-        for (int i = 0; i < months.size(); i++) {
-            DateRange.MonthSlice slice = months.get(i);
+        long targetDayContacts = 0;
+        double targetMonths = 0;
+        for (DateRange.MonthSlice slice : range.months()) {
             Optional<Long> size = profile.databaseSizeIn(slice.month());
-            double share = (double) targetDays(slice, profile.goLiveDate(), today) / slice.month().lengthOfMonth();
+            LocalDate firstTargetDay = profile.goLiveDate() != null && profile.goLiveDate().isAfter(slice.first())
+                    ? profile.goLiveDate() : slice.first();
+            LocalDate lastTargetDay = today.isBefore(slice.last()) ? today : slice.last();
+            long targetDays = firstTargetDay.isAfter(lastTargetDay) ? 0 : ChronoUnit.DAYS.between(firstTargetDay, lastTargetDay) + 1;
+            double share = (double) targetDays / slice.month().lengthOfMonth();
             TargetCounts target = size.map(s -> targetCounts(s * share,
                     EffectiveTargets.in(slice.month(), profile.timezone(), layers))).orElse(null);
-            monthly.add(new MonthRow(slice.month(), perMonth.get(i), target));
-            total = total.plus(perMonth.get(i));
+            monthTargets.add(target);
             if (target != null) {
                 targetTotal = targetTotal == null ? target : targetTotal.plus(target);
-                sizedMonths += size.get() * share;
+                targetMonths += size.get() * share;
+                if (targetDays > 0) {
+                    targetDayContacts += daily.on(firstTargetDay, lastTargetDay).contacted();
+                }
             }
+        }
+        List<TargetCounts> shownTargets = TargetCounts.shown(monthTargets);
+        List<DateRange.MonthSlice> months = range.months();
+        for (int i = 0; i < months.size(); i++) {
+            DateRange.MonthSlice slice = months.get(i);
+            monthly.add(new MonthRow(slice.month(), daily.on(slice.first(), slice.last()), monthTargets.get(i),
+                    shownTargets.get(i)));
         }
         YearMonth shown = YearMonth.from(range.to().isAfter(today) ? today : range.to());
         if (shown.isBefore(YearMonth.from(range.from()))) {
             shown = YearMonth.from(range.from());
         }
-        EffectiveTargets targets = EffectiveTargets.in(shown, profile.timezone(), layers);
-        Long databaseSize = profile.databaseSizeIn(shown).orElse(null);
-        Double contactRate = sizedMonths == 0 ? null : KpiMaths.round(total.contacted() / sizedMonths, 4);
-        return new KpiReport(profile.dealershipId(), range, total, targets, databaseSize, targetTotal, contactRate,
-                List.copyOf(monthly), notes(range, total, targetTotal, profile, today));
-    }
-
-    /** The local days of a month's part of the range that carry targets: on or after go-live, and not after today. */
-    static long targetDays(DateRange.MonthSlice slice, LocalDate goLive, LocalDate today) {
-        LocalDate first = goLive != null && goLive.isAfter(slice.first()) ? goLive : slice.first();
-        LocalDate last = today.isBefore(slice.last()) ? today : slice.last();
-        return first.isAfter(last) ? 0 : ChronoUnit.DAYS.between(first, last) + 1;
+        KpiCounts total = daily.total();
+        return new KpiReport(profile.dealershipId(), range, total, EffectiveTargets.in(shown, profile.timezone(), layers),
+                profile.databaseSizeIn(shown).orElse(null), targetTotal, targetDayContacts, targetMonths,
+                List.copyOf(monthly), notes(range, total, monthly, profile, daily, today));
     }
 
     /** contacted = database size × share of the month × monthly contact rate; each later stage × its rate. */
@@ -111,56 +150,71 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
         return new TargetCounts(contacted, appointed, attended, sold);
     }
 
-    public Double appointedPerContacted() {
-        return counts.rates().appointedPerContacted();
+    /** The contacts on target days per month of the database ({@code rates.contactRatePerMonth}, 4 decimals). */
+    public Double contactRate() {
+        return KpiMaths.ratio(targetDayContacts, targetMonths, 4);
     }
 
-    public Double attendedPerAppointed() {
-        return counts.rates().attendedPerAppointed();
+    public ContactToSale contactToSale() {
+        return counts.contactToSale();
     }
 
-    public Double soldPerAttended() {
-        return counts.rates().soldPerAttended();
-    }
-
-    /** Contacts per sale (null: n/a, see {@link ContactToSale#of(KpiCounts)}). */
-    public Double contactToSale() {
-        return counts.contactToSale().ratio();
-    }
-
-    /** The ratio the targets in force ask for, with its label. */
+    /** The ratio the targets in force ask for. */
     public ContactToSale targetRatio() {
-        return ContactToSale.of(targetContactToSale(targets));
+        return targetRatio(targets);
+    }
+
+    /** 1 / (appointed rate × attended rate × sold rate): 1.98 with the defaults, the help page's "2:1". */
+    public static ContactToSale targetRatio(EffectiveTargets targets) {
+        double conversion = targets.get(TargetField.APPOINTED_RATE) * targets.get(TargetField.ATTENDED_RATE)
+                * targets.get(TargetField.SOLD_RATE);
+        return conversion == 0 ? ContactToSale.none(null) : ContactToSale.of(1 / conversion);
     }
 
     /** Each count as a share of its target (3 decimals); null where there is no target (or a target of 0). */
     public Map<Stage, Double> ofTarget() {
+        return ofTarget(counts, targetCounts);
+    }
+
+    /** {@link #ofTarget()} as whole percentages (what is printed and coloured). */
+    public Map<Stage, Integer> ofTargetPercent() {
+        return ofTargetPercent(counts, targetCounts);
+    }
+
+    static Map<Stage, Double> ofTarget(KpiCounts counts, TargetCounts targets) {
         Map<Stage, Double> shares = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            shares.put(stage, targetCounts == null ? null : KpiMaths.ratio(counts.get(stage), targetCounts.get(stage), 3));
+            shares.put(stage, targets == null ? null : KpiMaths.ratio(counts.get(stage), targets.get(stage), 3));
         }
         return shares;
     }
 
-    /** 1 / (appointed rate × attended rate × sold rate): 1.98 with the defaults, the help page's "2:1". */
-    public static Double targetContactToSale(EffectiveTargets targets) {
-        double conversion = targets.get(TargetField.APPOINTED_RATE) * targets.get(TargetField.ATTENDED_RATE)
-                * targets.get(TargetField.SOLD_RATE);
-        return KpiMaths.ratio(1, conversion, 2);
+    static Map<Stage, Integer> ofTargetPercent(KpiCounts counts, TargetCounts targets) {
+        Map<Stage, Integer> percents = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            boolean none = targets == null || targets.get(stage) == 0;
+            percents.put(stage, none ? null : KpiMaths.wholePercent(counts.get(stage) / targets.get(stage)));
+        }
+        return percents;
     }
 
     /** Plain-words explanations of what may surprise a manager reading these numbers. */
-    static List<String> notes(DateRange range, KpiCounts counts, TargetCounts targets, Profile profile, LocalDate today) {
+    static List<String> notes(DateRange range, KpiCounts counts, List<MonthRow> monthly, Profile profile,
+                              DailyCounts daily, LocalDate today) {
         List<String> notes = new ArrayList<>(funnelNotes(range, counts));
-        ratioNote(counts).ifPresent(notes::add);
+        Optional.ofNullable(counts.contactToSale().note()).ifPresent(notes::add);
+        notes.addAll(monthNotes(monthly));
         if (profile.databaseSize().isEmpty()) {
             notes.add("Target counts need the dealership's database size: set databaseSize in its profile.");
-        } else if (targets == null) {
-            notes.add("No database size was in force in this range, so it has no target counts (set databaseSize with"
-                    + " effectiveFrom to give earlier months one).");
         }
-        if (profile.goLiveDate() != null && range.from().isBefore(profile.goLiveDate())) {
-            notes.add("Targets count only from go-live (" + profile.goLiveDate() + ").");
+        LocalDate goLive = profile.goLiveDate();
+        if (goLive != null && range.from().isBefore(goLive)) {
+            long beforeGoLive = daily.on(range.from(), goLive.minusDays(1)).contacted();
+            notes.add(beforeGoLive > 0
+                    ? beforeGoLive + " contact" + (beforeGoLive == 1 ? "" : "s") + " before go-live on " + goLive
+                      + (beforeGoLive == 1 ? " has" : " have") + " no target (they count, but targets and the contact rate"
+                      + " start at go-live)."
+                    : "Targets count only from go-live (" + goLive + ").");
         }
         if (range.to().isAfter(today)) {
             notes.add("Days after today (" + today + ") carry no target yet.");
@@ -168,17 +222,15 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
         return List.copyOf(notes);
     }
 
-    /** Why the contact-to-sale ratio is n/a, if it is. */
-    static Optional<String> ratioNote(KpiCounts counts) {
-        if (counts.sold() == 0) {
-            return counts.contacted() == 0 ? Optional.empty()
-                    : Optional.of("Contact-to-sale is n/a: there were contacts but no sales in this range.");
+    /** Each month whose ratio is n/a although it had sales, and why: its sales came from contacts before it. */
+    static List<String> monthNotes(List<MonthRow> monthly) {
+        List<String> notes = new ArrayList<>();
+        for (MonthRow row : monthly) {
+            if (row.counts().sold() > 0 && row.counts().contacted() < row.counts().sold()) {
+                notes.add(row.month() + ": " + row.contactToSaleNote() + ", so its contact-to-sale is n/a.");
+            }
         }
-        if (counts.contacted() < counts.sold()) {
-            return Optional.of("Contact-to-sale is n/a: fewer agreements were first contacted (" + counts.contacted()
-                    + ") than sold (" + counts.sold() + ") in this range, because the rest were contacted before it.");
-        }
-        return Optional.empty();
+        return notes;
     }
 
     /** A note for each later stage that counts more than the stage before it (the help page's "more Sold than Contacted"). */

@@ -3,29 +3,47 @@ package com.dealerkpi.domain.report;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.status.Stage;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A region, brand or national report: the sum over the dealerships in scope, each of whose ranges was read in
- * its own time zone, with one row per dealership.
+ * A region, brand or national report: the sum over the dealerships in scope, each of whose ranges was read in its own
+ * time zone, with one row per dealership. Printed target counts add up: the total is the exact sum rounded, and the
+ * rows' and months' printed targets are rounded so that they add up to it.
+ *
+ * @param scope        how the scope is named: {@code national}, or {@code region:}/{@code brand:} with the spelling
+ *                     most of its profiles use
+ * @param dealerships  the rows in the order asked for
  */
 public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCounts counts,
-                     KpiReport.TargetCounts targetCounts, List<KpiReport.MonthRow> monthly, List<String> notes,
-                     KpiCounts comparisonCounts) {
+                     KpiReport.TargetCounts targetCounts, long targetDayContacts, double targetMonths,
+                     List<KpiReport.MonthRow> monthly, List<String> notes, KpiCounts comparisonCounts) {
 
     /**
-     * One dealership's part: its report, its profile (or none: a dealership with updates only), and the counts of
-     * the range it is compared with (null when no comparison was asked for).
+     * One dealership's part: its report, its profile (or none: a dealership with updates only), the counts of the
+     * range it is compared with (null when no comparison was asked for), and its target counts as the roll-up prints
+     * them (null without a target).
      */
-    public record Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison) {
+    public record Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison,
+                      KpiReport.TargetCounts shownTarget) {
+        public Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison) {
+            this(report, profile, hasProfile, comparison, null);
+        }
+
         String sortName() {
             return (profile.name() != null ? profile.name() : profile.dealershipId()).toLowerCase(Locale.ROOT);
+        }
+
+        Row showing(KpiReport.TargetCounts shown) {
+            return new Row(report, profile, hasProfile, comparison, shown);
         }
     }
 
@@ -34,7 +52,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         /** By name (the dealership id where there is none), A to Z. */
         NAME(Comparator.comparing(Row::sortName)),
         /** Fewest contacts per sale first; rows without a ratio last. */
-        CONTACT_TO_SALE(Comparator.comparing((Row r) -> r.report().contactToSale(),
+        CONTACT_TO_SALE(Comparator.comparing((Row r) -> r.report().contactToSale().exact(),
                 Comparator.nullsLast(Comparator.naturalOrder()))),
         /** Furthest ahead of the sold target first; rows without a target last. */
         OF_TARGET(Comparator.comparing((Row r) -> r.report().ofTarget().get(Stage.SOLD),
@@ -48,20 +66,22 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
             this.order = order.thenComparing(r -> r.report().dealershipId());
         }
 
-        public static java.util.Optional<Sort> parse(String raw) {
+        public static Optional<Sort> parse(String raw) {
             String wanted = raw.trim().replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
             for (Sort sort : values()) {
                 if (sort.name().replace("_", "").toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return java.util.Optional.of(sort);
+                    return Optional.of(sort);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     public static RollUp of(String scope, RangeKind kind, List<Row> rows, Sort sort) {
         KpiCounts counts = KpiCounts.ZERO;
         KpiReport.TargetCounts targets = null;
+        long targetDayContacts = 0;
+        double targetMonths = 0;
         Map<YearMonth, KpiCounts> months = new TreeMap<>();
         Map<YearMonth, KpiReport.TargetCounts> monthTargets = new TreeMap<>();
         int withoutTargets = 0;
@@ -70,6 +90,8 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         for (Row row : rows) {
             KpiReport part = row.report();
             counts = counts.plus(part.counts());
+            targetDayContacts += part.targetDayContacts();
+            targetMonths += part.targetMonths();
             if (row.comparison() != null) {
                 compared = (compared == null ? KpiCounts.ZERO : compared).plus(row.comparison().counts());
             }
@@ -86,25 +108,37 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
                 }
             }
         }
+        List<YearMonth> monthOrder = List.copyOf(months.keySet());
+        List<KpiReport.TargetCounts> shownMonths = KpiReport.TargetCounts.shown(monthOrder.stream().map(monthTargets::get).toList());
         List<KpiReport.MonthRow> monthly = new ArrayList<>();
-        months.forEach((month, c) -> monthly.add(new KpiReport.MonthRow(month, c, monthTargets.get(month))));
+        for (int i = 0; i < monthOrder.size(); i++) {
+            YearMonth month = monthOrder.get(i);
+            monthly.add(new KpiReport.MonthRow(month, months.get(month), monthTargets.get(month), shownMonths.get(i)));
+        }
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort(sort.order);
-        return new RollUp(scope, kind, List.copyOf(sorted), counts, targets, List.copyOf(monthly),
-                notes(rows, counts, withoutTargets, withoutProfile), compared);
+        List<KpiReport.TargetCounts> shownRows = KpiReport.TargetCounts.shown(sorted.stream().map(r -> r.report().targetCounts()).toList());
+        List<Row> shown = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            shown.add(sorted.get(i).showing(shownRows.get(i)));
+        }
+        return new RollUp(scope, kind, List.copyOf(shown), counts, targets, targetDayContacts, targetMonths,
+                List.copyOf(monthly), notes(rows, counts, monthly, withoutTargets, withoutProfile), compared);
     }
 
-    private static List<String> notes(List<Row> rows, KpiCounts counts, int withoutTargets, int withoutProfile) {
+    private static List<String> notes(List<Row> rows, KpiCounts counts, List<KpiReport.MonthRow> monthly,
+                                      int withoutTargets, int withoutProfile) {
         List<String> notes = new ArrayList<>();
         if (rows.isEmpty()) {
             notes.add("No dealership is in this scope yet.");
             return notes;
         }
         notes.addAll(KpiReport.funnelNotes(rows.get(0).report().range(), counts));
-        KpiReport.ratioNote(counts).ifPresent(notes::add);
+        Optional.ofNullable(counts.contactToSale().note()).ifPresent(notes::add);
+        notes.addAll(KpiReport.monthNotes(monthly));
         if (withoutTargets > 0) {
-            notes.add(withoutTargets + " of " + rows.size() + " dealerships have no database size in this range, so"
-                    + " they are missing from the target counts.");
+            notes.add(withoutTargets + " of " + rows.size() + " dealerships have no database size, so they are missing"
+                    + " from the target counts.");
         }
         if (withoutProfile > 0) {
             notes.add(withoutProfile + " of " + rows.size() + " dealerships have updates but no profile yet (\"profile\":"
@@ -113,11 +147,42 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         return notes;
     }
 
-    public Double contactToSale() {
-        return counts.contactToSale().ratio();
+    /** The earliest first day of the dealerships' ranges (each resolved in its own zone); null without dealerships. */
+    public LocalDate from() {
+        return dealerships.stream().map(r -> r.report().range().from()).min(LocalDate::compareTo).orElse(null);
     }
 
-    public Double targetContactToSale() {
-        return targetCounts == null ? null : KpiMaths.ratio(targetCounts.contacted(), targetCounts.sold(), 2);
+    /** The latest last day of the dealerships' ranges. */
+    public LocalDate to() {
+        return dealerships.stream().map(r -> r.report().range().to()).max(LocalDate::compareTo).orElse(null);
+    }
+
+    /** The time zone of every dealership in scope, or empty when they differ (or there are none). */
+    public Optional<ZoneId> zone() {
+        List<ZoneId> zones = dealerships.stream().map(r -> r.report().range().zone()).distinct().toList();
+        return zones.size() == 1 ? Optional.of(zones.get(0)) : Optional.empty();
+    }
+
+    /** The contacts on target days per month of the summed databases of the dealerships that have one. */
+    public Double contactRate() {
+        return KpiMaths.ratio(targetDayContacts, targetMonths, 4);
+    }
+
+    public ContactToSale contactToSale() {
+        return counts.contactToSale();
+    }
+
+    /** The contact-to-sale the summed targets ask for. */
+    public ContactToSale targetRatio() {
+        return targetCounts == null || targetCounts.sold() == 0 ? ContactToSale.none(null)
+                : ContactToSale.of(targetCounts.contacted() / targetCounts.sold());
+    }
+
+    public Map<Stage, Double> ofTarget() {
+        return KpiReport.ofTarget(counts, targetCounts);
+    }
+
+    public Map<Stage, Integer> ofTargetPercent() {
+        return KpiReport.ofTargetPercent(counts, targetCounts);
     }
 }

@@ -31,9 +31,15 @@ public record Profile(String dealershipId, String name, String region, String br
                 && ZoneId.getAvailableZoneIds().contains(zone);
     }
 
-    /** The database size in force in a month of the dealership's calendar. */
+    /**
+     * The database size in force in a month of the dealership's calendar. A size describes the dealership rather
+     * than a decision that starts later: before its first size takes effect, that first size applies too, so once a
+     * size is known every month has one (later changes still take effect from their own months).
+     */
     public Optional<Long> databaseSizeIn(YearMonth month) {
-        return databaseSize.in(month, timezone);
+        Optional<YearMonth> first = databaseSize.firstMonth(timezone);
+        return first.isPresent() && month.isBefore(first.get()) ? databaseSize.in(first.get(), timezone)
+                : databaseSize.in(month, timezone);
     }
 
     /** Each month from which the database size changes (in the dealership's calendar), with the size from then on. */

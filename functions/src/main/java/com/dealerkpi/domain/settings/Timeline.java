@@ -51,6 +51,11 @@ public record Timeline<V>(List<Change<V>> changes) {
         return best == null ? Optional.empty() : Optional.ofNullable(best.value());
     }
 
+    /** The earliest month from which a change takes effect (in the time zone asked about); empty without changes. */
+    public Optional<YearMonth> firstMonth(ZoneId zone) {
+        return changes.stream().map(change -> change.effectiveIn(zone)).min(YearMonth::compareTo);
+    }
+
     public boolean isEmpty() {
         return changes.isEmpty();
     }

@@ -5,6 +5,8 @@ import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.settings.Timeline;
+import com.dealerkpi.domain.status.Stage;
+import com.dealerkpi.support.Days;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,9 +40,9 @@ class RenderingTest {
     @Test
     void csvHasAHeaderAMonthPerRowAndATotal() {
         DateRange range = DateRange.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 28), ZoneId.of("Europe/London"));
-        KpiReport report = KpiReport.build(profile("D1", 1000L), range, List.of(new KpiCounts(4, 3, 2, 2), new KpiCounts(1, 0, 0, 0)),
-                List.of(), LocalDate.of(2026, 2, 14));
-        String csv = KpiCsv.render(report.monthly(), report.counts(), report.targetCounts());
+        KpiReport report = KpiReport.build(profile("D1", 1000L), range,
+                Days.onFirstDays(range, List.of(new KpiCounts(4, 3, 2, 2), new KpiCounts(1, 0, 0, 0))), List.of(), LocalDate.of(2026, 2, 14));
+        String csv = KpiCsv.render(report);
         assertEquals(List.of(KpiCsv.HEADER, "2026-01,4,3,2,2,2.0,30.0,21.0,18.9,15.1", "2026-02,1,0,0,0,,15.0,10.5,9.5,7.6",
                         "total,5,3,2,2,2.5,45.0,31.5,28.4,22.7"),
                 List.of(csv.split("\r\n")));
@@ -48,10 +50,20 @@ class RenderingTest {
     }
 
     @Test
+    void aSharePrintedAsNinetyPercentIsAmber() {
+        // 27 of a target of 30.03 is 89.9 %: printed as 90 %, so amber, not red
+        DateRange june = DateRange.custom(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), ZoneId.of("Europe/London"));
+        KpiReport report = KpiReport.build(profile("D1", 1001L), june, Days.onFirstDays(june, List.of(new KpiCounts(27, 0, 0, 0))),
+                List.of(), LocalDate.of(2026, 7, 1));
+        assertEquals(90, report.ofTargetPercent().get(Stage.CONTACTED));
+        assertTrue(KpiHtml.render(report, null).contains("<span class=\"rag amber\">90% <small>near target</small></span>"));
+    }
+
+    @Test
     void htmlEscapesAndLoadsNothingFromElsewhere() {
         DateRange range = DateRange.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), ZoneId.of("Europe/London"));
-        KpiReport report = KpiReport.build(profile("D<script>", 100L), range, List.of(new KpiCounts(4, 5, 2, 2)),
-                List.of(), LocalDate.of(2026, 2, 1));
+        KpiReport report = KpiReport.build(profile("D<script>", 100L), range,
+                Days.onFirstDays(range, List.of(new KpiCounts(4, 5, 2, 2))), List.of(), LocalDate.of(2026, 2, 1));
         String html = KpiHtml.render(report, "<b>\"Ford\" & Sons</b>");
         assertFalse(html.contains("<script") || html.contains("<b>"), "user-supplied text is escaped");
         assertTrue(html.contains("&lt;b&gt;&quot;Ford&quot; &amp; Sons&lt;/b&gt;"));

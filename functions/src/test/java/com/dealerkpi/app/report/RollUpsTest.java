@@ -108,8 +108,8 @@ class RollUpsTest {
         }
 
         @Override
-        public Optional<Instant> firstMilestone(String dealershipId) {
-            return stores.firstMilestone(dealershipId);
+        public Optional<Instant> firstActivity(String dealershipId) {
+            return stores.firstActivity(dealershipId);
         }
 
         @Override

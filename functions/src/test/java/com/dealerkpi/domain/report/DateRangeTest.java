@@ -89,8 +89,11 @@ class DateRangeTest {
         assertEquals(29, months.get(1).daysInRange(), "2024 is a leap year");
         assertEquals(months.get(1).month().lengthOfMonth(), months.get(1).daysInRange());
         assertEquals(10, months.get(2).daysInRange());
-        assertEquals(List.of(range.start(), LocalDate.of(2024, 2, 1).atStartOfDay(LONDON).toInstant(),
-                LocalDate.of(2024, 3, 1).atStartOfDay(LONDON).toInstant(), range.endExclusive()), range.monthBoundaries());
+        List<java.time.Instant> days = range.dayBoundaries();
+        assertEquals(56 + 1, days.size(), "each local day's start, and the range's end");
+        assertEquals(range.start(), days.get(0));
+        assertEquals(LocalDate.of(2024, 2, 1).atStartOfDay(LONDON).toInstant(), days.get(17));
+        assertEquals(range.endExclusive(), days.get(56));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.dealerkpi.domain.settings.TargetChange;
 import com.dealerkpi.domain.settings.TargetField;
 import com.dealerkpi.domain.settings.TargetScope;
 import com.dealerkpi.domain.settings.Timeline;
+import com.dealerkpi.support.Days;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ class KpiReportTest {
     }
 
     static KpiReport report(Profile profile, DateRange range, List<KpiCounts> months, List<EffectiveTargets.Layer> layers) {
-        return KpiReport.build(profile, range, months, layers, TODAY);
+        return KpiReport.build(profile, range, Days.onFirstDays(range, months), layers, TODAY);
     }
 
     static List<KpiCounts> zeros(int months) {
@@ -49,8 +50,8 @@ class KpiReportTest {
     @Test
     void theHelpPagesWorkedExampleIsATwoToOneTarget() {
         // 3% of the database contacted a month, 70% appointed, 90% attend, 80% buy: about 2 contacts per sale
-        assertEquals(1.98, KpiReport.targetContactToSale(DEFAULTS));
-        assertEquals("2.0:1", KpiMaths.contactToSaleLabel(KpiReport.targetContactToSale(DEFAULTS)));
+        assertEquals(1.98, KpiReport.targetRatio(DEFAULTS).ratio());
+        assertEquals("2.0:1", KpiReport.targetRatio(DEFAULTS).label());
         DateRange june = DateRange.custom(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), LONDON);
         KpiReport.TargetCounts t = report(profile(1000L, null), june, zeros(1), List.of()).targetCounts();
         assertEquals(30.0, t.contacted(), 1e-9);
@@ -109,7 +110,8 @@ class KpiReportTest {
 
         DateRange year2025 = DateRange.custom(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), LONDON);
         KpiReport earlier = report(profile, year2025, zeros(12), List.of(new EffectiveTargets.Layer(TargetScope.national(), national)));
-        assertNull(earlier.targetCounts(), "no database size was in force in 2025");
+        assertEquals(12 * 12.0, earlier.targetCounts().contacted(), 1e-9, "before its first size, the first size (400) applies");
+        assertEquals(400L, earlier.databaseSize());
         assertEquals(0.03, earlier.targets().get(TargetField.CONTACT_RATE_PER_MONTH), "the rise starts in July 2026");
     }
 
@@ -125,26 +127,52 @@ class KpiReportTest {
     void contactToSaleIsNaWithoutSalesOrWithFewerContactsThanSales() {
         DateRange range = DateRange.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), LONDON);
         KpiReport empty = report(profile(100L, null), range, List.of(KpiCounts.ZERO), List.of());
-        assertNull(empty.appointedPerContacted());
-        assertNull(empty.contactToSale());
-        assertEquals("n/a", KpiMaths.contactToSaleLabel(empty.contactToSale()));
+        assertNull(empty.counts().rates().appointedPerContacted());
+        assertNull(empty.contactToSale().ratio());
+        assertEquals("n/a", empty.contactToSale().label());
         assertTrue(empty.notes().isEmpty(), empty.notes().toString());
 
         KpiReport noSales = report(profile(100L, null), range, List.of(new KpiCounts(5, 2, 1, 0)), List.of());
-        assertNull(noSales.contactToSale());
+        assertNull(noSales.contactToSale().ratio());
         assertTrue(noSales.notes().stream().anyMatch(n -> n.contains("no sales")));
 
         KpiReport backwards = report(profile(100L, null), range, List.of(new KpiCounts(0, 2, 3, 4)), List.of());
-        assertNull(backwards.contactToSale(), "0 contacts for 4 sales is not 0.0:1");
-        assertNull(backwards.monthly().get(0).contactToSale());
+        assertNull(backwards.contactToSale().ratio(), "0 contacts for 4 sales is not 0.0:1");
+        assertNull(backwards.monthly().get(0).contactToSale().ratio());
         assertTrue(backwards.notes().stream().anyMatch(n -> n.startsWith("Contact-to-sale is n/a: fewer")));
 
         KpiReport some = report(profile(100L, null), range, List.of(new KpiCounts(120, 80, 70, 55)), List.of());
-        assertEquals(0.667, some.appointedPerContacted());
-        assertEquals(0.875, some.attendedPerAppointed());
-        assertEquals(0.786, some.soldPerAttended());
-        assertEquals(2.18, some.contactToSale());
-        assertEquals("2.2:1", KpiMaths.contactToSaleLabel(some.contactToSale()));
+        assertEquals(0.667, some.counts().rates().appointedPerContacted());
+        assertEquals(0.875, some.counts().rates().attendedPerAppointed());
+        assertEquals(0.786, some.counts().rates().soldPerAttended());
+        assertEquals(2.18, some.contactToSale().ratio());
+        assertEquals("2.2:1", some.contactToSale().label());
+    }
+
+    @Test
+    void everyFigureIsRoundedOnceFromItsExactValue() {
+        assertEquals("1.5:1", ContactToSale.of(new KpiCounts(17, 11, 11, 11)).label(), "17 ÷ 11 = 1.5454…, not 1.55 rounded again");
+        assertEquals(1.55, ContactToSale.of(new KpiCounts(17, 11, 11, 11)).ratio());
+        assertEquals("2.1:1", ContactToSale.of(new KpiCounts(41, 20, 20, 20)).label(), "41 ÷ 20 = 2.05");
+        assertEquals(90, KpiMaths.wholePercent(0.8995));
+        assertEquals(89, KpiMaths.wholePercent(0.8949));
+        assertEquals(List.of(0.4, 0.3, 0.3), KpiMaths.apportion(List.of(0.35, 0.33, 0.33), 1),
+                "1.01 prints as 1.0: the part with the largest remainder gets the missing tenth");
+        assertEquals(List.of(10.1, 10.1, 10.0), KpiMaths.apportion(List.of(10.05, 10.05, 10.05), 1),
+                "30.15 prints as 30.2, not as three times 10.1 (30.3): the earlier among equal remainders first");
+    }
+
+    @Test
+    void printedMonthlyTargetsAddUpToThePrintedTotal() {
+        // a size whose monthly targets round up and down unevenly (13.11, 9.177, 8.2593, 6.60744 a month)
+        DateRange range = DateRange.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), LONDON);
+        KpiReport report = report(profile(437L, null), range, zeros(6), List.of());
+        for (java.util.function.ToDoubleFunction<KpiReport.TargetCounts> stage : List.<java.util.function.ToDoubleFunction<KpiReport.TargetCounts>>of(
+                KpiReport.TargetCounts::contacted, KpiReport.TargetCounts::appointed, KpiReport.TargetCounts::attended,
+                KpiReport.TargetCounts::sold)) {
+            double sum = report.monthly().stream().mapToDouble(m -> stage.applyAsDouble(m.shownTarget())).sum();
+            assertEquals(stage.applyAsDouble(report.targetCounts().rounded()), Math.round(sum * 10) / 10.0, 1e-9);
+        }
     }
 
     @Test
@@ -154,8 +182,8 @@ class KpiReportTest {
                 List.of(new KpiCounts(5, 3, 2, 1), KpiCounts.ZERO, new KpiCounts(2, 2, 2, 2)), List.of());
         assertEquals(new KpiCounts(7, 5, 4, 3), report.counts());
         assertEquals(3, report.monthly().size());
-        assertEquals(1.0, report.monthly().get(2).contactToSale());
-        assertNull(report.monthly().get(1).contactToSale());
+        assertEquals(1.0, report.monthly().get(2).contactToSale().ratio());
+        assertNull(report.monthly().get(1).contactToSale().ratio());
     }
 
     @Test
