@@ -1,9 +1,9 @@
 package com.dealerkpi.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dealerkpi.api.auth.Cursors;
 import com.dealerkpi.api.http.ApiException;
 import com.dealerkpi.api.http.ApiRequest;
+import com.dealerkpi.api.http.Cursors;
 import com.dealerkpi.api.http.FunctionHandler;
 import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.api.http.Responses;
@@ -30,6 +30,7 @@ import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.telemetry.Dimension;
 import com.dealerkpi.telemetry.Metric;
+import com.dealerkpi.telemetry.RequestMetrics;
 import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
@@ -65,7 +66,7 @@ public final class ReportHandler extends FunctionHandler {
 
     /** Report latency by kind: the KPI report, a drill-down page, usage, a roll-up, ... */
     @Override
-    protected void describe(Route route, Telemetry.Request record) {
+    protected void describe(Route route, RequestMetrics record) {
         record.dimension(Dimension.REPORT, switch (route) {
             case GET_KPI -> "kpi";
             case GET_KPI_AGREEMENTS -> "drill-down";

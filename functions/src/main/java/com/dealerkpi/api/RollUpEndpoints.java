@@ -33,8 +33,8 @@ final class RollUpEndpoints {
         endpoints.put(Route.GET_BRAND_KPI, r -> rollUp(r, query -> rollUps.brand(
                 Ids.requireName("brand", r.pathParameter("brand")), query)));
         endpoints.put(Route.GET_NATIONAL_KPI, r -> rollUp(r, rollUps::national));
-        endpoints.put(Route.GET_REGIONS, r -> scopes(r, rollUps.regions()));
-        endpoints.put(Route.GET_BRANDS, r -> scopes(r, rollUps.brands()));
+        endpoints.put(Route.GET_REGIONS, r -> scopes(r, rollUps.regions(r.caller())));
+        endpoints.put(Route.GET_BRANDS, r -> scopes(r, rollUps.brands(r.caller())));
         return endpoints;
     }
 

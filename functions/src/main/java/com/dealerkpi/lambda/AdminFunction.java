@@ -1,6 +1,7 @@
 package com.dealerkpi.lambda;
 
 import com.dealerkpi.lambda.priming.Priming;
+import com.dealerkpi.lambda.priming.PrimingRequests;
 
 /** The admin function (template.yaml: AdminFunction). */
 public final class AdminFunction extends EntryPoint {
@@ -18,7 +19,7 @@ public final class AdminFunction extends EntryPoint {
         super(wiring.adminHandler());
         if (snapStart) {
             Priming.register(wiring, () -> Priming.send(EntryPoint.of(wiring.adminHandler(Priming.SILENT)),
-                    Priming.requests(wiring.config().claimNames()).settings()));
+                    new PrimingRequests(wiring.config().claimNames()).settings()));
         }
     }
 }

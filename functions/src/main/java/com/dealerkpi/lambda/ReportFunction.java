@@ -21,7 +21,7 @@ public final class ReportFunction extends EntryPoint {
         if (snapStart) {
             Priming.register(wiring, () -> {
                 ReportHandler reports = wiring.reportHandler(Priming.SILENT);
-                Priming.send(EntryPoint.of(reports), Priming.requests(wiring.config().claimNames()).reports());
+                Priming.send(EntryPoint.of(reports), new PrimingRequests(wiring.config().claimNames()).reports());
                 reports.primeReports(PrimingRequests.DEALERSHIP);
             });
         }

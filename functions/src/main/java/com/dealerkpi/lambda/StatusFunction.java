@@ -1,6 +1,7 @@
 package com.dealerkpi.lambda;
 
 import com.dealerkpi.lambda.priming.Priming;
+import com.dealerkpi.lambda.priming.PrimingRequests;
 
 /** The status function (template.yaml: StatusFunction). */
 public final class StatusFunction extends EntryPoint {
@@ -18,7 +19,7 @@ public final class StatusFunction extends EntryPoint {
         super(wiring.statusHandler());
         if (snapStart) {
             Priming.register(wiring, () -> Priming.send(EntryPoint.of(wiring.statusHandler(Priming.SILENT)),
-                    Priming.requests(wiring.config().claimNames()).status()));
+                    new PrimingRequests(wiring.config().claimNames()).status()));
         }
     }
 }

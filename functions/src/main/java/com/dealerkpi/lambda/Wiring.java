@@ -4,7 +4,7 @@ import com.dealerkpi.api.AdminHandler;
 import com.dealerkpi.api.ReportHandler;
 import com.dealerkpi.api.StatusHandler;
 import com.dealerkpi.api.auth.Authorizer;
-import com.dealerkpi.api.auth.Cursors;
+import com.dealerkpi.api.http.Cursors;
 import com.dealerkpi.api.http.Route;
 import com.dealerkpi.app.Stores;
 import com.dealerkpi.app.common.Parallel;

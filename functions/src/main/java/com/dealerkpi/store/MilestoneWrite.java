@@ -18,10 +18,10 @@ import static com.dealerkpi.store.TableLayout.*;
 
 /**
  * The one way a milestone item changes: a status update claiming the stage, a void marking it, a rebuild settling
- * it. Every write it builds raises the item's version in the same conditional write, whatever else it does, so
- * "the milestone changed" and "its version moved" never come apart: a rebuild conditioned on the version it read
- * fails if anything changed meanwhile, and anything that follows milestone changes (the pre-aggregated counts) can
- * follow the version alone.
+ * it. Every write it builds raises the item's version in that same write, whatever else it does (and whatever
+ * condition it carries: the conditions of the steps called are all required), so "the milestone changed" and "its
+ * version moved" never come apart: a rebuild conditioned on the version it read fails if anything changed meanwhile,
+ * and whatever must follow every change of a milestone can follow its version alone.
  */
 final class MilestoneWrite {
     private final String dealershipId;
@@ -32,7 +32,7 @@ final class MilestoneWrite {
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
     private final List<String> adds = new ArrayList<>();
-    private String condition;
+    private final List<String> conditions = new ArrayList<>();
 
     private MilestoneWrite(String dealershipId, String agreementId, Stage stage) {
         this.dealershipId = dealershipId;
@@ -54,8 +54,9 @@ final class MilestoneWrite {
         sets.add(name(REPLACED) + " = if_not_exists(" + name(AT) + ", " + value(":nothing", s(NOTHING)) + ")");
         holding(at, backfilled, eventId, Milestone.rank(at, backfilled));
         sets.add(name(WINNER_VOIDED) + " = " + value(":false", bool(false)));
-        condition = "NOT contains(" + name(VOIDED_EVENTS) + ", :eid) AND (attribute_not_exists(" + name(RANK) + ") OR "
-                + name(RANK) + " > :rk OR " + name(WINNER_VOIDED) + " = " + value(":true", bool(true)) + ")";
+        conditions.add("NOT contains(" + name(VOIDED_EVENTS) + ", " + value(":eid", s(eventId)) + ") AND (attribute_not_exists("
+                + name(RANK) + ") OR " + name(RANK) + " > " + value(":rk", s(Milestone.rank(at, backfilled))) + " OR "
+                + name(WINNER_VOIDED) + " = " + value(":true", bool(true)) + ")");
         return this;
     }
 
@@ -82,15 +83,15 @@ final class MilestoneWrite {
         adds.add(name(VOIDED_EVENTS) + " " + value(":voided", AttributeValue.fromSs(List.of(eventId))));
         if (ofTheWinner) {
             sets.add(name(WINNER_VOIDED) + " = " + value(":true", bool(true)));
-            sets.add(name(REBUILD_PENDING) + " = :true");
-            condition = name(EVENT_ID) + " = " + value(":eid", s(eventId));
+            sets.add(name(REBUILD_PENDING) + " = " + value(":true", bool(true)));
+            conditions.add(name(EVENT_ID) + " = " + value(":eid", s(eventId)));
         }
         return this;
     }
 
     /** Only if the item's version is still the one read. */
     MilestoneWrite ifVersion(AttributeValue version) {
-        condition = name(VERSION) + " = " + value(":v", version);
+        conditions.add(name(VERSION) + " = " + value(":v", version));
         return this;
     }
 
@@ -104,7 +105,7 @@ final class MilestoneWrite {
         }
         UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(table).key(key)
                 .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values);
-        return condition == null ? request : request.conditionExpression(condition);
+        return conditions.isEmpty() ? request : request.conditionExpression("(" + String.join(") AND (", conditions) + ")");
     }
 
     private void holding(Instant at, boolean backfilled, String eventId, String rank) {

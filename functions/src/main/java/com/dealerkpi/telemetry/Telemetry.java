@@ -71,7 +71,7 @@ public final class Telemetry {
     }
 
     /** One request's line and metrics, filled in as it goes. */
-    public final class Request {
+    public final class Request implements RequestMetrics {
         private final Map<String, Object> fields = new LinkedHashMap<>();
         private final Map<String, Long> counts = new TreeMap<>();
         private final Map<String, String> dimensions = new TreeMap<>();
@@ -102,17 +102,17 @@ public final class Telemetry {
             fields.put("route", routeKey);
         }
 
-        /** Adds one to a count metric of this request. */
+        @Override
         public void count(Metric metric) {
             counts.merge(metric.metricName(), 1L, Long::sum);
         }
 
-        /** A metric dimension beside Function (the route's kind of report, the reason of a refusal). */
+        @Override
         public void dimension(Dimension dimension, String value) {
             dimensions.put(dimension.dimensionName(), value);
         }
 
-        /** Reports this request's latency under a metric of its own (report latency by kind). */
+        @Override
         public void latencyAs(Metric metric) {
             latencyMetric = metric;
         }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Tag("stores")
 class PrimingRequestsTest {
     private final Wiring wiring = Wiring.local(Config.from(Map.of()), TestBackend.current().fresh(Clock.systemUTC()), Clock.systemUTC());
-    private final PrimingRequests requests = Priming.requests(wiring.config().claimNames());
+    private final PrimingRequests requests = new PrimingRequests(wiring.config().claimNames());
 
     @Test
     void statusRequestsReachTheWritePathsTheVoidAndValidation() {

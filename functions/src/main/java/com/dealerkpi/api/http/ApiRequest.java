@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.json.Json;
-import com.dealerkpi.telemetry.Telemetry;
+import com.dealerkpi.telemetry.RequestMetrics;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,10 +24,10 @@ public final class ApiRequest {
     private final Route route;
     private final Map<String, String> pathParameters;
     private final Caller caller;
-    private final Telemetry.Request telemetry;
+    private final RequestMetrics telemetry;
 
     ApiRequest(APIGatewayV2HTTPEvent event, Route route, Map<String, String> pathParameters, Caller caller,
-               Telemetry.Request telemetry) {
+               RequestMetrics telemetry) {
         this.event = event;
         this.route = route;
         this.pathParameters = pathParameters;
@@ -36,7 +36,7 @@ public final class ApiRequest {
     }
 
     /** This request's metrics (what the endpoint did: recorded, replayed, back-filled, which report). */
-    public Telemetry.Request telemetry() {
+    public RequestMetrics telemetry() {
         return telemetry;
     }
 

@@ -9,6 +9,7 @@ import com.dealerkpi.app.report.RollUpTimeoutException;
 import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.telemetry.Dimension;
 import com.dealerkpi.telemetry.Metric;
+import com.dealerkpi.telemetry.RequestMetrics;
 import com.dealerkpi.telemetry.Telemetry;
 
 import java.util.EnumMap;
@@ -92,7 +93,7 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     /** Lets a function name what its route does in its metrics (a report's kind). */
-    protected void describe(Route route, Telemetry.Request record) {
+    protected void describe(Route route, RequestMetrics record) {
         // most routes need no more than the function and the outcome
     }
 

@@ -5,7 +5,6 @@ import com.dealerkpi.domain.access.Caller;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -100,24 +99,20 @@ public enum Route {
 
     /**
      * Refuses (403) a caller of a kind the route does not admit, or one outside the dealership its path names; the
-     * caller's claims alone decide, nothing else in the request.
+     * caller's claims alone decide, nothing else in the request. Fails closed: a request that names no dealership
+     * reaches only callers who may see every dealership.
      */
     public void authorize(Caller caller, Map<String, String> pathParameters) {
         if (!admitted.contains(caller.kind())) {
             throw ApiException.forbidden("Only national management may use this route.");
         }
-        String dealershipId = pathParameters.get("dealershipId");
-        if (dealershipId != null && !caller.mayAccess(dealershipId)) {
+        if (!caller.mayAccess(pathParameters.get("dealershipId"))) {
             throw ApiException.forbidden("This dealership is outside your access.");
         }
     }
 
     public static Optional<Route> byRouteKey(String routeKey) {
         return Arrays.stream(values()).filter(r -> r.routeKey().equals(routeKey)).findFirst();
-    }
-
-    public static List<Route> of(Function function) {
-        return Arrays.stream(values()).filter(r -> r.function == function).toList();
     }
 
     /** The route a request is for: the most literal match, as API Gateway picks it. */

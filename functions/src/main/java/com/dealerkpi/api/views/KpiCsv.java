@@ -21,7 +21,7 @@ public final class KpiCsv {
         for (KpiReport.MonthRow row : report.monthly()) {
             line(csv, row.month().toString(), row.counts(), row.shownTarget());
         }
-        line(csv, "total", report.counts(), report.targetCounts() == null ? null : report.targetCounts().rounded());
+        line(csv, "total", report.counts(), report.shownTargetCounts());
         return csv.toString();
     }
 

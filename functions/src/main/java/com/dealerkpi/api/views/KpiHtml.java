@@ -60,7 +60,7 @@ public final class KpiHtml {
     private static void funnel(StringBuilder html, KpiReport report) {
         html.append("<section><h2>Funnel: actual against target</h2><table><thead><tr><th>Stage</th><th>Actual</th>")
                 .append("<th>Target</th><th>Of target</th><th></th><th>Rate</th><th>Target rate</th></tr></thead><tbody>");
-        KpiReport.TargetCounts targets = report.targetCounts() == null ? null : report.targetCounts().rounded();
+        KpiReport.TargetCounts targets = report.shownTargetCounts();
         Map<Stage, Double> ofTarget = report.ofTarget();
         Map<Stage, Integer> ofTargetPercent = report.ofTargetPercent();
         StageRates stageRates = report.counts().rates();

@@ -94,7 +94,7 @@ public final class KpiViews {
         }
         body.put("databaseSize", report.databaseSize());
         body.put("source", source);
-        body.put("counts", targetCounts(report.targetCounts() == null ? null : report.targetCounts().rounded()));
+        body.put("counts", targetCounts(report.shownTargetCounts()));
         body.put("contactToSale", report.targetRatio().ratio());
         body.put("contactToSaleLabel", report.targetRatio().label());
         return body;

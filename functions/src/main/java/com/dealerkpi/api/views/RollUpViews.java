@@ -24,7 +24,7 @@ public final class RollUpViews {
         body.put("scope", rollUp.scope());
         body.put("range", range(rollUp, true));
         Map<String, Object> targets = figures(body, rollUp.counts(), rollUp.contactRate(), rollUp.contactToSale(),
-                rollUp.targetRatio(), rollUp.targetCounts() == null ? null : rollUp.targetCounts().rounded(),
+                rollUp.targetRatio(), rollUp.shownTargetCounts(),
                 rollUp.ofTarget(), rollUp.ofTargetPercent());
         targets.put("contactToSale", rollUp.targetRatio().ratio());
         targets.put("contactToSaleLabel", rollUp.targetRatio().label());
@@ -91,7 +91,7 @@ public final class RollUpViews {
         body.put("profile", null);
         body.put("range", range(rollUp, false));
         figures(body, rollUp.counts(), rollUp.contactRate(), rollUp.contactToSale(), rollUp.targetRatio(),
-                rollUp.targetCounts() == null ? null : rollUp.targetCounts().rounded(), rollUp.ofTarget(),
+                rollUp.shownTargetCounts(), rollUp.ofTarget(),
                 rollUp.ofTargetPercent());
         return body;
     }

@@ -131,7 +131,7 @@ public final class KpiReports {
      */
     public KpiReport kpiWithin(Profile profile, RangeRequest request, TargetBook targets) {
         DateRange range = resolve(profile, request);
-        return report(profile, range, oneAfterAnother(countReads(profile.dealershipId(), range.dayBoundaries())),
+        return report(profile, range, inTurn(countReads(profile.dealershipId(), range.dayBoundaries())),
                 targets.layersFor(profile));
     }
 
@@ -143,7 +143,7 @@ public final class KpiReports {
     /** The counts of the range compared with, one stage after another, within a roll-up (parallel across dealerships). */
     public CompareWith.Comparison comparisonWithin(Profile profile, DateRange range, CompareWith with) {
         DateRange other = with.rangeFor(range);
-        Map<Stage, long[]> counts = oneAfterAnother(countReads(profile.dealershipId(), List.of(other.start(), other.endExclusive())));
+        Map<Stage, long[]> counts = inTurn(countReads(profile.dealershipId(), List.of(other.start(), other.endExclusive())));
         return new CompareWith.Comparison(other, whole(counts));
     }
 
@@ -215,14 +215,18 @@ public final class KpiReports {
         return handles;
     }
 
+    /** The results of a batch that has run, by stage. */
     private static <T> Map<Stage, T> results(Map<Stage, Supplier<T>> handles) {
         Map<Stage, T> results = new EnumMap<>(Stage.class);
         handles.forEach((stage, handle) -> results.put(stage, handle.get()));
         return results;
     }
 
-    private static <T> Map<Stage, T> oneAfterAnother(Map<Stage, Supplier<T>> calls) {
-        return results(calls);
+    /** Runs each stage's call on this thread, one after another (a roll-up's parallelism is across dealerships). */
+    private static <T> Map<Stage, T> inTurn(Map<Stage, Supplier<T>> calls) {
+        Map<Stage, T> results = new EnumMap<>(Stage.class);
+        calls.forEach((stage, call) -> results.put(stage, call.get()));
+        return results;
     }
 
     private LocalDate today(Profile profile) {

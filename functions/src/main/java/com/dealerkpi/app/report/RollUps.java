@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Region, brand and national reports: every dealership in scope, each reported in its own time zone, as many at
@@ -75,13 +76,20 @@ public final class RollUps {
         return rollUp("national", List.copyOf(all.values()), query);
     }
 
-    /** Every region (or brand) that a profile names, matched case-insensitively, with its dealership count. */
-    public List<ScopeCount> regions() {
-        return scopeCounts(settings.allProfiles().stream().map(Profile::region).toList());
+    /**
+     * Every region (or brand) that a profile the caller may see names, matched case-insensitively, with its
+     * dealership count.
+     */
+    public List<ScopeCount> regions(Caller caller) {
+        return scopeCounts(visible(caller).map(Profile::region).toList());
     }
 
-    public List<ScopeCount> brands() {
-        return scopeCounts(settings.allProfiles().stream().map(Profile::brand).toList());
+    public List<ScopeCount> brands(Caller caller) {
+        return scopeCounts(visible(caller).map(Profile::brand).toList());
+    }
+
+    private Stream<Profile> visible(Caller caller) {
+        return settings.allProfiles().stream().filter(profile -> caller.mayAccess(profile.dealershipId()));
     }
 
     private static List<ScopeCount> scopeCounts(List<String> names) {

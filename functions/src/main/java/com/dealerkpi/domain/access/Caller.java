@@ -30,7 +30,7 @@ public sealed interface Caller permits Caller.National, Caller.Dealership {
 
     Kind kind();
 
-    /** Whether this caller may read or act for the dealership. */
+    /** Whether this caller may read or act for the dealership (null: one not named, which only national may). */
     boolean mayAccess(String dealershipId);
 
     static Caller national(String subject) {

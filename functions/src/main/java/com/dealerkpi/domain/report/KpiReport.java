@@ -150,6 +150,11 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
         return new TargetCounts(contacted, appointed, attended, sold);
     }
 
+    /** The target counts as printed (the exact sum rounded); null without a database size. */
+    public TargetCounts shownTargetCounts() {
+        return targetCounts == null ? null : targetCounts.rounded();
+    }
+
     /** The contacts on target days per month of the database ({@code rates.contactRatePerMonth}, 4 decimals). */
     public Double contactRate() {
         return KpiMaths.ratio(targetDayContacts, targetMonths, 4);

@@ -163,6 +163,11 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         return zones.size() == 1 ? Optional.of(zones.get(0)) : Optional.empty();
     }
 
+    /** The summed target counts as printed (the exact sum rounded; the rows' printed targets add up to it). */
+    public KpiReport.TargetCounts shownTargetCounts() {
+        return targetCounts == null ? null : targetCounts.rounded();
+    }
+
     /** The contacts on target days per month of the summed databases of the dealerships that have one. */
     public Double contactRate() {
         return KpiMaths.ratio(targetDayContacts, targetMonths, 4);

@@ -1,7 +1,6 @@
 package com.dealerkpi.lambda.priming;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.dealerkpi.api.auth.ClaimNames;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -85,10 +84,6 @@ public final class Priming implements Resource {
         } finally {
             System.clearProperty(TRACE_HEADER_PROPERTY);
         }
-    }
-
-    public static PrimingRequests requests(ClaimNames names) {
-        return new PrimingRequests(names);
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class PrimingRequests {
 
     private final Map<String, String> claims;
 
-    PrimingRequests(ClaimNames names) {
+    public PrimingRequests(ClaimNames names) {
         this.claims = Map.of("sub", DEALERSHIP, "iss", "https://" + HOST, "token_use", "id", "iat", "1767225600",
                 "exp", "1767229200", names.roleClaim(), names.nationalRole());
     }

@@ -1,10 +1,13 @@
 package com.dealerkpi.api.http;
 
+import com.dealerkpi.domain.access.Caller;
+
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RouteTest {
@@ -28,6 +31,17 @@ class RouteTest {
     void routeKeysAreApiGatewayStyle() {
         assertEquals("POST /dealerships/{dealershipId}/agreements/{agreementId}/status", Route.POST_STATUS.routeKey());
         assertEquals(Route.POST_STATUS, Route.byRouteKey(Route.POST_STATUS.routeKey()).orElseThrow());
+    }
+
+    @Test
+    void authorizationFailsClosedWhenThePathNamesNoDealership() {
+        Caller staff = Caller.dealership("staff", "D1");
+        Route.GET_KPI.authorize(staff, Map.of("dealershipId", "D1"));
+        assertEquals(403, assertThrows(ApiException.class, () -> Route.GET_KPI.authorize(staff, Map.of("dealershipId", "D2"))).status());
+        assertEquals(403, assertThrows(ApiException.class, () -> Route.GET_KPI.authorize(staff, Map.of())).status(),
+                "parameters without the dealership (a partial event) refuse a dealership's staff");
+        assertEquals(403, assertThrows(ApiException.class, () -> Route.GET_NATIONAL_KPI.authorize(staff, Map.of())).status());
+        Route.GET_KPI.authorize(Caller.national("n"), Map.of());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.dealerkpi.api.auth;
+package com.dealerkpi.api.http;
 
 import com.dealerkpi.app.report.ReportStore.MilestoneRow;
 import com.dealerkpi.domain.Digests;
