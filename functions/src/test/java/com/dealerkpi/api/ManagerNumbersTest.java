@@ -147,6 +147,10 @@ class ManagerNumbersTest {
         assertEquals(30 / (1000 * (4 + 28 / 30.0)), ((Number) ytd.map("rates").get("contactRatePerMonth")).doubleValue(), 0.00005);
         assertTrue(ytd.json().get("notes").toString().contains("38 contacts before go-live on 2026-07-01 have no target"),
                 ytd.json().get("notes").toString());
+        // measured against the target over the same days: 30 of 148, not 68 of 148 (found trying it: 241 % for a
+        // dealership that went live in July with a half-year imported)
+        assertEquals(0.203, ((Number) ytd.map("ofTarget").get("contacted")).doubleValue());
+        assertEquals(20, ((Number) ytd.map("ofTargetPercent").get("contacted")).intValue());
     }
 
     @Test

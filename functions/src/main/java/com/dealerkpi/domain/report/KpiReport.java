@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param targets           the rates and sources in force in the range's last month (the current month if the range
  *                          ends later), with that month's database size
  * @param targetCounts      the sum of the monthly targets, exact (null without a database size)
- * @param targetDayContacts the contacts on the range's target days (on or after go-live, not after today)
+ * @param targetDayCounts   the counts on the range's target days (on or after go-live, not after today): what the
+ *                          targets are measured against
  * @param targetMonths      Σ over months of database size × target days ÷ days in the month (0 without a size)
  */
 public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, EffectiveTargets targets,
-                        Long databaseSize, TargetCounts targetCounts, long targetDayContacts, double targetMonths,
+                        Long databaseSize, TargetCounts targetCounts, KpiCounts targetDayCounts, double targetMonths,
                         List<MonthRow> monthly, List<String> notes) {
 
     /**
@@ -104,7 +105,7 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
         List<MonthRow> monthly = new ArrayList<>();
         List<TargetCounts> monthTargets = new ArrayList<>();
         TargetCounts targetTotal = null;
-        long targetDayContacts = 0;
+        KpiCounts targetDayCounts = KpiCounts.ZERO;
         double targetMonths = 0;
         for (DateRange.MonthSlice slice : range.months()) {
             Optional<Long> size = profile.databaseSizeIn(slice.month());
@@ -120,7 +121,7 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
                 targetTotal = targetTotal == null ? target : targetTotal.plus(target);
                 targetMonths += size.get() * share;
                 if (targetDays > 0) {
-                    targetDayContacts += daily.on(firstTargetDay, lastTargetDay).contacted();
+                    targetDayCounts = targetDayCounts.plus(daily.on(firstTargetDay, lastTargetDay));
                 }
             }
         }
@@ -137,7 +138,7 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
         }
         KpiCounts total = daily.total();
         return new KpiReport(profile.dealershipId(), range, total, EffectiveTargets.in(shown, profile.timezone(), layers),
-                profile.databaseSizeIn(shown).orElse(null), targetTotal, targetDayContacts, targetMonths,
+                profile.databaseSizeIn(shown).orElse(null), targetTotal, targetDayCounts, targetMonths,
                 List.copyOf(monthly), notes(range, total, monthly, profile, daily, today));
     }
 
@@ -157,7 +158,7 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
 
     /** The contacts on target days per month of the database ({@code rates.contactRatePerMonth}, 4 decimals). */
     public Double contactRate() {
-        return KpiMaths.ratio(targetDayContacts, targetMonths, 4);
+        return KpiMaths.ratio(targetDayCounts.contacted(), targetMonths, 4);
     }
 
     public ContactToSale contactToSale() {
@@ -176,14 +177,18 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
         return conversion == 0 ? ContactToSale.none(null) : ContactToSale.of(1 / conversion);
     }
 
-    /** Each count as a share of its target (3 decimals); null where there is no target (or a target of 0). */
+    /**
+     * Each count on target days as a share of its target (3 decimals): counts and targets over the same days (a
+     * contact before go-live counts in {@link #counts}, not against a target); null where there is no target (or
+     * one of 0).
+     */
     public Map<Stage, Double> ofTarget() {
-        return ofTarget(counts, targetCounts);
+        return ofTarget(targetDayCounts, targetCounts);
     }
 
     /** {@link #ofTarget()} as whole percentages (what is printed and coloured). */
     public Map<Stage, Integer> ofTargetPercent() {
-        return ofTargetPercent(counts, targetCounts);
+        return ofTargetPercent(targetDayCounts, targetCounts);
     }
 
     static Map<Stage, Double> ofTarget(KpiCounts counts, TargetCounts targets) {
@@ -217,8 +222,8 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
             long beforeGoLive = daily.on(range.from(), goLive.minusDays(1)).contacted();
             notes.add(beforeGoLive > 0
                     ? beforeGoLive + " contact" + (beforeGoLive == 1 ? "" : "s") + " before go-live on " + goLive
-                      + (beforeGoLive == 1 ? " has" : " have") + " no target (they count, but targets and the contact rate"
-                      + " start at go-live)."
+                      + (beforeGoLive == 1 ? " has" : " have") + " no target: counted in the totals, not against the"
+                      + " targets or in the contact rate, which start at go-live."
                     : "Targets count only from go-live (" + goLive + ").");
         }
         if (range.to().isAfter(today)) {

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param dealerships  the rows in the order asked for
  */
 public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCounts counts,
-                     KpiReport.TargetCounts targetCounts, long targetDayContacts, double targetMonths,
+                     KpiReport.TargetCounts targetCounts, KpiCounts targetDayCounts, double targetMonths,
                      List<KpiReport.MonthRow> monthly, List<String> notes, KpiCounts comparisonCounts) {
 
     /**
@@ -80,7 +80,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
     public static RollUp of(String scope, RangeKind kind, List<Row> rows, Sort sort) {
         KpiCounts counts = KpiCounts.ZERO;
         KpiReport.TargetCounts targets = null;
-        long targetDayContacts = 0;
+        KpiCounts targetDayCounts = KpiCounts.ZERO;
         double targetMonths = 0;
         Map<YearMonth, KpiCounts> months = new TreeMap<>();
         Map<YearMonth, KpiReport.TargetCounts> monthTargets = new TreeMap<>();
@@ -90,7 +90,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         for (Row row : rows) {
             KpiReport part = row.report();
             counts = counts.plus(part.counts());
-            targetDayContacts += part.targetDayContacts();
+            targetDayCounts = targetDayCounts.plus(part.targetDayCounts());
             targetMonths += part.targetMonths();
             if (row.comparison() != null) {
                 compared = (compared == null ? KpiCounts.ZERO : compared).plus(row.comparison().counts());
@@ -122,7 +122,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         for (int i = 0; i < sorted.size(); i++) {
             shown.add(sorted.get(i).showing(shownRows.get(i)));
         }
-        return new RollUp(scope, kind, List.copyOf(shown), counts, targets, targetDayContacts, targetMonths,
+        return new RollUp(scope, kind, List.copyOf(shown), counts, targets, targetDayCounts, targetMonths,
                 List.copyOf(monthly), notes(rows, counts, monthly, withoutTargets, withoutProfile), compared);
     }
 
@@ -170,7 +170,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
 
     /** The contacts on target days per month of the summed databases of the dealerships that have one. */
     public Double contactRate() {
-        return KpiMaths.ratio(targetDayContacts, targetMonths, 4);
+        return KpiMaths.ratio(targetDayCounts.contacted(), targetMonths, 4);
     }
 
     public ContactToSale contactToSale() {
@@ -183,11 +183,12 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
                 : ContactToSale.of(targetCounts.contacted() / targetCounts.sold());
     }
 
+    /** The summed counts on target days as a share of the summed targets (see {@link KpiReport#ofTarget()}). */
     public Map<Stage, Double> ofTarget() {
-        return KpiReport.ofTarget(counts, targetCounts);
+        return KpiReport.ofTarget(targetDayCounts, targetCounts);
     }
 
     public Map<Stage, Integer> ofTargetPercent() {
-        return KpiReport.ofTargetPercent(counts, targetCounts);
+        return KpiReport.ofTargetPercent(targetDayCounts, targetCounts);
     }
 }
