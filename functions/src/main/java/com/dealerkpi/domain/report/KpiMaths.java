@@ -38,12 +38,15 @@ public final class KpiMaths {
     }
 
     /**
-     * Parts rounded to {@code decimals} so that they add up to their total rounded the same way: each part rounded
-     * down, then the units still missing given to the parts with the largest remainders (the earlier among equals).
+     * Parts rounded to {@code decimals} so that they add up to their total rounded the same way (the total being their
+     * sum in order, as {@link #round} rounds it): each part rounded down, then the units still missing given to the
+     * parts with the largest remainders (the earlier among equals).
      */
     public static List<Double> apportion(List<Double> parts, int decimals) {
         List<BigDecimal> exact = parts.stream().map(BigDecimal::valueOf).toList();
-        BigDecimal total = exact.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(decimals, RoundingMode.HALF_UP);
+        // the total as it is printed elsewhere: the parts summed as doubles, in order, then rounded (summed as
+        // decimals instead, a total near a half could round the other way: 1472.85 printed 1472.9 over months of 1472.8)
+        BigDecimal total = BigDecimal.valueOf(round(parts.stream().reduce(0.0, Double::sum), decimals));
         List<BigDecimal> shown = new ArrayList<>(exact.stream().map(p -> p.setScale(decimals, RoundingMode.FLOOR)).toList());
         BigDecimal unit = BigDecimal.ONE.movePointLeft(decimals);
         int missing = total.subtract(shown.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).divide(unit).intValueExact();

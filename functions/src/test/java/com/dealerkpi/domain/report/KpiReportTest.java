@@ -160,6 +160,10 @@ class KpiReportTest {
                 "1.01 prints as 1.0: the part with the largest remainder gets the missing tenth");
         assertEquals(List.of(10.1, 10.1, 10.0), KpiMaths.apportion(List.of(10.05, 10.05, 10.05), 1),
                 "30.15 prints as 30.2, not as three times 10.1 (30.3): the earlier among equal remainders first");
+        assertEquals(KpiMaths.round(0.7 + 0.35, 1), 1.0, "the total as printed: 0.7 + 0.35 is 1.0499999999999998 in doubles");
+        assertEquals(List.of(0.7, 0.3), KpiMaths.apportion(List.of(0.7, 0.35), 1),
+                "the parts add up to that printed total, not to the decimal sum 1.05 (a seed of the model-based suite found"
+                        + " months of 1472.8 under a total of 1472.9)");
     }
 
     @Test
