@@ -7,7 +7,9 @@ import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.api.http.JsonFields;
 import com.dealerkpi.api.http.Responses;
 import com.dealerkpi.api.http.Route;
+import com.dealerkpi.api.views.AggregatesViews;
 import com.dealerkpi.api.views.SettingsViews;
+import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.app.settings.Settings;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.FieldError;
@@ -35,7 +37,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The admin function: national management's writes to profiles and target overrides. */
+/** The admin function: national management's writes to profiles and target overrides, and the aggregates' state. */
 public final class AdminHandler extends FunctionHandler {
     private static final Set<String> PROFILE_FIELDS = Set.of("name", "region", "brand", "timezone", "databaseSize",
             "effectiveFrom", "goLiveDate");
@@ -44,13 +46,16 @@ public final class AdminHandler extends FunctionHandler {
             .collect(Collectors.toUnmodifiableSet());
 
     private final Settings settings;
+    private final Aggregates aggregates;
     private final Clock clock;
 
-    public AdminHandler(Identity identity, Telemetry telemetry, Settings settings, Clock clock) {
+    public AdminHandler(Identity identity, Telemetry telemetry, Settings settings, Aggregates aggregates, Clock clock) {
         super(identity, telemetry);
         this.settings = settings;
+        this.aggregates = aggregates;
         this.clock = clock;
         on(Route.PUT_PROFILE, this::putProfile);
+        on(Route.GET_AGGREGATES, this::getAggregates);
         targets(Route.GET_TARGETS_NATIONAL, Route.PUT_TARGETS_NATIONAL, Route.DELETE_TARGETS_NATIONAL,
                 request -> TargetScope.national());
         targets(Route.GET_TARGETS_REGION, Route.PUT_TARGETS_REGION, Route.DELETE_TARGETS_REGION,
@@ -81,6 +86,11 @@ public final class AdminHandler extends FunctionHandler {
         SettingsStore.Versioned<Profile> saved = settings.updateProfile(dealershipId, change, request.caller().subject());
         return Responses.json(saved.version() == 1 && saved.history().size() == 1 ? 201 : 200,
                 SettingsViews.profile(saved, LocalDate.now(clock.withZone(saved.value().timezone()))));
+    }
+
+    private APIGatewayV2HTTPResponse getAggregates(ApiRequest request) {
+        request.allowQuery(Set.of());
+        return Responses.json(200, AggregatesViews.state(aggregates.state()));
     }
 
     private APIGatewayV2HTTPResponse getTargets(ApiRequest request, TargetScope scope) {

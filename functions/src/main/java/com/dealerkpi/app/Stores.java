@@ -1,5 +1,6 @@
 package com.dealerkpi.app;
 
+import com.dealerkpi.app.counts.CountsStore;
 import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.StatusStore;
@@ -11,4 +12,6 @@ public interface Stores {
     ReportStore reports();
 
     SettingsStore settings();
+
+    CountsStore counts();
 }

@@ -8,11 +8,15 @@ import com.dealerkpi.api.http.Cursors;
 import com.dealerkpi.api.http.Route;
 import com.dealerkpi.app.Stores;
 import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.app.counts.Aggregates;
+import com.dealerkpi.app.counts.Sweep;
+import com.dealerkpi.app.counts.Verification;
 import com.dealerkpi.app.report.KpiReports;
 import com.dealerkpi.app.report.RollUps;
 import com.dealerkpi.app.settings.Settings;
 import com.dealerkpi.app.status.Agreements;
 import com.dealerkpi.app.status.StatusRecorder;
+import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.lambda.priming.Priming;
 import com.dealerkpi.store.AttemptCounter;
 import com.dealerkpi.store.DynamoClients;
@@ -21,7 +25,11 @@ import com.dealerkpi.store.WriteGuard;
 import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -49,6 +57,7 @@ public final class Wiring implements Priming.Hooks {
     private final Settings settings;
     private final KpiReports kpiReports;
     private final Agreements agreements;
+    private final Aggregates aggregates;
 
     private final LambdaCredentials credentials;
     private final WriteGuard writeGuard;
@@ -70,9 +79,11 @@ public final class Wiring implements Priming.Hooks {
         this.cursorSecrets = cursorSecrets;
         this.fanOut = Executors.newFixedThreadPool(config.rollUpParallelism(), daemonThreads("dealer-kpi-rollup"));
         this.authorizer = new Authorizer(config.claimNames(), config.localPrincipalHeader());
-        this.settings = new Settings(stores.settings(), stores.reports(), clock);
-        this.kpiReports = new KpiReports(stores.settings(), stores.reports(), parallel, clock);
-        this.agreements = new Agreements(stores.status(), clock);
+        this.aggregates = new Aggregates(stores.counts(), dealershipId -> stores.settings().profile(dealershipId)
+                .map(profile -> profile.value().timezone()).orElse(Profile.DEFAULT_ZONE), parallel, clock);
+        this.settings = new Settings(stores.settings(), stores.reports(), aggregates, clock);
+        this.kpiReports = new KpiReports(stores.settings(), stores.reports(), aggregates, parallel, clock);
+        this.agreements = new Agreements(stores.status(), aggregates, clock);
     }
 
     /** Wired to the given stores, with the local cursor key (the local runner, the tests). */
@@ -110,7 +121,7 @@ public final class Wiring implements Priming.Hooks {
 
     StatusHandler statusHandler(Consumer<String> log) {
         return new StatusHandler(authorizer, telemetry(Route.Function.STATUS, log),
-                new StatusRecorder(stores.status(), parallel, clock), agreements, clock);
+                new StatusRecorder(stores.status(), aggregates, parallel, clock), agreements, clock);
     }
 
     /** Needs the cursor key: a deployed function without one fails here, at start, rather than on a request. */
@@ -132,12 +143,45 @@ public final class Wiring implements Priming.Hooks {
     }
 
     AdminHandler adminHandler(Consumer<String> log) {
-        return new AdminHandler(authorizer, telemetry(Route.Function.ADMIN, log), settings, clock);
+        return new AdminHandler(authorizer, telemetry(Route.Function.ADMIN, log), settings, aggregates, clock);
     }
 
     /** Logs and metrics of one function, at the environment's log level. */
     private Telemetry telemetry(Route.Function function, Consumer<String> log) {
-        return new Telemetry(config.logLevel(), function.logicalId(), log, clock, storeRetries);
+        return telemetry(function.logicalId(), log);
+    }
+
+    Telemetry telemetry(String logicalId, Consumer<String> log) {
+        return new Telemetry(config.logLevel(), logicalId, log, clock, storeRetries);
+    }
+
+    public Aggregates aggregates() {
+        return aggregates;
+    }
+
+    /** The aggregates' sweep: profiles' zones from one read of every profile, builds fanned out on their own pool. */
+    public Sweep sweep() {
+        return new Sweep(stores.counts(), aggregates, stores.reports(), () -> {
+            Map<String, ZoneId> zones = new HashMap<>();
+            stores.settings().allProfiles().forEach(profile -> zones.put(profile.dealershipId(), profile.timezone()));
+            return zones;
+        }, fanOut, clock);
+    }
+
+    /** The aggregates' verification; a dealership that differs is recounted after {@link #RECHECK_DELAY}. */
+    public Verification verification() {
+        return new Verification(stores.counts(), aggregates, stores.reports(), clock, () -> pause(RECHECK_DELAY));
+    }
+
+    /** Long enough for DynamoDB's milestone index to catch up with a write (it lags by well under a second). */
+    private static final Duration RECHECK_DELAY = Duration.ofSeconds(5);
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Lambda's log is standard output. */

@@ -1,5 +1,6 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.status.AgreementView;
 import com.dealerkpi.domain.status.Milestone;
 import com.dealerkpi.domain.status.Stage;
@@ -7,6 +8,7 @@ import com.dealerkpi.domain.status.Status;
 import com.dealerkpi.domain.status.StatusUpdate;
 import com.dealerkpi.domain.status.VoidedUpdate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -126,6 +128,14 @@ final class AgreementItems {
         AttributeValue replaced = item.get(REPLACED);
         return Optional.of(new Milestone(stage, parseInstant(item.get(AT).s()), item.get(BACKFILLED).bool(),
                 item.get(EVENT_ID).s(), replaced == null || NOTHING.equals(replaced.s()) ? null : parseInstant(replaced.s())));
+    }
+
+    /** A milestone item as the aggregates see it: version, moment (none after a void left it empty), homes, flag. */
+    static MilestoneState state(String agreementId, Stage stage, Map<String, AttributeValue> item) {
+        long version = item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
+        Instant at = item.containsKey(AT) ? parseInstant(item.get(AT).s()) : null;
+        Set<String> homes = item.containsKey(HOMES) && item.get(HOMES).hasSs() ? Set.copyOf(item.get(HOMES).ss()) : Set.of();
+        return new MilestoneState(agreementId, stage, version, at, homes, item.containsKey(OUTBOX_PK));
     }
 
     /** The event ids voided on a milestone item (so a late write of theirs is refused). */

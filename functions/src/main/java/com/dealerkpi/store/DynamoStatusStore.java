@@ -3,6 +3,7 @@ package com.dealerkpi.store;
 import com.dealerkpi.app.common.ConcurrentChangeException;
 import com.dealerkpi.app.status.StatusStore;
 import com.dealerkpi.domain.Digests;
+import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.status.AgreementView;
 import com.dealerkpi.domain.status.IdempotencyRecord;
 import com.dealerkpi.domain.status.KpiEntry;
@@ -15,11 +16,13 @@ import com.dealerkpi.domain.status.StatusUpdate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -100,10 +103,12 @@ public final class DynamoStatusStore implements StatusStore {
     }
 
     @Override
-    public Optional<Milestone> writeMilestone(StatusUpdate update, Status.MilestoneMark mark) {
+    public MilestoneWritten writeMilestone(StatusUpdate update, Status.MilestoneMark mark, Optional<String> home) {
         Map<String, AttributeValue> key = AgreementItems.milestoneKey(update.dealershipId(), update.agreementId(), mark.stage());
-        UpdateItemRequest write = MilestoneWrite.of(update.dealershipId(), update.agreementId(), mark.stage())
-                .claimedBy(update.occurredAt(), mark.backfilled(), update.eventId()).request(table)
+        MilestoneWrite claim = MilestoneWrite.of(update.dealershipId(), update.agreementId(), mark.stage(), clock.instant())
+                .claimedBy(update.occurredAt(), mark.backfilled(), update.eventId());
+        home.ifPresent(claim::home);
+        UpdateItemRequest write = claim.request(table)
                 .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
         return DynamoErrors.call("write milestone", () -> {
@@ -111,12 +116,17 @@ public final class DynamoStatusStore implements StatusStore {
                 // Milestone.rank decides (the lower wins); a voided winner gives way to any update (the void's
                 // rebuild then settles on the true earliest); a voided update never writes.
                 Map<String, AttributeValue> stored = db.updateItem(write).attributes();
-                return AgreementItems.milestone(mark.stage(), stored);
+                return new MilestoneWritten(AgreementItems.milestone(mark.stage(), stored),
+                        Optional.of(AgreementItems.state(update.agreementId(), mark.stage(), stored)));
             } catch (ConditionalCheckFailedException e) {
                 // Another update's lower rank stands, or the SDK retried our own successful write: either way the
                 // stored item is the truth, and Milestone.entryFor tells which.
                 Map<String, AttributeValue> existing = e.hasItem() && !e.item().isEmpty() ? e.item() : getConsistent(key);
-                return AgreementItems.milestone(mark.stage(), existing);
+                // still flagged: a change this request (cut off before) or another made is not published yet, and a
+                // retry completes what its first attempt started
+                Optional<MilestoneState> unpublished = existing != null && existing.containsKey(OUTBOX_PK)
+                        ? Optional.of(AgreementItems.state(update.agreementId(), mark.stage(), existing)) : Optional.empty();
+                return new MilestoneWritten(AgreementItems.milestone(mark.stage(), existing), unpublished);
             }
         });
     }
@@ -154,25 +164,28 @@ public final class DynamoStatusStore implements StatusStore {
     }
 
     @Override
-    public Optional<AgreementView> voidUpdate(String dealershipId, String agreementId, String eventId, VoidedBy by) {
-        return new MilestoneRebuild(db, table, agreements).voidUpdate(dealershipId, agreementId, eventId, by);
+    public Optional<AgreementView> voidUpdate(String dealershipId, String agreementId, String eventId, VoidedBy by,
+                                              Function<Instant, Optional<String>> homeOf) {
+        return new MilestoneRebuild(db, table, agreements, clock, homeOf).voidUpdate(dealershipId, agreementId, eventId, by);
     }
 
     @Override
-    public void registerDealership(String dealershipId) {
+    public boolean registerDealership(String dealershipId) {
         Map<String, AttributeValue> item = new HashMap<>(registryKey(dealershipId));
         item.put(DEALERSHIP_ID, s(dealershipId));
-        DynamoErrors.call("register dealership", () -> {
+        item.put(COUNTED_FROM_START, AttributeValue.fromBool(true));
+        return DynamoErrors.call("register dealership", () -> {
             try {
                 db.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PK)));
-            } catch (ConditionalCheckFailedException alreadyRegistered) {
-                // registered before: the entry is the same whoever wrote it
+                        .expressionAttributeNames(Map.of("#pk", PK))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                return true;
+            } catch (ConditionalCheckFailedException registeredBefore) {
+                // by this version (an update racing this one, an SDK retry of this very put) or by one before it
+                return registeredBefore.hasItem() && registeredBefore.item().containsKey(COUNTED_FROM_START);
             }
-            return null;
         });
     }
-
 
     private Map<String, AttributeValue> getConsistent(Map<String, AttributeValue> key) {
         return db.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();

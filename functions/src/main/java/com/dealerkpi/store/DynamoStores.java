@@ -1,6 +1,7 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.app.Stores;
+import com.dealerkpi.app.counts.CountsStore;
 import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.StatusStore;
@@ -9,16 +10,18 @@ import java.time.Clock;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The three stores on one DynamoDB table, sharing one client. */
+/** The stores on one DynamoDB table, sharing one client. */
 public final class DynamoStores implements Stores {
     private final StatusStore status;
     private final ReportStore reports;
     private final SettingsStore settings;
+    private final CountsStore counts;
 
     public DynamoStores(DynamoDbClient db, String table, Clock clock) {
         this.status = new DynamoStatusStore(db, table, clock);
         this.reports = new DynamoReportStore(db, table);
         this.settings = new DynamoSettingsStore(db, table);
+        this.counts = new DynamoCountsStore(db, table, clock);
     }
 
     @Override
@@ -34,5 +37,10 @@ public final class DynamoStores implements Stores {
     @Override
     public SettingsStore settings() {
         return settings;
+    }
+
+    @Override
+    public CountsStore counts() {
+        return counts;
     }
 }

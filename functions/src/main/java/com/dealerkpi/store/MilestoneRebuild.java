@@ -8,9 +8,12 @@ import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.domain.status.Status;
 import com.dealerkpi.domain.status.StatusUpdate;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,11 +48,17 @@ final class MilestoneRebuild {
     private final DynamoDbClient db;
     private final String table;
     private final AgreementItems agreements;
+    private final Clock clock;
+    /** The aggregate month of a rebuilt milestone's moment (empty: the dealership has no aggregates). */
+    private final Function<Instant, Optional<String>> homeOf;
 
-    MilestoneRebuild(DynamoDbClient db, String table, AgreementItems agreements) {
+    MilestoneRebuild(DynamoDbClient db, String table, AgreementItems agreements, Clock clock,
+                     Function<Instant, Optional<String>> homeOf) {
         this.db = db;
         this.table = table;
         this.agreements = agreements;
+        this.clock = clock;
+        this.homeOf = homeOf;
     }
 
     Optional<AgreementView> voidUpdate(String dealershipId, String agreementId, String eventId, StatusStore.VoidedBy by) {
@@ -87,10 +96,10 @@ final class MilestoneRebuild {
     private void markMilestone(StatusUpdate update, Stage stage) {
         DynamoErrors.call("void milestone", () -> {
             try {
-                db.updateItem(MilestoneWrite.of(update.dealershipId(), update.agreementId(), stage)
+                db.updateItem(MilestoneWrite.of(update.dealershipId(), update.agreementId(), stage, clock.instant())
                         .voided(update.eventId(), true).request(table).build());
             } catch (ConditionalCheckFailedException notTheWinner) {
-                db.updateItem(MilestoneWrite.of(update.dealershipId(), update.agreementId(), stage)
+                db.updateItem(MilestoneWrite.of(update.dealershipId(), update.agreementId(), stage, clock.instant())
                         .voided(update.eventId(), false).request(table).build());
             }
             return null;
@@ -126,8 +135,11 @@ final class MilestoneRebuild {
     /** The rebuilt milestone (or none), only if the item's version is still {@code version}; false if it was not. */
     private boolean write(String dealershipId, String agreementId, Stage stage, Optional<Milestone> milestone,
                           AttributeValue version) {
-        MilestoneWrite rebuilt = MilestoneWrite.of(dealershipId, agreementId, stage);
-        milestone.ifPresentOrElse(rebuilt::rebuiltAs, rebuilt::rebuiltEmpty);
+        MilestoneWrite rebuilt = MilestoneWrite.of(dealershipId, agreementId, stage, clock.instant());
+        milestone.ifPresentOrElse(m -> {
+            rebuilt.rebuiltAs(m);
+            homeOf.apply(m.at()).ifPresent(rebuilt::home);
+        }, rebuilt::rebuiltEmpty);
         return DynamoErrors.call("rebuild milestone", () -> {
             try {
                 db.updateItem(rebuilt.ifVersion(version).request(table).build());

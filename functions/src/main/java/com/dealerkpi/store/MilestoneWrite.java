@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -18,10 +19,12 @@ import static com.dealerkpi.store.TableLayout.*;
 
 /**
  * The one way a milestone item changes: a status update claiming the stage, a void marking it, a rebuild settling
- * it. Every write it builds raises the item's version in that same write, whatever else it does (and whatever
- * condition it carries: the conditions of the steps called are all required), so "the milestone changed" and "its
- * version moved" never come apart: a rebuild conditioned on the version it read fails if anything changed meanwhile,
- * and whatever must follow every change of a milestone can follow its version alone.
+ * it, the aggregates' build giving it a home. Every change it builds raises the item's version and sets its outbox
+ * flag in that same write, whatever else it does (and whatever condition it carries: the conditions of the steps
+ * called are all required), so "the milestone changed", "its version moved" and "the aggregates may not hold it yet"
+ * never come apart: a rebuild conditioned on the version it read fails if anything changed meanwhile, and the
+ * aggregates (docs/aggregates.md) follow every change by its version and its flag. The one write that is not a change,
+ * {@link #published}, removes the flag once the aggregates hold that version.
  */
 final class MilestoneWrite {
     private final String dealershipId;
@@ -32,18 +35,50 @@ final class MilestoneWrite {
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
     private final List<String> adds = new ArrayList<>();
+    private final List<String> deletes = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
+    private final String outboxShard;
+    private final Instant now;
+    private boolean change = true;
 
-    private MilestoneWrite(String dealershipId, String agreementId, Stage stage) {
+    private MilestoneWrite(String dealershipId, String agreementId, Stage stage, Instant now) {
         this.dealershipId = dealershipId;
         this.stage = stage;
         this.key = AgreementItems.milestoneKey(dealershipId, agreementId, stage);
-        sets.add(name(VERSION) + " = if_not_exists(" + name(VERSION) + ", " + value(":zero", n(0)) + ") + "
-                + value(":one", n(1)));
+        this.outboxShard = outboxPk(dealershipId, agreementId);
+        this.now = now;
     }
 
-    static MilestoneWrite of(String dealershipId, String agreementId, Stage stage) {
-        return new MilestoneWrite(dealershipId, agreementId, stage);
+    /** @param now when the write is made (the moment its outbox flag is set at) */
+    static MilestoneWrite of(String dealershipId, String agreementId, Stage stage, Instant now) {
+        return new MilestoneWrite(dealershipId, agreementId, stage, now);
+    }
+
+    /** The aggregate month the milestone's new moment is counted in joins its homes (before any register is written). */
+    MilestoneWrite home(String homeKey) {
+        adds.add(name(HOMES) + " " + value(":home", AttributeValue.fromSs(List.of(homeKey))));
+        return this;
+    }
+
+    /** Only to an item that exists (the build gives homes to milestones it found; it never creates one). */
+    MilestoneWrite existing() {
+        conditions.add("attribute_exists(" + name(PK) + ")");
+        return this;
+    }
+
+    /**
+     * Not a change: the aggregates hold the milestone at {@code version}, so its outbox flag goes, and so do the homes
+     * that hold only a tombstone of it now; only if the item is still at that version.
+     */
+    MilestoneWrite published(long version, Set<String> staleHomes) {
+        change = false;
+        removes.add(name(OUTBOX_PK));
+        removes.add(name(OUTBOX_SK));
+        if (!staleHomes.isEmpty()) {
+            deletes.add(name(HOMES) + " " + value(":stale", AttributeValue.fromSs(List.copyOf(staleHomes))));
+        }
+        conditions.add(name(VERSION) + " = " + value(":published", n(version)));
+        return this;
     }
 
     /**
@@ -96,15 +131,29 @@ final class MilestoneWrite {
     }
 
     UpdateItemRequest.Builder request(String table) {
-        StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
+        List<String> assignments = new ArrayList<>();
+        if (change) {
+            assignments.add(name(VERSION) + " = if_not_exists(" + name(VERSION) + ", " + value(":zero", n(0)) + ") + "
+                    + value(":one", n(1)));
+            assignments.add(name(OUTBOX_PK) + " = " + value(":obpk", s(outboxShard)));
+            assignments.add(name(OUTBOX_SK) + " = " + value(":obsk", s(instant(now))));
+        }
+        assignments.addAll(sets);
+        StringBuilder expression = new StringBuilder();
+        if (!assignments.isEmpty()) {
+            expression.append("SET ").append(String.join(", ", assignments));
+        }
         if (!removes.isEmpty()) {
             expression.append(" REMOVE ").append(String.join(", ", removes));
         }
         if (!adds.isEmpty()) {
             expression.append(" ADD ").append(String.join(", ", adds));
         }
+        if (!deletes.isEmpty()) {
+            expression.append(" DELETE ").append(String.join(", ", deletes));
+        }
         UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(table).key(key)
-                .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values);
+                .updateExpression(expression.toString().trim()).expressionAttributeNames(names).expressionAttributeValues(values);
         return conditions.isEmpty() ? request : request.conditionExpression("(" + String.join(") AND (", conditions) + ")");
     }
 

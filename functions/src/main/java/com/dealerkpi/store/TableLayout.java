@@ -8,6 +8,7 @@ import com.dealerkpi.domain.status.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,6 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * profile           PROFILES                 D#{dealer}             GSI3 R#{region} / {dealer}, GSI4 B#{brand} / {dealer}
  * target override   TARGETS                  {scope label}
  * registry entry    D##REGISTRY              {dealer}
+ * aggregate config  D#{dealer}#AGG           CFG
+ * dealership month  D#{dealer}#AGG           M#{generation}#{yyyy-mm}
+ * building marker   D##BUILDING              {dealer}
+ * aggregates status D##AGGREGATES            STATUS
+ * milestone (flagged)                                                outbox OB#{shard} / {flagged at} (sparse)
  * </pre>
  * The registry lists every dealership with an accepted update (with a profile or not) for the national roll-up.
  * Profiles share one partition so national roll-ups list every dealership with one Query (a few thousand
@@ -52,6 +58,15 @@ public final class TableLayout {
     public static final String ACTIVITY_INDEX = "activityByDealershipTime";
     public static final String GSI2_PK = "gsi2pk";
     public static final String GSI2_SK = "gsi2sk";
+
+    /**
+     * Milestones whose change the aggregates may not hold yet (sparse: only flagged items are in it), by shard and
+     * the moment they were flagged: what the sweep completes.
+     */
+    public static final String OUTBOX_INDEX = "milestoneOutbox";
+    public static final String OUTBOX_PK = "obpk";
+    public static final String OUTBOX_SK = "obsk";
+    public static final int OUTBOX_SHARDS = 8;
 
     /** Dealership profiles by region and by brand (for roll-ups and target scopes). */
     public static final String REGION_INDEX = "profilesByRegion";
@@ -90,6 +105,15 @@ public final class TableLayout {
     public static final String VOIDED_EVENTS = "vd";
     public static final String WINNER_VOIDED = "wv";
     public static final String REBUILD_PENDING = "rb";
+    /** A milestone's aggregate months that may hold a register of it (a string set of home keys). */
+    public static final String HOMES = "homes";
+    /** An aggregate config's generation, the zone its months are local to, and whether it is complete. */
+    public static final String GENERATION = "gen";
+    public static final String ZONE = "zone";
+    public static final String AGGREGATE_STATE = "state";
+    public static final String SINCE = "since";
+    /** On a registry entry: the dealership was registered by a version that counts every update into aggregates. */
+    static final String COUNTED_FROM_START = "cfs";
     /** On a voided history event: when, by whom, why. */
     public static final String VOIDED_AT = "vAt";
     public static final String VOIDED_BY = "vBy";
@@ -112,12 +136,21 @@ public final class TableLayout {
     static final String REGISTRY_PK = "D##REGISTRY";
     static final String TARGETS_PK = "TARGETS";
 
+    static final String AGGREGATE_CONFIG_SK = "CFG";
+    static final String BUILDING_PK = "D##BUILDING";
+    static final String AGGREGATES_STATUS_PK = "D##AGGREGATES";
+    static final String AGGREGATES_STATUS_SK = "STATUS";
+    static final String LAST_SWEEP = "lastSweep";
+    static final String LAST_VERIFICATION = "lastVerify";
     static final String HISTORY_PREFIX = "E#";
     static final String MILESTONE_PREFIX = "M#";
+    static final String MONTH_PREFIX = "M#";
     static final String IDEMPOTENCY_SK = "K";
     /** Stored in {@link #REPLACED} when a milestone replaced nothing (an update expression needs a value). */
     static final String NOTHING = "-";
     static final String REAL_FLAG = "R";
+    /** Stage letters of register and counter attributes (CONTACTED, APPOINTED, ATTENDED, SOLD). */
+    private static final String STAGE_LETTERS = "CATS";
     static final String BACKFILL_FLAG = "B";
 
     private TableLayout() {
@@ -210,6 +243,54 @@ public final class TableLayout {
                 GSI1_SK, AttributeValue.fromS(milestoneIndexSk(at, backfilled)));
     }
 
+    /** Where a dealership's aggregates live: its config and its months. */
+    public static String aggregatePk(String dealershipId) {
+        return "D#" + dealershipId + "#AGG";
+    }
+
+    public static String dealershipIdOfAggregatePk(String aggregatePk) {
+        return aggregatePk.substring("D#".length(), aggregatePk.length() - "#AGG".length());
+    }
+
+    public static String monthSk(String homeKey) {
+        return MONTH_PREFIX + homeKey;
+    }
+
+    /** A month's register of one agreement's stage: {@code rS#A1}. */
+    public static String registerAttribute(Stage stage, String agreementId) {
+        return "r" + STAGE_LETTERS.charAt(stage.ordinal()) + "#" + agreementId;
+    }
+
+    /** A month's count of one stage on one day: {@code nS05}. */
+    public static String counterAttribute(Stage stage, int day) {
+        return "n" + STAGE_LETTERS.charAt(stage.ordinal()) + (day < 10 ? "0" : "") + day;
+    }
+
+    /** The stage and agreement of a register attribute, or empty for any other attribute. */
+    public static Optional<Map.Entry<Stage, String>> registerOf(String attribute) {
+        if (attribute.length() < 4 || attribute.charAt(0) != 'r' || attribute.charAt(2) != '#') {
+            return Optional.empty();
+        }
+        int stage = STAGE_LETTERS.indexOf(attribute.charAt(1));
+        return stage < 0 ? Optional.empty() : Optional.of(Map.entry(Stage.values()[stage], attribute.substring(3)));
+    }
+
+    /** Every counter attribute of a month, stage by stage and day by day. */
+    public static List<String> counterAttributes() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            for (int day = 1; day <= 31; day++) {
+                names.add(counterAttribute(stage, day));
+            }
+        }
+        return names;
+    }
+
+    /** The outbox shard of an agreement: flags spread over a few index partitions. */
+    public static String outboxPk(String dealershipId, String agreementId) {
+        return "OB#" + Math.floorMod((dealershipId + "#" + agreementId).hashCode(), OUTBOX_SHARDS);
+    }
+
     public static String activityIndexSk(Instant at, String eventId) {
         return instant(at) + "#" + eventId;
     }
@@ -241,7 +322,7 @@ public final class TableLayout {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(stringAttributes(PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK,
-                        GSI3_PK, GSI3_SK, GSI4_PK, GSI4_SK))
+                        GSI3_PK, GSI3_SK, GSI4_PK, GSI4_SK, OUTBOX_PK, OUTBOX_SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(
                         index(MILESTONE_INDEX, GSI1_PK, GSI1_SK, Projection.builder()
@@ -249,13 +330,19 @@ public final class TableLayout {
                         index(ACTIVITY_INDEX, GSI2_PK, GSI2_SK, Projection.builder()
                                 .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(STATUS, USER_ID).build()),
                         index(REGION_INDEX, GSI3_PK, GSI3_SK, PROFILE_PROJECTION),
-                        index(BRAND_INDEX, GSI4_PK, GSI4_SK, PROFILE_PROJECTION))
+                        index(BRAND_INDEX, GSI4_PK, GSI4_SK, PROFILE_PROJECTION),
+                        outboxIndex())
                 .build();
     }
 
     /** What a roll-up needs of each dealership, without the change history. */
     private static final Projection PROFILE_PROJECTION = Projection.builder().projectionType(ProjectionType.INCLUDE)
             .nonKeyAttributes(DEALERSHIP_ID, NAME, REGION, BRAND, TIMEZONE, DATABASE_SIZES, GO_LIVE).build();
+
+    /** The outbox index, as created with the table or added to an existing one. */
+    static GlobalSecondaryIndex outboxIndex() {
+        return index(OUTBOX_INDEX, OUTBOX_PK, OUTBOX_SK, Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build());
+    }
 
     private static List<AttributeDefinition> stringAttributes(String... names) {
         return java.util.Arrays.stream(names)

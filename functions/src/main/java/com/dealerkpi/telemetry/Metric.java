@@ -29,6 +29,18 @@ public enum Metric {
     LATENCY("Latency", Unit.MILLISECONDS),
     /** A report's time in the handler, by kind of report (dimension Report). */
     REPORT_LATENCY("ReportLatency", Unit.MILLISECONDS),
+    /** Agreements a sweep completed: changes a request left unpublished, and agreements of a build. */
+    AGREEMENTS_SETTLED("AgreementsSettled"),
+    /** Generations of a dealership's aggregates a sweep finished building. */
+    AGGREGATE_BUILDS("AggregateBuilds"),
+    /** Agreements a sweep could not complete (the next sweep tries again). */
+    SWEEP_FAILURES("SweepFailures"),
+    /** Milestones still flagged after a sweep: changes the aggregates may not hold yet. */
+    OUTBOX_PENDING("OutboxPending"),
+    /** Dealerships a verification recounted. */
+    DEALERSHIPS_VERIFIED("DealershipsVerified"),
+    /** Days and stages whose aggregate count differs from the recount of the milestones: always 0 when exact. */
+    AGGREGATE_MISMATCHES("AggregateMismatches"),
     /**
      * A SnapStart restore that failed: counted by the template's log metric filter on the platform's restore record,
      * not by the code (a failed restore runs none of it).

@@ -107,6 +107,11 @@ public final class Telemetry {
             counts.merge(metric.metricName(), 1L, Long::sum);
         }
 
+        /** A count of many (recorded even when 0: an alarm on it then always has data). */
+        public void count(Metric metric, long n) {
+            counts.merge(metric.metricName(), n, Long::sum);
+        }
+
         @Override
         public void dimension(Dimension dimension, String value) {
             dimensions.put(dimension.dimensionName(), value);

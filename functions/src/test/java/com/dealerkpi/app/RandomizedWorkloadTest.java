@@ -1,5 +1,6 @@
 package com.dealerkpi.app;
 
+import com.dealerkpi.app.counts.Verification;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.KpiModel;
 import com.dealerkpi.support.ModelChecks;
@@ -161,6 +162,10 @@ class RandomizedWorkloadTest {
                 ModelChecks.randomRanges(random, LocalDate.of(2024, 1, 1), LocalDate.now(ZoneId.of("Pacific/Kiritimati")).minusDays(2),
                         Integer.getInteger("workload.ranges", 10)),
                 now, random, context);
+        Verification.Report aggregates = api.verifyAggregates();
+        assertEquals(List.of(), aggregates.mismatches(), context + ": every aggregate count equals the recount, with no sweep");
+        assertEquals(0, api.stores().counts().pending(), context + ": every change published by its own request");
+        assertEquals(0, aggregates.building(), context + ": every dealership's aggregates were complete from the start");
         System.out.printf("model-based suite: %d voids racing updates%n", voids);
         System.out.printf("model-based suite: %d requests in %.1f s, agreement views checked in %.1f s, reports in %.1f s%n",
                 requests.size(), (written - started) / 1e9, (viewed - written) / 1e9, (System.nanoTime() - viewed) / 1e9);

@@ -59,7 +59,7 @@ class StoresContractTest {
     private StatusUpdate accepted(String agreement, Status status, Instant at) {
         StatusUpdate u = update(agreement, status, at);
         stores.status().putHistory(u);
-        u.marks().forEach(mark -> stores.status().writeMilestone(u, mark));
+        u.marks().forEach(mark -> stores.status().writeMilestone(u, mark, Optional.empty()));
         return u;
     }
 
@@ -89,12 +89,12 @@ class StoresContractTest {
         StatusUpdate sold = update("d", Status.SOLD, T2);
         stores.status().putHistory(sold);
         Status.MilestoneMark mark = sold.marks().get(3);
-        assertEquals(KpiOutcome.RECORDED, stores.status().writeMilestone(sold, mark).orElseThrow().entryFor(sold.eventId()).outcome());
-        assertEquals(KpiOutcome.RECORDED, stores.status().writeMilestone(sold, mark).orElseThrow().entryFor(sold.eventId()).outcome(),
+        assertEquals(KpiOutcome.RECORDED, stores.status().writeMilestone(sold, mark, Optional.empty()).standing().orElseThrow().entryFor(sold.eventId()).outcome());
+        assertEquals(KpiOutcome.RECORDED, stores.status().writeMilestone(sold, mark, Optional.empty()).standing().orElseThrow().entryFor(sold.eventId()).outcome(),
                 "an SDK retry of a write that had succeeded");
         StatusUpdate earlier = accepted("d", Status.SOLD, T1);
         assertEquals(earlier.eventId(), milestones("d").get(Stage.SOLD).eventId());
-        assertEquals(KpiOutcome.UNCHANGED, stores.status().writeMilestone(sold, mark).orElseThrow().entryFor(sold.eventId()).outcome());
+        assertEquals(KpiOutcome.UNCHANGED, stores.status().writeMilestone(sold, mark, Optional.empty()).standing().orElseThrow().entryFor(sold.eventId()).outcome());
     }
 
     @Test
@@ -125,7 +125,7 @@ class StoresContractTest {
         StatusUpdate noAnswer = accepted("g", Status.NO_ANSWER, T1.minusSeconds(86_400));
         StatusUpdate early = accepted("h", Status.SOLD, T1.minusSeconds(2 * 86_400));
         assertEquals(Optional.of(early.occurredAt()), stores.reports().firstActivity("C1"));
-        stores.status().voidUpdate("C1", "h", early.eventId(), by());
+        stores.status().voidUpdate("C1", "h", early.eventId(), by(), at -> Optional.empty());
         assertEquals(Optional.of(noAnswer.occurredAt()), stores.reports().firstActivity("C1"), "a non-KPI status counts; a voided update does not");
     }
 
@@ -133,19 +133,19 @@ class StoresContractTest {
     void aVoidRebuildsMilestonesFromWhatRemainsAndRefusesTheVoidedUpdateLater() {
         StatusUpdate contacted = accepted("f", Status.CONTACTED, T2);
         StatusUpdate sold = accepted("f", Status.SOLD, T1);
-        assertTrue(stores.status().voidUpdate("C1", "f", "0190c5a8-0000-7000-8000-999999999999", by()).isEmpty());
-        var view = stores.status().voidUpdate("C1", "f", sold.eventId(), by()).orElseThrow();
+        assertTrue(stores.status().voidUpdate("C1", "f", "0190c5a8-0000-7000-8000-999999999999", by(), at -> Optional.empty()).isEmpty());
+        var view = stores.status().voidUpdate("C1", "f", sold.eventId(), by(), at -> Optional.empty()).orElseThrow();
         assertEquals(Map.of(Stage.CONTACTED, T2), Map.of(Stage.CONTACTED, view.milestones().get(Stage.CONTACTED).at()));
         assertEquals(1, view.milestones().size());
         assertEquals(List.of(contacted), view.history());
         assertEquals(sold, view.voided().get(0).update());
         // a late copy of the voided update's write is refused
-        stores.status().writeMilestone(sold, sold.marks().get(3));
+        stores.status().writeMilestone(sold, sold.marks().get(3), Optional.empty());
         assertFalse(milestones("f").containsKey(Stage.SOLD));
         List<String> activity = new ArrayList<>();
         stores.reports().activity("C1", T1.minusSeconds(1), T2.plusSeconds(1), a -> activity.add(a.status()));
         assertEquals(List.of("CONTACTED"), activity, "usage no longer sees the voided update");
-        assertEquals(view, stores.status().voidUpdate("C1", "f", sold.eventId(), by()).orElseThrow(), "voiding again changes nothing");
+        assertEquals(view, stores.status().voidUpdate("C1", "f", sold.eventId(), by(), at -> Optional.empty()).orElseThrow(), "voiding again changes nothing");
     }
 
     private static StatusStore.VoidedBy by() {

@@ -1,9 +1,15 @@
 package com.dealerkpi.support;
 
 import com.dealerkpi.app.Stores;
+import com.dealerkpi.app.counts.CountsStore;
 import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.StatusStore;
+import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.Home;
+import com.dealerkpi.domain.counts.MilestoneState;
+import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.Register;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.EffectiveTargets;
 import com.dealerkpi.domain.settings.Profile;
@@ -22,6 +28,7 @@ import com.dealerkpi.domain.status.StatusUpdate;
 import com.dealerkpi.domain.status.VoidedUpdate;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The store ports in memory, for the fast test tier. Each operation is atomic (one lock), as a single-item
@@ -53,6 +61,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     private final Map<String, Map<Stage, Milestone>> milestones = new HashMap<>();
     private final Map<String, Versioned<Profile>> profiles = new TreeMap<>();
     private final Map<String, Versioned<ScopeTargets>> targets = new HashMap<>();
+    private final Counts counts = new Counts();
 
     @Override
     public StatusStore status() {
@@ -67,6 +76,11 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     @Override
     public SettingsStore settings() {
         return this;
+    }
+
+    @Override
+    public CountsStore counts() {
+        return counts;
     }
 
 
@@ -111,7 +125,12 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     }
 
     @Override
-    public synchronized Optional<Milestone> writeMilestone(StatusUpdate update, Status.MilestoneMark mark) {
+    public synchronized MilestoneWritten writeMilestone(StatusUpdate update, Status.MilestoneMark mark,
+                                                        Optional<String> home) {
+        return new MilestoneWritten(claim(update, mark), Optional.empty());
+    }
+
+    private Optional<Milestone> claim(StatusUpdate update, Status.MilestoneMark mark) {
         String key = agreementKey(update.dealershipId(), update.agreementId());
         Map<Stage, Milestone> stages = milestones.computeIfAbsent(key, k -> new EnumMap<>(Stage.class));
         Milestone existing = stages.get(mark.stage());
@@ -169,7 +188,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
 
     @Override
     public synchronized Optional<AgreementView> voidUpdate(String dealershipId, String agreementId, String eventId,
-                                                           VoidedBy by) {
+                                                           VoidedBy by, Function<Instant, Optional<String>> homeOf) {
         String key = agreementKey(dealershipId, agreementId);
         Map<String, History> items = history.getOrDefault(key, Map.of());
         Map.Entry<String, History> event = items.entrySet().stream()
@@ -191,8 +210,9 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     }
 
     @Override
-    public synchronized void registerDealership(String dealershipId) {
+    public synchronized boolean registerDealership(String dealershipId) {
         registry.add(dealershipId);
+        return true; // every dealership here was registered by this version
     }
 
     // ---- ReportStore
@@ -354,5 +374,152 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         List<AuditEntry> entries = new ArrayList<>(current == null ? List.of() : current.history());
         entries.add(change);
         return List.copyOf(entries);
+    }
+
+    /**
+     * The aggregates in memory: configs as stored, counts derived from the milestones in the config's zone (every
+     * write is published at once, nothing is ever flagged). The protocol that keeps real aggregates exact is tested on
+     * the DynamoDB stores; this fake lets the layers above it run against the same answers.
+     */
+    private final class Counts implements CountsStore {
+        private final Map<String, AggregateConfig> configs = new HashMap<>();
+        private Instant lastSweep;
+        private Verification lastVerification;
+
+        @Override
+        public Optional<AggregateConfig> config(String dealershipId) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(configs.get(dealershipId));
+            }
+        }
+
+        @Override
+        public Map<String, AggregateConfig> configs(List<String> dealershipIds) {
+            synchronized (InMemoryStores.this) {
+                Map<String, AggregateConfig> found = new HashMap<>();
+                dealershipIds.stream().filter(configs::containsKey).forEach(id -> found.put(id, configs.get(id)));
+                return found;
+            }
+        }
+
+        @Override
+        public boolean replaceConfig(String dealershipId, AggregateConfig current, AggregateConfig next) {
+            synchronized (InMemoryStores.this) {
+                AggregateConfig stored = configs.get(dealershipId);
+                if (stored == null || stored.generation() != current.generation()) {
+                    return false;
+                }
+                configs.put(dealershipId, next);
+                return true;
+            }
+        }
+
+        @Override
+        public Optional<AggregateConfig> createConfig(String dealershipId, AggregateConfig config) {
+            synchronized (InMemoryStores.this) {
+                return Optional.of(configs.computeIfAbsent(dealershipId, d -> config));
+            }
+        }
+
+        @Override
+        public void markReady(String dealershipId, long generation) {
+            synchronized (InMemoryStores.this) {
+                configs.computeIfPresent(dealershipId, (d, c) -> c.generation() == generation
+                        ? new AggregateConfig(generation, c.zone(), true, c.since()) : c);
+            }
+        }
+
+        @Override
+        public List<String> building() {
+            synchronized (InMemoryStores.this) {
+                return configs.entrySet().stream().filter(e -> !e.getValue().ready()).map(Map.Entry::getKey).toList();
+            }
+        }
+
+        @Override
+        public void listAsBuilding(String dealershipId) {
+            // the list here is every config that is not ready
+        }
+
+        @Override
+        public void publish(String dealershipId, Home home, Map<MonthCounts.RegisterId, Register> wanted) {
+            throw new UnsupportedOperationException("nothing is flagged in memory");
+        }
+
+        @Override
+        public void published(String dealershipId, String agreementId, Stage stage, long version, java.util.Set<String> staleHomes) {
+            throw new UnsupportedOperationException("nothing is flagged in memory");
+        }
+
+        @Override
+        public MilestoneState addHome(String dealershipId, String agreementId, Stage stage, String homeKey) {
+            throw new UnsupportedOperationException("every milestone is counted in memory");
+        }
+
+        @Override
+        public Map<YearMonth, Map<Stage, long[]>> counts(String dealershipId, long generation, List<YearMonth> months) {
+            Map<YearMonth, Map<Stage, long[]>> all = allCounts(dealershipId, generation);
+            Map<YearMonth, Map<Stage, long[]>> counts = new java.util.LinkedHashMap<>();
+            months.forEach(month -> counts.put(month, all.getOrDefault(month, MonthCounts.byDay(Map.of()))));
+            return counts;
+        }
+
+        @Override
+        public Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation) {
+            return recount(dealershipId, config(dealershipId).orElseThrow().zone());
+        }
+
+        @Override
+        public Map<YearMonth, Map<Stage, long[]>> recount(String dealershipId, java.time.ZoneId zone) {
+            Map<YearMonth, Map<Stage, long[]>> counts = new TreeMap<>();
+            for (Stage stage : Stage.values()) {
+                for (MilestoneRow row : rows(dealershipId, stage)) {
+                    java.time.ZonedDateTime local = row.at().atZone(zone);
+                    counts.computeIfAbsent(YearMonth.from(local), m -> MonthCounts.byDay(Map.of())).get(stage)[local.getDayOfMonth()]++;
+                }
+            }
+            return counts;
+        }
+
+        @Override
+        public void agreements(String dealershipId, Consumer<String> sink) {
+            rows(dealershipId, Stage.CONTACTED).forEach(row -> sink.accept(row.agreementId()));
+        }
+
+        @Override
+        public List<MilestoneState> milestoneStates(String dealershipId, String agreementId) {
+            return List.of();
+        }
+
+        @Override
+        public List<FlaggedAgreement> flagged(Instant before) {
+            return List.of();
+        }
+
+        @Override
+        public long pending() {
+            return 0;
+        }
+
+        @Override
+        public void recordSweep(Instant at) {
+            synchronized (InMemoryStores.this) {
+                lastSweep = at;
+            }
+        }
+
+        @Override
+        public void recordVerification(Verification verification) {
+            synchronized (InMemoryStores.this) {
+                lastVerification = verification;
+            }
+        }
+
+        @Override
+        public Status status() {
+            synchronized (InMemoryStores.this) {
+                return new Status(Optional.ofNullable(lastSweep), Optional.ofNullable(lastVerification));
+            }
+        }
     }
 }

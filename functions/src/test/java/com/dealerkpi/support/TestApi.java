@@ -2,6 +2,8 @@ package com.dealerkpi.support;
 
 import com.dealerkpi.api.http.Route;
 import com.dealerkpi.app.Stores;
+import com.dealerkpi.app.counts.Sweep;
+import com.dealerkpi.app.counts.Verification;
 import com.dealerkpi.lambda.AdminFunction;
 import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.EntryPoint;
@@ -27,12 +29,13 @@ import java.util.Map;
 public final class TestApi {
     private final TestBackend backend;
     private final Stores stores;
+    private final Wiring wiring;
     private final Map<Route.Function, EntryPoint> handlers = new EnumMap<>(Route.Function.class);
 
     public TestApi(TestBackend backend, Stores stores, Clock clock) {
         this.backend = backend;
         this.stores = stores;
-        Wiring wiring = Wiring.local(Config.from(Map.of()), stores, clock);
+        this.wiring = Wiring.local(Config.from(Map.of()), stores, clock);
         handlers.put(Route.Function.STATUS, new StatusFunction(wiring));
         handlers.put(Route.Function.REPORT, new ReportFunction(wiring));
         handlers.put(Route.Function.ADMIN, new AdminFunction(wiring));
@@ -50,6 +53,20 @@ public final class TestApi {
 
     public TestBackend backend() {
         return backend;
+    }
+
+    /** One sweep that takes over everything at once (nothing else is in flight in a test that calls it). */
+    public Sweep.Result sweep() {
+        return sweep(Sweep.Grace.NONE);
+    }
+
+    public Sweep.Result sweep(Sweep.Grace grace) {
+        return wiring.sweep().run(grace);
+    }
+
+    /** Recounts every dealership's aggregates from its milestones, repairing nothing. */
+    public Verification.Report verifyAggregates() {
+        return wiring.verification().run(false);
     }
 
     public Stores stores() {

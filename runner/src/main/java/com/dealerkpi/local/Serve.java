@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,9 +29,12 @@ public final class Serve {
         try (LocalStore store = LocalStore.open(options, environment)) {
             try (LocalApi api = new LocalApi(store.wiring(), template, port, principal)) {
                 api.start();
+                // completes whatever a crash of an earlier run (or of a client) left unfinished, then keeps at it
+                ScheduledExecutorService sweeps = AggregateTasks.sweepEvery(store.wiring(), System.err);
                 System.out.println("listening on http://127.0.0.1:" + api.port());
                 System.out.flush();
                 untilStopped("local-api-stop");
+                sweeps.shutdownNow();
             }
         }
         return 0;

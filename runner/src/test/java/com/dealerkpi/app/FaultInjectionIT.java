@@ -1,5 +1,6 @@
 package com.dealerkpi.app;
 
+import com.dealerkpi.app.counts.Verification;
 import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.support.Backend;
 import com.dealerkpi.support.Caller;
@@ -38,11 +39,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FaultInjectionIT {
     private static final FaultInjector FAULTS = new FaultInjector();
-    /** The writes of a keyed SOLD once its dealership is registered in the execution environment. */
-    private static final int WRITES = 7;
+    /**
+     * The writes of a keyed SOLD on a new agreement once its dealership is registered in the execution environment:
+     * the key claim, the history entry, 4 milestones, the month of the aggregates, 4 outbox flags cleared, the answer.
+     */
+    private static final int WRITES = 12;
     private static TestApi noSdkRetries;
     private static TestApi withSdkRetries;
     private static TestApi clean;
+    private static DynamoStores cleanStores;
 
     @BeforeAll
     static void start() {
@@ -50,7 +55,8 @@ class FaultInjectionIT {
         String table = Backend.get().freshTable(single);
         noSdkRetries = on(single, table);
         withSdkRetries = on(Backend.get().client(3, Duration.ofSeconds(10), FAULTS), table);
-        clean = on(Backend.get().client(), table);
+        cleanStores = new DynamoStores(Backend.get().client(), table, Clock.systemUTC());
+        clean = new TestApi(TestBackend.current(), cleanStores, Clock.systemUTC());
         // each environment registers a dealership once, with its first update: done here, so every planned fault
         // below falls on the same write of a keyed SOLD
         for (TestApi api : List.of(noSdkRetries, withSdkRetries, clean)) {
@@ -90,7 +96,6 @@ class FaultInjectionIT {
     List<DynamicTest> aFailureAtAnyWriteThenARetryConvergesToOneSuccessfulRequest() {
         Map<String, Object> expected = outcomeOfCleanRun();
         List<DynamicTest> tests = new ArrayList<>();
-        // a keyed SOLD makes 7 writes: the key claim, the history entry, 4 milestones, the answer
         for (int write = 1; write <= WRITES; write++) {
             for (Fault fault : FaultInjector.ALL) {
                 int failing = write;
@@ -112,6 +117,7 @@ class FaultInjectionIT {
                     assertEquals(200, replay.status());
                     assertEquals(retry.json(), replay.json());
                     assertEquals(expected, comparable(retry, clean.get(Caller.dealer("F1"), "/dealerships/F1/agreements/" + agreement)));
+                    assertAggregatesExact("after a fault at write " + failing + " (" + fault + ") and a retry");
                 }));
             }
         }
@@ -132,10 +138,18 @@ class FaultInjectionIT {
                     FAULTS.heal();
                     assertEquals(201, reply.status(), reply.toString());
                     assertEquals(expected, comparable(reply, clean.get(Caller.dealer("F1"), "/dealerships/F1/agreements/" + agreement)));
+                    assertAggregatesExact("after a fault at write " + failing + " (" + fault + ") that the SDK retried");
                 }));
             }
         }
         return tests;
+    }
+
+    /** Every count of the aggregates equals the recount of the milestones, with no sweep: the requests completed them. */
+    private static void assertAggregatesExact(String when) {
+        Verification.Report report = clean.verifyAggregates();
+        assertEquals(List.of(), report.mismatches(), when);
+        assertEquals(0, cleanStores.counts().pending(), when + ": nothing is left flagged");
     }
 
     @Test

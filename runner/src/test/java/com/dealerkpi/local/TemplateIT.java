@@ -165,7 +165,8 @@ class TemplateIT {
             }
         });
         for (String alarm : List.of("ApiServerErrorsAlarm", "FunctionErrorsAlarm", "FunctionThrottlesAlarm", "TableThrottlesAlarm",
-                "TableSystemErrorsAlarm", "RestoreErrorsAlarm", "StoreUnavailableAlarm", "ServerErrorsAlarm")) {
+                "TableSystemErrorsAlarm", "RestoreErrorsAlarm", "StoreUnavailableAlarm", "ServerErrorsAlarm",
+                "AggregateMismatchesAlarm", "AggregatesStuckAlarm")) {
             assertTrue(alarms.containsKey(alarm), alarm);
             assertFalse(((List<?>) alarms.get(alarm).get("AlarmActions")).isEmpty(), alarm + " notifies the topic");
         }
@@ -194,11 +195,45 @@ class TemplateIT {
                 assertEquals(true, map(properties.get("AlarmConfiguration")).get("Enabled"));
             }
         }
-        assertEquals(3, groups, "one deployment group per function");
+        assertEquals(3, groups, "one deployment group per function that answers requests");
         Map<String, Object> report = map(map(resources.get("ReportFunction")).get("Properties"));
         assertTrue(Json.write(report.get("ReservedConcurrentExecutions")).contains("ReportConcurrencyLimit"),
                 "reports are capped so they cannot take the status function's concurrency");
         assertTrue(resources.values().stream().anyMatch(r -> "AWS::CloudWatch::Dashboard".equals(map(r).get("Type"))));
+    }
+
+    @Test
+    void theAggregatesAreSweptEveryMinuteAndVerifiedDaily() {
+        Map<String, String> schedules = new java.util.TreeMap<>();
+        resources.values().stream().map(TemplateIT::map).filter(r -> "AWS::Events::Rule".equals(r.get("Type")))
+                .map(r -> map(r.get("Properties"))).forEach(rule -> {
+                    Map<String, Object> target = map(((List<?>) rule.get("Targets")).get(0));
+                    assertTrue(Json.write(target.get("Arn")).contains("AggregatesFunction"), Json.write(target));
+                    schedules.put((String) target.get("Input"), (String) rule.get("ScheduleExpression"));
+                });
+        assertEquals(Map.of("{\"task\":\"sweep\"}", "rate(1 minute)", "{\"task\":\"verify\"}", "cron(30 3 * * ? *)"), schedules);
+        Map<String, Object> function = map(map(resources.get("AggregatesFunction")).get("Properties"));
+        assertEquals(900, function.get("Timeout"), "a build runs as long as Lambda lets it; the next sweep resumes it");
+        Map<String, Object> mismatches = map(map(resources.get("AggregateMismatchesAlarm")).get("Properties"));
+        assertEquals("AggregateMismatches", mismatches.get("MetricName"));
+        assertEquals(1, ((Number) mismatches.get("Threshold")).intValue(), "one mismatch is one too many");
+        // what the code reads of profiles outside the admin and report functions: the time zone a dealership's
+        // aggregates start in (dynalite and moto enforce no IAM, so only this test would see the denial)
+        for (String reader : List.of("StatusFunction", "AggregatesFunction")) {
+            assertTrue(statements(reader + "Role").stream().anyMatch(statement ->
+                            String.valueOf(statement.get("Action")).contains("dynamodb:GetItem")
+                                    && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
+                    reader + " may read a profile");
+        }
+    }
+
+    /** Every statement of a role's inline policies. */
+    private static List<Map<String, Object>> statements(String role) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : (List<?>) map(map(resources.get(role)).get("Properties")).get("Policies")) {
+            ((List<?>) map(map(policy).get("PolicyDocument")).get("Statement")).forEach(s -> statements.add(map(s)));
+        }
+        return statements;
     }
 
     @Test
@@ -257,7 +292,8 @@ class TemplateIT {
                 names.add(name);
             }
         });
-        assertEquals(3, names.size(), names.toString());
+        assertEquals(List.of("AdminFunction", "AggregatesFunction", "ReportFunction", "StatusFunction"),
+                names.stream().sorted().toList());
         return names;
     }
 

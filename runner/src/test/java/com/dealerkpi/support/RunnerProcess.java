@@ -26,10 +26,42 @@ public final class RunnerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** {@code serve} on a free port, once it is listening. */
-    public static RunnerProcess serve() throws IOException, InterruptedException {
+    /** {@code serve} on a free port (with any further options), once it is listening. */
+    public static RunnerProcess serve(String... options) throws IOException, InterruptedException {
         int port = freePort();
-        return start(port, "listening on http://127.0.0.1:" + port, "serve", "--port", Integer.toString(port));
+        List<String> command = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
+        command.addAll(List.of(options));
+        return start(port, "listening on http://127.0.0.1:" + port, command.toArray(String[]::new));
+    }
+
+    /** A command that runs to its end: its exit code and everything it printed. */
+    public record Finished(int exitCode, String output) {
+    }
+
+    public static Finished run(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("java", "-jar", JAR));
+        line.addAll(List.of(command));
+        Path output = Files.createTempFile("runner-" + command[0], ".log");
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException("`" + String.join(" ", line) + "` did not finish: " + Files.readString(output));
+            }
+            return new Finished(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** {@code kill -9}: the process ends on the spot, whatever it was doing. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** {@code dynamodb} (dynalite with the table) on a free port, once it answers. */
@@ -48,8 +80,9 @@ public final class RunnerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (Files.readAllLines(output, StandardCharsets.UTF_8).stream().noneMatch(l -> l.startsWith(ready))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
+                String printed = Files.readString(output);
                 runner.close();
-                throw new IOException("`" + String.join(" ", line) + "` did not get ready: " + Files.readString(output));
+                throw new IOException("`" + String.join(" ", line) + "` did not get ready: " + printed);
             }
             Thread.sleep(50);
         }

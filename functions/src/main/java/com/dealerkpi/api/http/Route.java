@@ -39,6 +39,7 @@ public enum Route {
     GET_TARGETS_DEALERSHIP("GET", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
     PUT_TARGETS_DEALERSHIP("PUT", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
     DELETE_TARGETS_DEALERSHIP("DELETE", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
+    GET_AGGREGATES("GET", "/admin/aggregates", Function.ADMIN, NATIONAL),
     GET_REGION_KPI("GET", "/regions/{region}/kpi", Function.REPORT, NATIONAL),
     GET_BRAND_KPI("GET", "/brands/{brand}/kpi", Function.REPORT, NATIONAL),
     GET_NATIONAL_KPI("GET", "/kpi", Function.REPORT, NATIONAL),

@@ -1,7 +1,9 @@
 package com.dealerkpi.app.report;
 
 import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.report.Cohorts;
 import com.dealerkpi.domain.report.CompareWith;
 import com.dealerkpi.domain.report.DailyCounts;
@@ -27,26 +29,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A dealership's reports: KPI, the agreements behind a count, and usage. Ranges are resolved in the
- * dealership's own time zone; counts come from the milestone index, the four stages at once, beside one read of
- * every target scope that applies.
+ * dealership's own time zone; counts come from the dealership's pre-aggregated counts when they serve that zone
+ * (read consistently: they include every answered update), else from the milestone index, the four stages at once
+ * (and the report says so in a note), beside one read of every target scope that applies.
  */
 public final class KpiReports {
     /** How far before a range time to convert looks for its sales' earlier stages (older ones are read by key). */
     public static final Duration TIME_TO_CONVERT_LOOKBACK = Conversions.LOOKBACK;
 
+    /** Said by a report counted from the milestones because the aggregates do not serve it (yet). */
+    public static final String FROM_MILESTONES_NOTE = "Counted from the milestones (exact, slower) while this"
+            + " dealership's pre-aggregated counts are being built for its time zone.";
+
     private final SettingsStore settings;
     private final ReportStore reports;
+    private final Aggregates aggregates;
     private final Parallel parallel;
     private final Clock clock;
     private final Conversions conversions;
 
-    public KpiReports(SettingsStore settings, ReportStore reports, Parallel parallel, Clock clock) {
+    public KpiReports(SettingsStore settings, ReportStore reports, Aggregates aggregates, Parallel parallel, Clock clock) {
         this.settings = settings;
         this.reports = reports;
+        this.aggregates = aggregates;
         this.parallel = parallel;
         this.clock = clock;
         this.conversions = new Conversions(reports);
@@ -85,35 +95,95 @@ public final class KpiReports {
     }
 
     /**
-     * The report, its comparison and its time to convert, every read issued at once: one Query per stage (its rows
-     * give both the counts and the conversions), the target layers, and the compared range's counts. Each call is a
-     * single read that waits on nothing else in the pool: a call that waited for calls queued behind it could, with
-     * enough requests at once (the local runner serves many), leave every pool thread waiting.
+     * The report, its comparison and its time to convert: the aggregate config beside the target layers, then every
+     * read at once: one Query per stage (its rows give the conversions, and the counts when the aggregates do not
+     * serve), the counts from the aggregates when they do, and the compared range's counts. Each call is a single
+     * read that waits on nothing else in the pool: a call that waited for calls queued behind it could, with enough
+     * requests at once (the local runner serves many), leave every pool thread waiting.
      */
     public Insight insight(Profile profile, RangeRequest request, Optional<CompareWith> compare) {
         DateRange range = resolve(profile, request);
+        String dealershipId = profile.dealershipId();
         Optional<DateRange> other = compare.map(with -> with.rangeFor(range));
+        Parallel.Batch first = parallel.batch();
+        Supplier<Source> source = first.add(() -> source(profile));
+        Supplier<List<EffectiveTargets.Layer>> layers = first.add(() -> settings.targetLayers(profile));
+        first.run();
         Parallel.Batch reads = parallel.batch();
-        Map<Stage, Supplier<Map<String, Instant>>> rows = each(reads, conversions.reportReads(profile.dealershipId(), range));
-        Supplier<List<EffectiveTargets.Layer>> layers = reads.add(() -> settings.targetLayers(profile));
-        Optional<Map<Stage, Supplier<long[]>>> comparedCounts = other.map(compared ->
-                each(reads, countReads(profile.dealershipId(), List.of(compared.start(), compared.endExclusive()))));
+        Map<Stage, Supplier<Map<String, Instant>>> rows = each(reads, conversions.reportReads(dealershipId, range));
+        Optional<Supplier<Map<Stage, long[]>>> aggregated = source.get().serving().map(c -> reads.add(() ->
+                aggregates.countsByDay(dealershipId, c, range.from(), range.to())));
+        Optional<Supplier<KpiCounts>> compared = other.map(o -> reads.add(() ->
+                wholeRange(dealershipId, source.get().serving(), o)));
         reads.run();
         Map<Stage, Map<String, Instant>> read = results(rows);
-        KpiReport report = report(profile, range, Conversions.countsByDay(read, range.dayBoundaries()), layers.get());
-        Optional<CompareWith.Comparison> comparison = other.map(compared -> new CompareWith.Comparison(compared,
-                whole(results(comparedCounts.orElseThrow()))));
-        TimeToConvert time = conversions.timeToConvert(read, agreements -> moments(profile.dealershipId(), agreements));
+        Map<Stage, long[]> byDay = aggregated.map(Supplier::get)
+                .orElseGet(() -> Conversions.countsByDay(read, range.dayBoundaries()));
+        KpiReport report = source.get().noted(report(profile, range, byDay, layers.get()));
+        Optional<CompareWith.Comparison> comparison = other.map(o -> new CompareWith.Comparison(o, compared.orElseThrow().get()));
+        TimeToConvert time = conversions.timeToConvert(read, agreements -> moments(dealershipId, agreements));
         return new Insight(report, comparison, time);
     }
 
-    /** The report's reads at once: each stage's count per day of the range, and the target layers. */
+    /** The report's reads: the aggregate config beside the target layers, then each stage's count per day. */
     private KpiReport kpi(Profile profile, DateRange range) {
         Parallel.Batch reads = parallel.batch();
-        Map<Stage, Supplier<long[]>> counts = each(reads, countReads(profile.dealershipId(), range.dayBoundaries()));
+        Supplier<Source> source = reads.add(() -> source(profile));
         Supplier<List<EffectiveTargets.Layer>> layers = reads.add(() -> settings.targetLayers(profile));
         reads.run();
-        return report(profile, range, results(counts), layers.get());
+        return source.get().noted(report(profile, range,
+                countsByDay(profile.dealershipId(), source.get().serving(), range, this::atOnce), layers.get()));
+    }
+
+    /**
+     * Where a dealership's counts come from: its aggregates when they serve its profile's zone; else the milestones,
+     * and when it has aggregates that are being built, the report says so (a dealership without any has had no update
+     * since aggregates exist, or the first sweep has yet to list it: its milestones are all there is to count).
+     */
+    private record Source(Optional<AggregateConfig> serving, boolean building) {
+        KpiReport noted(KpiReport report) {
+            return building ? report.withNote(FROM_MILESTONES_NOTE) : report;
+        }
+    }
+
+    private Source source(Profile profile) {
+        Optional<AggregateConfig> config = aggregates.config(profile.dealershipId());
+        boolean serves = Aggregates.serves(config, profile.timezone());
+        return new Source(serves ? config : Optional.empty(), config.isPresent() && !serves);
+    }
+
+    /**
+     * Each stage's count on each day of the range: from the aggregates that serve, else one milestone index read per
+     * stage, run by {@code run} (at once from a request's thread, in turn within a roll-up).
+     */
+    private Map<Stage, long[]> countsByDay(String dealershipId, Optional<AggregateConfig> serving, DateRange range,
+                                           Function<Map<Stage, Supplier<long[]>>, Map<Stage, long[]>> run) {
+        return serving.map(c -> aggregates.countsByDay(dealershipId, c, range.from(), range.to()))
+                .orElseGet(() -> run.apply(countReads(dealershipId, range.dayBoundaries())));
+    }
+
+    /** A range's counts as one bucket. */
+    private KpiCounts wholeRange(String dealershipId, Optional<AggregateConfig> serving, DateRange range) {
+        if (serving.isPresent()) {
+            Map<Stage, long[]> byDay = aggregates.countsByDay(dealershipId, serving.get(), range.from(), range.to());
+            return new KpiCounts(sum(byDay.get(Stage.CONTACTED)), sum(byDay.get(Stage.APPOINTED)),
+                    sum(byDay.get(Stage.ATTENDED)), sum(byDay.get(Stage.SOLD)));
+        }
+        return whole(inTurn(countReads(dealershipId, List.of(range.start(), range.endExclusive()))));
+    }
+
+    private static long sum(long[] counts) {
+        return java.util.Arrays.stream(counts).sum();
+    }
+
+    private Map<Stage, long[]> atOnce(Map<Stage, Supplier<long[]>> calls) {
+        List<Stage> stages = List.copyOf(calls.keySet());
+        List<long[]> results = parallel.all(stages.stream().map(calls::get).toList());
+        Map<Stage, long[]> byStage = new EnumMap<>(Stage.class);
+        for (int i = 0; i < stages.size(); i++) {
+            byStage.put(stages.get(i), results.get(i));
+        }
+        return byStage;
     }
 
     /** Each stage's count between consecutive boundaries: one read per stage. */
@@ -131,8 +201,9 @@ public final class KpiReports {
      */
     public KpiReport kpiWithin(Profile profile, RangeRequest request, TargetBook targets) {
         DateRange range = resolve(profile, request);
-        return report(profile, range, inTurn(countReads(profile.dealershipId(), range.dayBoundaries())),
-                targets.layersFor(profile));
+        Source source = source(profile);
+        return source.noted(report(profile, range, countsByDay(profile.dealershipId(), source.serving(), range,
+                KpiReports::inTurn), targets.layersFor(profile)));
     }
 
     /** @param byStage per stage, the count of each day of the range */
@@ -143,8 +214,7 @@ public final class KpiReports {
     /** The counts of the range compared with, one stage after another, within a roll-up (parallel across dealerships). */
     public CompareWith.Comparison comparisonWithin(Profile profile, DateRange range, CompareWith with) {
         DateRange other = with.rangeFor(range);
-        Map<Stage, long[]> counts = inTurn(countReads(profile.dealershipId(), List.of(other.start(), other.endExclusive())));
-        return new CompareWith.Comparison(other, whole(counts));
+        return new CompareWith.Comparison(other, wholeRange(profile.dealershipId(), source(profile).serving(), other));
     }
 
     /** The range's contact cohorts: each month's first contacts and how far those agreements have got since. */

@@ -2,6 +2,7 @@ package com.dealerkpi.app.settings;
 
 import com.dealerkpi.app.common.ConcurrentChangeException;
 import com.dealerkpi.app.common.DealershipRegistry;
+import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.settings.ProfileChange;
@@ -30,12 +31,17 @@ public final class Settings {
 
     private final SettingsStore store;
     private final DealershipRegistry registry;
+    private final Aggregates aggregates;
     private final Clock clock;
 
-    /** @param registry the dealerships with accepted updates (a dealership target's warning reads it) */
-    public Settings(SettingsStore store, DealershipRegistry registry, Clock clock) {
+    /**
+     * @param registry   the dealerships with accepted updates (a dealership target's warning reads it)
+     * @param aggregates rebuilt in a dealership's new time zone when its profile changes zone
+     */
+    public Settings(SettingsStore store, DealershipRegistry registry, Aggregates aggregates, Clock clock) {
         this.store = store;
         this.registry = registry;
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -60,6 +66,10 @@ public final class Settings {
             AuditEntry entry = new AuditEntry(clock.instant(), by, current.isPresent() ? "UPDATE" : "CREATE",
                     current.isPresent() ? ProfileFields.of(before, today) : Map.of(), withGiven(ProfileFields.of(after, today), change));
             if (store.saveProfile(after, version, entry)) {
+                if (!after.timezone().equals(before.timezone())) {
+                    // if this is cut off, the sweep sees the zones differ and does the same
+                    aggregates.rezone(dealershipId, after.timezone());
+                }
                 return store.profile(dealershipId).orElseThrow();
             }
         }

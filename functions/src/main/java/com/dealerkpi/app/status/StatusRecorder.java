@@ -1,6 +1,8 @@
 package com.dealerkpi.app.status;
 
 import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.app.counts.Aggregates;
+import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.status.EventIds;
 import com.dealerkpi.domain.status.IdempotencyRecord;
 import com.dealerkpi.domain.status.KpiEntry;
@@ -13,30 +15,36 @@ import com.dealerkpi.domain.status.StatusUpdate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Records a status update: its history entry, then one conditional milestone write per stage it sets or
- * back-fills (history first, because a void rebuilds milestones from the history).
+ * back-fills (history first, because a void rebuilds milestones from the history), then what those writes changed
+ * into the dealership's pre-aggregated counts ({@link Aggregates}).
  *
- * <p>Without an Idempotency-Key every request is a new update: the history entry, then the milestone writes
- * together — two round trips. With a key the order makes a crash at any point safe to retry: claim the key
- * (which fixes the event id, moment and user), store the history entry, write the milestones, then store the
- * answer. A retry of the same request finds the claim, repeats the same idempotent writes, and converges to the
- * state of one successful request.
+ * <p>Without an Idempotency-Key every request is a new update: the history entry (and the aggregates' config), then
+ * the milestone writes together, then their publication. With a key the order makes a crash at any point safe to
+ * retry: claim the key (which fixes the event id, moment and user), store the history entry, write the milestones,
+ * publish, then store the answer. A retry of the same request finds the claim, repeats the same idempotent writes, and
+ * converges to the state of one successful request; a milestone left unpublished keeps its outbox flag for the sweep.
  */
 public final class StatusRecorder {
     private final StatusStore store;
+    private final Aggregates aggregates;
     private final Parallel parallel;
     private final Clock clock;
-    /** Dealerships this execution environment has registered already: one registry write each, not one per update. */
-    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    /**
+     * Dealerships this execution environment has registered already (one registry write each, not one per update),
+     * and whether their aggregates could be complete from the start.
+     */
+    private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
 
-    public StatusRecorder(StatusStore store, Parallel parallel, Clock clock) {
+    public StatusRecorder(StatusStore store, Aggregates aggregates, Parallel parallel, Clock clock) {
         this.store = store;
+        this.aggregates = aggregates;
         this.parallel = parallel;
         this.clock = clock;
     }
@@ -51,8 +59,8 @@ public final class StatusRecorder {
     }
 
     private Outcome recordUnkeyed(StatusUpdate update) {
-        storeHistory(update);
-        return new Outcome(new RecordedUpdate(update, parallel.all(milestoneWrites(update))), false);
+        Optional<AggregateConfig> config = storeHistory(update);
+        return new Outcome(new RecordedUpdate(update, writeAndPublish(update, config)), false);
     }
 
     private Outcome recordKeyed(StatusRequest request, StatusUpdate proposed) {
@@ -70,36 +78,51 @@ public final class StatusRecorder {
                 return new Outcome(completed.get(), true);
             }
         }
-        storeHistory(update);
-        List<KpiEntry> kpi = parallel.all(milestoneWrites(update));
+        Optional<AggregateConfig> config = storeHistory(update);
+        List<KpiEntry> kpi = writeAndPublish(update, config);
         StatusStore.Completion completion = store.completeHistory(update, kpi);
         return new Outcome(completion.recorded(), !completion.storedNow());
     }
 
-    /** The history entry, with the dealership's registration alongside the first time this environment sees it. */
-    private void storeHistory(StatusUpdate update) {
-        List<Supplier<Void>> calls = new ArrayList<>();
-        if (!registered.contains(update.dealershipId())) {
-            calls.add(() -> {
-                store.registerDealership(update.dealershipId());
-                registered.add(update.dealershipId());
-                return null;
-            });
-        }
+    /**
+     * The history entry and the dealership's aggregate config at once, with the dealership's registration the first
+     * time this environment sees it; the config the update's milestones are counted in (empty: none could be stored).
+     */
+    private Optional<AggregateConfig> storeHistory(StatusUpdate update) {
+        String dealershipId = update.dealershipId();
+        Parallel.Batch calls = parallel.batch();
+        Boolean known = registered.get(dealershipId);
+        Supplier<Boolean> countedFromStart = known != null ? () -> known : calls.add(() -> {
+            boolean fromStart = store.registerDealership(dealershipId);
+            registered.put(dealershipId, fromStart);
+            return fromStart;
+        });
+        Supplier<Optional<AggregateConfig>> config = calls.add(() -> aggregates.config(dealershipId));
         calls.add(() -> {
             store.putHistory(update);
             return null;
         });
-        parallel.all(calls);
+        calls.run();
+        return config.get().isPresent() ? config.get() : aggregates.configFor(dealershipId, config.get(), countedFromStart.get());
     }
 
-    private List<Supplier<KpiEntry>> milestoneWrites(StatusUpdate update) {
-        List<Supplier<KpiEntry>> calls = new ArrayList<>();
+    /** The milestone writes at once, then what they changed into the aggregates; each stage's answer line. */
+    private List<KpiEntry> writeAndPublish(StatusUpdate update, Optional<AggregateConfig> config) {
+        Optional<String> home = config.map(c -> c.homeOf(update.occurredAt()).key());
+        List<Supplier<StatusStore.MilestoneWritten>> calls = new ArrayList<>();
         for (Status.MilestoneMark mark : update.marks()) {
+            calls.add(() -> store.writeMilestone(update, mark, home));
+        }
+        List<StatusStore.MilestoneWritten> written = parallel.all(calls);
+        config.ifPresent(c -> aggregates.publish(update.dealershipId(), c,
+                written.stream().flatMap(w -> w.unpublished().stream()).toList()));
+        List<KpiEntry> entries = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            Status.MilestoneMark mark = update.marks().get(i);
             // empty only when this update was voided before its write and no other update marks the stage
-            calls.add(() -> store.writeMilestone(update, mark).map(m -> m.entryFor(update.eventId()))
+            entries.add(written.get(i).standing().map(m -> m.entryFor(update.eventId()))
                     .orElse(new KpiEntry(mark.stage(), KpiOutcome.UNCHANGED, update.occurredAt())));
         }
-        return calls;
+        return entries;
     }
 }

@@ -1,5 +1,6 @@
 package com.dealerkpi.app.status;
 
+import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.status.AgreementView;
 import com.dealerkpi.domain.status.IdempotencyRecord;
 import com.dealerkpi.domain.status.KpiEntry;
@@ -9,8 +10,10 @@ import com.dealerkpi.domain.status.Status;
 import com.dealerkpi.domain.status.StatusUpdate;
 import com.dealerkpi.domain.status.VoidedUpdate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the status path and the agreement view need from storage. Every write is idempotent: repeating
@@ -30,9 +33,16 @@ public interface StatusStore {
 
     /**
      * Writes one milestone under {@link Milestone#rank} (the lowest rank wins) unless the update was voided, and
-     * returns the milestone that stands afterwards (empty if the stage has none).
+     * returns the milestone that stands afterwards (empty if the stage has none) and, when the item holds a change the
+     * aggregates may not have yet (this write's, or one a cut-off request left flagged), its state to publish.
+     * {@code home}: the aggregate month of the update's moment, if the dealership has aggregates (it joins the item's
+     * homes in the same write).
      */
-    Optional<Milestone> writeMilestone(StatusUpdate update, Status.MilestoneMark mark);
+    MilestoneWritten writeMilestone(StatusUpdate update, Status.MilestoneMark mark, Optional<String> home);
+
+    /** What a milestone write did. */
+    record MilestoneWritten(Optional<Milestone> standing, Optional<MilestoneState> unpublished) {
+    }
 
     /**
      * Stores the answer of a keyed update with its history entry. The first answer stored wins and is returned, so
@@ -49,9 +59,11 @@ public interface StatusStore {
     /**
      * Voids an accepted update: from then on it counts nowhere, and the agreement's milestones are what the
      * remaining updates make them, exactly, whatever updates and voids race with this one. Voiding a voided update
-     * again changes nothing. Empty when the agreement has no such update.
+     * again changes nothing. Empty when the agreement has no such update. {@code homeOf}: the aggregate month of a
+     * rebuilt milestone's moment, if the dealership has aggregates.
      */
-    Optional<AgreementView> voidUpdate(String dealershipId, String agreementId, String eventId, VoidedBy by);
+    Optional<AgreementView> voidUpdate(String dealershipId, String agreementId, String eventId, VoidedBy by,
+                                       Function<Instant, Optional<String>> homeOf);
 
     /** Who voided an update, when and why. */
     record VoidedBy(java.time.Instant at, String by, String reason) {
@@ -60,8 +72,12 @@ public interface StatusStore {
         }
     }
 
-    /** Notes that a dealership has accepted updates (the national roll-up lists it even without a profile). */
-    void registerDealership(String dealershipId);
+    /**
+     * Notes that a dealership has accepted updates (the national roll-up lists it even without a profile); whether
+     * every update it has ever had was recorded by a version that keeps aggregates (it was first registered by one,
+     * maybe by this very call): then its aggregates are complete from the start, else a build must count its history.
+     */
+    boolean registerDealership(String dealershipId);
 
 
     /** The answer that stands for a keyed update, and whether this call was the one that stored it. */

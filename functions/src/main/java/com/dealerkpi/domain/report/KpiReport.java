@@ -31,6 +31,14 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
                         Long databaseSize, TargetCounts targetCounts, KpiCounts targetDayCounts, double targetMonths,
                         List<MonthRow> monthly, List<String> notes) {
 
+    /** The same report with one more note (on how it was computed). */
+    public KpiReport withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new KpiReport(dealershipId, range, counts, targets, databaseSize, targetCounts, targetDayCounts,
+                targetMonths, monthly, List.copyOf(more));
+    }
+
     /**
      * A calendar month of the series (clipped to the range): its counts, its target (exact; null without a database
      * size) and that target as printed (rounded so that the months add up to the printed total).

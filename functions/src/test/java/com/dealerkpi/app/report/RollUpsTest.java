@@ -1,9 +1,11 @@
 package com.dealerkpi.app.report;
 
 import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
+import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.support.InMemoryStores;
 
@@ -84,7 +86,8 @@ class RollUpsTest {
     /** Roll-ups over the in-memory store, each stage count taking {@code countTime}. */
     private RollUps rollUps(Duration countTime, Duration budget) {
         Observed reports = new Observed(countTime);
-        KpiReports kpi = new KpiReports(stores, reports, new Parallel(Runnable::run), Clock.systemUTC());
+        Parallel inline = new Parallel(Runnable::run);
+        KpiReports kpi = new KpiReports(stores, reports, new Aggregates(stores.counts(), id -> Profile.DEFAULT_ZONE, inline, Clock.systemUTC()), inline, Clock.systemUTC());
         return new RollUps(stores, reports, kpi, fanOut, budget);
     }
 

@@ -1,5 +1,6 @@
 package com.dealerkpi.local.cli;
 
+import com.dealerkpi.local.AggregateTasks;
 import com.dealerkpi.local.Import;
 import com.dealerkpi.local.Invoker;
 import com.dealerkpi.local.Serve;
@@ -50,6 +51,12 @@ public final class Main {
                     new Command.Option("--local", "true", "use the local runner's principal header instead of tokens"),
                     new Command.Option("--dealership", "ID", "the dealership the dealer token belongs to (default: D1)")),
                     options -> Smoke.run(options, System.out)),
+            new Command("sweep", "completes what requests left unfinished in the aggregates, and builds them where needed",
+                    "", List.of(ENDPOINT, DATA_DIR), options -> AggregateTasks.sweep(options, System.out)),
+            new Command("verify-aggregates", "recounts every dealership from its milestones; exit 3 if an aggregate differs",
+                    "", List.of(ENDPOINT, DATA_DIR), options -> AggregateTasks.verify(options, System.out)),
+            new Command("rebuild-aggregates", "starts a new generation of one dealership's aggregates (the next sweep builds it)",
+                    "<dealershipId>", List.of(ENDPOINT, DATA_DIR), options -> AggregateTasks.rebuild(options, System.out)),
             new Command("bench", "measures the functions against their floors and prints each goal", "", List.of(
                     new Command.Option("--parts", "LIST", "comma-separated: status, reports, rollup, runtime (= cold-start,"
                             + "restore), cold-start, restore (default: all)"),

@@ -1,0 +1,112 @@
+package com.dealerkpi.app.counts;
+
+import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.Home;
+import com.dealerkpi.domain.counts.MilestoneState;
+import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.Register;
+import com.dealerkpi.domain.status.Stage;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The pre-aggregated counts of each dealership (docs/aggregates.md): its config, its month items (registers and
+ * counters), and the milestones' outbox. Every write is idempotent and only moves registers to higher versions.
+ */
+public interface CountsStore {
+
+    /** The dealership's aggregate config, read consistently; empty if it has none yet. */
+    Optional<AggregateConfig> config(String dealershipId);
+
+    /** The configs of many dealerships (those without one are left out), read consistently. */
+    Map<String, AggregateConfig> configs(List<String> dealershipIds);
+
+    /**
+     * Stores a config if the dealership has none (else changes nothing); the config that stands, if any. One that is
+     * not ready joins {@link #building}.
+     */
+    Optional<AggregateConfig> createConfig(String dealershipId, AggregateConfig config);
+
+    /**
+     * Replaces the dealership's config with {@code next} if it is still {@code current} (else changes nothing); true
+     * if it did. A config that is not ready joins {@link #building}.
+     */
+    boolean replaceConfig(String dealershipId, AggregateConfig current, AggregateConfig next);
+
+    /** Marks a generation complete, if it is still the dealership's generation; it leaves {@link #building}. */
+    void markReady(String dealershipId, long generation);
+
+    /** Dealerships whose aggregates are being built (reports read their milestones meanwhile). */
+    List<String> building();
+
+    /** Lists a dealership as {@link #building} (again: a config that is not ready must be). */
+    void listAsBuilding(String dealershipId);
+
+    /**
+     * Brings registers of one month to at least the wanted versions ({@link MonthCounts#change}), with the counters
+     * moved by exactly the difference, whatever else writes the month meanwhile.
+     */
+    void publish(String dealershipId, Home home, Map<MonthCounts.RegisterId, Register> wanted);
+
+    /**
+     * The aggregates hold a milestone at {@code version}: its outbox flag and the homes that hold only a tombstone go,
+     * if the milestone is still at that version (a later change keeps its flag).
+     */
+    void published(String dealershipId, String agreementId, Stage stage, long version, Set<String> staleHomes);
+
+    /**
+     * Gives a milestone a home (a change: it raises the version and sets the flag) and returns its state after; what
+     * the build and the sweep do for milestones written before their dealership's generation.
+     */
+    MilestoneState addHome(String dealershipId, String agreementId, Stage stage, String homeKey);
+
+    /** Each month's counters, stage by day (index 1..31), of one generation; months without an item count nothing. */
+    Map<YearMonth, Map<Stage, long[]>> counts(String dealershipId, long generation, List<YearMonth> months);
+
+    /** Every month a generation holds, stage by day (index 1..31), read consistently. */
+    Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation);
+
+    /**
+     * Every milestone of the dealership counted afresh from the milestone index, by local month in {@code zone}, stage
+     * by day: what verification compares the aggregates with (the index lags writes on DynamoDB by a moment).
+     */
+    Map<YearMonth, Map<Stage, long[]>> recount(String dealershipId, ZoneId zone);
+
+    /** Each agreement of the dealership with a milestone, from the milestone index: what a build goes through. */
+    void agreements(String dealershipId, Consumer<String> sink);
+
+    /** The agreement's milestone items as the aggregates see them, read consistently. */
+    List<MilestoneState> milestoneStates(String dealershipId, String agreementId);
+
+    /** Agreements with a milestone flagged before {@code before}: what the sweep completes. */
+    List<FlaggedAgreement> flagged(Instant before);
+
+    /** How many milestones are flagged: changes the aggregates may not hold yet. */
+    long pending();
+
+    /** When the last sweep finished. */
+    void recordSweep(Instant at);
+
+    /** The last verification's result. */
+    void recordVerification(Verification verification);
+
+    /** When the last sweep finished, and the last verification's result. */
+    Status status();
+
+    record Verification(Instant at, int checked, int mismatches) {
+    }
+
+    record Status(Optional<Instant> lastSweep, Optional<Verification> lastVerification) {
+    }
+
+    /** An agreement with a flagged milestone. */
+    record FlaggedAgreement(String dealershipId, String agreementId) {
+    }
+}

@@ -1,0 +1,196 @@
+package com.dealerkpi.app.counts;
+
+import com.dealerkpi.app.common.DealershipRegistry;
+import com.dealerkpi.domain.counts.AggregateConfig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * What completes the aggregates whatever was cut off (docs/aggregates.md), run on a schedule and by the local
+ * runner: every registered dealership gets a config in its profile's zone (a new generation when the zone changed),
+ * every milestone flagged before the grace is published, and every generation being built is built (each of its
+ * agreements settled, then marked ready). Each step is idempotent, so sweeps that overlap, or a sweep beside live
+ * requests, change nothing twice.
+ */
+public final class Sweep {
+    /** Agreements settled at once while building. */
+    private static final int BUILD_BATCH = 32;
+
+    private final CountsStore store;
+    private final Aggregates aggregates;
+    private final DealershipRegistry registry;
+    private final Supplier<Map<String, ZoneId>> profileZones;
+    private final Executor executor;
+    private final Clock clock;
+
+    /**
+     * @param profileZones the time zone of each dealership with a profile
+     * @param executor     runs a build's agreements (not the pool the aggregates' own writes run on)
+     */
+    public Sweep(CountsStore store, Aggregates aggregates, DealershipRegistry registry,
+                 Supplier<Map<String, ZoneId>> profileZones, Executor executor, Clock clock) {
+        this.store = store;
+        this.aggregates = aggregates;
+        this.registry = registry;
+        this.profileZones = profileZones;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /**
+     * What one sweep did. {@code failed}: agreements (or dealerships, for their config or build) it could not
+     * complete; the next sweep tries again.
+     */
+    public record Result(int configured, int published, int built, int failed, List<String> firstFailures) {
+    }
+
+    /**
+     * How old what a sweep takes over must be: a flag (requests in flight publish their own), and a generation before
+     * it is built (every write begun under the one before, by any version of the code still running while a
+     * deployment shifts traffic, has ended and is in the milestone index).
+     */
+    public record Grace(Duration flags, Duration builds) {
+        public static final Grace NONE = new Grace(Duration.ZERO, Duration.ZERO);
+    }
+
+    public Result run(Grace grace) {
+        Failures failed = new Failures();
+        int configured = configure(failed);
+        int published = complete(clock.instant().minus(grace.flags()), failed);
+        int built = 0;
+        Instant buildBefore = clock.instant().minus(grace.builds());
+        for (String dealershipId : store.building()) {
+            if (build(dealershipId, buildBefore, failed)) {
+                built++;
+            }
+        }
+        store.recordSweep(clock.instant());
+        return new Result(configured, published, built, failed.count(), List.copyOf(failed.causes));
+    }
+
+    /**
+     * Configs for dealerships without one, new generations for those whose profile moved to another zone, and the
+     * building list for every config that is not ready (a ready mark racing a new generation can take its entry).
+     */
+    private int configure(Failures failed) {
+        List<String> registered = registry.registeredDealerships();
+        Map<String, AggregateConfig> configs = store.configs(registered);
+        Map<String, ZoneId> zones = profileZones.get();
+        java.util.Set<String> listed = new java.util.HashSet<>(store.building());
+        int configured = 0;
+        for (String dealershipId : registered) {
+            AggregateConfig config = configs.get(dealershipId);
+            if (config == null) {
+                configured += attempt(() -> aggregates.configFor(dealershipId, Optional.empty(), false), failed) ? 1 : 0;
+            } else if (zones.containsKey(dealershipId) && !zones.get(dealershipId).equals(config.zone())) {
+                configured += attempt(() -> aggregates.rezone(dealershipId, zones.get(dealershipId)), failed) ? 1 : 0;
+            } else if (!config.ready() && !listed.contains(dealershipId)) {
+                attempt(() -> store.listAsBuilding(dealershipId), failed);
+            }
+        }
+        return configured;
+    }
+
+    /** Publishes every agreement with a milestone flagged before {@code before}; how many it settled. */
+    private int complete(Instant before, Failures failed) {
+        Map<String, Optional<AggregateConfig>> configs = new HashMap<>();
+        int settled = 0;
+        for (CountsStore.FlaggedAgreement flagged : store.flagged(before)) {
+            String dealershipId = flagged.dealershipId();
+            if (!configs.containsKey(dealershipId)
+                    && !attempt(() -> configs.put(dealershipId, aggregates.config(dealershipId)), failed)) {
+                continue;
+            }
+            // no config: configure() has just created it, unless that failed (the next sweep)
+            Optional<AggregateConfig> config = configs.get(dealershipId);
+            if (config.isPresent() && attempt(() -> aggregates.settle(dealershipId, flagged.agreementId(), config.get()), failed)) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    /**
+     * Builds one generation: settles each of the dealership's agreements (from the milestone index, which a
+     * generation older than the grace no longer outruns), then marks it ready if every one succeeded. Whether it
+     * built one.
+     */
+    private boolean build(String dealershipId, Instant before, Failures failed) {
+        try {
+            return buildOrWait(dealershipId, before, failed);
+        } catch (RuntimeException e) {
+            failed.add(e);
+            return false;
+        }
+    }
+
+    private boolean buildOrWait(String dealershipId, Instant before, Failures failed) {
+        Optional<AggregateConfig> found = store.config(dealershipId);
+        if (found.isEmpty() || found.get().since().isAfter(before)) {
+            return false;
+        }
+        AggregateConfig config = found.get();
+        if (config.ready()) {
+            // listed by a request that found the dealership configured meanwhile: nothing to build
+            store.markReady(dealershipId, config.generation());
+            return false;
+        }
+        int failedBefore = failed.count();
+        List<String> agreements = new ArrayList<>();
+        store.agreements(dealershipId, agreements::add);
+        for (int from = 0; from < agreements.size(); from += BUILD_BATCH) {
+            List<CompletableFuture<Boolean>> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH))
+                    .stream().map(agreement -> CompletableFuture.supplyAsync(
+                            () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor)).toList();
+            batch.forEach(CompletableFuture::join);
+        }
+        if (failed.count() > failedBefore) {
+            return false;
+        }
+        store.markReady(dealershipId, config.generation());
+        return true;
+    }
+
+    /**
+     * Runs one dealership's or agreement's step; a failure is counted and its first few causes kept (the next sweep
+     * tries again), not thrown: one failing dealership must not hold up the others.
+     */
+    private static boolean attempt(Runnable step, Failures failed) {
+        try {
+            step.run();
+            return true;
+        } catch (RuntimeException e) {
+            failed.add(e);
+            return false;
+        }
+    }
+
+    /** What failed in one sweep: how many steps, and the first causes. */
+    private static final class Failures {
+        private static final int KEPT = 5;
+        private final AtomicInteger count = new AtomicInteger();
+        private final List<String> causes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        void add(RuntimeException cause) {
+            if (count.incrementAndGet() <= KEPT) {
+                causes.add(cause.toString());
+            }
+        }
+
+        int count() {
+            return count.get();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package com.dealerkpi.app.counts;
+
+import com.dealerkpi.app.common.DealershipRegistry;
+import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.status.Stage;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Recounts every dealership whose aggregates are ready from its milestones and compares, day by day and stage by
+ * stage: the check that the aggregates are exact (run on a schedule, and by the local runner's
+ * {@code verify-aggregates}). On DynamoDB the milestone index lags writes by a moment, so a dealership that differs is
+ * recounted once more after {@code recheck} before its differences count as mismatches. Run with {@code repair}, it
+ * starts a new generation of every dealership that still differs (built by the next sweeps; reports read the
+ * milestones meanwhile), so whatever caused a mismatch (a version of the code without aggregates still writing during
+ * a deployment, a defect) wrongs its reports for a day at most; the mismatches are counted and alarmed all the same.
+ */
+public final class Verification {
+    private final CountsStore store;
+    private final Aggregates aggregates;
+    private final DealershipRegistry registry;
+    private final Clock clock;
+    private final Runnable recheck;
+
+    /** @param recheck waits before a differing dealership is recounted (long enough for the index to catch up) */
+    public Verification(CountsStore store, Aggregates aggregates, DealershipRegistry registry, Clock clock, Runnable recheck) {
+        this.store = store;
+        this.aggregates = aggregates;
+        this.registry = registry;
+        this.clock = clock;
+        this.recheck = recheck;
+    }
+
+    /** One day's count of one stage that the aggregates hold differently from the milestones. */
+    public record Mismatch(String dealershipId, LocalDate day, Stage stage, long milestones, long aggregates) {
+        @Override
+        public String toString() {
+            return dealershipId + " " + day + " " + stage + ": milestones " + milestones + ", aggregates " + aggregates;
+        }
+    }
+
+    /**
+     * @param checked  dealerships compared; {@code building}: those whose aggregates are not ready (not compared)
+     * @param rebuilt  dealerships a repairing run started a new generation of
+     */
+    public record Report(int checked, int building, List<Mismatch> mismatches, List<String> rebuilt) {
+    }
+
+    public Report run(boolean repair) {
+        int checked = 0;
+        int building = 0;
+        List<Mismatch> mismatches = new ArrayList<>();
+        List<String> rebuilt = new ArrayList<>();
+        for (String dealershipId : registry.registeredDealerships()) {
+            Optional<AggregateConfig> config = store.config(dealershipId);
+            if (config.isEmpty() || !config.get().ready()) {
+                building++;
+                continue;
+            }
+            checked++;
+            List<Mismatch> found = compare(dealershipId, config.get());
+            if (!found.isEmpty()) {
+                recheck.run();
+                List<Mismatch> still = compare(dealershipId, config.get());
+                mismatches.addAll(still);
+                if (repair && !still.isEmpty() && aggregates.rebuild(dealershipId)) {
+                    rebuilt.add(dealershipId);
+                }
+            }
+        }
+        store.recordVerification(new CountsStore.Verification(clock.instant(), checked, mismatches.size()));
+        return new Report(checked, building, List.copyOf(mismatches), List.copyOf(rebuilt));
+    }
+
+    private List<Mismatch> compare(String dealershipId, AggregateConfig config) {
+        Map<YearMonth, Map<Stage, long[]>> held = store.allCounts(dealershipId, config.generation());
+        Map<YearMonth, Map<Stage, long[]>> recounted = store.recount(dealershipId, config.zone());
+        TreeSet<YearMonth> months = new TreeSet<>(held.keySet());
+        months.addAll(recounted.keySet());
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (YearMonth month : months) {
+            for (Stage stage : Stage.values()) {
+                for (int day = 1; day <= month.lengthOfMonth(); day++) {
+                    long expected = countOn(recounted, month, stage, day);
+                    long actual = countOn(held, month, stage, day);
+                    if (expected != actual) {
+                        mismatches.add(new Mismatch(dealershipId, month.atDay(day), stage, expected, actual));
+                    }
+                }
+            }
+        }
+        return mismatches;
+    }
+
+    private static long countOn(Map<YearMonth, Map<Stage, long[]>> counts, YearMonth month, Stage stage, int day) {
+        Map<Stage, long[]> byStage = counts.get(month);
+        return byStage == null ? 0 : byStage.get(stage)[day];
+    }
+}

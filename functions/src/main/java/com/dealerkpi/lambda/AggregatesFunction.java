@@ -1,0 +1,108 @@
+package com.dealerkpi.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.dealerkpi.app.counts.Sweep;
+import com.dealerkpi.app.counts.Verification;
+import com.dealerkpi.json.Json;
+import com.dealerkpi.telemetry.Metric;
+import com.dealerkpi.telemetry.Telemetry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The aggregates' scheduled work (template.yaml: AggregatesFunction, invoked by EventBridge schedules with
+ * {@code {"task": "sweep"}} or {@code {"task": "verify"}}): completes what requests left unfinished and builds new
+ * generations, or recounts every dealership and counts the mismatches (an alarm watches them). Invoked by hand with
+ * {@code {"task": "rebuild", "dealershipId": "D1"}} it starts a new generation of one dealership's aggregates (the
+ * repair after a mismatch). One JSON line and one EMF record per run, as a request leaves.
+ */
+public final class AggregatesFunction implements RequestStreamHandler {
+    public static final String LOGICAL_ID = "AggregatesFunction";
+    /**
+     * How old a flag must be before a scheduled sweep takes it over (past the status function's timeout: the request
+     * that set it has ended), and a new generation before it is built: past the longest traffic shift a deployment
+     * may take (template.yaml, DeploymentType: 10 minutes) and the timeout, so no code that began under the generation
+     * before, nor a version without aggregates, still writes, and the milestone index has caught up.
+     */
+    static final Sweep.Grace GRACE = new Sweep.Grace(Duration.ofMinutes(2), Duration.ofMinutes(15));
+
+    private final Wiring wiring;
+    private final Telemetry telemetry;
+
+    /** What Lambda calls, once per execution environment. */
+    public AggregatesFunction() {
+        this(Wiring.environment(), System.out::println);
+    }
+
+    /** Wired by the caller (the local runner's {@code invoke}, the tests). */
+    public AggregatesFunction(Wiring wiring) {
+        this(wiring, System.out::println);
+    }
+
+    private AggregatesFunction(Wiring wiring, java.util.function.Consumer<String> log) {
+        this.wiring = wiring;
+        this.telemetry = wiring.telemetry(LOGICAL_ID, log);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> event = Json.readObject(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+        Object task = event.get("task");
+        Telemetry.Request run = telemetry.start(context.getAwsRequestId(), context.getAwsRequestId(),
+                System.getenv("_X_AMZN_TRACE_ID"));
+        run.route(String.valueOf(task));
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            if ("sweep".equals(task)) {
+                sweep(run, result);
+            } else if ("verify".equals(task)) {
+                verify(run, result);
+            } else if ("rebuild".equals(task) && event.get("dealershipId") instanceof String dealershipId) {
+                result.put("dealershipId", dealershipId);
+                result.put("rebuilding", wiring.aggregates().rebuild(dealershipId));
+            } else {
+                throw new IllegalArgumentException("task must be \"sweep\", \"verify\" or \"rebuild\" (with a"
+                        + " dealershipId), not " + task);
+            }
+            result.forEach(run::put);
+            run.finish(200);
+        } catch (RuntimeException e) {
+            run.failed(e);
+            run.finish(500);
+            throw e;
+        }
+        output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void sweep(Telemetry.Request run, Map<String, Object> result) {
+        Sweep.Result swept = wiring.sweep().run(GRACE);
+        long pending = wiring.stores().counts().pending();
+        run.count(Metric.AGREEMENTS_SETTLED, swept.published());
+        run.count(Metric.AGGREGATE_BUILDS, swept.built());
+        run.count(Metric.SWEEP_FAILURES, swept.failed());
+        run.count(Metric.OUTBOX_PENDING, pending);
+        result.put("configured", swept.configured());
+        result.put("settled", swept.published());
+        result.put("built", swept.built());
+        result.put("failed", swept.failed());
+        result.put("firstFailures", swept.firstFailures());
+        result.put("pending", pending);
+    }
+
+    private void verify(Telemetry.Request run, Map<String, Object> result) {
+        Verification.Report report = wiring.verification().run(true);
+        run.count(Metric.DEALERSHIPS_VERIFIED, report.checked());
+        run.count(Metric.AGGREGATE_MISMATCHES, report.mismatches().size());
+        result.put("checked", report.checked());
+        result.put("building", report.building());
+        result.put("mismatches", report.mismatches().stream().limit(100).map(String::valueOf).toList());
+        result.put("rebuilding", report.rebuilt());
+    }
+}

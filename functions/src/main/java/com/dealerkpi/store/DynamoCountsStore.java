@@ -1,0 +1,461 @@
+package com.dealerkpi.store;
+
+import com.dealerkpi.app.common.ConcurrentChangeException;
+import com.dealerkpi.app.counts.CountsStore;
+import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.Home;
+import com.dealerkpi.domain.counts.MilestoneState;
+import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.Register;
+import com.dealerkpi.domain.status.Stage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+import static com.dealerkpi.store.AttributeMaps.n;
+import static com.dealerkpi.store.AttributeMaps.s;
+import static com.dealerkpi.store.TableLayout.*;
+
+/**
+ * {@link CountsStore} on DynamoDB (docs/aggregates.md). A month item's registers and counters change together in one
+ * write conditioned on the registers' stored values; a failed condition returns the item as it is, and the write is
+ * recomputed against it.
+ */
+public final class DynamoCountsStore implements CountsStore {
+    /** Enough for any realistic contention on one month; past it the caller's retry or the sweep finishes. */
+    private static final int ATTEMPTS = 20;
+    private static final String READY = "ready";
+    private static final String BUILDING = "building";
+    /** Keys per BatchGetItem. */
+    private static final int BATCH = 100;
+
+    /** Past any milestone's moment (they are at most minutes ahead of the moment they are recorded). */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+
+    private final DynamoDbClient db;
+    private final String table;
+    private final Clock clock;
+    private final DynamoReportStore milestoneIndex;
+
+    public DynamoCountsStore(DynamoDbClient db, String table, Clock clock) {
+        this.db = db;
+        this.table = table;
+        this.clock = clock;
+        this.milestoneIndex = new DynamoReportStore(db, table);
+    }
+
+    @Override
+    public Optional<AggregateConfig> config(String dealershipId) {
+        return DynamoErrors.call("read aggregate config", () -> config(db.getItem(r -> r.tableName(table)
+                .key(configKey(dealershipId)).consistentRead(true)).item()));
+    }
+
+    @Override
+    public Map<String, AggregateConfig> configs(List<String> dealershipIds) {
+        Map<String, AggregateConfig> configs = new HashMap<>();
+        for (int from = 0; from < dealershipIds.size(); from += BATCH) {
+            List<Map<String, AttributeValue>> keys = dealershipIds.subList(from, Math.min(dealershipIds.size(), from + BATCH))
+                    .stream().map(DynamoCountsStore::configKey).toList();
+            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
+                    "read aggregate configs", item -> config(item).ifPresent(config ->
+                            configs.put(dealershipIdOfAggregatePk(item.get(PK).s()), config)));
+        }
+        return configs;
+    }
+
+    @Override
+    public Optional<AggregateConfig> createConfig(String dealershipId, AggregateConfig config) {
+        Map<String, AttributeValue> item = configItem(dealershipId, config);
+        return DynamoErrors.call("create aggregate config", () -> {
+            if (!config.ready()) {
+                // listed first: a marker without a building config is dropped by the build, a building config
+                // without a marker would never be built
+                listAsBuilding(dealershipId);
+            }
+            try {
+                db.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", PK)));
+                return Optional.of(config);
+            } catch (ConditionalCheckFailedException exists) {
+                return config(db.getItem(r -> r.tableName(table).key(configKey(dealershipId)).consistentRead(true)).item());
+            }
+        });
+    }
+
+    @Override
+    public boolean replaceConfig(String dealershipId, AggregateConfig current, AggregateConfig next) {
+        return DynamoErrors.call("replace aggregate config", () -> {
+            if (!next.ready()) {
+                listAsBuilding(dealershipId);
+            }
+            try {
+                db.putItem(r -> r.tableName(table).item(configItem(dealershipId, next)).conditionExpression("#gen = :gen")
+                        .expressionAttributeNames(Map.of("#gen", GENERATION))
+                        .expressionAttributeValues(Map.of(":gen", n(current.generation()))));
+                return true;
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public void listAsBuilding(String dealershipId) {
+        try {
+            db.putItem(r -> r.tableName(table).item(buildingKey(dealershipId)).conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK)));
+        } catch (ConditionalCheckFailedException listedAlready) {
+            // the same marker whoever wrote it
+        }
+    }
+
+    private static Map<String, AttributeValue> configItem(String dealershipId, AggregateConfig config) {
+        Map<String, AttributeValue> item = new HashMap<>(configKey(dealershipId));
+        item.put(GENERATION, n(config.generation()));
+        item.put(ZONE, s(config.zone().getId()));
+        item.put(AGGREGATE_STATE, s(config.ready() ? READY : BUILDING));
+        item.put(SINCE, s(instant(config.since())));
+        return item;
+    }
+
+    @Override
+    public void markReady(String dealershipId, long generation) {
+        DynamoErrors.call("mark aggregates ready", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(configKey(dealershipId))
+                        .updateExpression("SET #state = :ready").conditionExpression("#gen = :gen")
+                        .expressionAttributeNames(Map.of("#state", AGGREGATE_STATE, "#gen", GENERATION))
+                        .expressionAttributeValues(Map.of(":ready", s(READY), ":gen", n(generation))));
+                db.deleteItem(r -> r.tableName(table).key(buildingKey(dealershipId)));
+            } catch (ConditionalCheckFailedException newerGeneration) {
+                // a newer generation started meanwhile: it is built on its own
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> building() {
+        List<String> dealerships = new ArrayList<>();
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", s(BUILDING_PK))).build();
+        DynamoErrors.call("list aggregates being built", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                page.items().forEach(item -> dealerships.add(item.get(SK).s()));
+            }
+            return null;
+        });
+        return dealerships;
+    }
+
+    @Override
+    public long pending() {
+        return DynamoErrors.call("count the outbox", () -> {
+            long pending = 0;
+            for (int shard = 0; shard < OUTBOX_SHARDS; shard++) {
+                QueryRequest query = QueryRequest.builder().tableName(table).indexName(OUTBOX_INDEX)
+                        .keyConditionExpression("#pk = :pk").select(Select.COUNT)
+                        .expressionAttributeNames(Map.of("#pk", OUTBOX_PK))
+                        .expressionAttributeValues(Map.of(":pk", s("OB#" + shard))).build();
+                for (QueryResponse page : db.queryPaginator(query)) {
+                    pending += page.count();
+                }
+            }
+            return pending;
+        });
+    }
+
+    @Override
+    public void recordSweep(Instant at) {
+        DynamoErrors.call("record the sweep", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
+                .updateExpression("SET #at = :at").expressionAttributeNames(Map.of("#at", LAST_SWEEP))
+                .expressionAttributeValues(Map.of(":at", s(instant(at))))));
+    }
+
+    @Override
+    public void recordVerification(Verification verification) {
+        AttributeValue value = AttributeValue.fromM(Map.of("at", s(instant(verification.at())),
+                "checked", n(verification.checked()), "mismatches", n(verification.mismatches())));
+        DynamoErrors.call("record the verification", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
+                .updateExpression("SET #v = :v").expressionAttributeNames(Map.of("#v", LAST_VERIFICATION))
+                .expressionAttributeValues(Map.of(":v", value))));
+    }
+
+    @Override
+    public Status status() {
+        Map<String, AttributeValue> item = DynamoErrors.call("read the aggregates' status", () ->
+                db.getItem(r -> r.tableName(table).key(statusKey()).consistentRead(true)).item());
+        if (item == null || item.isEmpty()) {
+            return new Status(Optional.empty(), Optional.empty());
+        }
+        Optional<Instant> lastSweep = Optional.ofNullable(item.get(LAST_SWEEP)).map(v -> parseInstant(v.s()));
+        Optional<Verification> verification = Optional.ofNullable(item.get(LAST_VERIFICATION)).map(AttributeValue::m)
+                .map(m -> new Verification(parseInstant(m.get("at").s()), Integer.parseInt(m.get("checked").n()),
+                        Integer.parseInt(m.get("mismatches").n())));
+        return new Status(lastSweep, verification);
+    }
+
+    @Override
+    public void publish(String dealershipId, Home home, Map<MonthCounts.RegisterId, Register> wanted) {
+        Map<String, AttributeValue> key = monthKey(dealershipId, home);
+        Map<MonthCounts.RegisterId, Optional<Register>> stored = guess(wanted);
+        DynamoErrors.call("publish counts", () -> {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                MonthCounts.Change change = MonthCounts.change(wanted, stored);
+                if (change.isEmpty()) {
+                    return null;
+                }
+                try {
+                    write(key, change);
+                    return null;
+                } catch (ConditionalCheckFailedException changedMeanwhile) {
+                    Map<String, AttributeValue> item = changedMeanwhile.hasItem() && !changedMeanwhile.item().isEmpty()
+                            ? changedMeanwhile.item()
+                            : db.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+                    stored.clear();
+                    stored.putAll(registers(item, wanted.keySet()));
+                }
+            }
+            throw new ConcurrentChangeException("The counts of " + home.month() + " at dealership " + dealershipId);
+        });
+    }
+
+    /**
+     * What a month probably holds: nothing for a milestone's first version (a new agreement, a stage reached for the
+     * first time), else an unknown that a failed condition will tell.
+     */
+    private static Map<MonthCounts.RegisterId, Optional<Register>> guess(Map<MonthCounts.RegisterId, Register> wanted) {
+        Map<MonthCounts.RegisterId, Optional<Register>> guess = new HashMap<>();
+        wanted.forEach((id, register) -> guess.put(id, Optional.empty()));
+        return guess;
+    }
+
+    private void write(Map<String, AttributeValue> key, MonthCounts.Change change) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<MonthCounts.RegisterId, Register> entry : change.registers().entrySet()) {
+            String name = "#r" + i;
+            names.put(name, registerAttribute(entry.getKey().stage(), entry.getKey().agreementId()));
+            values.put(":r" + i, s(entry.getValue().format()));
+            sets.add(name + " = :r" + i);
+            Optional<Register> expected = change.expected().get(entry.getKey());
+            if (expected.isPresent()) {
+                values.put(":e" + i, s(expected.get().format()));
+                conditions.add(name + " = :e" + i);
+            } else {
+                conditions.add("attribute_not_exists(" + name + ")");
+            }
+            i++;
+        }
+        List<String> adds = new ArrayList<>();
+        int c = 0;
+        for (Map.Entry<MonthCounts.CounterId, Long> counter : change.counters().entrySet()) {
+            names.put("#n" + c, counterAttribute(counter.getKey().stage(), counter.getKey().day()));
+            values.put(":n" + c, n(counter.getValue()));
+            adds.add("#n" + c + " :n" + c);
+            c++;
+        }
+        String expression = "SET " + String.join(", ", sets) + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds));
+        db.updateItem(r -> r.tableName(table).key(key).updateExpression(expression)
+                .conditionExpression(String.join(" AND ", conditions))
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    }
+
+    private static Map<MonthCounts.RegisterId, Optional<Register>> registers(Map<String, AttributeValue> item,
+                                                                            Set<MonthCounts.RegisterId> ids) {
+        Map<MonthCounts.RegisterId, Optional<Register>> stored = new HashMap<>();
+        for (MonthCounts.RegisterId id : ids) {
+            AttributeValue value = item == null ? null : item.get(registerAttribute(id.stage(), id.agreementId()));
+            stored.put(id, value == null ? Optional.empty() : Optional.of(Register.parse(value.s())));
+        }
+        return stored;
+    }
+
+    @Override
+    public void published(String dealershipId, String agreementId, Stage stage, long version, Set<String> staleHomes) {
+        DynamoErrors.call("clear outbox flag", () -> {
+            try {
+                db.updateItem(MilestoneWrite.of(dealershipId, agreementId, stage, clock.instant())
+                        .published(version, staleHomes).request(table).build());
+            } catch (ConditionalCheckFailedException changedSince) {
+                // a later change keeps the flag: its own publication (or the sweep) clears it
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public MilestoneState addHome(String dealershipId, String agreementId, Stage stage, String homeKey) {
+        return DynamoErrors.call("add a home", () -> AgreementItems.state(agreementId, stage, db.updateItem(
+                MilestoneWrite.of(dealershipId, agreementId, stage, clock.instant()).home(homeKey).existing()
+                        .request(table).returnValues(ReturnValue.ALL_NEW).build()).attributes()));
+    }
+
+    @Override
+    public Map<YearMonth, Map<Stage, long[]>> counts(String dealershipId, long generation, List<YearMonth> months) {
+        Map<String, String> names = new HashMap<>(Map.of("#sk", SK));
+        List<String> projected = new ArrayList<>(List.of("#sk"));
+        List<String> counters = counterAttributes();
+        for (int i = 0; i < counters.size(); i++) {
+            names.put("#n" + i, counters.get(i));
+            projected.add("#n" + i);
+        }
+        Map<YearMonth, Map<Stage, long[]>> counts = new LinkedHashMap<>();
+        months.forEach(month -> counts.put(month, MonthCounts.byDay(Map.of())));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < months.size(); from += BATCH) {
+            List<Map<String, AttributeValue>> keys = months.subList(from, Math.min(months.size(), from + BATCH)).stream()
+                    .map(month -> monthKey(dealershipId, new Home(generation, month))).toList();
+            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+                    .projectionExpression(String.join(", ", projected)).expressionAttributeNames(names).build(),
+                    "read counts", items::add);
+        }
+        items.forEach(item -> counts.put(monthOf(item), counters(item)));
+        return counts;
+    }
+
+    @Override
+    public Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation) {
+        Map<YearMonth, Map<Stage, long[]>> counts = new java.util.TreeMap<>();
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :gen)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(aggregatePk(dealershipId)), ":gen", s(monthSk(generation + "#"))))
+                .build();
+        DynamoErrors.call("read every month's counts", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                page.items().forEach(item -> counts.put(monthOf(item), counters(item)));
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    @Override
+    public Map<YearMonth, Map<Stage, long[]>> recount(String dealershipId, ZoneId zone) {
+        Map<YearMonth, Map<Stage, long[]>> counts = new java.util.TreeMap<>();
+        for (Stage stage : Stage.values()) {
+            milestoneIndex.milestoneRows(dealershipId, stage, Instant.EPOCH, FAR_FUTURE, row -> {
+                java.time.ZonedDateTime local = row.at().atZone(zone);
+                counts.computeIfAbsent(YearMonth.from(local), m -> MonthCounts.byDay(Map.of()))
+                        .get(stage)[local.getDayOfMonth()]++;
+            });
+        }
+        return counts;
+    }
+
+    @Override
+    public void agreements(String dealershipId, java.util.function.Consumer<String> sink) {
+        // every agreement with a milestone has a contact: a later stage back-fills it
+        milestoneIndex.milestoneRows(dealershipId, Stage.CONTACTED, Instant.EPOCH, FAR_FUTURE,
+                row -> sink.accept(row.agreementId()));
+    }
+
+    private static YearMonth monthOf(Map<String, AttributeValue> monthItem) {
+        return Home.parse(monthItem.get(SK).s().substring(MONTH_PREFIX.length())).month();
+    }
+
+    /** A month item's counters, stage by day. */
+    private static Map<Stage, long[]> counters(Map<String, AttributeValue> monthItem) {
+        Map<MonthCounts.CounterId, Long> stored = new HashMap<>();
+        for (Stage stage : Stage.values()) {
+            for (int day = 1; day <= 31; day++) {
+                AttributeValue value = monthItem.get(counterAttribute(stage, day));
+                if (value != null) {
+                    stored.put(new MonthCounts.CounterId(stage, day), Long.parseLong(value.n()));
+                }
+            }
+        }
+        return MonthCounts.byDay(stored);
+    }
+
+    @Override
+    public List<MilestoneState> milestoneStates(String dealershipId, String agreementId) {
+        List<MilestoneState> states = new ArrayList<>();
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :m)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(agreementPk(dealershipId, agreementId)), ":m", s(MILESTONE_PREFIX)))
+                .build();
+        DynamoErrors.call("read milestone states", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    states.add(AgreementItems.state(agreementId, stageOfMilestoneSk(item.get(SK).s()), item));
+                }
+            }
+            return null;
+        });
+        return states;
+    }
+
+    @Override
+    public List<FlaggedAgreement> flagged(Instant before) {
+        Set<FlaggedAgreement> flagged = new LinkedHashSet<>();
+        DynamoErrors.call("read the outbox", () -> {
+            for (int shard = 0; shard < OUTBOX_SHARDS; shard++) {
+                QueryRequest query = QueryRequest.builder().tableName(table).indexName(OUTBOX_INDEX)
+                        .keyConditionExpression("#pk = :pk AND #sk < :before")
+                        .expressionAttributeNames(Map.of("#pk", OUTBOX_PK, "#sk", OUTBOX_SK))
+                        .expressionAttributeValues(Map.of(":pk", s("OB#" + shard), ":before", s(instant(before))))
+                        .build();
+                for (QueryResponse page : db.queryPaginator(query)) {
+                    for (Map<String, AttributeValue> item : page.items()) {
+                        String pk = item.get(PK).s();
+                        flagged.add(new FlaggedAgreement(dealershipIdOfAgreementPk(pk), agreementIdOf(pk)));
+                    }
+                }
+            }
+            return null;
+        });
+        return List.copyOf(flagged);
+    }
+
+    private static Map<String, AttributeValue> configKey(String dealershipId) {
+        return Map.of(PK, s(aggregatePk(dealershipId)), SK, s(AGGREGATE_CONFIG_SK));
+    }
+
+    private static Map<String, AttributeValue> buildingKey(String dealershipId) {
+        return Map.of(PK, s(BUILDING_PK), SK, s(dealershipId));
+    }
+
+    private static Map<String, AttributeValue> statusKey() {
+        return Map.of(PK, s(AGGREGATES_STATUS_PK), SK, s(AGGREGATES_STATUS_SK));
+    }
+
+    private static Map<String, AttributeValue> monthKey(String dealershipId, Home home) {
+        return Map.of(PK, s(aggregatePk(dealershipId)), SK, s(monthSk(home.key())));
+    }
+
+    private static Optional<AggregateConfig> config(Map<String, AttributeValue> item) {
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AggregateConfig(Long.parseLong(item.get(GENERATION).n()), ZoneId.of(item.get(ZONE).s()),
+                READY.equals(item.get(AGGREGATE_STATE).s()), parseInstant(item.get(SINCE).s())));
+    }
+}

@@ -1,0 +1,60 @@
+package com.dealerkpi.domain.counts;
+
+import com.dealerkpi.domain.status.Stage;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A month's registers only move to higher versions, and its counters move by exactly what the registers did. */
+class MonthCountsTest {
+    private static final MonthCounts.RegisterId SOLD_A = new MonthCounts.RegisterId("A", Stage.SOLD);
+
+    private static MonthCounts.Change change(Register wanted, Optional<Register> stored) {
+        return MonthCounts.change(Map.of(SOLD_A, wanted), Map.of(SOLD_A, stored));
+    }
+
+    @Test
+    void aFirstRegisterCountsItsDayAndExpectsNothingStored() {
+        MonthCounts.Change change = change(new Register(1, 5), Optional.empty());
+        assertEquals(Map.of(SOLD_A, new Register(1, 5)), change.registers());
+        assertEquals(Map.of(SOLD_A, Optional.empty()), change.expected());
+        assertEquals(Map.of(new MonthCounts.CounterId(Stage.SOLD, 5), 1L), change.counters());
+    }
+
+    @Test
+    void aMomentMovedWithinTheMonthMovesOneCountBetweenDays() {
+        MonthCounts.Change change = change(new Register(3, 2), Optional.of(new Register(2, 5)));
+        assertEquals(Map.of(SOLD_A, Optional.of(new Register(2, 5))), change.expected(), "conditioned on what it replaces");
+        assertEquals(Map.of(new MonthCounts.CounterId(Stage.SOLD, 5), -1L, new MonthCounts.CounterId(Stage.SOLD, 2), 1L),
+                change.counters());
+    }
+
+    @Test
+    void aTombstoneTakesTheCountAwayAndASameDayChangeMovesNoCounter() {
+        assertEquals(Map.of(new MonthCounts.CounterId(Stage.SOLD, 5), -1L),
+                change(Register.tombstone(4), Optional.of(new Register(3, 5))).counters());
+        MonthCounts.Change sameDay = change(new Register(4, 5), Optional.of(new Register(3, 5)));
+        assertEquals(Map.of(SOLD_A, new Register(4, 5)), sameDay.registers(), "the register still moves to its version");
+        assertEquals(Map.of(), sameDay.counters());
+    }
+
+    @Test
+    void aRegisterAtTheSameOrAHigherVersionIsLeftAlone() {
+        assertTrue(change(new Register(3, 2), Optional.of(new Register(3, 2))).isEmpty(), "a duplicate, a retry");
+        assertTrue(change(new Register(3, 2), Optional.of(new Register(5, 9))).isEmpty(), "a stale publisher");
+        assertTrue(change(new Register(3, 2), Optional.of(Register.tombstone(4))).isEmpty(),
+                "a tombstone keeps an older register from coming back");
+    }
+
+    @Test
+    void registersReadBackAsWritten() {
+        assertEquals(new Register(12, 7), Register.parse(new Register(12, 7).format()));
+        assertEquals("12|07", new Register(12, 7).format());
+        assertEquals(Register.tombstone(3), Register.parse("3|00"));
+    }
+}

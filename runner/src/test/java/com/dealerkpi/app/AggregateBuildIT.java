@@ -1,0 +1,95 @@
+package com.dealerkpi.app;
+
+import com.dealerkpi.app.counts.Sweep;
+import com.dealerkpi.app.report.KpiReports;
+import com.dealerkpi.store.DynamoStores;
+import com.dealerkpi.support.Backend;
+import com.dealerkpi.support.Caller;
+import com.dealerkpi.support.Reply;
+import com.dealerkpi.support.TestApi;
+import com.dealerkpi.support.TestBackend;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A table whose data was written before aggregates existed (as a deployed stack upgrading to this version has it),
+ * and a dealership moving to another time zone: reports are counted from the milestones and say so until a sweep
+ * has built the aggregates, then from the aggregates, with the same numbers, and every aggregate equals the recount.
+ */
+class AggregateBuildIT {
+    private static final String KPI = "/dealerships/U1/kpi?range=custom&from=2026-01-01&to=2026-06-30";
+    private static final List<String> STATUSES = List.of("Contacted", "Appointed", "Attended", "Sold", "Not Sold");
+
+    @Test
+    void historyWrittenBeforeAggregatesIsBuiltAndSoIsANewTimeZone() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC());
+        Random random = new Random(7);
+        for (int i = 0; i < 120; i++) {
+            String at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(15_000_000)).toString();
+            Reply reply = api.postJson(Caller.national(), "/dealerships/U1/agreements/A" + random.nextInt(40) + "/status",
+                    "{\"status\":\"" + STATUSES.get(random.nextInt(STATUSES.size())) + "\",\"occurredAt\":\"" + at + "\"}");
+            assertEquals(201, reply.status(), reply.toString());
+        }
+        Map<String, Object> counts = api.get(Caller.national(), KPI).map("counts");
+
+        asWrittenBeforeAggregates(db, table);
+        Reply unlisted = api.get(Caller.national(), KPI);
+        assertEquals(counts, unlisted.map("counts"), "the milestones count the same");
+        assertEquals(1, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "listed, not built yet");
+        Reply fromMilestones = api.get(Caller.national(), KPI);
+        assertEquals(counts, fromMilestones.map("counts"));
+        assertTrue(fromMilestones.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), fromMilestones.body());
+
+        Sweep.Result swept = api.sweep();
+        assertEquals(1, swept.built(), swept.toString());
+        Reply built = api.get(Caller.national(), KPI);
+        assertEquals(counts, built.map("counts"));
+        assertFalse(built.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), built.body());
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+
+        assertEquals(201, api.putJson(Caller.national(), "/dealerships/U1/profile", "{\"timezone\":\"Pacific/Auckland\"}").status());
+        Reply rezoned = api.get(Caller.national(), KPI);
+        assertTrue(rezoned.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), "a new zone is built in the background");
+        Map<String, Object> inAuckland = rezoned.map("counts");
+        assertEquals(1, api.sweep().built());
+        Reply rebuilt = api.get(Caller.national(), KPI);
+        assertEquals(inAuckland, rebuilt.map("counts"), "the days are Auckland's now, as the milestones count them");
+        assertFalse(rebuilt.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), rebuilt.body());
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+        assertEquals(0, api.stores().counts().pending());
+    }
+
+    /**
+     * What a version before aggregates left: milestones without homes or outbox flags, no aggregate items, registry
+     * entries that do not say the dealership was counted from the start.
+     */
+    private static void asWrittenBeforeAggregates(DynamoDbClient db, String table) {
+        for (Map<String, AttributeValue> item : db.scanPaginator(r -> r.tableName(table)).items()) {
+            String pk = item.get("pk").s();
+            String sk = item.get("sk").s();
+            Map<String, AttributeValue> key = Map.of("pk", item.get("pk"), "sk", item.get("sk"));
+            if (pk.endsWith("#AGG") || pk.equals("D##BUILDING")) {
+                db.deleteItem(r -> r.tableName(table).key(key));
+            } else if (pk.contains("#A#") && sk.startsWith("M#")) {
+                db.updateItem(r -> r.tableName(table).key(key).updateExpression("REMOVE homes, obpk, obsk"));
+            } else if (pk.equals("D##REGISTRY")) {
+                db.updateItem(r -> r.tableName(table).key(key).updateExpression("REMOVE cfs"));
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.dealerkpi.app;
+
+import com.dealerkpi.store.DynamoStores;
+import com.dealerkpi.support.Backend;
+import com.dealerkpi.support.Caller;
+import com.dealerkpi.support.Reply;
+import com.dealerkpi.support.TestApi;
+import com.dealerkpi.support.TestBackend;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a status update costs in DynamoDB requests, with the aggregates kept: counted by an interceptor on the client,
+ * each request by operation, and held to the budget (a Sold on a new agreement at most 16, an update that changes no
+ * milestone at most 6). The dealership is registered in the execution environment first, as it is after its first
+ * update.
+ */
+class RequestBudgetIT {
+    private static final Requests REQUESTS = new Requests();
+    private static TestApi api;
+
+    /** Every request the client sends, by operation. */
+    static final class Requests implements ExecutionInterceptor {
+        private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            sent.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+
+        List<String> during(Runnable work) {
+            sent.clear();
+            work.run();
+            return List.copyOf(sent);
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        DynamoDbClient db = Backend.get().client(REQUESTS);
+        api = new TestApi(TestBackend.current(), new DynamoStores(db, Backend.get().freshTable(db), Clock.systemUTC()),
+                Clock.systemUTC());
+        assertEquals(201, post("warm-up", "Contacted", "2026-03-01T09:00:00Z", null).status());
+    }
+
+    private static Reply post(String agreement, String status, String at, String key) {
+        String body = "{\"status\":\"" + status + "\",\"occurredAt\":\"" + at + "\"}";
+        String path = "/dealerships/B1/agreements/" + agreement + "/status";
+        return key == null ? api.postJson(Caller.dealer("B1"), path, body) : api.postJson(Caller.dealer("B1"), path, body, key);
+    }
+
+    private static List<String> cost(String agreement, String status, String at, String key, int expectedStatus) {
+        return REQUESTS.during(() -> assertEquals(expectedStatus, post(agreement, status, at, key).status()));
+    }
+
+    @Test
+    void aSoldOnANewAgreementCostsElevenRequestsAndThirteenWithAKey() {
+        List<String> unkeyed = cost("new-1", "Sold", "2026-03-02T10:00:00Z", null, 201);
+        System.out.println("Sold on a new agreement: " + unkeyed.size() + " requests " + unkeyed);
+        // history + config read; 4 milestones; the month's counts; 4 outbox flags cleared
+        assertEquals(11, unkeyed.size(), unkeyed.toString());
+        List<String> keyed = cost("new-2", "Sold", "2026-03-02T10:00:00Z", "k-new-2", 201);
+        System.out.println("Sold on a new agreement with an Idempotency-Key: " + keyed.size() + " requests " + keyed);
+        assertEquals(13, keyed.size(), "and the key's claim and the stored answer: " + keyed);
+        assertTrue(keyed.size() <= 16);
+    }
+
+    @Test
+    void anUpdateThatChangesNoMilestoneCostsAtMostSixRequests() {
+        assertEquals(201, post("same-1", "Contacted", "2026-03-03T10:00:00Z", null).status());
+        List<String> later = cost("same-1", "Contacted", "2026-03-04T10:00:00Z", null, 201);
+        System.out.println("an update that changes no milestone: " + later.size() + " requests " + later);
+        // the history and the config at once, then the refused milestone write, whose answer carries the item as it is
+        // (DynamoDB and moto; dynalite 4.0.0 does not return it, so the store reads it: one GetItem more)
+        assertEquals(List.of("GetItem", "PutItem", "UpdateItem"), later.subList(0, 3).stream().sorted().toList(), later.toString());
+        assertTrue(later.size() <= 4, later.toString());
+        List<String> nonKpi = cost("same-1", "No Answer", "2026-03-04T11:00:00Z", null, 201);
+        System.out.println("a status that is no KPI stage: " + nonKpi.size() + " requests " + nonKpi);
+        assertEquals(List.of("GetItem", "PutItem"), nonKpi.stream().sorted().toList(), "the history and the config");
+    }
+}
