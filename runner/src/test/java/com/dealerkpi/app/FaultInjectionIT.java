@@ -33,17 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Faults at every write of a status update, through the SDK: the API answers 503 with Retry-After while the
- * store fails, a client retrying with the same Idempotency-Key converges to exactly one update, and a write
+ * Faults at every request of a status update, through the SDK: the API answers 503 with Retry-After while the
+ * store fails, a client retrying with the same Idempotency-Key converges to exactly one update, and a request
  * the SDK retried after it had succeeded is never reported as an error or as the wrong outcome.
  */
 class FaultInjectionIT {
     private static final FaultInjector FAULTS = new FaultInjector();
     /**
-     * The writes of a keyed SOLD on a new agreement once its dealership is registered in the execution environment:
-     * the key claim, the history entry, 4 milestones, the month of the aggregates, 4 outbox flags cleared, the answer.
+     * The requests of a keyed SOLD on a new agreement once its dealership is registered in the execution environment:
+     * the key claim, the history entry and the aggregate config (at once), 4 milestones, the agreement read back, the
+     * month of the aggregates, 4 outbox flags cleared, the answer.
      */
-    private static final int WRITES = 12;
+    private static final int REQUESTS = 14;
     private static TestApi noSdkRetries;
     private static TestApi withSdkRetries;
     private static TestApi clean;
@@ -58,7 +59,7 @@ class FaultInjectionIT {
         cleanStores = new DynamoStores(Backend.get().client(), table, Clock.systemUTC());
         clean = new TestApi(TestBackend.current(), cleanStores, Clock.systemUTC());
         // each environment registers a dealership once, with its first update: done here, so every planned fault
-        // below falls on the same write of a keyed SOLD
+        // below falls on the same request of a keyed SOLD
         for (TestApi api : List.of(noSdkRetries, withSdkRetries, clean)) {
             assertEquals(201, api.postJson(Caller.dealer("F1"), path("warm-" + System.nanoTime()), SOLD).status());
         }
@@ -93,13 +94,13 @@ class FaultInjectionIT {
     }
 
     @TestFactory
-    List<DynamicTest> aFailureAtAnyWriteThenARetryConvergesToOneSuccessfulRequest() {
+    List<DynamicTest> aFailureAtAnyRequestThenARetryConvergesToOneSuccessfulRequest() {
         Map<String, Object> expected = outcomeOfCleanRun();
         List<DynamicTest> tests = new ArrayList<>();
-        for (int write = 1; write <= WRITES; write++) {
+        for (int request = 1; request <= REQUESTS; request++) {
             for (Fault fault : FaultInjector.ALL) {
-                int failing = write;
-                tests.add(DynamicTest.dynamicTest("write " + write + ": " + fault, () -> {
+                int failing = request;
+                tests.add(DynamicTest.dynamicTest("request " + request + ": " + fault, () -> {
                     String agreement = "crash-" + failing + "-" + fault + "-" + System.nanoTime();
                     FAULTS.plan(n -> n == failing ? fault : Fault.NONE);
                     Reply first = noSdkRetries.postJson(Caller.dealer("F1"), path(agreement), SOLD, "k-" + agreement);
@@ -111,13 +112,13 @@ class FaultInjectionIT {
                     Reply retry = noSdkRetries.postJson(Caller.dealer("F1"), path(agreement), SOLD, "k-" + agreement);
                     // if the last write (the answer) was applied, the request was in fact complete: the retry is a
                     // replay of that answer
-                    boolean completedUnseen = failing == WRITES && (fault == Fault.APPLIED_RESPONSE_LOST || fault == Fault.APPLIED_TIMED_OUT);
+                    boolean completedUnseen = failing == REQUESTS && (fault == Fault.APPLIED_RESPONSE_LOST || fault == Fault.APPLIED_TIMED_OUT);
                     assertEquals(completedUnseen ? 200 : 201, retry.status(), "the retry completes the request: " + retry);
                     Reply replay = noSdkRetries.postJson(Caller.dealer("F1"), path(agreement), SOLD, "k-" + agreement);
                     assertEquals(200, replay.status());
                     assertEquals(retry.json(), replay.json());
                     assertEquals(expected, comparable(retry, clean.get(Caller.dealer("F1"), "/dealerships/F1/agreements/" + agreement)));
-                    assertAggregatesExact("after a fault at write " + failing + " (" + fault + ") and a retry");
+                    assertAggregatesExact("after a fault at request " + failing + " (" + fault + ") and a retry");
                 }));
             }
         }
@@ -125,20 +126,20 @@ class FaultInjectionIT {
     }
 
     @TestFactory
-    List<DynamicTest> aWriteTheSdkRetriedAfterItSucceededIsNotAnError() {
+    List<DynamicTest> aRequestTheSdkRetriedAfterItSucceededIsNotAnError() {
         Map<String, Object> expected = outcomeOfCleanRun();
         List<DynamicTest> tests = new ArrayList<>();
-        for (int write = 1; write <= WRITES; write++) {
+        for (int request = 1; request <= REQUESTS; request++) {
             for (Fault fault : FaultInjector.ALL) {
-                int failing = write;
-                tests.add(DynamicTest.dynamicTest("write " + write + ": " + fault + ", SDK retries", () -> {
+                int failing = request;
+                tests.add(DynamicTest.dynamicTest("request " + request + ": " + fault + ", SDK retries", () -> {
                     String agreement = "sdk-" + failing + "-" + fault + "-" + System.nanoTime();
                     FAULTS.plan(n -> n == failing ? fault : Fault.NONE);
                     Reply reply = withSdkRetries.postJson(Caller.dealer("F1"), path(agreement), SOLD, "k-" + agreement);
                     FAULTS.heal();
                     assertEquals(201, reply.status(), reply.toString());
                     assertEquals(expected, comparable(reply, clean.get(Caller.dealer("F1"), "/dealerships/F1/agreements/" + agreement)));
-                    assertAggregatesExact("after a fault at write " + failing + " (" + fault + ") that the SDK retried");
+                    assertAggregatesExact("after a fault at request " + failing + " (" + fault + ") that the SDK retried");
                 }));
             }
         }

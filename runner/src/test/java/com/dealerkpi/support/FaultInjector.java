@@ -3,7 +3,6 @@ package com.dealerkpi.support;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -13,30 +12,28 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * Injects DynamoDB failures through the SDK itself (an {@link ExecutionInterceptor}), so retries, timeouts and
- * error mapping run exactly as in production. Each write attempt (PutItem, UpdateItem) is numbered; a plan
- * decides what happens to attempt n: nothing, a failure before the request is sent (not applied: reset,
- * throttling, 500) or after it was applied (the response lost or timed out).
+ * error mapping run exactly as in production. Each request attempt, read or write, is numbered; a plan decides what
+ * happens to attempt n: nothing, a failure before the request is sent (not applied: reset, throttling, 500) or after
+ * it was applied (the response lost or timed out).
  */
 public final class FaultInjector implements ExecutionInterceptor {
     public enum Fault { NONE, RESET_BEFORE_SEND, THROTTLED, SERVER_ERROR, APPLIED_RESPONSE_LOST, APPLIED_TIMED_OUT }
 
     public static final List<Fault> ALL = List.of(Fault.RESET_BEFORE_SEND, Fault.THROTTLED, Fault.SERVER_ERROR,
             Fault.APPLIED_RESPONSE_LOST, Fault.APPLIED_TIMED_OUT);
-    private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem");
     private static final ExecutionAttribute<Fault> PLANNED = new ExecutionAttribute<>("dealer-kpi-fault");
 
-    private final AtomicInteger writeAttempts = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
     private volatile IntFunction<Fault> plan = n -> Fault.NONE;
     private volatile boolean everything;
 
-    /** Decides the fault of write attempt n (1-based, counted from the last call to this method). */
+    /** Decides the fault of request attempt n (1-based, counted from the last call to this method). */
     public void plan(IntFunction<Fault> plan) {
-        writeAttempts.set(0);
+        attempts.set(0);
         this.plan = plan;
         this.everything = false;
     }
@@ -52,14 +49,10 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         if (everything) {
             throw reset("the store is down (injected)");
         }
-        if (!WRITES.contains(operation)) {
-            return;
-        }
-        Fault fault = plan.apply(writeAttempts.incrementAndGet());
+        Fault fault = plan.apply(attempts.incrementAndGet());
         attributes.putAttribute(PLANNED, fault);
         switch (fault) {
             case RESET_BEFORE_SEND -> throw reset("connection reset (injected)");
