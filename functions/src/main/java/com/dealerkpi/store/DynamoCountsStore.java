@@ -7,6 +7,7 @@ import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.Register;
+import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Clock;
@@ -217,10 +218,11 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public void publish(String dealershipId, Home home, Map<MonthCounts.RegisterId, Register> wanted) {
+    public void publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
         Map<String, AttributeValue> key = monthKey(dealershipId, home);
-        Map<MonthCounts.RegisterId, Optional<Register>> stored = guess(wanted);
         DynamoErrors.call("publish counts", () -> {
+            // first as for a new agreement (no register yet); a failed condition says what the month holds
+            MonthCounts.Stored stored = MonthCounts.Stored.nothingOf(wanted);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 MonthCounts.Change change = MonthCounts.change(wanted, stored);
                 if (change.isEmpty()) {
@@ -233,67 +235,78 @@ public final class DynamoCountsStore implements CountsStore {
                     Map<String, AttributeValue> item = changedMeanwhile.hasItem() && !changedMeanwhile.item().isEmpty()
                             ? changedMeanwhile.item()
                             : db.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
-                    stored.clear();
-                    stored.putAll(registers(item, wanted.keySet()));
+                    stored = stored(item, wanted);
                 }
             }
             throw new ConcurrentChangeException("The counts of " + home.month() + " at dealership " + dealershipId);
         });
     }
 
-    /**
-     * What a month probably holds: nothing for a milestone's first version (a new agreement, a stage reached for the
-     * first time), else an unknown that a failed condition will tell.
-     */
-    private static Map<MonthCounts.RegisterId, Optional<Register>> guess(Map<MonthCounts.RegisterId, Register> wanted) {
-        Map<MonthCounts.RegisterId, Optional<Register>> guess = new HashMap<>();
-        wanted.forEach((id, register) -> guess.put(id, Optional.empty()));
-        return guess;
-    }
-
     private void write(Map<String, AttributeValue> key, MonthCounts.Change change) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<MonthCounts.RegisterId, Register> entry : change.registers().entrySet()) {
-            String name = "#r" + i;
-            names.put(name, registerAttribute(entry.getKey().stage(), entry.getKey().agreementId()));
-            values.put(":r" + i, s(entry.getValue().format()));
-            sets.add(name + " = :r" + i);
-            Optional<Register> expected = change.expected().get(entry.getKey());
-            if (expected.isPresent()) {
-                values.put(":e" + i, s(expected.get().format()));
-                conditions.add(name + " = :e" + i);
-            } else {
-                conditions.add("attribute_not_exists(" + name + ")");
-            }
-            i++;
-        }
-        List<String> adds = new ArrayList<>();
-        int c = 0;
-        for (Map.Entry<MonthCounts.CounterId, Long> counter : change.counters().entrySet()) {
-            names.put("#n" + c, counterAttribute(counter.getKey().stage(), counter.getKey().day()));
-            values.put(":n" + c, n(counter.getValue()));
-            adds.add("#n" + c + " :n" + c);
-            c++;
-        }
-        String expression = "SET " + String.join(", ", sets) + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds));
-        db.updateItem(r -> r.tableName(table).key(key).updateExpression(expression)
-                .conditionExpression(String.join(" AND ", conditions))
-                .expressionAttributeNames(names).expressionAttributeValues(values)
+        Expression expression = new Expression();
+        change.registers().forEach((id, register) -> expression.replace(registerAttribute(id.stage(), id.agreementId()),
+                register.format(), change.expected().get(id).map(Register::format)));
+        change.sales().forEach((agreement, record) -> expression.replace(saleAttribute(agreement), record.format(),
+                change.expectedSales().get(agreement).map(SaleRecord::format)));
+        change.counters().forEach((counter, delta) -> expression.add(counterAttribute(counter.stage(), counter.day()), delta));
+        db.updateItem(r -> r.tableName(table).key(key).updateExpression(expression.update())
+                .conditionExpression(expression.condition())
+                .expressionAttributeNames(expression.names).expressionAttributeValues(expression.values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
     }
 
-    private static Map<MonthCounts.RegisterId, Optional<Register>> registers(Map<String, AttributeValue> item,
-                                                                            Set<MonthCounts.RegisterId> ids) {
-        Map<MonthCounts.RegisterId, Optional<Register>> stored = new HashMap<>();
-        for (MonthCounts.RegisterId id : ids) {
-            AttributeValue value = item == null ? null : item.get(registerAttribute(id.stage(), id.agreementId()));
-            stored.put(id, value == null ? Optional.empty() : Optional.of(Register.parse(value.s())));
+    /** A month item's update: attributes replaced on the condition of their old values, counters added to. */
+    private static final class Expression {
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<String, AttributeValue> values = new HashMap<>();
+        private final List<String> sets = new ArrayList<>();
+        private final List<String> adds = new ArrayList<>();
+        private final List<String> conditions = new ArrayList<>();
+
+        void replace(String attribute, String value, Optional<String> expected) {
+            String name = "#a" + names.size();
+            names.put(name, attribute);
+            String placeholder = ":v" + values.size();
+            values.put(placeholder, s(value));
+            sets.add(name + " = " + placeholder);
+            if (expected.isPresent()) {
+                String old = ":v" + values.size();
+                values.put(old, s(expected.get()));
+                conditions.add(name + " = " + old);
+            } else {
+                conditions.add("attribute_not_exists(" + name + ")");
+            }
         }
-        return stored;
+
+        void add(String attribute, long delta) {
+            String name = "#a" + names.size();
+            names.put(name, attribute);
+            String placeholder = ":v" + values.size();
+            values.put(placeholder, n(delta));
+            adds.add(name + " " + placeholder);
+        }
+
+        String update() {
+            return "SET " + String.join(", ", sets) + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds));
+        }
+
+        String condition() {
+            return String.join(" AND ", conditions);
+        }
+    }
+
+    private static MonthCounts.Stored stored(Map<String, AttributeValue> item, MonthCounts.Wanted wanted) {
+        Map<MonthCounts.RegisterId, Optional<Register>> registers = new HashMap<>();
+        for (MonthCounts.RegisterId id : wanted.registers().keySet()) {
+            AttributeValue value = item == null ? null : item.get(registerAttribute(id.stage(), id.agreementId()));
+            registers.put(id, value == null ? Optional.empty() : Optional.of(Register.parse(value.s())));
+        }
+        Map<String, Optional<SaleRecord>> sales = new HashMap<>();
+        for (String agreement : wanted.sales().keySet()) {
+            AttributeValue value = item == null ? null : item.get(saleAttribute(agreement));
+            sales.put(agreement, value == null ? Optional.empty() : Optional.of(SaleRecord.parse(value.s())));
+        }
+        return new MonthCounts.Stored(registers, sales);
     }
 
     @Override
@@ -337,6 +350,29 @@ public final class DynamoCountsStore implements CountsStore {
         }
         items.forEach(item -> counts.put(monthOf(item), counters(item)));
         return counts;
+    }
+
+    @Override
+    public Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months) {
+        Map<YearMonth, Month> read = new LinkedHashMap<>();
+        months.forEach(month -> read.put(month, new Month(MonthCounts.byDay(Map.of()), List.of())));
+        for (int from = 0; from < months.size(); from += BATCH) {
+            List<Map<String, AttributeValue>> keys = months.subList(from, Math.min(months.size(), from + BATCH)).stream()
+                    .map(month -> monthKey(dealershipId, new Home(generation, month))).toList();
+            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
+                    "read months", item -> read.put(monthOf(item), new Month(counters(item), sales(item))));
+        }
+        return read;
+    }
+
+    private static List<SaleRecord> sales(Map<String, AttributeValue> monthItem) {
+        List<SaleRecord> sales = new ArrayList<>();
+        monthItem.forEach((attribute, value) -> {
+            if (isSaleAttribute(attribute)) {
+                sales.add(SaleRecord.parse(value.s()));
+            }
+        });
+        return sales;
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.dealerkpi.store;
 import com.dealerkpi.app.common.ConcurrentChangeException;
 import com.dealerkpi.app.status.StatusStore;
 import com.dealerkpi.domain.Digests;
-import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.status.AgreementView;
 import com.dealerkpi.domain.status.IdempotencyRecord;
 import com.dealerkpi.domain.status.KpiEntry;
@@ -116,16 +115,14 @@ public final class DynamoStatusStore implements StatusStore {
                 // Milestone.rank decides (the lower wins); a voided winner gives way to any update (the void's
                 // rebuild then settles on the true earliest); a voided update never writes.
                 Map<String, AttributeValue> stored = db.updateItem(write).attributes();
-                return new MilestoneWritten(AgreementItems.milestone(mark.stage(), stored),
-                        Optional.of(AgreementItems.state(update.agreementId(), mark.stage(), stored)));
+                return new MilestoneWritten(AgreementItems.milestone(mark.stage(), stored), true);
             } catch (ConditionalCheckFailedException e) {
                 // Another update's lower rank stands, or the SDK retried our own successful write: either way the
                 // stored item is the truth, and Milestone.entryFor tells which.
                 Map<String, AttributeValue> existing = e.hasItem() && !e.item().isEmpty() ? e.item() : getConsistent(key);
                 // still flagged: a change this request (cut off before) or another made is not published yet, and a
                 // retry completes what its first attempt started
-                Optional<MilestoneState> unpublished = existing != null && existing.containsKey(OUTBOX_PK)
-                        ? Optional.of(AgreementItems.state(update.agreementId(), mark.stage(), existing)) : Optional.empty();
+                boolean unpublished = existing != null && existing.containsKey(OUTBOX_PK);
                 return new MilestoneWritten(AgreementItems.milestone(mark.stage(), existing), unpublished);
             }
         });

@@ -8,7 +8,6 @@ import com.dealerkpi.domain.status.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * target override   TARGETS                  {scope label}
  * registry entry    D##REGISTRY              {dealer}
  * aggregate config  D#{dealer}#AGG           CFG
- * dealership month  D#{dealer}#AGG           M#{generation}#{yyyy-mm}
+ * dealership month  D#{dealer}#AGG           M#{generation}#{yyyy-mm} (registers rS#{agreement}, counters nS{dd},
+ *                                                                    sale records x#{agreement})
  * building marker   D##BUILDING              {dealer}
  * aggregates status D##AGGREGATES            STATUS
  * milestone (flagged)                                                outbox OB#{shard} / {flagged at} (sparse)
@@ -261,18 +261,18 @@ public final class TableLayout {
         return "r" + STAGE_LETTERS.charAt(stage.ordinal()) + "#" + agreementId;
     }
 
+    /** A month's sale record of one agreement: {@code x#A1}. */
+    public static String saleAttribute(String agreementId) {
+        return "x#" + agreementId;
+    }
+
+    public static boolean isSaleAttribute(String attribute) {
+        return attribute.startsWith("x#");
+    }
+
     /** A month's count of one stage on one day: {@code nS05}. */
     public static String counterAttribute(Stage stage, int day) {
         return "n" + STAGE_LETTERS.charAt(stage.ordinal()) + (day < 10 ? "0" : "") + day;
-    }
-
-    /** The stage and agreement of a register attribute, or empty for any other attribute. */
-    public static Optional<Map.Entry<Stage, String>> registerOf(String attribute) {
-        if (attribute.length() < 4 || attribute.charAt(0) != 'r' || attribute.charAt(2) != '#') {
-            return Optional.empty();
-        }
-        int stage = STAGE_LETTERS.indexOf(attribute.charAt(1));
-        return stage < 0 ? Optional.empty() : Optional.of(Map.entry(Stage.values()[stage], attribute.substring(3)));
     }
 
     /** Every counter attribute of a month, stage by stage and day by day. */

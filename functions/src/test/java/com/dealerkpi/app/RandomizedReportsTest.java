@@ -89,6 +89,6 @@ class RandomizedReportsTest {
         ranges.add(new String[]{"from=2026-03-29&to=2026-03-29"});
         ranges.add(new String[]{"from=2026-04-05&to=2026-04-05"});
         ranges.add(new String[]{"from=2026-10-25&to=2026-11-01"});
-        ModelChecks.reports(api, model, ZONES, REGIONS, Map.of("NYC", LocalDate.of(2025, 2, 1)), ranges, NOW, random, context);
+        ModelChecks.reports(api, model, ZONES, REGIONS, Map.of("NYC", LocalDate.of(2025, 2, 1)), ranges, Clock.fixed(NOW, ZoneOffset.UTC), random, context);
     }
 }

@@ -9,7 +9,7 @@ import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
-import com.dealerkpi.domain.counts.Register;
+import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.EffectiveTargets;
 import com.dealerkpi.domain.settings.Profile;
@@ -127,7 +127,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     @Override
     public synchronized MilestoneWritten writeMilestone(StatusUpdate update, Status.MilestoneMark mark,
                                                         Optional<String> home) {
-        return new MilestoneWritten(claim(update, mark), Optional.empty());
+        return new MilestoneWritten(claim(update, mark), false);
     }
 
     private Optional<Milestone> claim(StatusUpdate update, Status.MilestoneMark mark) {
@@ -442,7 +442,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public void publish(String dealershipId, Home home, Map<MonthCounts.RegisterId, Register> wanted) {
+        public void publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
             throw new UnsupportedOperationException("nothing is flagged in memory");
         }
 
@@ -462,6 +462,28 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
             Map<YearMonth, Map<Stage, long[]>> counts = new java.util.LinkedHashMap<>();
             months.forEach(month -> counts.put(month, all.getOrDefault(month, MonthCounts.byDay(Map.of()))));
             return counts;
+        }
+
+        @Override
+        public Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months) {
+            java.time.ZoneId zone = config(dealershipId).orElseThrow().zone();
+            Map<YearMonth, Map<Stage, long[]>> counts = counts(dealershipId, generation, months);
+            Map<YearMonth, List<SaleRecord>> sales = new HashMap<>();
+            synchronized (InMemoryStores.this) {
+                String prefix = dealershipId + "/";
+                milestones.forEach((key, stages) -> {
+                    Milestone sold = stages.get(Stage.SOLD);
+                    if (key.startsWith(prefix) && sold != null) {
+                        Map<Stage, Instant> moments = new java.util.EnumMap<>(Stage.class);
+                        stages.forEach((stage, milestone) -> moments.put(stage, milestone.at()));
+                        sales.computeIfAbsent(YearMonth.from(sold.at().atZone(zone)), m -> new ArrayList<>())
+                                .add(new SaleRecord(1, moments));
+                    }
+                });
+            }
+            Map<YearMonth, Month> read = new java.util.LinkedHashMap<>();
+            counts.forEach((month, byDay) -> read.put(month, new Month(byDay, sales.getOrDefault(month, List.of()))));
+            return read;
         }
 
         @Override

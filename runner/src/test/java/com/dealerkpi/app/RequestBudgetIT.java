@@ -68,15 +68,19 @@ class RequestBudgetIT {
     }
 
     @Test
-    void aSoldOnANewAgreementCostsElevenRequestsAndThirteenWithAKey() {
+    void aSoldOnANewAgreementCostsTwelveRequestsAndFourteenWithAKey() {
         List<String> unkeyed = cost("new-1", "Sold", "2026-03-02T10:00:00Z", null, 201);
         System.out.println("Sold on a new agreement: " + unkeyed.size() + " requests " + unkeyed);
-        // history + config read; 4 milestones; the month's counts; 4 outbox flags cleared
-        assertEquals(11, unkeyed.size(), unkeyed.toString());
+        // history + config read; 4 milestones; the agreement read back; the month (counts and sale record); 4 flags
+        assertEquals(List.of("GetItem", "PutItem", "Query", "UpdateItem", "UpdateItem", "UpdateItem", "UpdateItem",
+                "UpdateItem", "UpdateItem", "UpdateItem", "UpdateItem", "UpdateItem"), unkeyed.stream().sorted().toList());
         List<String> keyed = cost("new-2", "Sold", "2026-03-02T10:00:00Z", "k-new-2", 201);
         System.out.println("Sold on a new agreement with an Idempotency-Key: " + keyed.size() + " requests " + keyed);
-        assertEquals(13, keyed.size(), "and the key's claim and the stored answer: " + keyed);
+        assertEquals(14, keyed.size(), "and the key's claim and the stored answer: " + keyed);
         assertTrue(keyed.size() <= 16);
+        List<String> contacted = cost("new-3", "Contacted", "2026-03-02T10:00:00Z", null, 201);
+        System.out.println("Contacted on a new agreement: " + contacted.size() + " requests " + contacted);
+        assertEquals(6, contacted.size(), contacted.toString());
     }
 
     @Test

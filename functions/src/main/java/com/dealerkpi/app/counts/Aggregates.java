@@ -6,6 +6,7 @@ import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.Register;
+import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Clock;
@@ -85,33 +86,57 @@ public final class Aggregates {
     }
 
     /**
-     * Publishes milestone states (of one dealership) into its aggregates: every home's register, then each milestone's
-     * flag and tombstoned homes. Idempotent: states already held, or overtaken, change nothing. A state whose moment
-     * has no home in the generation yet is left flagged ({@link #settle} gives it one), and so is one a newer
-     * generation counts too (a request that read the config before it changed publishes only the older one).
+     * Brings one agreement's counts up to date from its milestones as they are now (read consistently, after whatever
+     * the caller wrote): gives each milestone the home of its moment in the config's generation if it lacks it, then
+     * publishes the flagged ones and, when anything was flagged, the agreement's sale record. What a status update
+     * with a change, a void, the sweep do.
      */
-    public void publish(String dealershipId, AggregateConfig config, List<MilestoneState> states) {
-        List<MilestoneState> publishable = states.stream()
-                .filter(state -> !state.homeless(config.generation(), config.zone())).toList();
-        if (publishable.isEmpty()) {
+    public void settle(String dealershipId, String agreementId, AggregateConfig config) {
+        publish(dealershipId, config, homed(dealershipId, config, store.milestoneStates(dealershipId, agreementId)), false);
+    }
+
+    /**
+     * Counts one agreement into a generation being built: as {@link #settle}, but every milestone, flagged or not (one
+     * whose flag a publisher of an older generation cleared is counted too; the rest change nothing).
+     */
+    public void count(String dealershipId, String agreementId, AggregateConfig config) {
+        publish(dealershipId, config, homed(dealershipId, config, store.milestoneStates(dealershipId, agreementId)), true);
+    }
+
+    /**
+     * Publishes one agreement's milestones (all its items, as read) into a generation: the registers of those flagged
+     * (or all), the sale record, then each one's flag and tombstoned homes. Idempotent: what is held already, or
+     * overtaken, changes nothing. Nothing is published while a moment lacks its home in the generation (the flags stay
+     * for the sweep), and a flag a newer generation also counts is left for that one's publisher.
+     */
+    private void publish(String dealershipId, AggregateConfig config, List<MilestoneState> agreement, boolean all) {
+        List<MilestoneState> changed = agreement.stream().filter(state -> all || state.flagged()).toList();
+        if (changed.isEmpty() || agreement.stream().anyMatch(state -> state.homeless(config.generation(), config.zone()))) {
             return;
         }
-        Map<Home, Map<MonthCounts.RegisterId, Register>> byHome = new LinkedHashMap<>();
-        for (MilestoneState state : publishable) {
-            state.registers(config.generation(), config.zone()).forEach((home, register) -> byHome
+        Map<Home, Map<MonthCounts.RegisterId, Register>> registers = new LinkedHashMap<>();
+        for (MilestoneState state : changed) {
+            state.registers(config.generation(), config.zone()).forEach((home, register) -> registers
                     .computeIfAbsent(home, h -> new LinkedHashMap<>())
                     .put(new MonthCounts.RegisterId(state.agreementId(), state.stage()), register));
         }
+        Map<Home, SaleRecord> sales = sales(agreement, config);
         List<Supplier<Void>> months = new ArrayList<>();
-        byHome.forEach((home, registers) -> months.add(() -> {
-            store.publish(dealershipId, home, registers);
-            return null;
-        }));
+        Set<Home> homes = new java.util.LinkedHashSet<>(registers.keySet());
+        homes.addAll(sales.keySet());
+        for (Home home : homes) {
+            MonthCounts.Wanted wanted = new MonthCounts.Wanted(registers.getOrDefault(home, Map.of()),
+                    sales.containsKey(home) ? Map.of(changed.get(0).agreementId(), sales.get(home)) : Map.of());
+            months.add(() -> {
+                store.publish(dealershipId, home, wanted);
+                return null;
+            });
+        }
         parallel.all(months);
         List<Supplier<Void>> flags = new ArrayList<>();
-        for (MilestoneState state : publishable) {
-            if (state.homedAfter(config.generation())) {
-                continue; // a newer generation's publisher (or the sweep) clears it
+        for (MilestoneState state : changed) {
+            if (!state.flagged() || state.homedAfter(config.generation())) {
+                continue; // nothing to clear; or a newer generation's publisher (or the sweep) clears it
             }
             flags.add(() -> {
                 store.published(dealershipId, state.agreementId(), state.stage(), state.version(),
@@ -123,28 +148,23 @@ public final class Aggregates {
     }
 
     /**
-     * Brings one agreement's counts up to date from its milestones as they are now: gives each milestone the home of
-     * its moment in the config's generation if it lacks it, then publishes every flagged one. What a void, the sweep
-     * and the build do.
+     * The agreement's sale record in each home of its Sold milestone: the record in the month of the sale, a
+     * tombstone at the same version in every other (none without a Sold milestone item).
      */
-    public void settle(String dealershipId, String agreementId, AggregateConfig config) {
-        publish(dealershipId, config, homed(dealershipId, config, store.milestoneStates(dealershipId, agreementId), false));
+    private static Map<Home, SaleRecord> sales(List<MilestoneState> agreement, AggregateConfig config) {
+        Map<Home, SaleRecord> sales = new LinkedHashMap<>();
+        SaleRecord record = SaleRecord.of(agreement);
+        agreement.stream().filter(state -> state.stage() == Stage.SOLD).findFirst().ifPresent(sold ->
+                sold.registers(config.generation(), config.zone()).forEach((home, register) ->
+                        sales.put(home, register.counts() ? record : SaleRecord.tombstone(record.version()))));
+        return sales;
     }
 
     /**
-     * Counts one agreement into a generation being built: as {@link #settle}, but every milestone, flagged or not (one
-     * whose flag a publisher of an older generation cleared is counted too; the rest change nothing).
+     * The agreement's milestones, each with the home of its moment in the config's generation (adding one is a
+     * change: it raises the version and flags the item).
      */
-    public void count(String dealershipId, String agreementId, AggregateConfig config) {
-        publish(dealershipId, config, homed(dealershipId, config, store.milestoneStates(dealershipId, agreementId), true));
-    }
-
-    /**
-     * The agreement's flagged milestones (or all of them), each with the home of its moment in the config's
-     * generation (adding one is a change: it raises the version and flags the item).
-     */
-    private List<MilestoneState> homed(String dealershipId, AggregateConfig config, List<MilestoneState> states,
-                                       boolean all) {
+    private List<MilestoneState> homed(String dealershipId, AggregateConfig config, List<MilestoneState> states) {
         List<MilestoneState> homed = new ArrayList<>();
         for (MilestoneState state : states) {
             MilestoneState current = state;
@@ -152,30 +172,53 @@ public final class Aggregates {
                 current = store.addHome(dealershipId, current.agreementId(), current.stage(),
                         config.homeOf(current.at()).key());
             }
-            if (all || current.flagged()) {
-                homed.add(current);
-            }
+            homed.add(current);
         }
         return homed;
     }
 
     /**
      * Each stage's count on each local day from {@code from} to {@code to} (index 0: {@code from}), from the
-     * dealership's aggregates: one consistent batch read of the months they span.
+     * dealership's aggregates: one consistent batch read of the counters of the months they span.
      */
     public Map<Stage, long[]> countsByDay(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
+        Map<YearMonth, Map<Stage, long[]>> stored = store.counts(dealershipId, config.generation(), monthsOf(from, to));
+        return byDay(from, to, stored::get);
+    }
+
+    /** A range's counts (each stage by day, index 0 the first) and the milestone moments of the agreements it sold. */
+    public record Period(Map<Stage, long[]> byDay, List<Map<Stage, Instant>> sales) {
+    }
+
+    /** The counts and the sales of the local days from {@code from} to {@code to}: one consistent read of their months. */
+    public Period period(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
+        Map<YearMonth, CountsStore.Month> months = store.months(dealershipId, config.generation(), monthsOf(from, to));
+        List<Map<Stage, Instant>> sales = new ArrayList<>();
+        months.values().forEach(month -> month.sales().stream().filter(SaleRecord::isSale).forEach(sale -> {
+            LocalDate sold = sale.moments().get(Stage.SOLD).atZone(config.zone()).toLocalDate();
+            if (!sold.isBefore(from) && !sold.isAfter(to)) {
+                sales.add(sale.moments());
+            }
+        }));
+        return new Period(byDay(from, to, month -> months.get(month).byDay()), sales);
+    }
+
+    private static List<YearMonth> monthsOf(LocalDate from, LocalDate to) {
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
             months.add(month);
         }
-        Map<YearMonth, Map<Stage, long[]>> stored = store.counts(dealershipId, config.generation(), months);
+        return months;
+    }
+
+    private static Map<Stage, long[]> byDay(LocalDate from, LocalDate to, Function<YearMonth, Map<Stage, long[]>> months) {
         int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
         Map<Stage, long[]> byDay = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
             long[] counts = new long[days];
             for (int i = 0; i < days; i++) {
                 LocalDate day = from.plusDays(i);
-                counts[i] = stored.get(YearMonth.from(day)).get(stage)[day.getDayOfMonth()];
+                counts[i] = months.apply(YearMonth.from(day)).get(stage)[day.getDayOfMonth()];
             }
             byDay.put(stage, counts);
         }

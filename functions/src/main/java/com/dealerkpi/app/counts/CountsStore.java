@@ -4,7 +4,7 @@ import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
-import com.dealerkpi.domain.counts.Register;
+import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Instant;
@@ -50,10 +50,10 @@ public interface CountsStore {
     void listAsBuilding(String dealershipId);
 
     /**
-     * Brings registers of one month to at least the wanted versions ({@link MonthCounts#change}), with the counters
-     * moved by exactly the difference, whatever else writes the month meanwhile.
+     * Brings registers and sale records of one month to at least the wanted versions ({@link MonthCounts#change}),
+     * with the counters moved by exactly the registers' difference, whatever else writes the month meanwhile.
      */
-    void publish(String dealershipId, Home home, Map<MonthCounts.RegisterId, Register> wanted);
+    void publish(String dealershipId, Home home, MonthCounts.Wanted wanted);
 
     /**
      * The aggregates hold a milestone at {@code version}: its outbox flag and the homes that hold only a tombstone go,
@@ -69,6 +69,13 @@ public interface CountsStore {
 
     /** Each month's counters, stage by day (index 1..31), of one generation; months without an item count nothing. */
     Map<YearMonth, Map<Stage, long[]>> counts(String dealershipId, long generation, List<YearMonth> months);
+
+    /** One month as a report reads it: each stage's counts by day (index 1..31), and the month's sale records. */
+    record Month(Map<Stage, long[]> byDay, List<SaleRecord> sales) {
+    }
+
+    /** Each month's counts and sale records, of one generation; months without an item hold nothing. */
+    Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months);
 
     /** Every month a generation holds, stage by day (index 1..31), read consistently. */
     Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation);

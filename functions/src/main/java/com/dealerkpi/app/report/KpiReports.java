@@ -96,8 +96,8 @@ public final class KpiReports {
 
     /**
      * The report, its comparison and its time to convert: the aggregate config beside the target layers, then every
-     * read at once: one Query per stage (its rows give the conversions, and the counts when the aggregates do not
-     * serve), the counts from the aggregates when they do, and the compared range's counts. Each call is a single
+     * read at once: the range's months of the aggregates when they serve (their counters give the counts, their sale
+     * records time to convert), else one Query per stage (its rows give both), and the compared range's counts. Each call is a single
      * read that waits on nothing else in the pool: a call that waited for calls queued behind it could, with enough
      * requests at once (the local runner serves many), leave every pool thread waiting.
      */
@@ -110,18 +110,25 @@ public final class KpiReports {
         Supplier<List<EffectiveTargets.Layer>> layers = first.add(() -> settings.targetLayers(profile));
         first.run();
         Parallel.Batch reads = parallel.batch();
-        Map<Stage, Supplier<Map<String, Instant>>> rows = each(reads, conversions.reportReads(dealershipId, range));
-        Optional<Supplier<Map<Stage, long[]>>> aggregated = source.get().serving().map(c -> reads.add(() ->
-                aggregates.countsByDay(dealershipId, c, range.from(), range.to())));
-        Optional<Supplier<KpiCounts>> compared = other.map(o -> reads.add(() ->
-                wholeRange(dealershipId, source.get().serving(), o)));
+        Optional<AggregateConfig> serving = source.get().serving();
+        Optional<Supplier<Aggregates.Period>> period = serving.map(c -> reads.add(() ->
+                aggregates.period(dealershipId, c, range.from(), range.to())));
+        Map<Stage, Supplier<Map<String, Instant>>> rows = serving.isPresent() ? Map.of()
+                : each(reads, conversions.reportReads(dealershipId, range));
+        Optional<Supplier<KpiCounts>> compared = other.map(o -> reads.add(() -> wholeRange(dealershipId, serving, o)));
         reads.run();
-        Map<Stage, Map<String, Instant>> read = results(rows);
-        Map<Stage, long[]> byDay = aggregated.map(Supplier::get)
-                .orElseGet(() -> Conversions.countsByDay(read, range.dayBoundaries()));
+        Map<Stage, long[]> byDay;
+        TimeToConvert time;
+        if (period.isPresent()) {
+            byDay = period.get().get().byDay();
+            time = TimeToConvert.of(period.get().get().sales());
+        } else {
+            Map<Stage, Map<String, Instant>> read = results(rows);
+            byDay = Conversions.countsByDay(read, range.dayBoundaries());
+            time = conversions.timeToConvert(read, agreements -> moments(dealershipId, agreements));
+        }
         KpiReport report = source.get().noted(report(profile, range, byDay, layers.get()));
         Optional<CompareWith.Comparison> comparison = other.map(o -> new CompareWith.Comparison(o, compared.orElseThrow().get()));
-        TimeToConvert time = conversions.timeToConvert(read, agreements -> moments(dealershipId, agreements));
         return new Insight(report, comparison, time);
     }
 

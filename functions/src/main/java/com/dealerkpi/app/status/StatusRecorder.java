@@ -106,7 +106,10 @@ public final class StatusRecorder {
         return config.get().isPresent() ? config.get() : aggregates.configFor(dealershipId, config.get(), countedFromStart.get());
     }
 
-    /** The milestone writes at once, then what they changed into the aggregates; each stage's answer line. */
+    /**
+     * The milestone writes at once, then, if any changed (or found unpublished) an item, the agreement read and
+     * published into the aggregates; each stage's answer line.
+     */
     private List<KpiEntry> writeAndPublish(StatusUpdate update, Optional<AggregateConfig> config) {
         Optional<String> home = config.map(c -> c.homeOf(update.occurredAt()).key());
         List<Supplier<StatusStore.MilestoneWritten>> calls = new ArrayList<>();
@@ -114,8 +117,9 @@ public final class StatusRecorder {
             calls.add(() -> store.writeMilestone(update, mark, home));
         }
         List<StatusStore.MilestoneWritten> written = parallel.all(calls);
-        config.ifPresent(c -> aggregates.publish(update.dealershipId(), c,
-                written.stream().flatMap(w -> w.unpublished().stream()).toList()));
+        if (written.stream().anyMatch(StatusStore.MilestoneWritten::unpublished)) {
+            config.ifPresent(c -> aggregates.settle(update.dealershipId(), update.agreementId(), c));
+        }
         List<KpiEntry> entries = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             Status.MilestoneMark mark = update.marks().get(i);

@@ -1,6 +1,5 @@
 package com.dealerkpi.app.status;
 
-import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.status.AgreementView;
 import com.dealerkpi.domain.status.IdempotencyRecord;
 import com.dealerkpi.domain.status.KpiEntry;
@@ -33,15 +32,16 @@ public interface StatusStore {
 
     /**
      * Writes one milestone under {@link Milestone#rank} (the lowest rank wins) unless the update was voided, and
-     * returns the milestone that stands afterwards (empty if the stage has none) and, when the item holds a change the
-     * aggregates may not have yet (this write's, or one a cut-off request left flagged), its state to publish.
+     * returns the milestone that stands afterwards (empty if the stage has none) and whether the item holds a change
+     * the aggregates may not have yet (this write's, or one a cut-off request left flagged): then the agreement is
+     * published.
      * {@code home}: the aggregate month of the update's moment, if the dealership has aggregates (it joins the item's
      * homes in the same write).
      */
     MilestoneWritten writeMilestone(StatusUpdate update, Status.MilestoneMark mark, Optional<String> home);
 
     /** What a milestone write did. */
-    record MilestoneWritten(Optional<Milestone> standing, Optional<MilestoneState> unpublished) {
+    record MilestoneWritten(Optional<Milestone> standing, boolean unpublished) {
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One month of one dealership's counts as stored: a register per agreement and stage, and per stage and day the
- * number of registers on that day. {@link #change} is the one way they move, so the counters stay the registers' sum.
+ * One month of one dealership's counts as stored: a register per agreement and stage, per stage and day the number
+ * of registers on that day, and a sale record per agreement sold in the month. {@link #change} is the one way they
+ * move, so the counters stay the registers' sum and nothing moves to a lower version.
  */
 public final class MonthCounts {
     private MonthCounts() {
@@ -23,26 +24,44 @@ public final class MonthCounts {
     public record CounterId(Stage stage, int day) {
     }
 
-    /**
-     * What to write to bring registers to their wanted values: each wanted register that is newer than the one
-     * stored (a register only moves to a higher version), and what that adds to each counter. Registers stored at
-     * the same or a higher version are left alone.
-     *
-     * @param stored what the month holds now (absent: no register yet)
-     */
-    public record Change(Map<RegisterId, Register> registers, Map<RegisterId, Optional<Register>> expected,
-                         Map<CounterId, Long> counters) {
+    /** What a publisher wants a month to hold: registers, and sale records by agreement. */
+    public record Wanted(Map<RegisterId, Register> registers, Map<String, SaleRecord> sales) {
         public boolean isEmpty() {
-            return registers.isEmpty();
+            return registers.isEmpty() && sales.isEmpty();
         }
     }
 
-    public static Change change(Map<RegisterId, Register> wanted, Map<RegisterId, Optional<Register>> stored) {
+    /** What a month holds of the wanted ones (absent: none yet). */
+    public record Stored(Map<RegisterId, Optional<Register>> registers, Map<String, Optional<SaleRecord>> sales) {
+        /** What a publisher guesses before it knows better: nothing, as for a new agreement. */
+        public static Stored nothingOf(Wanted wanted) {
+            Map<RegisterId, Optional<Register>> registers = new HashMap<>();
+            wanted.registers().keySet().forEach(id -> registers.put(id, Optional.empty()));
+            Map<String, Optional<SaleRecord>> sales = new HashMap<>();
+            wanted.sales().keySet().forEach(agreement -> sales.put(agreement, Optional.empty()));
+            return new Stored(registers, sales);
+        }
+    }
+
+    /**
+     * What to write to bring a month to the wanted values: each wanted register or sale record newer than the one
+     * stored (they only move to higher versions), what the registers' moves add to each counter, and the stored values
+     * the write must find (its condition). Those stored at the same or a higher version are left alone.
+     */
+    public record Change(Map<RegisterId, Register> registers, Map<RegisterId, Optional<Register>> expected,
+                         Map<CounterId, Long> counters, Map<String, SaleRecord> sales,
+                         Map<String, Optional<SaleRecord>> expectedSales) {
+        public boolean isEmpty() {
+            return registers.isEmpty() && sales.isEmpty();
+        }
+    }
+
+    public static Change change(Wanted wanted, Stored stored) {
         Map<RegisterId, Register> registers = new HashMap<>();
         Map<RegisterId, Optional<Register>> expected = new HashMap<>();
         Map<CounterId, Long> counters = new HashMap<>();
-        wanted.forEach((id, register) -> {
-            Optional<Register> now = stored.getOrDefault(id, Optional.empty());
+        wanted.registers().forEach((id, register) -> {
+            Optional<Register> now = stored.registers().getOrDefault(id, Optional.empty());
             if (now.isPresent() && now.get().version() >= register.version()) {
                 return;
             }
@@ -54,7 +73,16 @@ public final class MonthCounts {
             }
         });
         counters.values().removeIf(delta -> delta == 0);
-        return new Change(registers, expected, counters);
+        Map<String, SaleRecord> sales = new HashMap<>();
+        Map<String, Optional<SaleRecord>> expectedSales = new HashMap<>();
+        wanted.sales().forEach((agreement, record) -> {
+            Optional<SaleRecord> now = stored.sales().getOrDefault(agreement, Optional.empty());
+            if (now.isEmpty() || now.get().version() < record.version()) {
+                sales.put(agreement, record);
+                expectedSales.put(agreement, now);
+            }
+        });
+        return new Change(registers, expected, counters, sales, expectedSales);
     }
 
     /** Each stage's counts by day (index 1 to 31) from the counters of a month. */

@@ -2,12 +2,16 @@ package com.dealerkpi.domain.counts;
 
 import com.dealerkpi.domain.status.Stage;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A month's registers only move to higher versions, and its counters move by exactly what the registers did. */
@@ -15,7 +19,8 @@ class MonthCountsTest {
     private static final MonthCounts.RegisterId SOLD_A = new MonthCounts.RegisterId("A", Stage.SOLD);
 
     private static MonthCounts.Change change(Register wanted, Optional<Register> stored) {
-        return MonthCounts.change(Map.of(SOLD_A, wanted), Map.of(SOLD_A, stored));
+        return MonthCounts.change(new MonthCounts.Wanted(Map.of(SOLD_A, wanted), Map.of()),
+                new MonthCounts.Stored(Map.of(SOLD_A, stored), Map.of()));
     }
 
     @Test
@@ -49,6 +54,34 @@ class MonthCountsTest {
         assertTrue(change(new Register(3, 2), Optional.of(new Register(5, 9))).isEmpty(), "a stale publisher");
         assertTrue(change(new Register(3, 2), Optional.of(Register.tombstone(4))).isEmpty(),
                 "a tombstone keeps an older register from coming back");
+    }
+
+    @Test
+    void aSaleRecordMovesOnlyToAHigherVersionAndMovesNoCounter() {
+        SaleRecord v7 = new SaleRecord(7, Map.of(Stage.SOLD, Instant.parse("2026-03-05T10:00:00Z")));
+        MonthCounts.Change first = MonthCounts.change(new MonthCounts.Wanted(Map.of(), Map.of("A", v7)),
+                new MonthCounts.Stored(Map.of(), Map.of("A", Optional.empty())));
+        assertEquals(Map.of("A", v7), first.sales());
+        assertEquals(Map.of("A", Optional.empty()), first.expectedSales());
+        assertEquals(Map.of(), first.counters());
+        assertTrue(MonthCounts.change(new MonthCounts.Wanted(Map.of(), Map.of("A", v7)),
+                new MonthCounts.Stored(Map.of(), Map.of("A", Optional.of(SaleRecord.tombstone(8))))).isEmpty());
+    }
+
+    @Test
+    void aSaleRecordCarriesTheAgreementsMomentsAtTheSumOfItsVersions() {
+        Instant contacted = Instant.parse("2026-02-01T09:00:00Z");
+        Instant sold = Instant.parse("2026-03-05T10:00:00Z");
+        List<MilestoneState> agreement = List.of(
+                new MilestoneState("A", Stage.CONTACTED, 3, contacted, Set.of(), false),
+                new MilestoneState("A", Stage.APPOINTED, 1, null, Set.of(), false),
+                new MilestoneState("A", Stage.SOLD, 2, sold, Set.of(), true));
+        SaleRecord record = SaleRecord.of(agreement);
+        assertEquals(new SaleRecord(6, Map.of(Stage.CONTACTED, contacted, Stage.SOLD, sold)), record);
+        assertEquals(record, SaleRecord.parse(record.format()));
+        SaleRecord voided = SaleRecord.of(List.of(new MilestoneState("A", Stage.SOLD, 4, null, Set.of(), true)));
+        assertFalse(voided.isSale(), "a Sold milestone a void emptied leaves a tombstone");
+        assertEquals(voided, SaleRecord.parse(voided.format()));
     }
 
     @Test

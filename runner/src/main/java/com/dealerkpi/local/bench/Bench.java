@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code mvn package}: the runtime part starts the functions from the {@code sam build} layout of functions/target.
  */
 public final class Bench {
-    private static final List<String> PARTS = List.of("status", "reports", "rollup", "runtime");
+    private static final List<String> PARTS = List.of("status", "reports", "aggregates", "rollup", "runtime");
     /** The runtime part's halves, to run one alone. */
     private static final String COLD_START = "cold-start";
     private static final String RESTORE = "restore";
@@ -48,6 +48,9 @@ public final class Bench {
             }
             if (parts.contains("reports")) {
                 new ReportBench(table, out).run(quick);
+            }
+            if (parts.contains("aggregates")) {
+                new AggregateBench(table, out).run();
             }
             if (parts.contains("rollup")) {
                 new RollUpBench(table, out).run(quick ? 200 : 1_000, 100, List.of(8, 16, 32, 64));

@@ -58,7 +58,7 @@ public final class Main {
             new Command("rebuild-aggregates", "starts a new generation of one dealership's aggregates (the next sweep builds it)",
                     "<dealershipId>", List.of(ENDPOINT, DATA_DIR), options -> AggregateTasks.rebuild(options, System.out)),
             new Command("bench", "measures the functions against their floors and prints each goal", "", List.of(
-                    new Command.Option("--parts", "LIST", "comma-separated: status, reports, rollup, runtime (= cold-start,"
+                    new Command.Option("--parts", "LIST", "comma-separated: status, reports, aggregates, rollup, runtime (= cold-start,"
                             + "restore), cold-start, restore (default: all)"),
                     new Command.Option("--iterations", "N", "requests per measurement (default: 400)"),
                     new Command.Option("--runs", "N", "cold starts and restores per function (default: 5)"),
