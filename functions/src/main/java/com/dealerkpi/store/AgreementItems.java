@@ -1,6 +1,7 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.domain.counts.MilestoneState;
+import com.dealerkpi.domain.counts.UsageEvent;
 import com.dealerkpi.domain.status.AgreementView;
 import com.dealerkpi.domain.status.Milestone;
 import com.dealerkpi.domain.status.Stage;
@@ -104,7 +105,8 @@ final class AgreementItems {
                 SK, AttributeValue.fromS(milestoneSk(stage)));
     }
 
-    static Map<String, AttributeValue> historyItem(StatusUpdate u) {
+    /** @param now when it is written (its outbox flag's moment) */
+    static Map<String, AttributeValue> historyItem(StatusUpdate u, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(historyKey(u));
         item.put(EVENT_ID, AttributeValue.fromS(u.eventId()));
         item.put(STATUS, AttributeValue.fromS(u.status().name()));
@@ -112,6 +114,9 @@ final class AgreementItems {
         item.put(USER_ID, AttributeValue.fromS(u.userId()));
         item.put(GSI2_PK, AttributeValue.fromS(activityIndexPk(u.dealershipId())));
         item.put(GSI2_SK, AttributeValue.fromS(activityIndexSk(u.occurredAt(), u.eventId())));
+        // flagged until the usage counts hold it (docs/aggregates.md)
+        item.put(OUTBOX_PK, AttributeValue.fromS(outboxPk(u.dealershipId(), u.agreementId())));
+        item.put(OUTBOX_SK, AttributeValue.fromS(instant(now)));
         return item;
     }
 
@@ -136,6 +141,18 @@ final class AgreementItems {
         Instant at = item.containsKey(AT) ? parseInstant(item.get(AT).s()) : null;
         Set<String> homes = item.containsKey(HOMES) && item.get(HOMES).hasSs() ? Set.copyOf(item.get(HOMES).ss()) : Set.of();
         return new MilestoneState(agreementId, stage, version, at, homes, item.containsKey(OUTBOX_PK));
+    }
+
+    /**
+     * A history item as the usage counts see it (from the table or the activity index, which projects the status and
+     * the user): its event, moment, status and user, whether it counts (not voided) and is flagged.
+     */
+    static UsageEvent usageEvent(Map<String, AttributeValue> item) {
+        String sk = item.get(SK).s();
+        String eventId = sk.substring(sk.lastIndexOf('#') + 1);
+        Instant at = parseInstant(sk.substring(HISTORY_PREFIX.length(), sk.lastIndexOf('#')));
+        return new UsageEvent(eventId, at, item.get(STATUS).s(), item.get(USER_ID).s(), !item.containsKey(VOIDED_AT),
+                item.containsKey(OUTBOX_PK));
     }
 
     /** The event ids voided on a milestone item (so a late write of theirs is refused). */

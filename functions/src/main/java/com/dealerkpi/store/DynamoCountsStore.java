@@ -3,15 +3,19 @@ package com.dealerkpi.store;
 import com.dealerkpi.app.common.ConcurrentChangeException;
 import com.dealerkpi.app.counts.CountsStore;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.Register;
 import com.dealerkpi.domain.counts.SaleRecord;
+import com.dealerkpi.domain.counts.UsageDay;
+import com.dealerkpi.domain.counts.UsageEvent;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -248,7 +252,11 @@ public final class DynamoCountsStore implements CountsStore {
                 register.format(), change.expected().get(id).map(Register::format)));
         change.sales().forEach((agreement, record) -> expression.replace(saleAttribute(agreement), record.format(),
                 change.expectedSales().get(agreement).map(SaleRecord::format)));
+        change.cohorts().forEach((agreement, record) -> expression.replace(cohortAttribute(agreement), record.format(),
+                change.expectedCohorts().get(agreement).map(CohortRecord::format)));
         change.counters().forEach((counter, delta) -> expression.add(counterAttribute(counter.stage(), counter.day()), delta));
+        change.cohortCounters().forEach((counter, delta) ->
+                expression.add(cohortCounterAttribute(counter.stage(), counter.day()), delta));
         db.updateItem(r -> r.tableName(table).key(key).updateExpression(expression.update())
                 .conditionExpression(expression.condition())
                 .expressionAttributeNames(expression.names).expressionAttributeValues(expression.values)
@@ -306,7 +314,12 @@ public final class DynamoCountsStore implements CountsStore {
             AttributeValue value = item == null ? null : item.get(saleAttribute(agreement));
             sales.put(agreement, value == null ? Optional.empty() : Optional.of(SaleRecord.parse(value.s())));
         }
-        return new MonthCounts.Stored(registers, sales);
+        Map<String, Optional<CohortRecord>> cohorts = new HashMap<>();
+        for (String agreement : wanted.cohorts().keySet()) {
+            AttributeValue value = item == null ? null : item.get(cohortAttribute(agreement));
+            cohorts.put(agreement, value == null ? Optional.empty() : Optional.of(CohortRecord.parse(value.s())));
+        }
+        return new MonthCounts.Stored(registers, sales, cohorts);
     }
 
     @Override
@@ -330,7 +343,7 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public Map<YearMonth, Map<Stage, long[]>> counts(String dealershipId, long generation, List<YearMonth> months) {
+    public Map<YearMonth, Counters> counts(String dealershipId, long generation, List<YearMonth> months) {
         Map<String, String> names = new HashMap<>(Map.of("#sk", SK));
         List<String> projected = new ArrayList<>(List.of("#sk"));
         List<String> counters = counterAttributes();
@@ -338,8 +351,8 @@ public final class DynamoCountsStore implements CountsStore {
             names.put("#n" + i, counters.get(i));
             projected.add("#n" + i);
         }
-        Map<YearMonth, Map<Stage, long[]>> counts = new LinkedHashMap<>();
-        months.forEach(month -> counts.put(month, MonthCounts.byDay(Map.of())));
+        Map<YearMonth, Counters> counts = new LinkedHashMap<>();
+        months.forEach(month -> counts.put(month, Counters.none()));
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < months.size(); from += BATCH) {
             List<Map<String, AttributeValue>> keys = months.subList(from, Math.min(months.size(), from + BATCH)).stream()
@@ -355,7 +368,7 @@ public final class DynamoCountsStore implements CountsStore {
     @Override
     public Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months) {
         Map<YearMonth, Month> read = new LinkedHashMap<>();
-        months.forEach(month -> read.put(month, new Month(MonthCounts.byDay(Map.of()), List.of())));
+        months.forEach(month -> read.put(month, new Month(Counters.none(), List.of())));
         for (int from = 0; from < months.size(); from += BATCH) {
             List<Map<String, AttributeValue>> keys = months.subList(from, Math.min(months.size(), from + BATCH)).stream()
                     .map(month -> monthKey(dealershipId, new Home(generation, month))).toList();
@@ -385,7 +398,7 @@ public final class DynamoCountsStore implements CountsStore {
                 .build();
         DynamoErrors.call("read every month's counts", () -> {
             for (QueryResponse page : db.queryPaginator(query)) {
-                page.items().forEach(item -> counts.put(monthOf(item), counters(item)));
+                page.items().forEach(item -> counts.put(monthOf(item), counters(item).milestones()));
             }
             return null;
         });
@@ -416,37 +429,189 @@ public final class DynamoCountsStore implements CountsStore {
         return Home.parse(monthItem.get(SK).s().substring(MONTH_PREFIX.length())).month();
     }
 
-    /** A month item's counters, stage by day. */
-    private static Map<Stage, long[]> counters(Map<String, AttributeValue> monthItem) {
-        Map<MonthCounts.CounterId, Long> stored = new HashMap<>();
+    /** A month item's counters, stage by day: its milestones', and its cohorts'. */
+    private static Counters counters(Map<String, AttributeValue> monthItem) {
+        Map<MonthCounts.CounterId, Long> milestones = new HashMap<>();
+        Map<MonthCounts.CounterId, Long> cohorts = new HashMap<>();
         for (Stage stage : Stage.values()) {
             for (int day = 1; day <= 31; day++) {
-                AttributeValue value = monthItem.get(counterAttribute(stage, day));
-                if (value != null) {
-                    stored.put(new MonthCounts.CounterId(stage, day), Long.parseLong(value.n()));
-                }
+                read(monthItem, counterAttribute(stage, day), new MonthCounts.CounterId(stage, day), milestones);
+                read(monthItem, cohortCounterAttribute(stage, day), new MonthCounts.CounterId(stage, day), cohorts);
             }
         }
-        return MonthCounts.byDay(stored);
+        return new Counters(MonthCounts.byDay(milestones), MonthCounts.byDay(cohorts));
+    }
+
+    private static void read(Map<String, AttributeValue> item, String attribute, MonthCounts.CounterId id,
+                             Map<MonthCounts.CounterId, Long> into) {
+        AttributeValue value = item.get(attribute);
+        if (value != null) {
+            into.put(id, Long.parseLong(value.n()));
+        }
     }
 
     @Override
-    public List<MilestoneState> milestoneStates(String dealershipId, String agreementId) {
-        List<MilestoneState> states = new ArrayList<>();
+    public Agreement agreement(String dealershipId, String agreementId) {
+        List<MilestoneState> milestones = new ArrayList<>();
+        List<UsageEvent> events = new ArrayList<>();
         QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :m)")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", s(agreementPk(dealershipId, agreementId)), ":m", s(MILESTONE_PREFIX)))
-                .build();
-        DynamoErrors.call("read milestone states", () -> {
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", s(agreementPk(dealershipId, agreementId)))).build();
+        DynamoErrors.call("read the agreement", () -> {
             for (QueryResponse page : db.queryPaginator(query)) {
                 for (Map<String, AttributeValue> item : page.items()) {
-                    states.add(AgreementItems.state(agreementId, stageOfMilestoneSk(item.get(SK).s()), item));
+                    String sk = item.get(SK).s();
+                    if (sk.startsWith(MILESTONE_PREFIX)) {
+                        milestones.add(AgreementItems.state(agreementId, stageOfMilestoneSk(sk), item));
+                    } else if (sk.startsWith(HISTORY_PREFIX)) {
+                        events.add(AgreementItems.usageEvent(item));
+                    }
                 }
             }
             return null;
         });
-        return states;
+        return new Agreement(milestones, events);
+    }
+
+    @Override
+    public void countUsage(String dealershipId, long generation, LocalDate day, UsageEvent event) {
+        Map<String, AttributeValue> key = usageKey(dealershipId, generation, day);
+        Map<String, String> names = Map.of("#t", USAGE_TOTAL, "#s", usageStatusAttribute(event.status()),
+                "#u", usageUserAttribute(event.userId()), "#e", USAGE_EVENTS, "#v", USAGE_VOIDED);
+        AttributeValue id = s(event.eventId());
+        AttributeValue ids = AttributeValue.fromSs(List.of(event.eventId()));
+        DynamoErrors.call("count usage", () -> {
+            if (event.counting()) {
+                try {
+                    db.updateItem(r -> r.tableName(table).key(key).updateExpression("ADD #t :one, #s :one, #u :one, #e :ids")
+                            .conditionExpression("NOT contains(#e, :id) AND NOT contains(#v, :id)")
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(Map.of(":one", n(1), ":ids", ids, ":id", id)));
+                } catch (ConditionalCheckFailedException countedOrVoided) {
+                    // counted already (a retry, the sweep), or voided first: either way nothing more to count
+                }
+                return null;
+            }
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                try {
+                    db.updateItem(r -> r.tableName(table).key(key)
+                            .updateExpression("ADD #t :minus, #s :minus, #u :minus, #v :ids DELETE #e :ids")
+                            .conditionExpression("contains(#e, :id)").expressionAttributeNames(names)
+                            .expressionAttributeValues(Map.of(":minus", n(-1), ":ids", ids, ":id", id)));
+                    return null;
+                } catch (ConditionalCheckFailedException notCounted) {
+                    try {
+                        // never counted here: only the tombstone, so that a late count of it is refused
+                        db.updateItem(r -> r.tableName(table).key(key).updateExpression("ADD #v :ids")
+                                .conditionExpression("NOT contains(#e, :id)")
+                                .expressionAttributeNames(Map.of("#e", USAGE_EVENTS, "#v", USAGE_VOIDED))
+                                .expressionAttributeValues(Map.of(":ids", ids, ":id", id)));
+                        return null;
+                    } catch (ConditionalCheckFailedException countedMeanwhile) {
+                        // a count landed in between: take it out
+                    }
+                }
+            }
+            throw new ConcurrentChangeException("The usage of " + day + " at dealership " + dealershipId);
+        });
+    }
+
+    @Override
+    public void usagePublished(String dealershipId, String agreementId, UsageEvent event) {
+        Map<String, AttributeValue> key = Map.of(PK, s(agreementPk(dealershipId, agreementId)),
+                SK, s(historySk(event.at(), event.eventId())));
+        DynamoErrors.call("clear the history flag", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(key).updateExpression("REMOVE #obpk, #obsk")
+                        .conditionExpression(event.counting() ? "attribute_not_exists(#vat)" : "attribute_exists(#vat)")
+                        .expressionAttributeNames(Map.of("#obpk", OUTBOX_PK, "#obsk", OUTBOX_SK, "#vat", VOIDED_AT)));
+            } catch (ConditionalCheckFailedException voidedSince) {
+                // voided after this state was read: the void's own publication (or the sweep) clears it
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<LocalDate, UsageDay> usage(String dealershipId, long generation, List<LocalDate> days) {
+        Map<LocalDate, UsageDay> usage = new java.util.TreeMap<>();
+        days.forEach(day -> usage.put(day, UsageDay.none()));
+        for (int from = 0; from < days.size(); from += BATCH) {
+            List<Map<String, AttributeValue>> keys = days.subList(from, Math.min(days.size(), from + BATCH)).stream()
+                    .map(day -> usageKey(dealershipId, generation, day)).toList();
+            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
+                    "read usage", item -> usage.put(dayOf(item), usageDay(item)));
+        }
+        return usage;
+    }
+
+    @Override
+    public Map<LocalDate, UsageDay> allUsage(String dealershipId, long generation) {
+        Map<LocalDate, UsageDay> usage = new java.util.TreeMap<>();
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :gen)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(aggregatePk(dealershipId)), ":gen", s(usageSk(generation, null))))
+                .build();
+        DynamoErrors.call("read every day's usage", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                page.items().forEach(item -> usage.put(dayOf(item), usageDay(item)));
+            }
+            return null;
+        });
+        return usage;
+    }
+
+    @Override
+    public void events(String dealershipId, java.util.function.Consumer<UsageEvent> sink) {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(ACTIVITY_INDEX)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", GSI2_PK))
+                .expressionAttributeValues(Map.of(":pk", s(activityIndexPk(dealershipId)))).build();
+        DynamoErrors.call("read activity", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                page.items().forEach(item -> sink.accept(AgreementItems.usageEvent(item)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<LocalDate, UsageDay> recountUsage(String dealershipId, ZoneId zone) {
+        Map<LocalDate, long[]> totals = new java.util.TreeMap<>();
+        Map<LocalDate, Map<String, Long>> statuses = new HashMap<>();
+        Map<LocalDate, Map<String, Long>> users = new HashMap<>();
+        events(dealershipId, event -> {
+            LocalDate day = event.at().atZone(zone).toLocalDate();
+            totals.computeIfAbsent(day, d -> new long[1])[0]++;
+            statuses.computeIfAbsent(day, d -> new HashMap<>()).merge(event.status(), 1L, Long::sum);
+            users.computeIfAbsent(day, d -> new HashMap<>()).merge(event.userId(), 1L, Long::sum);
+        });
+        Map<LocalDate, UsageDay> usage = new java.util.TreeMap<>();
+        totals.forEach((day, total) -> usage.put(day, new UsageDay(total[0], statuses.get(day), users.get(day))));
+        return usage;
+    }
+
+    /** A day item's counts; a status or user whose updates were all voided (0) is left out. */
+    private static UsageDay usageDay(Map<String, AttributeValue> item) {
+        Map<String, Long> statuses = new HashMap<>();
+        Map<String, Long> users = new HashMap<>();
+        item.forEach((attribute, value) -> {
+            usageStatusOf(attribute).filter(status -> Long.parseLong(value.n()) != 0)
+                    .ifPresent(status -> statuses.put(status, Long.parseLong(value.n())));
+            usageUserOf(attribute).filter(user -> Long.parseLong(value.n()) != 0)
+                    .ifPresent(user -> users.put(user, Long.parseLong(value.n())));
+        });
+        AttributeValue total = item.get(USAGE_TOTAL);
+        return new UsageDay(total == null ? 0 : Long.parseLong(total.n()), statuses, users);
+    }
+
+    private static LocalDate dayOf(Map<String, AttributeValue> usageItem) {
+        String sk = usageItem.get(SK).s();
+        return LocalDate.parse(sk.substring(sk.lastIndexOf('#') + 1));
+    }
+
+    private static Map<String, AttributeValue> usageKey(String dealershipId, long generation, LocalDate day) {
+        return Map.of(PK, s(aggregatePk(dealershipId)), SK, s(usageSk(generation, day)));
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class DynamoStatusStore implements StatusStore {
         DynamoErrors.call("put history", () -> {
             try {
                 // a repeat (a keyed retry, an SDK retry) must not undo a void that happened in between
-                db.putItem(r -> r.tableName(table).item(AgreementItems.historyItem(update))
+                db.putItem(r -> r.tableName(table).item(AgreementItems.historyItem(update, clock.instant()))
                         .conditionExpression("attribute_not_exists(#pk)")
                         .expressionAttributeNames(Map.of("#pk", PK)));
             } catch (ConditionalCheckFailedException alreadyStored) {

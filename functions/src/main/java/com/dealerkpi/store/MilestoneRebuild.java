@@ -80,12 +80,16 @@ final class MilestoneRebuild {
     private void markVoided(StatusUpdate update, StatusStore.VoidedBy by) {
         DynamoErrors.call("void history", () -> {
             try {
+                // flagged in the same write: the usage counts must take it out (docs/aggregates.md)
                 db.updateItem(r -> r.tableName(table).key(AgreementItems.historyKey(update))
-                        .updateExpression("SET #vat = :vat, #vby = :vby, #why = :why REMOVE #g2pk, #g2sk")
+                        .updateExpression("SET #vat = :vat, #vby = :vby, #why = :why, #obpk = :obpk, #obsk = :obsk"
+                                + " REMOVE #g2pk, #g2sk")
                         .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#vat)")
                         .expressionAttributeNames(Map.of("#pk", PK, "#vat", VOIDED_AT, "#vby", VOIDED_BY, "#why", VOID_REASON,
-                                "#g2pk", GSI2_PK, "#g2sk", GSI2_SK))
-                        .expressionAttributeValues(Map.of(":vat", s(by.at().toString()), ":vby", s(by.by()), ":why", s(by.reason()))));
+                                "#g2pk", GSI2_PK, "#g2sk", GSI2_SK, "#obpk", OUTBOX_PK, "#obsk", OUTBOX_SK))
+                        .expressionAttributeValues(Map.of(":vat", s(by.at().toString()), ":vby", s(by.by()), ":why", s(by.reason()),
+                                ":obpk", s(outboxPk(update.dealershipId(), update.agreementId())),
+                                ":obsk", s(instant(clock.instant())))));
             } catch (ConditionalCheckFailedException alreadyVoided) {
                 // a concurrent copy of this void came first: its who/when/why stand
             }

@@ -1,6 +1,7 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.domain.Moments;
+import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.settings.TargetField;
 import com.dealerkpi.domain.settings.TargetScope;
 import com.dealerkpi.domain.status.Stage;
@@ -8,6 +9,7 @@ import com.dealerkpi.domain.status.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,7 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * registry entry    D##REGISTRY              {dealer}
  * aggregate config  D#{dealer}#AGG           CFG
  * dealership month  D#{dealer}#AGG           M#{generation}#{yyyy-mm} (registers rS#{agreement}, counters nS{dd},
- *                                                                    sale records x#{agreement})
+ *                                                                    sale records x#{agreement}, cohort records
+ *                                                                    c#{agreement} and counters kS{dd})
+ * usage day         D#{dealer}#AGG           U#{generation}#{yyyy-mm-dd} (ut, us#{status}, uu#{user}, ue, uv)
  * building marker   D##BUILDING              {dealer}
  * aggregates status D##AGGREGATES            STATUS
  * milestone (flagged)                                                outbox OB#{shard} / {flagged at} (sparse)
@@ -138,6 +142,12 @@ public final class TableLayout {
 
     static final String AGGREGATE_CONFIG_SK = "CFG";
     static final String BUILDING_PK = "D##BUILDING";
+    /** A usage day item's total, its event ids counted and voided, and its counts by status and by user. */
+    static final String USAGE_TOTAL = "ut";
+    static final String USAGE_EVENTS = "ue";
+    static final String USAGE_VOIDED = "uv";
+    private static final String USAGE_STATUS_PREFIX = "us#";
+    private static final String USAGE_USER_PREFIX = "uu#";
     static final String AGGREGATES_STATUS_PK = "D##AGGREGATES";
     static final String AGGREGATES_STATUS_SK = "STATUS";
     static final String LAST_SWEEP = "lastSweep";
@@ -275,12 +285,50 @@ public final class TableLayout {
         return "n" + STAGE_LETTERS.charAt(stage.ordinal()) + (day < 10 ? "0" : "") + day;
     }
 
-    /** Every counter attribute of a month, stage by stage and day by day. */
+    /** A day's usage item of one generation: {@code U#3#2026-03-05} (without a day: the prefix of its days). */
+    public static String usageSk(long generation, java.time.LocalDate day) {
+        return "U#" + generation + "#" + (day == null ? "" : day.toString());
+    }
+
+    public static String usageStatusAttribute(String status) {
+        return USAGE_STATUS_PREFIX + status;
+    }
+
+    public static String usageUserAttribute(String userId) {
+        return USAGE_USER_PREFIX + userId;
+    }
+
+    public static Optional<String> usageStatusOf(String attribute) {
+        return attribute.startsWith(USAGE_STATUS_PREFIX) ? Optional.of(attribute.substring(USAGE_STATUS_PREFIX.length()))
+                : Optional.empty();
+    }
+
+    public static Optional<String> usageUserOf(String attribute) {
+        return attribute.startsWith(USAGE_USER_PREFIX) ? Optional.of(attribute.substring(USAGE_USER_PREFIX.length()))
+                : Optional.empty();
+    }
+
+    /** A month's cohort record of one agreement: {@code c#A1}. */
+    public static String cohortAttribute(String agreementId) {
+        return "c#" + agreementId;
+    }
+
+    /** A month's count of the agreements first contacted on one day that have reached a later stage: {@code kS05}. */
+    public static String cohortCounterAttribute(Stage stage, int day) {
+        return "k" + STAGE_LETTERS.charAt(stage.ordinal()) + (day < 10 ? "0" : "") + day;
+    }
+
+    /** Every counter attribute of a month: the milestones' stage by stage and day by day, then the cohorts'. */
     public static List<String> counterAttributes() {
         List<String> names = new java.util.ArrayList<>();
         for (Stage stage : Stage.values()) {
             for (int day = 1; day <= 31; day++) {
                 names.add(counterAttribute(stage, day));
+            }
+        }
+        for (Stage stage : CohortRecord.LATER) {
+            for (int day = 1; day <= 31; day++) {
+                names.add(cohortCounterAttribute(stage, day));
             }
         }
         return names;

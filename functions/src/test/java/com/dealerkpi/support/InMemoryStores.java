@@ -6,10 +6,13 @@ import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.StatusStore;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.SaleRecord;
+import com.dealerkpi.domain.counts.UsageDay;
+import com.dealerkpi.domain.counts.UsageEvent;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.EffectiveTargets;
 import com.dealerkpi.domain.settings.Profile;
@@ -28,6 +31,7 @@ import com.dealerkpi.domain.status.StatusUpdate;
 import com.dealerkpi.domain.status.VoidedUpdate;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -457,17 +461,32 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public Map<YearMonth, Map<Stage, long[]>> counts(String dealershipId, long generation, List<YearMonth> months) {
+        public Map<YearMonth, Counters> counts(String dealershipId, long generation, List<YearMonth> months) {
+            java.time.ZoneId zone = config(dealershipId).orElseThrow().zone();
             Map<YearMonth, Map<Stage, long[]>> all = allCounts(dealershipId, generation);
-            Map<YearMonth, Map<Stage, long[]>> counts = new java.util.LinkedHashMap<>();
-            months.forEach(month -> counts.put(month, all.getOrDefault(month, MonthCounts.byDay(Map.of()))));
+            Map<YearMonth, Map<Stage, long[]>> cohorts = new HashMap<>();
+            synchronized (InMemoryStores.this) {
+                String prefix = dealershipId + "/";
+                milestones.forEach((key, stages) -> {
+                    Milestone contacted = stages.get(Stage.CONTACTED);
+                    if (key.startsWith(prefix) && contacted != null) {
+                        java.time.ZonedDateTime local = contacted.at().atZone(zone);
+                        Map<Stage, long[]> month = cohorts.computeIfAbsent(YearMonth.from(local), m -> MonthCounts.byDay(Map.of()));
+                        stages.keySet().stream().filter(CohortRecord.LATER::contains)
+                                .forEach(stage -> month.get(stage)[local.getDayOfMonth()]++);
+                    }
+                });
+            }
+            Map<YearMonth, Counters> counts = new java.util.LinkedHashMap<>();
+            months.forEach(month -> counts.put(month, new Counters(all.getOrDefault(month, MonthCounts.byDay(Map.of())),
+                    cohorts.getOrDefault(month, MonthCounts.byDay(Map.of())))));
             return counts;
         }
 
         @Override
         public Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months) {
             java.time.ZoneId zone = config(dealershipId).orElseThrow().zone();
-            Map<YearMonth, Map<Stage, long[]>> counts = counts(dealershipId, generation, months);
+            Map<YearMonth, Counters> counts = counts(dealershipId, generation, months);
             Map<YearMonth, List<SaleRecord>> sales = new HashMap<>();
             synchronized (InMemoryStores.this) {
                 String prefix = dealershipId + "/";
@@ -482,7 +501,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
                 });
             }
             Map<YearMonth, Month> read = new java.util.LinkedHashMap<>();
-            counts.forEach((month, byDay) -> read.put(month, new Month(byDay, sales.getOrDefault(month, List.of()))));
+            counts.forEach((month, counters) -> read.put(month, new Month(counters, sales.getOrDefault(month, List.of()))));
             return read;
         }
 
@@ -509,8 +528,55 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public List<MilestoneState> milestoneStates(String dealershipId, String agreementId) {
-            return List.of();
+        public Agreement agreement(String dealershipId, String agreementId) {
+            return new Agreement(List.of(), List.of());
+        }
+
+        @Override
+        public void countUsage(String dealershipId, long generation, LocalDate day, UsageEvent event) {
+            // counted from the history when read
+        }
+
+        @Override
+        public void usagePublished(String dealershipId, String agreementId, UsageEvent event) {
+            // nothing is flagged in memory
+        }
+
+        @Override
+        public Map<LocalDate, UsageDay> usage(String dealershipId, long generation, List<LocalDate> days) {
+            Map<LocalDate, UsageDay> all = allUsage(dealershipId, generation);
+            Map<LocalDate, UsageDay> usage = new TreeMap<>();
+            days.forEach(day -> usage.put(day, all.getOrDefault(day, UsageDay.none())));
+            return usage;
+        }
+
+        @Override
+        public Map<LocalDate, UsageDay> allUsage(String dealershipId, long generation) {
+            return recountUsage(dealershipId, config(dealershipId).orElseThrow().zone());
+        }
+
+        @Override
+        public void events(String dealershipId, Consumer<UsageEvent> sink) {
+            activity(dealershipId, Instant.MIN, Instant.MAX, a -> sink.accept(new UsageEvent("-", a.at(), a.status(),
+                    a.userId(), true, false)));
+        }
+
+        @Override
+        public Map<LocalDate, UsageDay> recountUsage(String dealershipId, java.time.ZoneId zone) {
+            Map<LocalDate, List<UsageEvent>> byDay = new TreeMap<>();
+            events(dealershipId, event -> byDay.computeIfAbsent(event.at().atZone(zone).toLocalDate(), d -> new ArrayList<>())
+                    .add(event));
+            Map<LocalDate, UsageDay> usage = new TreeMap<>();
+            byDay.forEach((day, events) -> {
+                Map<String, Long> statuses = new HashMap<>();
+                Map<String, Long> users = new HashMap<>();
+                events.forEach(event -> {
+                    statuses.merge(event.status(), 1L, Long::sum);
+                    users.merge(event.userId(), 1L, Long::sum);
+                });
+                usage.put(day, new UsageDay(events.size(), statuses, users));
+            });
+            return usage;
         }
 
         @Override

@@ -137,6 +137,8 @@ public final class ModelChecks {
                     assertEquals(counts[s], ((Number) kpi.map("counts").get(stage)).longValue(), where + " " + stage);
                 }
                 assertEquals(timeToConvert(model, d, zone, from, to), kpi.map("timeToConvert"), where + " time to convert");
+                assertEquals(cohorts(model, d, zone, from, to), cohortRows(api.get(Caller.dealer(d),
+                        "/dealerships/" + d + "/kpi/cohorts?from=" + from + "&to=" + to)), where + " cohorts");
                 for (Map<String, Object> row : kpi.list("monthly")) {
                     long[] expected = months.getOrDefault(YearMonth.parse((String) row.get("month")), new long[4]);
                     assertEquals(expected[0], ((Number) row.get("contacted")).longValue(), where + " " + row);
@@ -225,6 +227,40 @@ public final class ModelChecks {
             double printed = ((Number) total.get(KpiModel.STAGES.get(s).toLowerCase())).doubleValue();
             assertEquals(printed, Math.round(sums[s] * 10) / 10.0, 1e-9, where + " the months' targets add up to the total");
         }
+    }
+
+    /** The contact cohorts as the model makes them: per month, its contacts in the range and the stages they reached. */
+    private static Map<String, List<Long>> cohorts(KpiModel model, String dealershipId, ZoneId zone, LocalDate from, LocalDate to) {
+        Map<String, List<Long>> rows = new TreeMap<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            rows.put(month.toString(), new ArrayList<>(List.of(0L, 0L, 0L, 0L)));
+        }
+        for (String key : model.agreements().keySet()) {
+            String[] parts = key.split("/");
+            Map<String, KpiModel.Mark> marks = parts[0].equals(dealershipId) ? model.milestones(dealershipId, parts[1]) : Map.of();
+            KpiModel.Mark contacted = marks.get("CONTACTED");
+            LocalDate on = contacted == null ? null : contacted.at().atZone(zone).toLocalDate();
+            if (on != null && !on.isBefore(from) && !on.isAfter(to)) {
+                List<Long> row = rows.get(YearMonth.from(on).toString());
+                for (int s = 0; s < 4; s++) {
+                    if (marks.containsKey(KpiModel.STAGES.get(s))) {
+                        row.set(s, row.get(s) + 1);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A cohorts answer as month to its four counts. */
+    private static Map<String, List<Long>> cohortRows(Reply cohorts) {
+        assertEquals(200, cohorts.status(), cohorts.toString());
+        Map<String, List<Long>> rows = new TreeMap<>();
+        for (Map<String, Object> row : cohorts.list("cohorts")) {
+            rows.put((String) row.get("month"), KpiModel.STAGES.stream()
+                    .map(stage -> ((Number) row.get(stage.toLowerCase())).longValue()).toList());
+        }
+        return rows;
     }
 
     /** Time to convert as the model's sales in the range make it, in the answer's shape. */

@@ -41,10 +41,10 @@ class FaultInjectionIT {
     private static final FaultInjector FAULTS = new FaultInjector();
     /**
      * The requests of a keyed SOLD on a new agreement once its dealership is registered in the execution environment:
-     * the key claim, the history entry and the aggregate config (at once), 4 milestones, the agreement read back, the
-     * month of the aggregates, 4 outbox flags cleared, the answer.
+     * the key claim, the history entry and the aggregate config (at once), 4 milestones and the day's usage with its
+     * flag cleared, the agreement read back, the month of the aggregates, 4 outbox flags cleared, the answer.
      */
-    private static final int REQUESTS = 14;
+    private static final int REQUESTS = 16;
     private static TestApi noSdkRetries;
     private static TestApi withSdkRetries;
     private static TestApi clean;

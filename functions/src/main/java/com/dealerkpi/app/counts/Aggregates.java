@@ -2,11 +2,16 @@ package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.Register;
 import com.dealerkpi.domain.counts.SaleRecord;
+import com.dealerkpi.domain.counts.UsageDay;
+import com.dealerkpi.domain.counts.UsageEvent;
+import com.dealerkpi.domain.report.Cohorts;
+import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Clock;
@@ -86,13 +91,33 @@ public final class Aggregates {
     }
 
     /**
-     * Brings one agreement's counts up to date from its milestones as they are now (read consistently, after whatever
-     * the caller wrote): gives each milestone the home of its moment in the config's generation if it lacks it, then
-     * publishes the flagged ones and, when anything was flagged, the agreement's sale record. What a status update
-     * with a change, a void, the sweep do.
+     * Brings one agreement's counts up to date from its items as they are now (read consistently, after whatever the
+     * caller wrote): gives each milestone the home of its moment in the config's generation if it lacks it, then
+     * publishes the flagged ones and, when anything was flagged, the agreement's sale and cohort records; then the
+     * usage of each flagged update. What a status update with a change, a void, the sweep do.
      */
     public void settle(String dealershipId, String agreementId, AggregateConfig config) {
-        publish(dealershipId, config, homed(dealershipId, config, store.milestoneStates(dealershipId, agreementId)), false);
+        CountsStore.Agreement agreement = store.agreement(dealershipId, agreementId);
+        publish(dealershipId, config, homed(dealershipId, config, agreement.milestones()), false);
+        agreement.events().stream().filter(UsageEvent::flagged)
+                .forEach(event -> publishUsage(dealershipId, agreementId, config, event));
+    }
+
+    /** Counts an update into (voided: out of) its day's usage, then clears its history item's flag. */
+    public void publishUsage(String dealershipId, String agreementId, AggregateConfig config, UsageEvent event) {
+        countUsage(dealershipId, config, event);
+        store.usagePublished(dealershipId, agreementId, event);
+    }
+
+    /** Counts an update into (voided: out of) its day's usage: what a build does for every counting update. */
+    public void countUsage(String dealershipId, AggregateConfig config, UsageEvent event) {
+        store.countUsage(dealershipId, config.generation(), event.at().atZone(config.zone()).toLocalDate(), event);
+    }
+
+    /** Each day's usage from {@code from} to {@code to}: one consistent read of their day items. */
+    public Map<LocalDate, UsageDay> usage(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
+        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+        return store.usage(dealershipId, config.generation(), days);
     }
 
     /**
@@ -100,7 +125,7 @@ public final class Aggregates {
      * whose flag a publisher of an older generation cleared is counted too; the rest change nothing).
      */
     public void count(String dealershipId, String agreementId, AggregateConfig config) {
-        publish(dealershipId, config, homed(dealershipId, config, store.milestoneStates(dealershipId, agreementId)), true);
+        publish(dealershipId, config, homed(dealershipId, config, store.agreement(dealershipId, agreementId).milestones()), true);
     }
 
     /**
@@ -120,13 +145,17 @@ public final class Aggregates {
                     .computeIfAbsent(home, h -> new LinkedHashMap<>())
                     .put(new MonthCounts.RegisterId(state.agreementId(), state.stage()), register));
         }
+        String agreementId = changed.get(0).agreementId();
         Map<Home, SaleRecord> sales = sales(agreement, config);
+        Map<Home, CohortRecord> cohorts = cohorts(agreement, config);
         List<Supplier<Void>> months = new ArrayList<>();
         Set<Home> homes = new java.util.LinkedHashSet<>(registers.keySet());
         homes.addAll(sales.keySet());
+        homes.addAll(cohorts.keySet());
         for (Home home : homes) {
             MonthCounts.Wanted wanted = new MonthCounts.Wanted(registers.getOrDefault(home, Map.of()),
-                    sales.containsKey(home) ? Map.of(changed.get(0).agreementId(), sales.get(home)) : Map.of());
+                    sales.containsKey(home) ? Map.of(agreementId, sales.get(home)) : Map.of(),
+                    cohorts.containsKey(home) ? Map.of(agreementId, cohorts.get(home)) : Map.of());
             months.add(() -> {
                 store.publish(dealershipId, home, wanted);
                 return null;
@@ -161,6 +190,20 @@ public final class Aggregates {
     }
 
     /**
+     * The agreement's cohort record in each home of its Contacted milestone: the record, for the local day of the
+     * contact, in the month of the contact; a tombstone at the same version in every other.
+     */
+    private static Map<Home, CohortRecord> cohorts(List<MilestoneState> agreement, AggregateConfig config) {
+        Map<Home, CohortRecord> cohorts = new LinkedHashMap<>();
+        long version = agreement.stream().mapToLong(MilestoneState::version).sum();
+        agreement.stream().filter(state -> state.stage() == Stage.CONTACTED).findFirst().ifPresent(contacted ->
+                contacted.registers(config.generation(), config.zone()).forEach((home, register) ->
+                        cohorts.put(home, register.counts() ? CohortRecord.of(agreement, register.day())
+                                : CohortRecord.tombstone(version))));
+        return cohorts;
+    }
+
+    /**
      * The agreement's milestones, each with the home of its moment in the config's generation (adding one is a
      * change: it raises the version and flags the item).
      */
@@ -182,8 +225,8 @@ public final class Aggregates {
      * dealership's aggregates: one consistent batch read of the counters of the months they span.
      */
     public Map<Stage, long[]> countsByDay(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
-        Map<YearMonth, Map<Stage, long[]>> stored = store.counts(dealershipId, config.generation(), monthsOf(from, to));
-        return byDay(from, to, stored::get);
+        Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), monthsOf(from, to));
+        return byDay(from, to, month -> stored.get(month).milestones());
     }
 
     /** A range's counts (each stage by day, index 0 the first) and the milestone moments of the agreements it sold. */
@@ -200,7 +243,29 @@ public final class Aggregates {
                 sales.add(sale.moments());
             }
         }));
-        return new Period(byDay(from, to, month -> months.get(month).byDay()), sales);
+        return new Period(byDay(from, to, month -> months.get(month).counters().milestones()), sales);
+    }
+
+    /**
+     * The contact cohorts of the local days from {@code from} to {@code to}, month by month: each month's contacts on
+     * those days and how many of them have reached each later stage since (one consistent read of the counters).
+     */
+    public List<Cohorts.Row> cohorts(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
+        Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), monthsOf(from, to));
+        List<Cohorts.Row> rows = new ArrayList<>();
+        stored.forEach((month, counters) -> {
+            long[] counts = new long[Stage.values().length];
+            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                counts[Stage.CONTACTED.ordinal()] += counters.milestones().get(Stage.CONTACTED)[day.getDayOfMonth()];
+                for (Stage stage : CohortRecord.LATER) {
+                    counts[stage.ordinal()] += counters.cohorts().get(stage)[day.getDayOfMonth()];
+                }
+            }
+            rows.add(new Cohorts.Row(month, KpiCounts.of(counts)));
+        });
+        return rows;
     }
 
     private static List<YearMonth> monthsOf(LocalDate from, LocalDate to) {

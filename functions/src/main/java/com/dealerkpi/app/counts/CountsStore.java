@@ -5,9 +5,12 @@ import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.SaleRecord;
+import com.dealerkpi.domain.counts.UsageDay;
+import com.dealerkpi.domain.counts.UsageEvent;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -67,17 +70,27 @@ public interface CountsStore {
      */
     MilestoneState addHome(String dealershipId, String agreementId, Stage stage, String homeKey);
 
-    /** Each month's counters, stage by day (index 1..31), of one generation; months without an item count nothing. */
-    Map<YearMonth, Map<Stage, long[]>> counts(String dealershipId, long generation, List<YearMonth> months);
+    /**
+     * A month's counters, each stage by day (index 1..31): its milestones, and its cohorts (of the agreements first
+     * contacted on each day, how many have reached each later stage).
+     */
+    record Counters(Map<Stage, long[]> milestones, Map<Stage, long[]> cohorts) {
+        public static Counters none() {
+            return new Counters(MonthCounts.byDay(Map.of()), MonthCounts.byDay(Map.of()));
+        }
+    }
 
-    /** One month as a report reads it: each stage's counts by day (index 1..31), and the month's sale records. */
-    record Month(Map<Stage, long[]> byDay, List<SaleRecord> sales) {
+    /** Each month's counters, of one generation; months without an item count nothing. */
+    Map<YearMonth, Counters> counts(String dealershipId, long generation, List<YearMonth> months);
+
+    /** One month as a report reads it: its counters and its sale records. */
+    record Month(Counters counters, List<SaleRecord> sales) {
     }
 
     /** Each month's counts and sale records, of one generation; months without an item hold nothing. */
     Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months);
 
-    /** Every month a generation holds, stage by day (index 1..31), read consistently. */
+    /** Every month a generation holds, its milestones' counters stage by day (index 1..31), read consistently. */
     Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation);
 
     /**
@@ -89,8 +102,33 @@ public interface CountsStore {
     /** Each agreement of the dealership with a milestone, from the milestone index: what a build goes through. */
     void agreements(String dealershipId, Consumer<String> sink);
 
-    /** The agreement's milestone items as the aggregates see them, read consistently. */
-    List<MilestoneState> milestoneStates(String dealershipId, String agreementId);
+    /** An agreement as the aggregates see it: its milestone items and its history items. */
+    record Agreement(List<MilestoneState> milestones, List<UsageEvent> events) {
+    }
+
+    /** The agreement's items, read consistently in one Query of its partition. */
+    Agreement agreement(String dealershipId, String agreementId);
+
+    /**
+     * Counts an update into its day's usage once (idempotent), or, voided, out of it (and never back in): the day's
+     * total, its status's and its user's counts move together in one conditional write.
+     */
+    void countUsage(String dealershipId, long generation, LocalDate day, UsageEvent event);
+
+    /** The usage counts hold the update as it is: its history item's flag goes, if it is still in that state. */
+    void usagePublished(String dealershipId, String agreementId, UsageEvent event);
+
+    /** Each day's usage, of one generation (days without an item are empty), read consistently. */
+    Map<LocalDate, UsageDay> usage(String dealershipId, long generation, List<LocalDate> days);
+
+    /** Every day's usage a generation holds, read consistently. */
+    Map<LocalDate, UsageDay> allUsage(String dealershipId, long generation);
+
+    /** Every counting update of the dealership, from the activity index: what a build counts. */
+    void events(String dealershipId, Consumer<UsageEvent> sink);
+
+    /** The dealership's usage counted afresh from the activity index, by local day in {@code zone}. */
+    Map<LocalDate, UsageDay> recountUsage(String dealershipId, ZoneId zone);
 
     /** Agreements with a milestone flagged before {@code before}: what the sweep completes. */
     List<FlaggedAgreement> flagged(Instant before);

@@ -123,9 +123,9 @@ public final class Sweep {
     }
 
     /**
-     * Builds one generation: settles each of the dealership's agreements (from the milestone index, which a
-     * generation older than the grace no longer outruns), then marks it ready if every one succeeded. Whether it
-     * built one.
+     * Builds one generation: counts each of the dealership's agreements (from the milestone index, which a
+     * generation older than the grace no longer outruns) and each of its counting updates (from the activity index),
+     * then marks it ready if every one succeeded. Whether it built one.
      */
     private boolean build(String dealershipId, Instant before, Failures failed) {
         try {
@@ -156,6 +156,7 @@ public final class Sweep {
                             () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor)).toList();
             batch.forEach(CompletableFuture::join);
         }
+        store.events(dealershipId, event -> attempt(() -> aggregates.countUsage(dealershipId, config, event), failed));
         if (failed.count() > failedBefore) {
             return false;
         }

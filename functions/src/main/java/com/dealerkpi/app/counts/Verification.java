@@ -2,6 +2,7 @@ package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.UsageDay;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Clock;
@@ -14,9 +15,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Recounts every dealership whose aggregates are ready from its milestones and compares, day by day and stage by
- * stage: the check that the aggregates are exact (run on a schedule, and by the local runner's
- * {@code verify-aggregates}). On DynamoDB the milestone index lags writes by a moment, so a dealership that differs is
+ * Recounts every dealership whose aggregates are ready from its milestones and its updates and compares, day by
+ * day, stage by stage, status by status and user by user: the check that the aggregates are exact (run on a
+ * schedule, and by the local runner's {@code verify-aggregates}). On DynamoDB the milestone index lags writes by a moment, so a dealership that differs is
  * recounted once more after {@code recheck} before its differences count as mismatches. Run with {@code repair}, it
  * starts a new generation of every dealership that still differs (built by the next sweeps; reports read the
  * milestones meanwhile), so whatever caused a mismatch (a version of the code without aggregates still writing during
@@ -38,11 +39,14 @@ public final class Verification {
         this.recheck = recheck;
     }
 
-    /** One day's count of one stage that the aggregates hold differently from the milestones. */
-    public record Mismatch(String dealershipId, LocalDate day, Stage stage, long milestones, long aggregates) {
+    /**
+     * One day's count that the aggregates hold differently from the recount: a stage's milestones, or the usage (its
+     * total, a status's or a user's).
+     */
+    public record Mismatch(String dealershipId, LocalDate day, String count, long recounted, long aggregates) {
         @Override
         public String toString() {
-            return dealershipId + " " + day + " " + stage + ": milestones " + milestones + ", aggregates " + aggregates;
+            return dealershipId + " " + day + " " + count + ": recounted " + recounted + ", aggregates " + aggregates;
         }
     }
 
@@ -80,6 +84,12 @@ public final class Verification {
     }
 
     private List<Mismatch> compare(String dealershipId, AggregateConfig config) {
+        List<Mismatch> mismatches = new ArrayList<>(compareMilestones(dealershipId, config));
+        mismatches.addAll(compareUsage(dealershipId, config));
+        return mismatches;
+    }
+
+    private List<Mismatch> compareMilestones(String dealershipId, AggregateConfig config) {
         Map<YearMonth, Map<Stage, long[]>> held = store.allCounts(dealershipId, config.generation());
         Map<YearMonth, Map<Stage, long[]>> recounted = store.recount(dealershipId, config.zone());
         TreeSet<YearMonth> months = new TreeSet<>(held.keySet());
@@ -91,12 +101,43 @@ public final class Verification {
                     long expected = countOn(recounted, month, stage, day);
                     long actual = countOn(held, month, stage, day);
                     if (expected != actual) {
-                        mismatches.add(new Mismatch(dealershipId, month.atDay(day), stage, expected, actual));
+                        mismatches.add(new Mismatch(dealershipId, month.atDay(day), stage.name(), expected, actual));
                     }
                 }
             }
         }
         return mismatches;
+    }
+
+    private List<Mismatch> compareUsage(String dealershipId, AggregateConfig config) {
+        Map<LocalDate, UsageDay> held = store.allUsage(dealershipId, config.generation());
+        Map<LocalDate, UsageDay> recounted = store.recountUsage(dealershipId, config.zone());
+        TreeSet<LocalDate> days = new TreeSet<>(held.keySet());
+        days.addAll(recounted.keySet());
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (LocalDate day : days) {
+            UsageDay expected = recounted.getOrDefault(day, UsageDay.none());
+            UsageDay actual = held.getOrDefault(day, UsageDay.none());
+            if (expected.total() != actual.total()) {
+                mismatches.add(new Mismatch(dealershipId, day, "usage", expected.total(), actual.total()));
+            }
+            differences(dealershipId, day, "usage of status ", expected.byStatus(), actual.byStatus(), mismatches);
+            differences(dealershipId, day, "usage of user ", expected.byUser(), actual.byUser(), mismatches);
+        }
+        return mismatches;
+    }
+
+    private static void differences(String dealershipId, LocalDate day, String what, Map<String, Long> expected,
+                                    Map<String, Long> actual, List<Mismatch> into) {
+        TreeSet<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (String key : keys) {
+            long e = expected.getOrDefault(key, 0L);
+            long a = actual.getOrDefault(key, 0L);
+            if (e != a) {
+                into.add(new Mismatch(dealershipId, day, what + key, e, a));
+            }
+        }
     }
 
     private static long countOn(Map<YearMonth, Map<Stage, long[]>> counts, YearMonth month, Stage stage, int day) {

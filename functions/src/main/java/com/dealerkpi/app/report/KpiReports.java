@@ -224,8 +224,15 @@ public final class KpiReports {
         return new CompareWith.Comparison(other, wholeRange(profile.dealershipId(), source(profile).serving(), other));
     }
 
-    /** The range's contact cohorts: each month's first contacts and how far those agreements have got since. */
+    /**
+     * The range's contact cohorts: each month's first contacts and how far those agreements have got since; from the
+     * aggregates' cohort counters when they serve, else from the milestone index.
+     */
     public List<Cohorts.Row> cohorts(Profile profile, DateRange range) {
+        Optional<AggregateConfig> serving = source(profile).serving();
+        if (serving.isPresent()) {
+            return aggregates.cohorts(profile.dealershipId(), serving.get(), range.from(), range.to());
+        }
         Parallel.Batch reads = parallel.batch();
         Map<Stage, Supplier<Map<String, Instant>>> rows = each(reads, conversions.cohortReads(profile.dealershipId(), range, clock.instant()));
         reads.run();
@@ -253,9 +260,16 @@ public final class KpiReports {
         return reports.milestones(profile.dealershipId(), stage, range.start(), range.endExclusive(), limit, after);
     }
 
+    /** Every accepted update of the range: from the aggregates' day items when they serve, else the activity index. */
     public UsageReport usage(Profile profile, RangeRequest request) {
         DateRange range = resolve(profile, request);
         UsageReport usage = new UsageReport(range);
+        Optional<AggregateConfig> serving = source(profile).serving();
+        if (serving.isPresent()) {
+            aggregates.usage(profile.dealershipId(), serving.get(), range.from(), range.to()).forEach((day, counts) ->
+                    usage.add(day, counts.total(), counts.byStatus(), counts.byUser()));
+            return usage;
+        }
         reports.activity(profile.dealershipId(), range.start(), range.endExclusive(),
                 a -> usage.count(a.at(), a.status(), a.userId()));
         return usage;

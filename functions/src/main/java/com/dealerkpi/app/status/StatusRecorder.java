@@ -3,6 +3,7 @@ package com.dealerkpi.app.status;
 import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.UsageEvent;
 import com.dealerkpi.domain.status.EventIds;
 import com.dealerkpi.domain.status.IdempotencyRecord;
 import com.dealerkpi.domain.status.KpiEntry;
@@ -107,16 +108,23 @@ public final class StatusRecorder {
     }
 
     /**
-     * The milestone writes at once, then, if any changed (or found unpublished) an item, the agreement read and
-     * published into the aggregates; each stage's answer line.
+     * The milestone writes and the update's usage count at once, then, if any write changed (or found unpublished) an
+     * item, the agreement read and published into the aggregates; each stage's answer line.
      */
     private List<KpiEntry> writeAndPublish(StatusUpdate update, Optional<AggregateConfig> config) {
         Optional<String> home = config.map(c -> c.homeOf(update.occurredAt()).key());
-        List<Supplier<StatusStore.MilestoneWritten>> calls = new ArrayList<>();
+        Parallel.Batch calls = parallel.batch();
+        List<Supplier<StatusStore.MilestoneWritten>> writes = new ArrayList<>();
         for (Status.MilestoneMark mark : update.marks()) {
-            calls.add(() -> store.writeMilestone(update, mark, home));
+            writes.add(calls.add(() -> store.writeMilestone(update, mark, home)));
         }
-        List<StatusStore.MilestoneWritten> written = parallel.all(calls);
+        config.ifPresent(c -> calls.add(() -> {
+            aggregates.publishUsage(update.dealershipId(), update.agreementId(), c, new UsageEvent(update.eventId(),
+                    update.occurredAt(), update.status().name(), update.userId(), true, true));
+            return null;
+        }));
+        calls.run();
+        List<StatusStore.MilestoneWritten> written = writes.stream().map(Supplier::get).toList();
         if (written.stream().anyMatch(StatusStore.MilestoneWritten::unpublished)) {
             config.ifPresent(c -> aggregates.settle(update.dealershipId(), update.agreementId(), c));
         }

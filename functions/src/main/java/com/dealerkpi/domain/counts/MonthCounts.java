@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * One month of one dealership's counts as stored: a register per agreement and stage, per stage and day the number
- * of registers on that day, and a sale record per agreement sold in the month. {@link #change} is the one way they
- * move, so the counters stay the registers' sum and nothing moves to a lower version.
+ * of registers on that day; a sale record per agreement sold in the month; a cohort record per agreement first
+ * contacted in it, and per later stage and contact day the number of those records that reached it. {@link #change}
+ * is the one way they move, so every counter stays the sum of its records and nothing moves to a lower version.
  */
 public final class MonthCounts {
     private MonthCounts() {
@@ -24,22 +25,23 @@ public final class MonthCounts {
     public record CounterId(Stage stage, int day) {
     }
 
-    /** What a publisher wants a month to hold: registers, and sale records by agreement. */
-    public record Wanted(Map<RegisterId, Register> registers, Map<String, SaleRecord> sales) {
-        public boolean isEmpty() {
-            return registers.isEmpty() && sales.isEmpty();
-        }
+    /** What a publisher wants a month to hold: registers, and sale and cohort records by agreement. */
+    public record Wanted(Map<RegisterId, Register> registers, Map<String, SaleRecord> sales,
+                         Map<String, CohortRecord> cohorts) {
     }
 
     /** What a month holds of the wanted ones (absent: none yet). */
-    public record Stored(Map<RegisterId, Optional<Register>> registers, Map<String, Optional<SaleRecord>> sales) {
+    public record Stored(Map<RegisterId, Optional<Register>> registers, Map<String, Optional<SaleRecord>> sales,
+                         Map<String, Optional<CohortRecord>> cohorts) {
         /** What a publisher guesses before it knows better: nothing, as for a new agreement. */
         public static Stored nothingOf(Wanted wanted) {
             Map<RegisterId, Optional<Register>> registers = new HashMap<>();
             wanted.registers().keySet().forEach(id -> registers.put(id, Optional.empty()));
             Map<String, Optional<SaleRecord>> sales = new HashMap<>();
             wanted.sales().keySet().forEach(agreement -> sales.put(agreement, Optional.empty()));
-            return new Stored(registers, sales);
+            Map<String, Optional<CohortRecord>> cohorts = new HashMap<>();
+            wanted.cohorts().keySet().forEach(agreement -> cohorts.put(agreement, Optional.empty()));
+            return new Stored(registers, sales, cohorts);
         }
     }
 
@@ -50,9 +52,10 @@ public final class MonthCounts {
      */
     public record Change(Map<RegisterId, Register> registers, Map<RegisterId, Optional<Register>> expected,
                          Map<CounterId, Long> counters, Map<String, SaleRecord> sales,
-                         Map<String, Optional<SaleRecord>> expectedSales) {
+                         Map<String, Optional<SaleRecord>> expectedSales, Map<String, CohortRecord> cohorts,
+                         Map<String, Optional<CohortRecord>> expectedCohorts, Map<CounterId, Long> cohortCounters) {
         public boolean isEmpty() {
-            return registers.isEmpty() && sales.isEmpty();
+            return registers.isEmpty() && sales.isEmpty() && cohorts.isEmpty();
         }
     }
 
@@ -82,10 +85,27 @@ public final class MonthCounts {
                 expectedSales.put(agreement, now);
             }
         });
-        return new Change(registers, expected, counters, sales, expectedSales);
+        Map<String, CohortRecord> cohorts = new HashMap<>();
+        Map<String, Optional<CohortRecord>> expectedCohorts = new HashMap<>();
+        Map<CounterId, Long> cohortCounters = new HashMap<>();
+        wanted.cohorts().forEach((agreement, record) -> {
+            Optional<CohortRecord> now = stored.cohorts().getOrDefault(agreement, Optional.empty());
+            if (now.isPresent() && now.get().version() >= record.version()) {
+                return;
+            }
+            cohorts.put(agreement, record);
+            expectedCohorts.put(agreement, now);
+            now.filter(CohortRecord::counts).ifPresent(old -> old.reached().forEach(stage ->
+                    cohortCounters.merge(new CounterId(stage, old.day()), -1L, Long::sum)));
+            if (record.counts()) {
+                record.reached().forEach(stage -> cohortCounters.merge(new CounterId(stage, record.day()), 1L, Long::sum));
+            }
+        });
+        cohortCounters.values().removeIf(delta -> delta == 0);
+        return new Change(registers, expected, counters, sales, expectedSales, cohorts, expectedCohorts, cohortCounters);
     }
 
-    /** Each stage's counts by day (index 1 to 31) from the counters of a month. */
+    /** Each stage's counts by day (index 1 to 31) from the counters of a month (of one kind). */
     public static Map<Stage, long[]> byDay(Map<CounterId, Long> counters) {
         Map<Stage, long[]> byDay = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {

@@ -30,6 +30,17 @@ public final class UsageReport {
         daily.merge(at.atZone(range.zone()).toLocalDate(), 1L, Long::sum);
     }
 
+    /** A whole local day of the range at once, as the usage aggregates hold it. */
+    public void add(LocalDate day, long updates, Map<String, Long> statuses, Map<String, Long> users) {
+        if (updates == 0 || day.isBefore(range.from()) || day.isAfter(range.to())) {
+            return;
+        }
+        total += updates;
+        statuses.forEach((status, n) -> byStatus.merge(status, n, Long::sum));
+        users.forEach((user, n) -> byUser.merge(user, n, Long::sum));
+        daily.merge(day, updates, Long::sum);
+    }
+
     public DateRange range() {
         return range;
     }

@@ -19,8 +19,8 @@ class MonthCountsTest {
     private static final MonthCounts.RegisterId SOLD_A = new MonthCounts.RegisterId("A", Stage.SOLD);
 
     private static MonthCounts.Change change(Register wanted, Optional<Register> stored) {
-        return MonthCounts.change(new MonthCounts.Wanted(Map.of(SOLD_A, wanted), Map.of()),
-                new MonthCounts.Stored(Map.of(SOLD_A, stored), Map.of()));
+        return MonthCounts.change(new MonthCounts.Wanted(Map.of(SOLD_A, wanted), Map.of(), Map.of()),
+                new MonthCounts.Stored(Map.of(SOLD_A, stored), Map.of(), Map.of()));
     }
 
     @Test
@@ -59,13 +59,29 @@ class MonthCountsTest {
     @Test
     void aSaleRecordMovesOnlyToAHigherVersionAndMovesNoCounter() {
         SaleRecord v7 = new SaleRecord(7, Map.of(Stage.SOLD, Instant.parse("2026-03-05T10:00:00Z")));
-        MonthCounts.Change first = MonthCounts.change(new MonthCounts.Wanted(Map.of(), Map.of("A", v7)),
-                new MonthCounts.Stored(Map.of(), Map.of("A", Optional.empty())));
+        MonthCounts.Change first = MonthCounts.change(new MonthCounts.Wanted(Map.of(), Map.of("A", v7), Map.of()),
+                new MonthCounts.Stored(Map.of(), Map.of("A", Optional.empty()), Map.of()));
         assertEquals(Map.of("A", v7), first.sales());
         assertEquals(Map.of("A", Optional.empty()), first.expectedSales());
         assertEquals(Map.of(), first.counters());
-        assertTrue(MonthCounts.change(new MonthCounts.Wanted(Map.of(), Map.of("A", v7)),
-                new MonthCounts.Stored(Map.of(), Map.of("A", Optional.of(SaleRecord.tombstone(8))))).isEmpty());
+        assertTrue(MonthCounts.change(new MonthCounts.Wanted(Map.of(), Map.of("A", v7), Map.of()),
+                new MonthCounts.Stored(Map.of(), Map.of("A", Optional.of(SaleRecord.tombstone(8))), Map.of())).isEmpty());
+    }
+
+    @Test
+    void aCohortRecordMovesTheCohortCountersOfTheStagesItGainsOrLoses() {
+        CohortRecord before = new CohortRecord(5, 3, Set.of(Stage.APPOINTED));
+        CohortRecord after = new CohortRecord(8, 3, Set.of(Stage.APPOINTED, Stage.SOLD));
+        MonthCounts.Change sold = MonthCounts.change(new MonthCounts.Wanted(Map.of(), Map.of(), Map.of("A", after)),
+                new MonthCounts.Stored(Map.of(), Map.of(), Map.of("A", Optional.of(before))));
+        assertEquals(Map.of(new MonthCounts.CounterId(Stage.SOLD, 3), 1L), sold.cohortCounters(),
+                "reaching Sold adds one; Appointed, already counted, moves nothing");
+        MonthCounts.Change moved = MonthCounts.change(new MonthCounts.Wanted(Map.of(), Map.of(), Map.of("A", CohortRecord.tombstone(9))),
+                new MonthCounts.Stored(Map.of(), Map.of(), Map.of("A", Optional.of(after))));
+        assertEquals(Map.of(new MonthCounts.CounterId(Stage.APPOINTED, 3), -1L, new MonthCounts.CounterId(Stage.SOLD, 3), -1L),
+                moved.cohortCounters(), "a contact moved to another month takes its counts with it");
+        assertEquals(after, CohortRecord.parse(after.format()));
+        assertEquals("8|03|AS", after.format());
     }
 
     @Test
