@@ -135,7 +135,7 @@ public final class Wiring implements Priming.Hooks {
             cursors = new Cursors(cursorSecrets);
         }
         return new ReportHandler(authorizer, telemetry(Route.Function.REPORT, log), agreements, settings, kpiReports,
-                new RollUps(stores.settings(), stores.reports(), kpiReports, fanOut, config.rollUpBudget()), cursors, clock);
+                new RollUps(stores.settings(), stores.reports(), kpiReports, aggregates, fanOut, config.rollUpBudget()), cursors, clock);
     }
 
     public AdminHandler adminHandler() {

@@ -7,6 +7,9 @@ import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.NetworkCounts;
+import com.dealerkpi.domain.counts.NetworkListing;
+import com.dealerkpi.domain.counts.NetworkRegister;
 import com.dealerkpi.domain.counts.Register;
 import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.counts.UsageDay;
@@ -53,6 +56,8 @@ public final class DynamoCountsStore implements CountsStore {
     private static final String BUILDING = "building";
     /** Keys per BatchGetItem. */
     private static final int BATCH = 100;
+    private static final Map<String, String> MONTH_STATE_NAMES = monthStateNames();
+
 
     /** Past any milestone's moment (they are at most minutes ahead of the moment they are recorded). */
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
@@ -97,13 +102,17 @@ public final class DynamoCountsStore implements CountsStore {
                 // without a marker would never be built
                 listAsBuilding(dealershipId);
             }
+            Optional<AggregateConfig> standing;
             try {
                 db.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                         .expressionAttributeNames(Map.of("#pk", PK)));
-                return Optional.of(config);
+                standing = Optional.of(config);
             } catch (ConditionalCheckFailedException exists) {
-                return config(db.getItem(r -> r.tableName(table).key(configKey(dealershipId)).consistentRead(true)).item());
+                standing = config(db.getItem(r -> r.tableName(table).key(configKey(dealershipId)).consistentRead(true)).item());
             }
+            // after the config: listed ready only once it is (a listing lost here is restored by the sweep)
+            standing.ifPresent(stands -> list(dealershipId, stands));
+            return standing;
         });
     }
 
@@ -113,6 +122,9 @@ public final class DynamoCountsStore implements CountsStore {
             if (!next.ready()) {
                 listAsBuilding(dealershipId);
             }
+            // listed before the config changes: roll-ups stop reading the old generation's copies before its
+            // publishers stop keeping them
+            list(dealershipId, next);
             try {
                 db.putItem(r -> r.tableName(table).item(configItem(dealershipId, next)).conditionExpression("#gen = :gen")
                         .expressionAttributeNames(Map.of("#gen", GENERATION))
@@ -147,10 +159,14 @@ public final class DynamoCountsStore implements CountsStore {
     public void markReady(String dealershipId, long generation) {
         DynamoErrors.call("mark aggregates ready", () -> {
             try {
-                db.updateItem(r -> r.tableName(table).key(configKey(dealershipId))
+                Map<String, AttributeValue> ready = db.updateItem(r -> r.tableName(table).key(configKey(dealershipId))
                         .updateExpression("SET #state = :ready").conditionExpression("#gen = :gen")
                         .expressionAttributeNames(Map.of("#state", AGGREGATE_STATE, "#gen", GENERATION))
-                        .expressionAttributeValues(Map.of(":ready", s(READY), ":gen", n(generation))));
+                        .expressionAttributeValues(Map.of(":ready", s(READY), ":gen", n(generation)))
+                        .returnValues(ReturnValue.ALL_NEW)).attributes();
+                // listed ready after the config is, and unmarked after that: a marker left by a crash brings the
+                // build back here, which lists it again
+                config(ready).ifPresent(config -> list(dealershipId, config));
                 db.deleteItem(r -> r.tableName(table).key(buildingKey(dealershipId)));
             } catch (ConditionalCheckFailedException newerGeneration) {
                 // a newer generation started meanwhile: it is built on its own
@@ -222,19 +238,20 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public void publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
+    public MonthState publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
         Map<String, AttributeValue> key = monthKey(dealershipId, home);
-        DynamoErrors.call("publish counts", () -> {
+        return DynamoErrors.call("publish counts", () -> {
             // first as for a new agreement (no register yet); a failed condition says what the month holds
             MonthCounts.Stored stored = MonthCounts.Stored.nothingOf(wanted);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 MonthCounts.Change change = MonthCounts.change(wanted, stored);
                 if (change.isEmpty()) {
-                    return null;
+                    return monthState(db.getItem(r -> r.tableName(table).key(key).consistentRead(true)
+                            .projectionExpression(String.join(", ", MONTH_STATE_NAMES.keySet()))
+                            .expressionAttributeNames(MONTH_STATE_NAMES)).item());
                 }
                 try {
-                    write(key, change);
-                    return null;
+                    return monthState(write(key, change));
                 } catch (ConditionalCheckFailedException changedMeanwhile) {
                     Map<String, AttributeValue> item = changedMeanwhile.hasItem() && !changedMeanwhile.item().isEmpty()
                             ? changedMeanwhile.item()
@@ -246,7 +263,8 @@ public final class DynamoCountsStore implements CountsStore {
         });
     }
 
-    private void write(Map<String, AttributeValue> key, MonthCounts.Change change) {
+    /** The month item after the write (what the network's copy is made of). */
+    private Map<String, AttributeValue> write(Map<String, AttributeValue> key, MonthCounts.Change change) {
         Expression expression = new Expression();
         change.registers().forEach((id, register) -> expression.replace(registerAttribute(id.stage(), id.agreementId()),
                 register.format(), change.expected().get(id).map(Register::format)));
@@ -257,10 +275,112 @@ public final class DynamoCountsStore implements CountsStore {
         change.counters().forEach((counter, delta) -> expression.add(counterAttribute(counter.stage(), counter.day()), delta));
         change.cohortCounters().forEach((counter, delta) ->
                 expression.add(cohortCounterAttribute(counter.stage(), counter.day()), delta));
-        db.updateItem(r -> r.tableName(table).key(key).updateExpression(expression.update())
+        expression.add(MONTH_VERSION, 1);
+        return db.updateItem(r -> r.tableName(table).key(key).updateExpression(expression.update())
                 .conditionExpression(expression.condition())
                 .expressionAttributeNames(expression.names).expressionAttributeValues(expression.values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+    }
+
+    private static MonthState monthState(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> held = item == null ? Map.of() : item;
+        AttributeValue version = held.get(MONTH_VERSION);
+        return new MonthState(version == null ? 0 : Long.parseLong(version.n()), counters(held).milestones());
+    }
+
+    /** The month version and the milestones' counters, by placeholder: what a month's copy is made of. */
+    private static Map<String, String> monthStateNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("#mv", MONTH_VERSION);
+        List<String> counters = milestoneCounterAttributes();
+        for (int i = 0; i < counters.size(); i++) {
+            names.put("#n" + i, counters.get(i));
+        }
+        return names;
+    }
+
+    @Override
+    public void copyToNetwork(String dealershipId, Home home, MonthState state) {
+        NetworkRegister copy = new NetworkRegister(home.generation(), state.version(), state.milestones());
+        forward(networkMonthKey(home.month(), networkShard(dealershipId)), networkCopyAttribute(dealershipId),
+                copy.format(), "copy counts to the network");
+    }
+
+    @Override
+    public void list(String dealershipId, AggregateConfig config) {
+        forward(networkListingKey(networkShard(dealershipId)), networkListingAttribute(dealershipId),
+                NetworkListing.of(config).format(), "list aggregates in the network");
+    }
+
+    /**
+     * Sets an attribute whose values order as they are meant to move (a fixed-width version first) to {@code value},
+     * unless it holds that value or a later one: a late or repeated write changes nothing.
+     */
+    private void forward(Map<String, AttributeValue> key, String attribute, String value, String what) {
+        DynamoErrors.call(what, () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(key).updateExpression("SET #a = :v")
+                        .conditionExpression("attribute_not_exists(#a) OR #a < :v")
+                        .expressionAttributeNames(Map.of("#a", attribute)).expressionAttributeValues(Map.of(":v", s(value))));
+            } catch (ConditionalCheckFailedException heldAlready) {
+                // the same or a later value stands
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public NetworkCounts network(List<YearMonth> months) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int shard = 0; shard < NETWORK_SHARDS; shard++) {
+            keys.add(networkListingKey(shard));
+            for (YearMonth month : months) {
+                keys.add(networkMonthKey(month, shard));
+            }
+        }
+        Map<String, NetworkListing> listings = new HashMap<>();
+        Map<YearMonth, Map<String, NetworkRegister>> copies = new LinkedHashMap<>();
+        months.forEach(month -> copies.put(month, new HashMap<>()));
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + BATCH)))
+                    .consistentRead(true).build(), "read the network's counts", item -> {
+                boolean listing = isNetworkListing(item);
+                item.forEach((attribute, value) -> networkDealershipOf(attribute).ifPresent(dealership -> {
+                    if (listing) {
+                        listings.put(dealership, NetworkListing.parse(value.s()));
+                    } else {
+                        copies.get(networkMonthOf(item)).put(dealership, NetworkRegister.parse(value.s()));
+                    }
+                }));
+            });
+        }
+        return new NetworkCounts(listings, copies);
+    }
+
+
+    @Override
+    public Copies copies(String dealershipId, List<YearMonth> months) {
+        int shard = networkShard(dealershipId);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(networkListingKey(shard)));
+        months.forEach(month -> keys.add(networkMonthKey(month, shard)));
+        java.util.concurrent.atomic.AtomicReference<NetworkListing> listing = new java.util.concurrent.atomic.AtomicReference<>();
+        Map<YearMonth, NetworkRegister> copies = new java.util.TreeMap<>();
+        Map<String, String> names = Map.of("#pk", PK, "#c", networkCopyAttribute(dealershipId),
+                "#l", networkListingAttribute(dealershipId));
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + BATCH)))
+                    .consistentRead(true).projectionExpression("#pk, #c, #l").expressionAttributeNames(names).build(),
+                    "read a dealership's network copies", item -> {
+                if (item.containsKey(networkListingAttribute(dealershipId))) {
+                    listing.set(NetworkListing.parse(item.get(networkListingAttribute(dealershipId)).s()));
+                }
+                if (item.containsKey(networkCopyAttribute(dealershipId))) {
+                    copies.put(networkMonthOf(item), NetworkRegister.parse(item.get(networkCopyAttribute(dealershipId)).s()));
+                }
+            });
+        }
+        return new Copies(Optional.ofNullable(listing.get()), copies);
     }
 
     /** A month item's update: attributes replaced on the condition of their old values, counters added to. */

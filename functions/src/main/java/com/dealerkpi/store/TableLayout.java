@@ -41,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * usage day         D#{dealer}#AGG           U#{generation}#{yyyy-mm-dd} (ut, us#{status}, uu#{user}, ue, uv)
  * building marker   D##BUILDING              {dealer}
  * aggregates status D##AGGREGATES            STATUS
+ * network month     N##M#{yyyy-mm}#{shard}   N                      (copies d#{dealer} of its month's counters)
+ * network listing   N##L#{shard}             N                      (listings l#{dealer} of its aggregate config)
  * milestone (flagged)                                                outbox OB#{shard} / {flagged at} (sparse)
  * </pre>
  * The registry lists every dealership with an accepted update (with a profile or not) for the national roll-up.
@@ -147,10 +149,21 @@ public final class TableLayout {
     static final String USAGE_EVENTS = "ue";
     static final String USAGE_VOIDED = "uv";
     private static final String USAGE_STATUS_PREFIX = "us#";
+    private static final String NETWORK_COPY_PREFIX = "d#";
+    private static final String NETWORK_LISTING_PREFIX = "l#";
     private static final String USAGE_USER_PREFIX = "uu#";
     static final String AGGREGATES_STATUS_PK = "D##AGGREGATES";
     static final String AGGREGATES_STATUS_SK = "STATUS";
     static final String LAST_SWEEP = "lastSweep";
+    /** A dealership month's version: raised by every write of it, so a copy of its counters knows how recent it is. */
+    static final String MONTH_VERSION = "mv";
+    /**
+     * The network's month items and listing are split by dealership into this many items each (a partition each), so
+     * no item nears DynamoDB's 400 KB and the writes of a month spread over as many partitions; a roll-up reads them
+     * all, a BatchGetItem per 100.
+     */
+    public static final int NETWORK_SHARDS = 16;
+    private static final String NETWORK_SK = "N";
     static final String LAST_VERIFICATION = "lastVerify";
     static final String HISTORY_PREFIX = "E#";
     static final String MILESTONE_PREFIX = "M#";
@@ -318,20 +331,63 @@ public final class TableLayout {
         return "k" + STAGE_LETTERS.charAt(stage.ordinal()) + (day < 10 ? "0" : "") + day;
     }
 
-    /** Every counter attribute of a month: the milestones' stage by stage and day by day, then the cohorts'. */
-    public static List<String> counterAttributes() {
+    /** The milestones' counter attributes of a month, stage by stage and day by day. */
+    public static List<String> milestoneCounterAttributes() {
         List<String> names = new java.util.ArrayList<>();
         for (Stage stage : Stage.values()) {
             for (int day = 1; day <= 31; day++) {
                 names.add(counterAttribute(stage, day));
             }
         }
+        return names;
+    }
+
+    /** Every counter attribute of a month: the milestones' stage by stage and day by day, then the cohorts'. */
+    public static List<String> counterAttributes() {
+        List<String> names = milestoneCounterAttributes();
         for (Stage stage : CohortRecord.LATER) {
             for (int day = 1; day <= 31; day++) {
                 names.add(cohortCounterAttribute(stage, day));
             }
         }
         return names;
+    }
+
+    /** The network month item of a dealership's month (its counters' copy). */
+    public static Map<String, AttributeValue> networkMonthKey(java.time.YearMonth month, int shard) {
+        return Map.of(PK, AttributeValue.fromS("N##M#" + month + "#" + shard), SK, AttributeValue.fromS(NETWORK_SK));
+    }
+
+    public static Map<String, AttributeValue> networkListingKey(int shard) {
+        return Map.of(PK, AttributeValue.fromS("N##L#" + shard), SK, AttributeValue.fromS(NETWORK_SK));
+    }
+
+    public static boolean isNetworkListing(Map<String, AttributeValue> item) {
+        return item.get(PK).s().startsWith("N##L#");
+    }
+
+    public static int networkShard(String dealershipId) {
+        return Math.floorMod(dealershipId.hashCode(), NETWORK_SHARDS);
+    }
+
+    public static String networkCopyAttribute(String dealershipId) {
+        return NETWORK_COPY_PREFIX + dealershipId;
+    }
+
+    public static String networkListingAttribute(String dealershipId) {
+        return NETWORK_LISTING_PREFIX + dealershipId;
+    }
+
+    /** The dealership whose copy or listing an attribute of a network item is, if it is one. */
+    public static Optional<String> networkDealershipOf(String attribute) {
+        return attribute.startsWith(NETWORK_COPY_PREFIX) || attribute.startsWith(NETWORK_LISTING_PREFIX)
+                ? Optional.of(attribute.substring(2)) : Optional.empty();
+    }
+
+    /** The month of a network month item's key. */
+    public static java.time.YearMonth networkMonthOf(Map<String, AttributeValue> item) {
+        String pk = item.get(PK).s();
+        return java.time.YearMonth.parse(pk.substring("N##M#".length(), pk.lastIndexOf('#')));
     }
 
     /** The outbox shard of an agreement: flags spread over a few index partitions. */

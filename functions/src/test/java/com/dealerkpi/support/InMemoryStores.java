@@ -446,8 +446,44 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public void publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
+        public MonthState publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
             throw new UnsupportedOperationException("nothing is flagged in memory");
+        }
+
+        @Override
+        public void copyToNetwork(String dealershipId, Home home, MonthState state) {
+            throw new UnsupportedOperationException("nothing is flagged in memory");
+        }
+
+        @Override
+        public void list(String dealershipId, AggregateConfig config) {
+            // the listings here are the configs
+        }
+
+        /** Every dealership's config listed, and its counts copied at version 0 of its generation. */
+        @Override
+        public com.dealerkpi.domain.counts.NetworkCounts network(List<YearMonth> months) {
+            Map<String, AggregateConfig> all;
+            synchronized (InMemoryStores.this) {
+                all = new HashMap<>(configs);
+            }
+            Map<String, com.dealerkpi.domain.counts.NetworkListing> listings = new HashMap<>();
+            Map<YearMonth, Map<String, com.dealerkpi.domain.counts.NetworkRegister>> copies = new HashMap<>();
+            months.forEach(month -> copies.put(month, new HashMap<>()));
+            all.forEach((dealershipId, config) -> {
+                listings.put(dealershipId, com.dealerkpi.domain.counts.NetworkListing.of(config));
+                copies(dealershipId, months).months().forEach((month, copy) -> copies.get(month).put(dealershipId, copy));
+            });
+            return new com.dealerkpi.domain.counts.NetworkCounts(listings, copies);
+        }
+
+        @Override
+        public Copies copies(String dealershipId, List<YearMonth> months) {
+            Optional<AggregateConfig> config = config(dealershipId);
+            Map<YearMonth, com.dealerkpi.domain.counts.NetworkRegister> copies = new HashMap<>();
+            config.ifPresent(c -> counts(dealershipId, c.generation(), months).forEach((month, counters) ->
+                    copies.put(month, new com.dealerkpi.domain.counts.NetworkRegister(c.generation(), 0, counters.milestones()))));
+            return new Copies(config.map(com.dealerkpi.domain.counts.NetworkListing::of), copies);
         }
 
         @Override

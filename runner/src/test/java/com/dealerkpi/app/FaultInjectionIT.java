@@ -44,7 +44,7 @@ class FaultInjectionIT {
      * the key claim, the history entry and the aggregate config (at once), 4 milestones and the day's usage with its
      * flag cleared, the agreement read back, the month of the aggregates, 4 outbox flags cleared, the answer.
      */
-    private static final int REQUESTS = 16;
+    private static final int REQUESTS = 17;
     private static TestApi noSdkRetries;
     private static TestApi withSdkRetries;
     private static TestApi clean;

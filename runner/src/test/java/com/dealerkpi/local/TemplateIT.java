@@ -225,6 +225,19 @@ class TemplateIT {
                                     && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
                     reader + " may read a profile");
         }
+        // the roll-ups' network items: every writer of a dealership month copies it, every config change lists it
+        for (String writer : List.of("StatusFunction", "AggregatesFunction", "AdminFunction")) {
+            assertTrue(statements(writer + "Role").stream().anyMatch(statement ->
+                            String.valueOf(statement.get("Action")).contains("dynamodb:UpdateItem")
+                                    && String.valueOf(statement.get("Condition")).contains("N##L#*")),
+                    writer + " may list aggregates in the network");
+        }
+        for (String copier : List.of("StatusFunction", "AggregatesFunction")) {
+            assertTrue(statements(copier + "Role").stream().anyMatch(statement ->
+                            String.valueOf(statement.get("Action")).contains("dynamodb:UpdateItem")
+                                    && String.valueOf(statement.get("Condition")).contains("N##M#*")),
+                    copier + " may copy a month's counts to the network");
+        }
     }
 
     /** Every statement of a role's inline policies. */

@@ -6,6 +6,7 @@ import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.counts.Register;
 import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.counts.UsageDay;
@@ -19,9 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +113,14 @@ public final class Aggregates {
         store.countUsage(dealershipId, config.generation(), event.at().atZone(config.zone()).toLocalDate(), event);
     }
 
+    /**
+     * What the roll-ups read for some local months: every dealership's listing and its copies of those months, one
+     * consistent read of a few items per month whatever the number of dealerships.
+     */
+    public NetworkCounts network(List<YearMonth> months) {
+        return store.network(months);
+    }
+
     /** Each day's usage from {@code from} to {@code to}: one consistent read of their day items. */
     public Map<LocalDate, UsageDay> usage(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
@@ -130,9 +137,10 @@ public final class Aggregates {
 
     /**
      * Publishes one agreement's milestones (all its items, as read) into a generation: the registers of those flagged
-     * (or all), the sale record, then each one's flag and tombstoned homes. Idempotent: what is held already, or
-     * overtaken, changes nothing. Nothing is published while a moment lacks its home in the generation (the flags stay
-     * for the sweep), and a flag a newer generation also counts is left for that one's publisher.
+     * (or all), the sale record, each month's counters copied to the network's month item for the roll-ups, then
+     * each one's flag and tombstoned homes. Idempotent: what is held already, or overtaken, changes nothing. Nothing
+     * is published while a moment lacks its home in the generation (the flags stay for the sweep), and a flag a newer
+     * generation also counts is left for that one's publisher.
      */
     private void publish(String dealershipId, AggregateConfig config, List<MilestoneState> agreement, boolean all) {
         List<MilestoneState> changed = agreement.stream().filter(state -> all || state.flagged()).toList();
@@ -157,7 +165,7 @@ public final class Aggregates {
                     sales.containsKey(home) ? Map.of(agreementId, sales.get(home)) : Map.of(),
                     cohorts.containsKey(home) ? Map.of(agreementId, cohorts.get(home)) : Map.of());
             months.add(() -> {
-                store.publish(dealershipId, home, wanted);
+                store.copyToNetwork(dealershipId, home, store.publish(dealershipId, home, wanted));
                 return null;
             });
         }
@@ -226,7 +234,7 @@ public final class Aggregates {
      */
     public Map<Stage, long[]> countsByDay(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
         Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), monthsOf(from, to));
-        return byDay(from, to, month -> stored.get(month).milestones());
+        return MonthCounts.byDayOfRange(from, to, month -> stored.get(month).milestones());
     }
 
     /** A range's counts (each stage by day, index 0 the first) and the milestone moments of the agreements it sold. */
@@ -243,7 +251,7 @@ public final class Aggregates {
                 sales.add(sale.moments());
             }
         }));
-        return new Period(byDay(from, to, month -> months.get(month).counters().milestones()), sales);
+        return new Period(MonthCounts.byDayOfRange(from, to, month -> months.get(month).counters().milestones()), sales);
     }
 
     /**
@@ -269,25 +277,7 @@ public final class Aggregates {
     }
 
     private static List<YearMonth> monthsOf(LocalDate from, LocalDate to) {
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-            months.add(month);
-        }
-        return months;
-    }
-
-    private static Map<Stage, long[]> byDay(LocalDate from, LocalDate to, Function<YearMonth, Map<Stage, long[]>> months) {
-        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
-        Map<Stage, long[]> byDay = new EnumMap<>(Stage.class);
-        for (Stage stage : Stage.values()) {
-            long[] counts = new long[days];
-            for (int i = 0; i < days; i++) {
-                LocalDate day = from.plusDays(i);
-                counts[i] = months.apply(YearMonth.from(day)).get(stage)[day.getDayOfMonth()];
-            }
-            byDay.put(stage, counts);
-        }
-        return byDay;
+        return NetworkCounts.monthsOf(from, to);
     }
 
     /** The homes of this generation that hold only a tombstone of the state now. */

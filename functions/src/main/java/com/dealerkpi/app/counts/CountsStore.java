@@ -4,6 +4,9 @@ import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.NetworkCounts;
+import com.dealerkpi.domain.counts.NetworkListing;
+import com.dealerkpi.domain.counts.NetworkRegister;
 import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.counts.UsageDay;
 import com.dealerkpi.domain.counts.UsageEvent;
@@ -54,9 +57,32 @@ public interface CountsStore {
 
     /**
      * Brings registers and sale records of one month to at least the wanted versions ({@link MonthCounts#change}),
-     * with the counters moved by exactly the registers' difference, whatever else writes the month meanwhile.
+     * with the counters moved by exactly the registers' difference, whatever else writes the month meanwhile; the
+     * month's counters as they stand after (as the write left them, or read when nothing needed writing).
      */
-    void publish(String dealershipId, Home home, MonthCounts.Wanted wanted);
+    MonthState publish(String dealershipId, Home home, MonthCounts.Wanted wanted);
+
+    /** A dealership month's counters (its milestones', each stage by day) at a version of the month item. */
+    record MonthState(long version, Map<Stage, long[]> milestones) {
+    }
+
+    /**
+     * Copies a dealership month's counters into the network's month item, unless it holds them at the same or a later
+     * version: what roll-ups read.
+     */
+    void copyToNetwork(String dealershipId, Home home, MonthState state);
+
+    /** Lists a dealership's config in the network's listing, unless it lists the same or a later one. */
+    void list(String dealershipId, AggregateConfig config);
+
+    /** Every listing, and for each month, every dealership's copy: what a roll-up reads, consistently. */
+    NetworkCounts network(List<YearMonth> months);
+
+    /** One dealership's listing and its copies of some months: what verification compares with its month items. */
+    record Copies(Optional<NetworkListing> listing, Map<YearMonth, NetworkRegister> months) {
+    }
+
+    Copies copies(String dealershipId, List<YearMonth> months);
 
     /**
      * The aggregates hold a milestone at {@code version}: its outbox flag and the homes that hold only a tombstone go,

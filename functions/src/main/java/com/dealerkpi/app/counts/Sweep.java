@@ -2,6 +2,7 @@ package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.NetworkListing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -81,23 +82,35 @@ public final class Sweep {
     }
 
     /**
-     * Configs for dealerships without one, new generations for those whose profile moved to another zone, and the
-     * building list for every config that is not ready (a ready mark racing a new generation can take its entry).
+     * Configs for dealerships without one, new generations for those whose profile moved to another zone, the
+     * building list for every config that is not ready (a ready mark racing a new generation can take its entry), and
+     * the network's listing of every config (a listing that a crash left behind its config is brought up to it; one
+     * ahead of it, the change that listed it and was cut off, is completed).
      */
     private int configure(Failures failed) {
         List<String> registered = registry.registeredDealerships();
         Map<String, AggregateConfig> configs = store.configs(registered);
         Map<String, ZoneId> zones = profileZones.get();
+        Map<String, NetworkListing> listings = store.network(List.of()).listings();
         java.util.Set<String> listed = new java.util.HashSet<>(store.building());
         int configured = 0;
         for (String dealershipId : registered) {
             AggregateConfig config = configs.get(dealershipId);
+            NetworkListing listing = listings.get(dealershipId);
             if (config == null) {
                 configured += attempt(() -> aggregates.configFor(dealershipId, Optional.empty(), false), failed) ? 1 : 0;
             } else if (zones.containsKey(dealershipId) && !zones.get(dealershipId).equals(config.zone())) {
                 configured += attempt(() -> aggregates.rezone(dealershipId, zones.get(dealershipId)), failed) ? 1 : 0;
-            } else if (!config.ready() && !listed.contains(dealershipId)) {
-                attempt(() -> store.listAsBuilding(dealershipId), failed);
+            } else if (listing != null && listing.generation() > config.generation()) {
+                configured += attempt(() -> store.replaceConfig(dealershipId, config,
+                        config.next(listing.zone(), clock.instant())), failed) ? 1 : 0;
+            } else {
+                if (!config.ready() && !listed.contains(dealershipId)) {
+                    attempt(() -> store.listAsBuilding(dealershipId), failed);
+                }
+                if (!NetworkListing.of(config).equals(listing)) {
+                    attempt(() -> store.list(dealershipId, config), failed);
+                }
             }
         }
         return configured;

@@ -2,6 +2,7 @@ package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.NetworkListing;
 import com.dealerkpi.domain.counts.UsageDay;
 import com.dealerkpi.domain.status.Stage;
 
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -46,7 +48,8 @@ public final class Verification {
     public record Mismatch(String dealershipId, LocalDate day, String count, long recounted, long aggregates) {
         @Override
         public String toString() {
-            return dealershipId + " " + day + " " + count + ": recounted " + recounted + ", aggregates " + aggregates;
+            return dealershipId + (day == null ? "" : " " + day) + " " + count + ": recounted " + recounted
+                    + ", aggregates " + aggregates;
         }
     }
 
@@ -92,6 +95,36 @@ public final class Verification {
     private List<Mismatch> compareMilestones(String dealershipId, AggregateConfig config) {
         Map<YearMonth, Map<Stage, long[]>> held = store.allCounts(dealershipId, config.generation());
         Map<YearMonth, Map<Stage, long[]>> recounted = store.recount(dealershipId, config.zone());
+        List<Mismatch> mismatches = differences(dealershipId, "", recounted, held);
+        mismatches.addAll(compareNetwork(dealershipId, config, held));
+        return mismatches;
+    }
+
+    /**
+     * What the roll-ups read of the dealership against its month items: its listing is its config, and its copy of
+     * each month (of its generation) holds that month's counters.
+     */
+    private List<Mismatch> compareNetwork(String dealershipId, AggregateConfig config, Map<YearMonth, Map<Stage, long[]>> held) {
+        CountsStore.Copies copies = store.copies(dealershipId, List.copyOf(held.keySet()));
+        List<Mismatch> mismatches = new ArrayList<>();
+        if (!copies.listing().equals(Optional.of(NetworkListing.of(config)))) {
+            mismatches.add(new Mismatch(dealershipId, null, "network listing of generation " + config.generation()
+                    + " (listed: " + copies.listing().map(NetworkListing::format).orElse("none") + ")", config.generation(),
+                    copies.listing().map(NetworkListing::generation).orElse(0L)));
+        }
+        Map<YearMonth, Map<Stage, long[]>> copied = new TreeMap<>();
+        copies.months().forEach((month, copy) -> {
+            if (copy.generation() == config.generation()) {
+                copied.put(month, copy.byDay());
+            }
+        });
+        mismatches.addAll(differences(dealershipId, "network copy of ", held, copied));
+        return mismatches;
+    }
+
+    /** Each stage's day whose count differs between what is expected and what is held. */
+    private static List<Mismatch> differences(String dealershipId, String what, Map<YearMonth, Map<Stage, long[]>> recounted,
+                                              Map<YearMonth, Map<Stage, long[]>> held) {
         TreeSet<YearMonth> months = new TreeSet<>(held.keySet());
         months.addAll(recounted.keySet());
         List<Mismatch> mismatches = new ArrayList<>();
@@ -101,7 +134,7 @@ public final class Verification {
                     long expected = countOn(recounted, month, stage, day);
                     long actual = countOn(held, month, stage, day);
                     if (expected != actual) {
-                        mismatches.add(new Mismatch(dealershipId, month.atDay(day), stage.name(), expected, actual));
+                        mismatches.add(new Mismatch(dealershipId, month.atDay(day), what + stage.name(), expected, actual));
                     }
                 }
             }

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -172,9 +173,7 @@ public final class KpiReports {
     /** A range's counts as one bucket. */
     private KpiCounts wholeRange(String dealershipId, Optional<AggregateConfig> serving, DateRange range) {
         if (serving.isPresent()) {
-            Map<Stage, long[]> byDay = aggregates.countsByDay(dealershipId, serving.get(), range.from(), range.to());
-            return new KpiCounts(sum(byDay.get(Stage.CONTACTED)), sum(byDay.get(Stage.APPOINTED)),
-                    sum(byDay.get(Stage.ATTENDED)), sum(byDay.get(Stage.SOLD)));
+            return total(aggregates.countsByDay(dealershipId, serving.get(), range.from(), range.to()));
         }
         return whole(inTurn(countReads(dealershipId, List.of(range.start(), range.endExclusive()))));
     }
@@ -211,6 +210,20 @@ public final class KpiReports {
         Source source = source(profile);
         return source.noted(report(profile, range, countsByDay(profile.dealershipId(), source.serving(), range,
                 KpiReports::inTurn), targets.layersFor(profile)));
+    }
+
+    /**
+     * One dealership's report within a roll-up from counts the roll-up read (each stage by day of the range), the
+     * targets from the roll-up's one read of them.
+     */
+    public KpiReport kpiFrom(Profile profile, DateRange range, Map<Stage, long[]> byDay, TargetBook targets) {
+        return report(profile, range, byDay, targets.layersFor(profile));
+    }
+
+    /** A range's counts as one bucket, from its counts by day. */
+    public static KpiCounts total(Map<Stage, long[]> byDay) {
+        return new KpiCounts(sum(byDay.get(Stage.CONTACTED)), sum(byDay.get(Stage.APPOINTED)),
+                sum(byDay.get(Stage.ATTENDED)), sum(byDay.get(Stage.SOLD)));
     }
 
     /** @param byStage per stage, the count of each day of the range */
@@ -291,6 +304,11 @@ public final class KpiReports {
                     .orElse(goLive != null ? goLive : today);
         }
         return request.resolve(today, profile.timezone(), allTimeStart);
+    }
+
+    /** A range that needs no dealership's first activity (not the all-time view), resolved on today in a zone. */
+    public DateRange resolveIn(ZoneId zone, RangeRequest request) {
+        return request.resolve(LocalDate.now(clock.withZone(zone)), zone, null);
     }
 
     /** The counts of a range read as one bucket (boundaries: its start and its end). */

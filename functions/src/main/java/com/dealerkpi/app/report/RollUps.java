@@ -1,22 +1,31 @@
 package com.dealerkpi.app.report;
 
+import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.access.Caller;
+import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.report.CompareWith;
+import com.dealerkpi.domain.report.DateRange;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.settings.TargetBook;
 import com.dealerkpi.domain.settings.TargetScope;
+import com.dealerkpi.domain.status.Stage;
 
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -26,22 +35,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Region, brand and national reports: every dealership in scope, each reported in its own time zone, as many at
- * a time as the fan-out executor has threads (each dealership's reads one after another, so that is also the number
- * of store requests in flight), the targets of every scope read once. The national report covers every dealership
- * with a profile or any accepted update. Complete or not at all: past its time budget a roll-up stops and fails.
+ * Region, brand and national reports: every dealership in scope, each reported in its own time zone, the targets of
+ * every scope read once. Counts come from the network's copies of every dealership's months (one read of a few
+ * items per month, whatever the number of dealerships); a dealership whose copies do not serve its zone yet (being
+ * built, no aggregates) and the all-time view (whose start is each dealership's own) are counted dealership by
+ * dealership, as many at a time as the fan-out executor has threads (each dealership's reads one after another, so
+ * that is also the number of store requests in flight). The national report covers every dealership with a profile
+ * or any accepted update. Complete or not at all: past its time budget a roll-up stops and fails.
  */
 public final class RollUps {
     private final SettingsStore settings;
     private final ReportStore reports;
     private final KpiReports kpi;
+    private final Aggregates aggregates;
     private final ExecutorService fanOut;
     private final Duration budget;
 
-    public RollUps(SettingsStore settings, ReportStore reports, KpiReports kpi, ExecutorService fanOut, Duration budget) {
+    public RollUps(SettingsStore settings, ReportStore reports, KpiReports kpi, Aggregates aggregates,
+                   ExecutorService fanOut, Duration budget) {
         this.settings = settings;
         this.reports = reports;
         this.kpi = kpi;
+        this.aggregates = aggregates;
         this.fanOut = fanOut;
         this.budget = budget;
     }
@@ -58,22 +73,54 @@ public final class RollUps {
     }
 
     public RollUp region(String region, Query query) {
+        Reads reads = new Reads(query);
         List<Profile> profiles = settings.profilesInRegion(region);
-        return rollUp("region:" + spelling(profiles.stream().map(Profile::region).toList(), region), withProfiles(profiles), query);
+        return rollUp("region:" + spelling(profiles.stream().map(Profile::region).toList(), region), withProfiles(profiles),
+                query, reads);
     }
 
     public RollUp brand(String brand, Query query) {
+        Reads reads = new Reads(query);
         List<Profile> profiles = settings.profilesOfBrand(brand);
-        return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand), withProfiles(profiles), query);
+        return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand), withProfiles(profiles),
+                query, reads);
     }
 
     public RollUp national(Query query) {
+        Reads reads = new Reads(query);
         Map<String, KpiReports.Dealership> all = new TreeMap<>();
         settings.allProfiles().forEach(p -> all.put(p.dealershipId(), new KpiReports.Dealership(p, true)));
         for (String id : reports.registeredDealerships()) {
             all.putIfAbsent(id, new KpiReports.Dealership(Profile.unknown(id), false));
         }
-        return rollUp("national", List.copyOf(all.values()), query);
+        return rollUp("national", List.copyOf(all.values()), query, reads);
+    }
+
+    /**
+     * The reads of a roll-up started beside the read of its dealerships: every target scope, and the network's copies
+     * of the months its range can span in any time zone (its dates resolved in UTC, a day either side: every zone's
+     * today is within a day of UTC's). No copies for the all-time view, whose start is each dealership's own.
+     */
+    private final class Reads {
+        private final long deadline = System.nanoTime() + budget.toNanos();
+        private final Future<TargetBook> targets = fanOut.submit(settings::allTargets);
+        private final Optional<Future<NetworkCounts>> network;
+
+        Reads(Query query) {
+            if (query.range().needsAllTimeStart()) {
+                network = Optional.empty();
+                return;
+            }
+            DateRange utc = kpi.resolveIn(ZoneOffset.UTC, query.range());
+            Set<YearMonth> months = new TreeSet<>(NetworkCounts.monthsOf(utc.from().minusDays(1), utc.to().plusDays(1)));
+            query.compare().map(with -> with.rangeFor(utc)).ifPresent(other ->
+                    months.addAll(NetworkCounts.monthsOf(other.from().minusDays(1), other.to().plusDays(1))));
+            network = Optional.of(fanOut.submit(() -> aggregates.network(List.copyOf(months))));
+        }
+
+        long remaining() {
+            return Math.max(0, deadline - System.nanoTime());
+        }
     }
 
     /**
@@ -120,22 +167,30 @@ public final class RollUps {
         return profiles.stream().map(p -> new KpiReports.Dealership(p, true)).toList();
     }
 
-    private RollUp rollUp(String scope, List<KpiReports.Dealership> inScope, Query query) {
+    private RollUp rollUp(String scope, List<KpiReports.Dealership> inScope, Query query, Reads reads) {
         List<KpiReports.Dealership> dealerships = inScope.stream()
                 .filter(dealership -> query.caller().mayAccess(dealership.profile().dealershipId())).toList();
-        long deadline = System.nanoTime() + budget.toNanos();
         AtomicBoolean abandoned = new AtomicBoolean();
-        TargetBook targets = settings.allTargets();
-        List<Future<RollUp.Row>> futures = new ArrayList<>(dealerships.size());
-        for (KpiReports.Dealership dealership : dealerships) {
-            // a dealership not started when the roll-up is abandoned is skipped, not read
-            futures.add(fanOut.submit(() -> abandoned.get() ? null : row(dealership, query, targets)));
-        }
-        List<RollUp.Row> rows = new ArrayList<>(dealerships.size());
         try {
-            for (Future<RollUp.Row> future : futures) {
-                rows.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            TargetBook targets = reads.targets.get(reads.remaining(), TimeUnit.NANOSECONDS);
+            Map<String, RollUp.Row> counted = new HashMap<>();
+            if (reads.network.isPresent()) {
+                counted = fromNetwork(dealerships, query, targets, reads.network.get().get(reads.remaining(), TimeUnit.NANOSECONDS));
             }
+            Map<String, Future<RollUp.Row>> rest = new HashMap<>();
+            for (KpiReports.Dealership dealership : dealerships) {
+                if (!counted.containsKey(dealership.profile().dealershipId())) {
+                    // a dealership not started when the roll-up is abandoned is skipped, not read
+                    rest.put(dealership.profile().dealershipId(),
+                            fanOut.submit(() -> abandoned.get() ? null : row(dealership, query, targets)));
+                }
+            }
+            List<RollUp.Row> rows = new ArrayList<>(dealerships.size());
+            for (KpiReports.Dealership dealership : dealerships) {
+                String id = dealership.profile().dealershipId();
+                rows.add(counted.containsKey(id) ? counted.get(id) : rest.get(id).get(reads.remaining(), TimeUnit.NANOSECONDS));
+            }
+            return RollUp.of(scope, query.range().kind(), rows, query.sort());
         } catch (TimeoutException e) {
             abandoned.set(true);
             throw new RollUpTimeoutException(scope, dealerships.size(), budget);
@@ -147,7 +202,38 @@ public final class RollUps {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        return RollUp.of(scope, query.range().kind(), rows, query.sort());
+    }
+
+    /** The rows of every dealership whose network copies serve its zone and cover its range (and the compared one). */
+    private Map<String, RollUp.Row> fromNetwork(List<KpiReports.Dealership> dealerships, Query query, TargetBook targets,
+                                                NetworkCounts network) {
+        Map<String, RollUp.Row> rows = new HashMap<>();
+        for (KpiReports.Dealership dealership : dealerships) {
+            networkRow(dealership, query, targets, network).ifPresent(row -> rows.put(dealership.profile().dealershipId(), row));
+        }
+        return rows;
+    }
+
+    /** A dealership's row from the network's copies, its range resolved in its own zone; empty if they cannot give it. */
+    private Optional<RollUp.Row> networkRow(KpiReports.Dealership dealership, Query query, TargetBook targets,
+                                            NetworkCounts network) {
+        Profile profile = dealership.profile();
+        DateRange range = kpi.resolve(profile, query.range());
+        Optional<Map<Stage, long[]>> byDay = network.byDay(profile.dealershipId(), profile.timezone(), range.from(), range.to());
+        if (byDay.isEmpty()) {
+            return Optional.empty();
+        }
+        CompareWith.Comparison comparison = null;
+        if (query.compare().isPresent()) {
+            DateRange other = query.compare().get().rangeFor(range);
+            Optional<Map<Stage, long[]>> compared = network.byDay(profile.dealershipId(), profile.timezone(), other.from(), other.to());
+            if (compared.isEmpty()) {
+                return Optional.empty();
+            }
+            comparison = new CompareWith.Comparison(other, KpiReports.total(compared.get()));
+        }
+        return Optional.of(new RollUp.Row(kpi.kpiFrom(profile, range, byDay.get(), targets), profile, dealership.hasProfile(),
+                comparison));
     }
 
     private RollUp.Row row(KpiReports.Dealership dealership, Query query, TargetBook targets) {

@@ -2,10 +2,14 @@ package com.dealerkpi.domain.counts;
 
 import com.dealerkpi.domain.status.Stage;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One month of one dealership's counts as stored: a register per agreement and stage, per stage and day the number
@@ -112,6 +116,29 @@ public final class MonthCounts {
             byDay.put(stage, new long[32]);
         }
         counters.forEach((id, count) -> byDay.get(id.stage())[id.day()] = count);
+        return byDay;
+    }
+
+    /**
+     * Each stage's count on each local day from {@code from} to {@code to} (index 0: {@code from}), from the counters of
+     * the months they span (each stage by day of the month).
+     */
+    public static Map<Stage, long[]> byDayOfRange(LocalDate from, LocalDate to, Function<YearMonth, Map<Stage, long[]>> months) {
+        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        Map<Stage, long[]> byDay = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            byDay.put(stage, new long[days]);
+        }
+        int offset = 0;
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            int first = month.equals(YearMonth.from(from)) ? from.getDayOfMonth() : 1;
+            int last = month.equals(YearMonth.from(to)) ? to.getDayOfMonth() : month.lengthOfMonth();
+            Map<Stage, long[]> counters = months.apply(month);
+            for (Stage stage : Stage.values()) {
+                System.arraycopy(counters.get(stage), first, byDay.get(stage), offset, last - first + 1);
+            }
+            offset += last - first + 1;
+        }
         return byDay;
     }
 }

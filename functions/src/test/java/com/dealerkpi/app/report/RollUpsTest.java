@@ -3,6 +3,7 @@ package com.dealerkpi.app.report;
 import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.domain.access.Caller;
+import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
 import com.dealerkpi.domain.settings.Profile;
@@ -79,6 +80,18 @@ class RollUpsTest {
         assertTrue(counted.get() < 40 * 4 / 2, counted.get() + " stage counts read");
     }
 
+    @Test
+    void dealershipsWhoseAggregatesServeAreReadFromTheNetworkAndTheOthersOneByOne() {
+        for (int d = 0; d < 6; d++) {
+            register("D" + d);
+            stores.counts().createConfig("D" + d, new AggregateConfig(1, Profile.DEFAULT_ZONE, d != 2, Instant.now()));
+        }
+        register("D6");
+        RollUp national = rollUps(Duration.ZERO, Duration.ofSeconds(30)).national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty()));
+        assertEquals(7, national.dealerships().size());
+        assertEquals(2 * 4, counted.get(), "D2 (being built) and D6 (no aggregates) counted from their milestones");
+    }
+
     private void register(String dealershipId) {
         stores.registerDealership(dealershipId);
     }
@@ -87,8 +100,9 @@ class RollUpsTest {
     private RollUps rollUps(Duration countTime, Duration budget) {
         Observed reports = new Observed(countTime);
         Parallel inline = new Parallel(Runnable::run);
-        KpiReports kpi = new KpiReports(stores, reports, new Aggregates(stores.counts(), id -> Profile.DEFAULT_ZONE, inline, Clock.systemUTC()), inline, Clock.systemUTC());
-        return new RollUps(stores, reports, kpi, fanOut, budget);
+        Aggregates aggregates = new Aggregates(stores.counts(), id -> Profile.DEFAULT_ZONE, inline, Clock.systemUTC());
+        KpiReports kpi = new KpiReports(stores, reports, aggregates, inline, Clock.systemUTC());
+        return new RollUps(stores, reports, kpi, aggregates, fanOut, budget);
     }
 
     /** The in-memory store, counting the stage counts read, each taking a given time. */

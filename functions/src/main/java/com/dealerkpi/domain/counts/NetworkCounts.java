@@ -1,0 +1,45 @@
+package com.dealerkpi.domain.counts;
+
+import com.dealerkpi.domain.status.Stage;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a roll-up reads of the network's aggregates: every dealership's listing, and for each month read, the copy of
+ * each dealership's month counters.
+ */
+public record NetworkCounts(Map<String, NetworkListing> listings, Map<YearMonth, Map<String, NetworkRegister>> months) {
+    private static final Map<Stage, long[]> NOTHING = MonthCounts.byDay(Map.of());
+
+    /**
+     * Each stage's count on each local day from {@code from} to {@code to} (index 0: {@code from}) of one dealership,
+     * if its listing serves {@code zone}: the copies of its listed generation (a month without one counted nothing in
+     * that generation). Empty when the dealership's counts must be read otherwise (no listing, being built, another
+     * zone) or a month of the range was not read.
+     */
+    public Optional<Map<Stage, long[]>> byDay(String dealershipId, ZoneId zone, LocalDate from, LocalDate to) {
+        NetworkListing listing = listings.get(dealershipId);
+        if (listing == null || !listing.serves(zone) || !months.keySet().containsAll(monthsOf(from, to))) {
+            return Optional.empty();
+        }
+        return Optional.of(MonthCounts.byDayOfRange(from, to, month -> {
+            NetworkRegister copy = months.get(month).get(dealershipId);
+            return copy != null && copy.generation() == listing.generation() ? copy.byDay() : NOTHING;
+        }));
+    }
+
+    /** The months from {@code from} to {@code to}. */
+    public static List<YearMonth> monthsOf(LocalDate from, LocalDate to) {
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            months.add(month);
+        }
+        return months;
+    }
+}

@@ -1,0 +1,56 @@
+package com.dealerkpi.domain.counts;
+
+import com.dealerkpi.domain.status.Stage;
+
+import java.util.Map;
+
+/**
+ * One dealership's month as the network's month items hold it, for the roll-ups: a copy of the counters of its month
+ * item (each stage by day), tagged with the generation and the month item's version it was copied at. Copies only
+ * move to a higher tag, so the last one standing is the month as its last write left it.
+ */
+public record NetworkRegister(long generation, long version, Map<Stage, long[]> byDay) {
+    private static final String STAGE_LETTERS = "CATS";
+
+    /**
+     * As stored: the tag at a fixed width, so stored values order as their tags do (a write's condition compares
+     * them), then each stage's days that count, e.g. {@code 000002000000000017|C3x2,5x1;A;T5x1;S}.
+     */
+    public String format() {
+        StringBuilder text = new StringBuilder(String.format("%06d%012d|", generation, version));
+        for (Stage stage : Stage.values()) {
+            if (stage.ordinal() > 0) {
+                text.append(';');
+            }
+            text.append(STAGE_LETTERS.charAt(stage.ordinal()));
+            long[] counts = byDay.get(stage);
+            boolean first = true;
+            for (int day = 1; day < counts.length; day++) {
+                if (counts[day] != 0) {
+                    text.append(first ? "" : ",").append(day).append('x').append(counts[day]);
+                    first = false;
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    public static NetworkRegister parse(String text) {
+        int bar = text.indexOf('|');
+        long generation = Long.parseLong(text.substring(0, 6));
+        long version = Long.parseLong(text.substring(6, bar));
+        Map<Stage, long[]> byDay = MonthCounts.byDay(Map.of());
+        String[] stages = text.substring(bar + 1).split(";", -1);
+        for (Stage stage : Stage.values()) {
+            String days = stages[stage.ordinal()].substring(1);
+            if (days.isEmpty()) {
+                continue;
+            }
+            for (String entry : days.split(",")) {
+                int x = entry.indexOf('x');
+                byDay.get(stage)[Integer.parseInt(entry.substring(0, x))] = Long.parseLong(entry.substring(x + 1));
+            }
+        }
+        return new NetworkRegister(generation, version, byDay);
+    }
+}

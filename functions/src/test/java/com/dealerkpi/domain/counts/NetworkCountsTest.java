@@ -1,0 +1,76 @@
+package com.dealerkpi.domain.counts;
+
+import com.dealerkpi.domain.status.Stage;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The network's copies and listings: stored as text whose order is the order they may move in. */
+class NetworkCountsTest {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Test
+    void aCopyKeepsEveryCountOfItsMonth() {
+        NetworkRegister copy = new NetworkRegister(2, 17, counts(Map.of(Stage.CONTACTED, new long[]{3, 2, 5, 1, 31, 4},
+                Stage.SOLD, new long[]{5, 1})));
+        assertEquals("000002000000000017|C3x2,5x1,31x4;A;T;S5x1", copy.format());
+        NetworkRegister parsed = NetworkRegister.parse(copy.format());
+        assertEquals(2, parsed.generation());
+        assertEquals(17, parsed.version());
+        for (Stage stage : Stage.values()) {
+            assertArrayEquals(copy.byDay().get(stage), parsed.byDay().get(stage), stage.name());
+        }
+    }
+
+    @Test
+    void storedCopiesAndListingsOrderAsTheyMayMove() {
+        Map<Stage, long[]> many = counts(Map.of(Stage.CONTACTED, new long[]{1, 99}));
+        Map<Stage, long[]> none = counts(Map.of());
+        // a later version, or a later generation, whatever the counts
+        assertTrue(new NetworkRegister(1, 9, many).format().compareTo(new NetworkRegister(1, 10, none).format()) < 0);
+        assertTrue(new NetworkRegister(1, 999, many).format().compareTo(new NetworkRegister(2, 1, none).format()) < 0);
+        // ready after building, a new generation after both
+        NetworkListing building = new NetworkListing(3, false, LONDON);
+        NetworkListing ready = new NetworkListing(3, true, ZoneId.of("America/New_York"));
+        NetworkListing next = new NetworkListing(4, false, ZoneId.of("Asia/Tokyo"));
+        assertTrue(building.format().compareTo(ready.format()) < 0);
+        assertTrue(ready.format().compareTo(next.format()) < 0);
+        assertEquals(ready, NetworkListing.parse(ready.format()));
+    }
+
+    @Test
+    void aDealershipIsReadFromItsListedGenerationOnlyWhenItServesTheZone() {
+        YearMonth march = YearMonth.of(2026, 3);
+        YearMonth april = YearMonth.of(2026, 4);
+        NetworkCounts network = new NetworkCounts(
+                Map.of("D1", new NetworkListing(2, true, LONDON), "D2", new NetworkListing(1, false, LONDON)),
+                Map.of(march, Map.of("D1", new NetworkRegister(2, 5, counts(Map.of(Stage.SOLD, new long[]{31, 2})))),
+                        april, Map.of("D1", new NetworkRegister(1, 8, counts(Map.of(Stage.SOLD, new long[]{1, 7}))))));
+        long[] sold = network.byDay("D1", LONDON, LocalDate.of(2026, 3, 30), LocalDate.of(2026, 4, 2)).orElseThrow().get(Stage.SOLD);
+        // April's copy is of an older generation: it counts nothing in the one listed
+        assertArrayEquals(new long[]{0, 2, 0, 0}, sold);
+        assertTrue(network.byDay("D1", ZoneId.of("UTC"), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).isEmpty(),
+                "another zone's days");
+        assertTrue(network.byDay("D2", LONDON, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).isEmpty(), "being built");
+        assertTrue(network.byDay("D3", LONDON, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).isEmpty(), "not listed");
+    }
+
+    /** Counts by day of the month from pairs of (day, count). */
+    private static Map<Stage, long[]> counts(Map<Stage, long[]> dayCountPairs) {
+        Map<Stage, long[]> byDay = MonthCounts.byDay(Map.of());
+        dayCountPairs.forEach((stage, pairs) -> {
+            for (int i = 0; i < pairs.length; i += 2) {
+                byDay.get(stage)[(int) pairs[i]] = pairs[i + 1];
+            }
+        });
+        return byDay;
+    }
+}
