@@ -53,7 +53,7 @@ public final class Bench {
                 new AggregateBench(table, out).run();
             }
             if (parts.contains("rollup")) {
-                new RollUpBench(table, out).run(quick ? 200 : 1_000, 100, List.of(8, 16, 32, 64));
+                new RollUpBench(table, out).run(quick ? 200 : 1_000, 100);
             }
             if (parts.contains("runtime")) {
                 parts.addAll(List.of(COLD_START, RESTORE));

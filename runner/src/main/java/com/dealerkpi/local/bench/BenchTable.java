@@ -124,13 +124,18 @@ final class BenchTable implements AutoCloseable {
         return total;
     }
 
-    static APIGatewayV2HTTPEvent statusEvent(String dealership, String agreement, String idempotencyKey) {
+    /**
+     * A Sold on an agreement, on the n-th day of 2026 up to the end of November for the n-th agreement: a busy
+     * dealership's year, a few hundred sales in each month's aggregates as the benchmark goes on, not thousands in one.
+     */
+    static APIGatewayV2HTTPEvent statusEvent(String dealership, String agreement, int n, String idempotencyKey) {
         Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json"));
         if (idempotencyKey != null) {
             headers.put("idempotency-key", idempotencyKey);
         }
+        Instant at = Instant.parse("2026-01-01T10:00:00Z").plus(Duration.ofDays(Math.floorMod(n, 334)));
         return LocalEvents.request("POST", "/dealerships/" + dealership + "/agreements/" + agreement + "/status", null,
-                headers, "{\"status\":\"Sold\",\"occurredAt\":\"2026-05-01T10:00:00Z\"}", NATIONAL);
+                headers, "{\"status\":\"Sold\",\"occurredAt\":\"" + at + "\"}", NATIONAL);
     }
 
     static APIGatewayV2HTTPEvent getEvent(String path, String rawQuery) {

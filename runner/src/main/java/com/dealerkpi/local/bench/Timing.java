@@ -26,6 +26,16 @@ final class Timing {
         return new double[]{median(first), median(second)};
     }
 
+    /** The 50th and 95th percentiles of a task's runs. */
+    static double[] p50p95(Runnable task, int iterations) {
+        double[] times = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            times[i] = timed(task);
+        }
+        Arrays.sort(times);
+        return new double[]{times[iterations / 2], times[(int) Math.ceil(iterations * 0.95) - 1]};
+    }
+
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
