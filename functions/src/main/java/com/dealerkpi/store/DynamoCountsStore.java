@@ -330,34 +330,37 @@ public final class DynamoCountsStore implements CountsStore {
         });
     }
 
+    /**
+     * The listings first, then the months: a generation is listed ready only after its every month was copied, so
+     * a copy read after its listing is at least of the listed generation (a newer one means the roll-up raced a new
+     * generation: {@link NetworkCounts} counts that dealership otherwise).
+     */
     @Override
     public NetworkCounts network(List<YearMonth> months) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Map<String, NetworkListing> listings = new HashMap<>();
+        List<Map<String, AttributeValue>> listingKeys = new ArrayList<>();
         for (int shard = 0; shard < NETWORK_SHARDS; shard++) {
-            keys.add(networkListingKey(shard));
-            for (YearMonth month : months) {
+            listingKeys.add(networkListingKey(shard));
+        }
+        BatchReads.read(db, table, KeysAndAttributes.builder().keys(listingKeys).consistentRead(true).build(),
+                "read the network's listing", item -> item.forEach((attribute, value) ->
+                        networkDealershipOf(attribute).ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s())))));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (YearMonth month : months) {
+            for (int shard = 0; shard < NETWORK_SHARDS; shard++) {
                 keys.add(networkMonthKey(month, shard));
             }
         }
-        Map<String, NetworkListing> listings = new HashMap<>();
         Map<YearMonth, Map<String, NetworkRegister>> copies = new LinkedHashMap<>();
         months.forEach(month -> copies.put(month, new HashMap<>()));
         for (int from = 0; from < keys.size(); from += BATCH) {
             BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + BATCH)))
-                    .consistentRead(true).build(), "read the network's counts", item -> {
-                boolean listing = isNetworkListing(item);
-                item.forEach((attribute, value) -> networkDealershipOf(attribute).ifPresent(dealership -> {
-                    if (listing) {
-                        listings.put(dealership, NetworkListing.parse(value.s()));
-                    } else {
-                        copies.get(networkMonthOf(item)).put(dealership, NetworkRegister.parse(value.s()));
-                    }
-                }));
-            });
+                    .consistentRead(true).build(), "read the network's counts", item -> item.forEach((attribute, value) ->
+                    networkDealershipOf(attribute).ifPresent(dealership ->
+                            copies.get(networkMonthOf(item)).put(dealership, NetworkRegister.parse(value.s())))));
         }
         return new NetworkCounts(listings, copies);
     }
-
 
     @Override
     public Copies copies(String dealershipId, List<YearMonth> months) {

@@ -362,10 +362,6 @@ public final class TableLayout {
         return Map.of(PK, AttributeValue.fromS("N##L#" + shard), SK, AttributeValue.fromS(NETWORK_SK));
     }
 
-    public static boolean isNetworkListing(Map<String, AttributeValue> item) {
-        return item.get(PK).s().startsWith("N##L#");
-    }
-
     public static int networkShard(String dealershipId) {
         return Math.floorMod(dealershipId.hashCode(), NETWORK_SHARDS);
     }

@@ -85,7 +85,8 @@ public final class Sweep {
      * Configs for dealerships without one, new generations for those whose profile moved to another zone, the
      * building list for every config that is not ready (a ready mark racing a new generation can take its entry), and
      * the network's listing of every config (a listing that a crash left behind its config is brought up to it; one
-     * ahead of it, the change that listed it and was cut off, is completed).
+     * ahead of it, the change that listed it and was cut off, is completed; a ready config never listed is rebuilt,
+     * as its months may never have been copied).
      */
     private int configure(Failures failed) {
         List<String> registered = registry.registeredDealerships();
@@ -104,6 +105,10 @@ public final class Sweep {
             } else if (listing != null && listing.generation() > config.generation()) {
                 configured += attempt(() -> store.replaceConfig(dealershipId, config,
                         config.next(listing.zone(), clock.instant())), failed) ? 1 : 0;
+            } else if (listing == null && config.ready()) {
+                // ready before its months were copied (a version before the copies, or a crash between the config
+                // and its listing): only a build copies every month, so a new generation is built
+                configured += attempt(() -> aggregates.rebuild(dealershipId), failed) ? 1 : 0;
             } else {
                 if (!config.ready() && !listed.contains(dealershipId)) {
                     attempt(() -> store.listAsBuilding(dealershipId), failed);

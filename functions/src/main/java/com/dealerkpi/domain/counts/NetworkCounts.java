@@ -21,11 +21,15 @@ public record NetworkCounts(Map<String, NetworkListing> listings, Map<YearMonth,
      * Each stage's count on each local day from {@code from} to {@code to} (index 0: {@code from}) of one dealership,
      * if its listing serves {@code zone}: the copies of its listed generation (a month without one counted nothing in
      * that generation). Empty when the dealership's counts must be read otherwise (no listing, being built, another
-     * zone) or a month of the range was not read.
+     * zone), a month of the range was not read, or a copy is of a newer generation than the listing read before it
+     * (one began meanwhile: what the listed generation's copies say may already be left behind).
      */
     public Optional<Map<Stage, long[]>> byDay(String dealershipId, ZoneId zone, LocalDate from, LocalDate to) {
         NetworkListing listing = listings.get(dealershipId);
-        if (listing == null || !listing.serves(zone) || !months.keySet().containsAll(monthsOf(from, to))) {
+        List<YearMonth> range = monthsOf(from, to);
+        if (listing == null || !listing.serves(zone) || !months.keySet().containsAll(range)
+                || range.stream().map(month -> months.get(month).get(dealershipId))
+                .anyMatch(copy -> copy != null && copy.generation() > listing.generation())) {
             return Optional.empty();
         }
         return Optional.of(MonthCounts.byDayOfRange(from, to, month -> {

@@ -20,6 +20,9 @@ public record NetworkListing(long generation, boolean ready, ZoneId zone) {
 
     /** As stored, ordered as listings move: {@code 000002|1|Europe/London} (1: ready). */
     public String format() {
+        if (generation > NetworkRegister.MAX_GENERATION) {
+            throw new IllegalStateException("a listing's generation past its fixed width would order wrongly: " + generation);
+        }
         return String.format("%06d|%d|%s", generation, ready ? 1 : 0, zone.getId());
     }
 

@@ -11,12 +11,18 @@ import java.util.Map;
  */
 public record NetworkRegister(long generation, long version, Map<Stage, long[]> byDay) {
     private static final String STAGE_LETTERS = "CATS";
+    /** The largest generation a listing or a copy stores in its fixed width (a new one at most daily: millennia). */
+    static final long MAX_GENERATION = 999_999;
+    private static final long MAX_VERSION = 999_999_999_999L;
 
     /**
      * As stored: the tag at a fixed width, so stored values order as their tags do (a write's condition compares
      * them), then each stage's days that count, e.g. {@code 000002000000000017|C3x2,5x1;A;T5x1;S}.
      */
     public String format() {
+        if (generation > MAX_GENERATION || version > MAX_VERSION) {
+            throw new IllegalStateException("a copy's tag past its fixed width would order wrongly: " + generation + "/" + version);
+        }
         StringBuilder text = new StringBuilder(String.format("%06d%012d|", generation, version));
         for (Stage stage : Stage.values()) {
             if (stage.ordinal() > 0) {

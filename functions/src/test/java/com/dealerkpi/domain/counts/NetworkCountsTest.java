@@ -63,6 +63,15 @@ class NetworkCountsTest {
         assertTrue(network.byDay("D3", LONDON, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).isEmpty(), "not listed");
     }
 
+    @Test
+    void aCopyOfANewerGenerationThanItsListingSendsTheDealershipToItsMilestones() {
+        YearMonth march = YearMonth.of(2026, 3);
+        // read after the listing: a new generation began meanwhile, and the listed one's copies may be left behind
+        NetworkCounts network = new NetworkCounts(Map.of("D1", new NetworkListing(2, true, LONDON)),
+                Map.of(march, Map.of("D1", new NetworkRegister(3, 1, counts(Map.of(Stage.SOLD, new long[]{4, 1}))))));
+        assertTrue(network.byDay("D1", LONDON, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).isEmpty());
+    }
+
     /** Counts by day of the month from pairs of (day, count). */
     private static Map<Stage, long[]> counts(Map<Stage, long[]> dayCountPairs) {
         Map<Stage, long[]> byDay = MonthCounts.byDay(Map.of());
