@@ -129,20 +129,30 @@ public final class DynamoStatusStore implements StatusStore {
     }
 
     @Override
-    public Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi) {
+    public Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi, boolean usageCounted) {
         // tells this call's own write (retried by the SDK after it succeeded) from a racing copy of the request
         String writer = UUID.randomUUID().toString();
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#kpi", KPI, "#wr", WRITER));
+        if (usageCounted) {
+            names.putAll(Map.of("#obpk", OUTBOX_PK, "#obsk", OUTBOX_SK, "#vat", VOIDED_AT));
+        }
+        UpdateItemRequest write = UpdateItemRequest.builder().tableName(table).key(AgreementItems.historyKey(update))
+                .updateExpression("SET #kpi = :kpi, #wr = :wr" + (usageCounted ? " REMOVE #obpk, #obsk" : ""))
+                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#kpi)"
+                        + (usageCounted ? " AND attribute_not_exists(#vat)" : ""))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(":kpi", AttributeValue.fromL(kpi.stream().map(DynamoStatusStore::kpiEntry).toList()),
+                        ":wr", s(writer))).build();
         return DynamoErrors.call("complete history", () -> {
             try {
-                db.updateItem(r -> r.tableName(table).key(AgreementItems.historyKey(update))
-                        .updateExpression("SET #kpi = :kpi, #wr = :wr")
-                        .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#kpi)")
-                        .expressionAttributeNames(Map.of("#pk", PK, "#kpi", KPI, "#wr", WRITER))
-                        .expressionAttributeValues(Map.of(":kpi", AttributeValue.fromL(kpi.stream().map(DynamoStatusStore::kpiEntry).toList()),
-                                ":wr", s(writer))));
+                db.updateItem(write);
                 return new Completion(new RecordedUpdate(update, kpi), true);
             } catch (ConditionalCheckFailedException e) {
                 Map<String, AttributeValue> stored = getConsistent(AgreementItems.historyKey(update));
+                if (usageCounted && !stored.isEmpty() && !stored.containsKey(KPI)) {
+                    // voided since its usage was counted: its flag is the void's to clear; the answer still stands
+                    return completeHistory(update, kpi, false);
+                }
                 RecordedUpdate recorded = recordedUpdate(stored)
                         .orElseThrow(() -> new IllegalStateException("history item of " + update.eventId() + " is missing"));
                 return new Completion(recorded, stored.containsKey(WRITER) && writer.equals(stored.get(WRITER).s()));

@@ -111,9 +111,9 @@ class StoresContractTest {
         stores.status().putHistory(first);
         stores.status().putHistory(first);
         assertTrue(stores.status().findCompleted(first).isEmpty());
-        StatusStore.Completion stored = stores.status().completeHistory(first, List.of());
+        StatusStore.Completion stored = stores.status().completeHistory(first, List.of(), false);
         assertTrue(stored.storedNow());
-        assertFalse(stores.status().completeHistory(first, List.of()).storedNow(), "the first answer stands");
+        assertFalse(stores.status().completeHistory(first, List.of(), false).storedNow(), "the first answer stands");
         assertEquals(stored.recorded(), stores.status().findCompleted(first).orElseThrow());
         assertEquals(1, stores.status().findAgreement("C1", "e").orElseThrow().history().size());
     }

@@ -149,7 +149,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     }
 
     @Override
-    public synchronized Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi) {
+    public synchronized Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi, boolean usageCounted) {
         Map<String, History> items = history.computeIfAbsent(
                 agreementKey(update.dealershipId(), update.agreementId()), k -> new HashMap<>());
         History existing = items.get(historyKey(update));

@@ -96,9 +96,18 @@ public final class Aggregates {
      * usage of each flagged update. What a status update with a change, a void, the sweep do.
      */
     public void settle(String dealershipId, String agreementId, AggregateConfig config) {
+        settle(dealershipId, agreementId, config, Optional.empty());
+    }
+
+    /**
+     * As {@link #settle(String, String, AggregateConfig)}, but leaves the usage of the update {@code inProgress} to
+     * the request recording it, which counts it and clears its flag itself.
+     */
+    public void settle(String dealershipId, String agreementId, AggregateConfig config, Optional<String> inProgress) {
         CountsStore.Agreement agreement = store.agreement(dealershipId, agreementId);
         publish(dealershipId, config, homed(dealershipId, config, agreement.milestones()), false);
         agreement.events().stream().filter(UsageEvent::flagged)
+                .filter(event -> inProgress.filter(event.eventId()::equals).isEmpty())
                 .forEach(event -> publishUsage(dealershipId, agreementId, config, event));
     }
 

@@ -61,7 +61,7 @@ public final class StatusRecorder {
 
     private Outcome recordUnkeyed(StatusUpdate update) {
         Optional<AggregateConfig> config = storeHistory(update);
-        return new Outcome(new RecordedUpdate(update, writeAndPublish(update, config)), false);
+        return new Outcome(new RecordedUpdate(update, writeAndPublish(update, config, true)), false);
     }
 
     private Outcome recordKeyed(StatusRequest request, StatusUpdate proposed) {
@@ -80,8 +80,9 @@ public final class StatusRecorder {
             }
         }
         Optional<AggregateConfig> config = storeHistory(update);
-        List<KpiEntry> kpi = writeAndPublish(update, config);
-        StatusStore.Completion completion = store.completeHistory(update, kpi);
+        List<KpiEntry> kpi = writeAndPublish(update, config, false);
+        // the answer's write clears the history entry's usage flag too: one request fewer than clearing it alone
+        StatusStore.Completion completion = store.completeHistory(update, kpi, config.isPresent());
         return new Outcome(completion.recorded(), !completion.storedNow());
     }
 
@@ -108,10 +109,11 @@ public final class StatusRecorder {
     }
 
     /**
-     * The milestone writes and the update's usage count at once, then, if any write changed (or found unpublished) an
-     * item, the agreement read and published into the aggregates; each stage's answer line.
+     * The milestone writes and the update's usage count at once (and its history flag cleared, unless the caller's
+     * next write of the history entry clears it), then, if any write changed (or found unpublished) an item, the
+     * agreement read and published into the aggregates; each stage's answer line.
      */
-    private List<KpiEntry> writeAndPublish(StatusUpdate update, Optional<AggregateConfig> config) {
+    private List<KpiEntry> writeAndPublish(StatusUpdate update, Optional<AggregateConfig> config, boolean clearUsageFlag) {
         Optional<String> home = config.map(c -> c.homeOf(update.occurredAt()).key());
         Parallel.Batch calls = parallel.batch();
         List<Supplier<StatusStore.MilestoneWritten>> writes = new ArrayList<>();
@@ -119,14 +121,20 @@ public final class StatusRecorder {
             writes.add(calls.add(() -> store.writeMilestone(update, mark, home)));
         }
         config.ifPresent(c -> calls.add(() -> {
-            aggregates.publishUsage(update.dealershipId(), update.agreementId(), c, new UsageEvent(update.eventId(),
-                    update.occurredAt(), update.status().name(), update.userId(), true, true));
+            UsageEvent usage = new UsageEvent(update.eventId(), update.occurredAt(), update.status().name(),
+                    update.userId(), true, true);
+            if (clearUsageFlag) {
+                aggregates.publishUsage(update.dealershipId(), update.agreementId(), c, usage);
+            } else {
+                aggregates.countUsage(update.dealershipId(), c, usage);
+            }
             return null;
         }));
         calls.run();
         List<StatusStore.MilestoneWritten> written = writes.stream().map(Supplier::get).toList();
         if (written.stream().anyMatch(StatusStore.MilestoneWritten::unpublished)) {
-            config.ifPresent(c -> aggregates.settle(update.dealershipId(), update.agreementId(), c));
+            Optional<String> usageLeftToAnswer = clearUsageFlag ? Optional.empty() : Optional.of(update.eventId());
+            config.ifPresent(c -> aggregates.settle(update.dealershipId(), update.agreementId(), c, usageLeftToAnswer));
         }
         List<KpiEntry> entries = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {

@@ -46,9 +46,11 @@ public interface StatusStore {
 
     /**
      * Stores the answer of a keyed update with its history entry. The first answer stored wins and is returned, so
-     * two racing copies of one request answer alike; {@code storedNow} says whether this call stored it.
+     * two racing copies of one request answer alike; {@code storedNow} says whether this call stored it. With
+     * {@code usageCounted} the same write clears the entry's usage flag, unless the update was voided meanwhile (the
+     * void's publication takes its usage out and clears the flag then).
      */
-    Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi);
+    Completion completeHistory(StatusUpdate update, List<KpiEntry> kpi, boolean usageCounted);
 
     /** The stored answer of a keyed update, if it completed. */
     Optional<RecordedUpdate> findCompleted(StatusUpdate update);
