@@ -12,6 +12,7 @@ import com.dealerkpi.api.views.SettingsViews;
 import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.app.settings.Settings;
 import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.FieldError;
 import com.dealerkpi.domain.InvalidInputException;
 import com.dealerkpi.domain.Months;
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
 
 /** The admin function: national management's writes to profiles and target overrides, and the aggregates' state. */
 public final class AdminHandler extends FunctionHandler {
-    private static final Set<String> PROFILE_FIELDS = Set.of("name", "region", "brand", "timezone", "databaseSize",
+    private static final Set<String> PROFILE_FIELDS = Set.of("name", "region", "brand", "group", "timezone", "databaseSize",
             "effectiveFrom", "goLiveDate");
     private static final List<String> RATE_FIELDS = Arrays.stream(TargetField.values()).map(TargetField::json).toList();
     private static final Set<String> TARGET_FIELDS = Stream.concat(RATE_FIELDS.stream(), Stream.of("effectiveFrom"))
@@ -50,7 +51,7 @@ public final class AdminHandler extends FunctionHandler {
     private final Clock clock;
 
     public AdminHandler(Identity identity, Telemetry telemetry, Settings settings, Aggregates aggregates, Clock clock) {
-        super(identity, telemetry);
+        super(identity, Caller.GroupOf.NONE, telemetry);
         this.settings = settings;
         this.aggregates = aggregates;
         this.clock = clock;
@@ -62,6 +63,8 @@ public final class AdminHandler extends FunctionHandler {
                 request -> TargetScope.region(request.pathParameter("region")));
         targets(Route.GET_TARGETS_BRAND, Route.PUT_TARGETS_BRAND, Route.DELETE_TARGETS_BRAND,
                 request -> TargetScope.brand(request.pathParameter("brand")));
+        targets(Route.GET_TARGETS_GROUP, Route.PUT_TARGETS_GROUP, Route.DELETE_TARGETS_GROUP,
+                request -> TargetScope.group(request.pathParameter("group")));
         targets(Route.GET_TARGETS_DEALERSHIP, Route.PUT_TARGETS_DEALERSHIP, Route.DELETE_TARGETS_DEALERSHIP,
                 request -> TargetScope.dealership(request.pathParameter("dealershipId")));
     }
@@ -79,7 +82,7 @@ public final class AdminHandler extends FunctionHandler {
         JsonFields body = new JsonFields(request.jsonBody(), PROFILE_FIELDS);
         List<FieldError> errors = new ArrayList<>();
         ProfileChange change = ProfileChange.check(body.string("name", false), body.string("region", false),
-                body.string("brand", false), body.string("timezone", false), body.number("databaseSize"),
+                body.string("brand", false), body.string("group", false), body.string("timezone", false), body.number("databaseSize"),
                 body.string("effectiveFrom", false), body.string("goLiveDate", false), errors);
         body.errors(errors);
         body.throwIfInvalid();

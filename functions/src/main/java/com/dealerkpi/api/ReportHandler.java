@@ -20,6 +20,7 @@ import com.dealerkpi.app.report.KpiReports;
 import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.report.RollUps;
 import com.dealerkpi.app.settings.Settings;
+import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.Agreements;
 import com.dealerkpi.domain.report.Cohorts;
 import com.dealerkpi.domain.report.CompareWith;
@@ -49,7 +50,8 @@ public final class ReportHandler extends FunctionHandler {
 
     public ReportHandler(Identity identity, Telemetry telemetry, Agreements agreements, Settings settings,
                          KpiReports reports, RollUps rollUps, Cursors cursors, Clock clock) {
-        super(identity, telemetry);
+        super(identity, dealershipId -> settings.profile(dealershipId).map(SettingsStore.Versioned::value)
+                .map(Profile::group), telemetry);
         this.agreements = agreements;
         this.settings = settings;
         this.reports = reports;
@@ -74,7 +76,7 @@ public final class ReportHandler extends FunctionHandler {
             case GET_USAGE -> "usage";
             case GET_AGREEMENT -> "agreement";
             case GET_PROFILE -> "profile";
-            case GET_REGIONS, GET_BRANDS -> "scopes";
+            case GET_REGIONS, GET_BRANDS, GET_GROUPS -> "scopes";
             default -> "roll-up";
         });
         record.latencyAs(Metric.REPORT_LATENCY);

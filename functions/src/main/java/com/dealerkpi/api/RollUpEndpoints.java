@@ -18,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** National management's views across dealerships: region, brand and national roll-ups, and the scopes' lists. */
+/**
+ * Views across dealerships: region, brand, dealer group and national roll-ups, and the scopes' lists (a group's
+ * managers see their own group's roll-up only).
+ */
 final class RollUpEndpoints {
     private final RollUps rollUps;
 
@@ -32,9 +35,12 @@ final class RollUpEndpoints {
                 Ids.requireName("region", r.pathParameter("region")), query)));
         endpoints.put(Route.GET_BRAND_KPI, r -> rollUp(r, query -> rollUps.brand(
                 Ids.requireName("brand", r.pathParameter("brand")), query)));
+        endpoints.put(Route.GET_GROUP_KPI, r -> rollUp(r, query -> rollUps.group(
+                Ids.requireName("group", r.pathParameter("group")), query)));
         endpoints.put(Route.GET_NATIONAL_KPI, r -> rollUp(r, rollUps::national));
         endpoints.put(Route.GET_REGIONS, r -> scopes(r, rollUps.regions(r.caller())));
         endpoints.put(Route.GET_BRANDS, r -> scopes(r, rollUps.brands(r.caller())));
+        endpoints.put(Route.GET_GROUPS, r -> scopes(r, rollUps.groups(r.caller())));
         return endpoints;
     }
 

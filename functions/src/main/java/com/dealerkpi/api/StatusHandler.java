@@ -11,6 +11,7 @@ import com.dealerkpi.api.http.Route;
 import com.dealerkpi.api.views.AgreementViews;
 import com.dealerkpi.app.status.Agreements;
 import com.dealerkpi.app.status.StatusRecorder;
+import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.status.KpiEntry;
 import com.dealerkpi.domain.status.Status;
 import com.dealerkpi.domain.status.StatusRequest;
@@ -42,7 +43,7 @@ public final class StatusHandler extends FunctionHandler {
 
     public StatusHandler(Identity identity, Telemetry telemetry, StatusRecorder recorder, Agreements agreements,
                          Clock clock) {
-        super(identity, telemetry);
+        super(identity, Caller.GroupOf.NONE, telemetry);
         this.recorder = recorder;
         this.agreements = agreements;
         this.clock = clock;

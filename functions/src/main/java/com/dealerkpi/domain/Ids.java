@@ -23,6 +23,15 @@ public final class Ids {
         return name != null && NAME.matcher(name.trim()).matches();
     }
 
+    /**
+     * What identifies a dealer group whatever its spelling: its name trimmed, in lower case, each run of inner spaces
+     * an underscore ({@code Arnold Clark} = {@code arnold_clark}). A user pool's group names it so: a token's groups
+     * claim arrives as one space-separated list, where a name could not keep its spaces.
+     */
+    public static String groupKey(String name) {
+        return name.trim().toLowerCase(java.util.Locale.ROOT).replaceAll(" +", "_");
+    }
+
     /** Returns the name, or throws an error that names the field and the rule. */
     public static String requireName(String field, String name) {
         if (!isValidName(name)) {

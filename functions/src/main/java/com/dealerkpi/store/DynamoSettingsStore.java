@@ -52,6 +52,10 @@ public final class DynamoSettingsStore implements SettingsStore {
     public boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change) {
         Update update = new Update();
         ProfileItems.attributes(profile).forEach(update::set);
+        if (profile.group() == null) {
+            // the one field a change can clear: a dealership that leaves its group
+            update.remove(GROUP);
+        }
         update.append(HISTORY, ProfileItems.audit(change));
         return update.ifVersion("save profile", ProfileItems.key(profile.dealershipId()), expectedVersion);
     }
@@ -61,9 +65,9 @@ public final class DynamoSettingsStore implements SettingsStore {
         return profiles(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(PROFILES_PK)))
-                .projectionExpression("#did, #name, #region, #brand, #tz, #dbs, #live")
+                .projectionExpression("#did, #name, #region, #brand, #group, #tz, #dbs, #live")
                 .expressionAttributeNames(Map.of("#pk", PK, "#did", DEALERSHIP_ID, "#name", NAME, "#region", REGION,
-                        "#brand", BRAND, "#tz", TIMEZONE, "#dbs", DATABASE_SIZES, "#live", GO_LIVE))
+                        "#brand", BRAND, "#group", GROUP, "#tz", TIMEZONE, "#dbs", DATABASE_SIZES, "#live", GO_LIVE))
                 .build());
     }
 
@@ -152,16 +156,22 @@ public final class DynamoSettingsStore implements SettingsStore {
         return item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
     }
 
-    /** One UpdateItem's SET clauses, written only if the item's version is still the one read. */
+    /** One UpdateItem's SET (and REMOVE) clauses, written only if the item's version is still the one read. */
     private final class Update {
         private final Map<String, String> names = new HashMap<>();
         private final Map<String, AttributeValue> values = new HashMap<>();
         private final List<String> sets = new ArrayList<>();
+        private final List<String> removes = new ArrayList<>();
 
         void set(String attribute, AttributeValue value) {
             names.put("#" + attribute, attribute);
             values.put(":" + attribute, value);
             sets.add("#" + attribute + " = :" + attribute);
+        }
+
+        void remove(String attribute) {
+            names.put("#" + attribute, attribute);
+            removes.add("#" + attribute);
         }
 
         /** Appends one element to a list attribute, creating the list on the first write. */
@@ -182,7 +192,7 @@ public final class DynamoSettingsStore implements SettingsStore {
                 condition = "#" + VERSION + " = :expected";
                 values.put(":expected", n(expectedVersion));
             }
-            String update = "SET " + String.join(", ", sets);
+            String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
             return DynamoErrors.call(what, () -> {
                 try {
                     db.updateItem(r -> r.tableName(table).key(key).updateExpression(update).conditionExpression(condition)

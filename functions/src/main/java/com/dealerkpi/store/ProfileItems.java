@@ -48,6 +48,9 @@ final class ProfileItems {
             attributes.put(GSI4_PK, s(brandIndexPk(p.brand())));
             attributes.put(GSI4_SK, s(p.dealershipId()));
         }
+        if (p.group() != null) {
+            attributes.put(GROUP, s(p.group()));
+        }
         if (p.goLiveDate() != null) {
             attributes.put(GO_LIVE, s(p.goLiveDate().toString()));
         }
@@ -64,7 +67,7 @@ final class ProfileItems {
                         Long.parseLong(m.get(CHANGE_VALUE).n())));
             }
         }
-        return new Profile(item.get(DEALERSHIP_ID).s(), str(item, NAME), str(item, REGION), str(item, BRAND), zone,
+        return new Profile(item.get(DEALERSHIP_ID).s(), str(item, NAME), str(item, REGION), str(item, BRAND), str(item, GROUP), zone,
                 new Timeline<>(sizes), item.containsKey(GO_LIVE) ? LocalDate.parse(item.get(GO_LIVE).s()) : null);
     }
 

@@ -99,6 +99,7 @@ public final class TableLayout {
     public static final String NAME = "name";
     public static final String REGION = "region";
     public static final String BRAND = "brand";
+    public static final String GROUP = "group";
     public static final String TIMEZONE = "tz";
     /** A profile's database sizes over time: a list of changes. */
     public static final String DATABASE_SIZES = "dbs";
@@ -203,7 +204,7 @@ public final class TableLayout {
     }
 
     /** Profile fields in audit entries: the API's names and the stored ones. */
-    private static final Map<String, String> PROFILE_ATTRIBUTES = Map.of("name", NAME, "region", REGION, "brand", BRAND,
+    private static final Map<String, String> PROFILE_ATTRIBUTES = Map.of("name", NAME, "region", REGION, "brand", BRAND, "group", GROUP,
             "timezone", TIMEZONE, "databaseSize", "dbSize", "effectiveFrom", CHANGE_EFFECTIVE_FROM, "goLiveDate", GO_LIVE);
 
     public static String profileAttribute(String field) {

@@ -362,7 +362,7 @@ class ReportsApiTest {
         assertTrue(everyone.containsAll(Set.of("LON", "SYD", "NYC")));
         Reply brand = api.get(NATIONAL, "/brands/Ford/kpi?range=all&format=csv");
         assertEquals(200, brand.status());
-        assertTrue(brand.body().startsWith("dealershipId,name,region,brand,profile,range.from,"), "the league table: a row per dealership");
+        assertTrue(brand.body().startsWith("dealershipId,name,region,brand,group,profile,range.from,"), "the league table: a row per dealership");
         assertTrue(brand.body().contains("\r\nTOTAL,"));
         assertEquals(404, api.get(NATIONAL, "/regions/South/kpi/extra").status());
     }

@@ -20,12 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * OWASP API1/API5: for every route of the contract (generated from the route table, so a new route cannot be
- * forgotten) and every kind of caller, the expected status; after every refused call the store is unchanged.
+ * forgotten) and every kind of caller, the expected status; after every refused call the store is unchanged. OWN is
+ * in the dealer group Arnold Clark, OTHER in Lookers, LONE in none.
  */
 @Tag("stores")
 class SecurityMatrixTest {
     static final String OWN = "OWN";
     static final String OTHER = "OTHER";
+    static final String LONE = "LONE";
+    static final String OWN_GROUP = "Arnold Clark";
+    private static final Map<String, String> GROUPS = Map.of(OWN, OWN_GROUP, OTHER, "Lookers");
     /** The update each seeded dealership's agreement A1 got (the void route needs a real one). */
     private static final Map<String, String> EVENT_IDS = new java.util.HashMap<>();
     private static TestApi api;
@@ -33,22 +37,24 @@ class SecurityMatrixTest {
     @BeforeAll
     static void seed() {
         api = TestApi.fresh();
-        for (String d : List.of(OWN, OTHER)) {
+        for (String d : List.of(OWN, OTHER, LONE)) {
             Reply sold = api.postJson(Caller.national(), "/dealerships/" + d + "/agreements/A1/status", "{\"status\":\"Sold\"}");
             assertEquals(201, sold.status());
             EVENT_IDS.put(d, (String) sold.json().get("eventId"));
+            String group = GROUPS.containsKey(d) ? ",\"group\":\"" + GROUPS.get(d) + "\"" : "";
             assertEquals(201, api.send(Caller.national(), "PUT", "/dealerships/" + d + "/profile", null,
-                    Map.of("content-type", "application/json"), "{\"region\":\"North\",\"brand\":\"Ford\"}", false).status());
+                    Map.of("content-type", "application/json"), "{\"region\":\"North\",\"brand\":\"Ford\"" + group + "}", false).status());
         }
     }
 
-    /** A valid request for a route, aimed at a dealership. */
+    /** A valid request for a route, aimed at a dealership (and at its dealer group, or the OWN one's). */
     record Sample(String method, String path, String body) {
     }
 
     static Sample sample(Route route, String dealershipId) {
         String path = route.path().replace("{dealershipId}", dealershipId).replace("{agreementId}", "A1")
                 .replace("{stage}", "sold").replace("{region}", "North").replace("{brand}", "Ford")
+                .replace("{group}", GROUPS.getOrDefault(dealershipId, OWN_GROUP).replace(" ", "%20"))
                 .replace("{eventId}", EVENT_IDS.getOrDefault(dealershipId, "0190c5a8-0000-7000-8000-000000000000"));
         String body = switch (route.method()) {
             case "GET", "DELETE" -> null;
@@ -94,6 +100,17 @@ class SecurityMatrixTest {
                     expect(route, Caller.dealer(OTHER), sample(route, OWN), null, Map.of(), 403)));
             tests.add(DynamicTest.dynamicTest(route + " as national", () ->
                     expect(route, Caller.national(), sample(route, OWN), null, Map.of(), 200)));
+            boolean groupRoute = route.admitted().contains(com.dealerkpi.domain.access.Caller.Kind.GROUP);
+            tests.add(DynamicTest.dynamicTest(route + " as its own group's managers", () ->
+                    expect(route, Caller.groupManager(OWN_GROUP), sample(route, OWN), null, Map.of(), groupRoute ? 200 : 403)));
+            tests.add(DynamicTest.dynamicTest(route + " as another group's managers", () ->
+                    expect(route, Caller.groupManager("Lookers"), sample(route, OWN), null, Map.of(), 403)));
+            tests.add(DynamicTest.dynamicTest(route + " as a group's managers, for a dealership in no group", () ->
+                    expect(route, Caller.groupManager(OWN_GROUP), sample(route, LONE), null, Map.of(),
+                            groupRoute && !route.path().contains("{dealershipId}") ? 200 : 403)));
+            tests.add(DynamicTest.dynamicTest(route + " as a group's managers, widened by a header", () ->
+                    expect(route, Caller.groupManager("Lookers"), sample(route, OWN), null,
+                            Map.of("x-local-principal", "group:" + OWN_GROUP), 403)));
             tests.add(DynamicTest.dynamicTest(route + " without claims", () ->
                     expect(route, Caller.anonymous(), sample(route, OWN), null, Map.of(), 401)));
             for (Caller malformed : malformedClaims()) {

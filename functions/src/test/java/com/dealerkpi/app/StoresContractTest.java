@@ -221,7 +221,7 @@ class StoresContractTest {
     @Test
     void profilesAndTargetsChangeOnlyFromTheVersionRead() {
         SettingsStore settings = stores.settings();
-        Profile profile = new Profile("C1", "One", "North West", "Land Rover", ZoneId.of("Europe/London"),
+        Profile profile = new Profile("C1", "One", "North West", "Land Rover", "Arnold Clark", ZoneId.of("Europe/London"),
                 new Timeline<>(List.of(new Timeline.Change<>(YearMonth.of(2026, 1), T1, 400L))), null);
         AuditEntry entry = new AuditEntry(T1, "n", "CREATE", Map.of(), Map.of("name", "One"));
         assertTrue(settings.saveProfile(profile, 0, entry));
@@ -233,13 +233,20 @@ class StoresContractTest {
         assertEquals(2, stored.history().size());
         assertEquals(List.of("C1"), settings.profilesInRegion(" north west ").stream().map(Profile::dealershipId).toList());
         assertEquals(List.of("C1"), settings.profilesOfBrand("LAND ROVER").stream().map(Profile::dealershipId).toList());
+        assertEquals(List.of("Arnold Clark"), settings.allProfiles().stream().map(Profile::group).toList());
+        Profile leftItsGroup = new Profile("C1", "One", "North West", "Land Rover", null, profile.timezone(),
+                profile.databaseSize(), null);
+        assertTrue(settings.saveProfile(leftItsGroup, 2, entry));
+        assertEquals(leftItsGroup, settings.profile("C1").orElseThrow().value(), "a dealership that leaves its group is in none");
+        assertTrue(settings.saveProfile(profile, 3, entry));
 
         TargetChange change = new TargetChange(YearMonth.of(2026, 4), T1, "n", TargetChange.Action.PUT, Map.of(TargetField.SOLD_RATE, 0.75));
         assertTrue(settings.appendTargetChange(TargetScope.brand("land rover"), change, 0));
         assertFalse(settings.appendTargetChange(TargetScope.brand("Land Rover"), change, 0));
         assertEquals(List.of(change), settings.targets(TargetScope.brand("LAND ROVER")).orElseThrow().value().changes());
+        assertTrue(settings.appendTargetChange(TargetScope.group("ARNOLD_CLARK"), change, 0), "a group as its user pool spells it");
         var layers = settings.targetLayers(profile);
-        assertEquals(1, layers.size(), "only scopes that have changes");
-        assertEquals("brand:Land Rover", layers.get(0).scope().label(), "labelled with the dealership's own spelling");
+        assertEquals(List.of("brand:Land Rover", "group:Arnold Clark"), layers.stream().map(l -> l.scope().label()).sorted().toList(),
+                "only scopes that have changes, labelled with the dealership's own spelling");
     }
 }

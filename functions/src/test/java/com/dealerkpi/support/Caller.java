@@ -34,6 +34,11 @@ public record Caller(Map<String, String> claims) {
         return new Caller(claims);
     }
 
+    /** A dealer group's manager, as a user pool's access token names the group ({@code group-Arnold_Clark}). */
+    public static Caller groupManager(String group) {
+        return withGroups("manager-" + group, "group-" + group.trim().replace(' ', '_'));
+    }
+
     /** A request without an authorizer block at all. */
     public static Caller anonymous() {
         return new Caller(null);

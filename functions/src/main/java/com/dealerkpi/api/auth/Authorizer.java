@@ -18,8 +18,8 @@ import java.util.Set;
  * nothing in the path, query, body or headers can widen what the claims allow. A token with the role or
  * dealership claim (custom attributes: Cognito ID tokens) is read by them; one without either is read by its
  * groups (Cognito access tokens carry {@code cognito:groups}, never custom attributes): the national group, or
- * exactly one {@code dealer-<dealershipId>} group. Several dealerships' groups and no national one is a 403: the
- * API does not choose a dealership for the caller.
+ * exactly one {@code group-<group>} group (a dealer group's managers) or one {@code dealer-<dealershipId>} group.
+ * Several of those and no national one is a 403: the API does not choose a dealership or a group for the caller.
  *
  * <p>The one exception is opt-in and local: {@code sam local start-api} runs no JWT authorizer, so with
  * {@code localPrincipalHeader} a request that carries no authorizer block at all and was served by the local
@@ -59,8 +59,16 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
             return Caller.national(subject);
         }
         List<String> dealerships = new ArrayList<>();
+        List<String> dealerGroups = new ArrayList<>();
         for (String group : groups) {
-            if (group.startsWith(ClaimNames.DEALER_GROUP_PREFIX)) {
+            if (group.startsWith(ClaimNames.GROUP_MANAGERS_PREFIX)) {
+                String name = group.substring(ClaimNames.GROUP_MANAGERS_PREFIX.length());
+                if (!Ids.isValidName(name)) {
+                    throw ApiException.unauthorized("The token's group " + ClaimNames.GROUP_MANAGERS_PREFIX
+                            + "… names no valid dealer group.");
+                }
+                dealerGroups.add(name);
+            } else if (group.startsWith(ClaimNames.DEALER_GROUP_PREFIX)) {
                 String id = group.substring(ClaimNames.DEALER_GROUP_PREFIX.length());
                 if (!Ids.isValid(id)) {
                     throw ApiException.unauthorized("The token's group " + ClaimNames.DEALER_GROUP_PREFIX
@@ -69,9 +77,12 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
                 dealerships.add(id);
             }
         }
-        if (dealerships.size() > 1) {
-            throw ApiException.forbidden("The caller belongs to several dealerships' groups; this API serves a "
-                    + "dealership's staff one dealership at a time.");
+        if (dealerships.size() + dealerGroups.size() > 1) {
+            throw ApiException.forbidden("The caller belongs to several dealerships' or dealer groups' groups; this "
+                    + "API serves a caller one dealership, or one dealer group, at a time.");
+        }
+        if (!dealerGroups.isEmpty()) {
+            return Caller.group(subject, dealerGroups.get(0));
         }
         if (dealerships.isEmpty()) {
             throw ApiException.unauthorized("The token's groups name no role this API knows.");
@@ -107,7 +118,7 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
                     .filter(h -> h.getKey().equalsIgnoreCase(LocalPrincipal.HEADER)).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
             return LocalPrincipal.claims(spec, names).orElseThrow(() -> ApiException.unauthorized(
-                    "No caller identity: send " + LocalPrincipal.HEADER + ": national or dealer:<dealershipId>."));
+                    "No caller identity: send " + LocalPrincipal.HEADER + ": national, group:<group> or dealer:<dealershipId>."));
         }
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
                 || context.getAuthorizer().getJwt().getClaims() == null) {

@@ -1,11 +1,13 @@
 package com.dealerkpi.api.auth;
 
+import com.dealerkpi.domain.Ids;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Local runs' stand-in for a JWT: {@code national} or {@code dealer:<dealershipId>} (the {@code X-Local-Principal}
+ * Local runs' stand-in for a JWT: {@code national}, {@code group:<group>} or {@code dealer:<dealershipId>} (the {@code X-Local-Principal}
  * header) becomes the claims a real authorizer would put in the event. The local runner applies it to every
  * request; {@code sam local start-api}, which runs no JWT authorizer, gets it through {@link Authorizer} when
  * a local run opts in. A deployed function never reads the header.
@@ -29,6 +31,13 @@ public final class LocalPrincipal {
         if (value.equals("national")) {
             claims.put("sub", "local-national");
             claims.put(names.roleClaim(), names.nationalRole());
+            return Optional.of(claims);
+        }
+        if (value.startsWith("group:") && Ids.isValidName(value.substring("group:".length()))) {
+            // as a user pool's access token has it: the group in the groups claim, no role or dealership claim
+            String group = Ids.groupKey(value.substring("group:".length()));
+            claims.put("sub", "local-group-" + group);
+            claims.put(names.groupsClaim(), "[" + ClaimNames.GROUP_MANAGERS_PREFIX + group + "]");
             return Optional.of(claims);
         }
         if (value.startsWith("dealer:") && value.length() > "dealer:".length()) {

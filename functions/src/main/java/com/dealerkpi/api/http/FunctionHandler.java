@@ -30,11 +30,14 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private final Identity identity;
+    private final Caller.GroupOf groups;
     private final Telemetry telemetry;
     private final Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
 
-    protected FunctionHandler(Identity identity, Telemetry telemetry) {
+    /** @param groups which group a dealership is in now: what a group's managers may see is decided by it */
+    protected FunctionHandler(Identity identity, Caller.GroupOf groups, Telemetry telemetry) {
         this.identity = identity;
+        this.groups = groups;
         this.telemetry = telemetry;
     }
 
@@ -88,7 +91,7 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
         Caller caller = identity.of(event);
         log.put("caller", caller.kind().wire());
         log.put("dealershipId", matched.pathParameters().get("dealershipId"));
-        matched.route().authorize(caller, matched.pathParameters());
+        matched.route().authorize(caller, matched.pathParameters(), groups);
         return endpoints.get(matched.route()).handle(new ApiRequest(event, matched.route(), matched.pathParameters(), caller, log));
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static com.dealerkpi.domain.access.Caller.Kind.DEALERSHIP;
+import static com.dealerkpi.domain.access.Caller.Kind.GROUP;
 import static com.dealerkpi.domain.access.Caller.Kind.NATIONAL;
 
 /**
@@ -20,11 +21,11 @@ public enum Route {
     POST_STATUS("POST", "/dealerships/{dealershipId}/agreements/{agreementId}/status", Function.STATUS, NATIONAL, DEALERSHIP),
     VOID_UPDATE("POST", "/dealerships/{dealershipId}/agreements/{agreementId}/updates/{eventId}/void", Function.STATUS,
             NATIONAL),
-    GET_AGREEMENT("GET", "/dealerships/{dealershipId}/agreements/{agreementId}", Function.REPORT, NATIONAL, DEALERSHIP),
-    GET_KPI("GET", "/dealerships/{dealershipId}/kpi", Function.REPORT, NATIONAL, DEALERSHIP),
-    GET_KPI_AGREEMENTS("GET", "/dealerships/{dealershipId}/kpi/{stage}/agreements", Function.REPORT, NATIONAL, DEALERSHIP),
-    GET_KPI_COHORTS("GET", "/dealerships/{dealershipId}/kpi/cohorts", Function.REPORT, NATIONAL, DEALERSHIP),
-    GET_USAGE("GET", "/dealerships/{dealershipId}/usage", Function.REPORT, NATIONAL, DEALERSHIP),
+    GET_AGREEMENT("GET", "/dealerships/{dealershipId}/agreements/{agreementId}", Function.REPORT, NATIONAL, GROUP, DEALERSHIP),
+    GET_KPI("GET", "/dealerships/{dealershipId}/kpi", Function.REPORT, NATIONAL, GROUP, DEALERSHIP),
+    GET_KPI_AGREEMENTS("GET", "/dealerships/{dealershipId}/kpi/{stage}/agreements", Function.REPORT, NATIONAL, GROUP, DEALERSHIP),
+    GET_KPI_COHORTS("GET", "/dealerships/{dealershipId}/kpi/cohorts", Function.REPORT, NATIONAL, GROUP, DEALERSHIP),
+    GET_USAGE("GET", "/dealerships/{dealershipId}/usage", Function.REPORT, NATIONAL, GROUP, DEALERSHIP),
     GET_PROFILE("GET", "/dealerships/{dealershipId}/profile", Function.REPORT, NATIONAL, DEALERSHIP),
     PUT_PROFILE("PUT", "/dealerships/{dealershipId}/profile", Function.ADMIN, NATIONAL),
     GET_TARGETS_NATIONAL("GET", "/targets/national", Function.ADMIN, NATIONAL),
@@ -36,15 +37,20 @@ public enum Route {
     GET_TARGETS_BRAND("GET", "/targets/brands/{brand}", Function.ADMIN, NATIONAL),
     PUT_TARGETS_BRAND("PUT", "/targets/brands/{brand}", Function.ADMIN, NATIONAL),
     DELETE_TARGETS_BRAND("DELETE", "/targets/brands/{brand}", Function.ADMIN, NATIONAL),
+    GET_TARGETS_GROUP("GET", "/targets/groups/{group}", Function.ADMIN, NATIONAL),
+    PUT_TARGETS_GROUP("PUT", "/targets/groups/{group}", Function.ADMIN, NATIONAL),
+    DELETE_TARGETS_GROUP("DELETE", "/targets/groups/{group}", Function.ADMIN, NATIONAL),
     GET_TARGETS_DEALERSHIP("GET", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
     PUT_TARGETS_DEALERSHIP("PUT", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
     DELETE_TARGETS_DEALERSHIP("DELETE", "/targets/dealerships/{dealershipId}", Function.ADMIN, NATIONAL),
     GET_AGGREGATES("GET", "/admin/aggregates", Function.ADMIN, NATIONAL),
     GET_REGION_KPI("GET", "/regions/{region}/kpi", Function.REPORT, NATIONAL),
     GET_BRAND_KPI("GET", "/brands/{brand}/kpi", Function.REPORT, NATIONAL),
+    GET_GROUP_KPI("GET", "/groups/{group}/kpi", Function.REPORT, NATIONAL, GROUP),
     GET_NATIONAL_KPI("GET", "/kpi", Function.REPORT, NATIONAL),
     GET_REGIONS("GET", "/regions", Function.REPORT, NATIONAL),
-    GET_BRANDS("GET", "/brands", Function.REPORT, NATIONAL);
+    GET_BRANDS("GET", "/brands", Function.REPORT, NATIONAL),
+    GET_GROUPS("GET", "/groups", Function.REPORT, NATIONAL);
 
     /** The Lambda functions, by their logical id in template.yaml. */
     public enum Function {
@@ -93,21 +99,32 @@ public enum Route {
         return function;
     }
 
-    /** The kinds of caller this route admits (a dealership's staff only for the dealership its path names). */
+    /**
+     * The kinds of caller this route admits (a dealership's staff only for the dealership its path names, a group's
+     * managers only for their group and the dealerships in it).
+     */
     public Set<Caller.Kind> admitted() {
         return admitted;
     }
 
     /**
-     * Refuses (403) a caller of a kind the route does not admit, or one outside the dealership its path names; the
-     * caller's claims alone decide, nothing else in the request. Fails closed: a request that names no dealership
-     * reaches only callers who may see every dealership.
+     * Refuses (403) a caller of a kind the route does not admit, or one outside the dealership or group its path
+     * names; the caller's claims alone decide, with the dealership's group as its profile says now ({@code groups},
+     * read only for a group's managers), nothing else in the request. Fails closed: a request that names no
+     * dealership reaches only callers who may see every dealership, or a group's managers their own group.
      */
-    public void authorize(Caller caller, Map<String, String> pathParameters) {
+    public void authorize(Caller caller, Map<String, String> pathParameters, Caller.GroupOf groups) {
         if (!admitted.contains(caller.kind())) {
-            throw ApiException.forbidden("Only national management may use this route.");
+            throw ApiException.forbidden(admitted.size() == 1 ? "Only national management may use this route."
+                    : "This route is not open to your role.");
         }
-        if (!caller.mayAccess(pathParameters.get("dealershipId"))) {
+        if (caller instanceof Caller.Group group && pathParameters.containsKey("group")) {
+            if (!group.isOwn(pathParameters.get("group"))) {
+                throw ApiException.forbidden("This group is outside your access.");
+            }
+            return;
+        }
+        if (!caller.mayAccess(pathParameters.get("dealershipId"), groups)) {
             throw ApiException.forbidden("This dealership is outside your access.");
         }
     }

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of region, brand and national roll-ups and of the scope lists (field names fixed by docs/contract.md). */
+/** The JSON shapes of region, brand, group and national roll-ups and of the scope lists (field names fixed by docs/contract.md). */
 public final class RollUpViews {
     private RollUpViews() {
     }
@@ -69,6 +69,7 @@ public final class RollUpViews {
         body.put("name", row.profile().name());
         body.put("region", row.profile().region());
         body.put("brand", row.profile().brand());
+        body.put("group", row.profile().group());
         body.put("profile", row.hasProfile());
         Map<String, Object> range = KpiViews.range(part.range());
         range.remove("kind");
@@ -88,6 +89,7 @@ public final class RollUpViews {
         body.put("name", null);
         body.put("region", null);
         body.put("brand", null);
+        body.put("group", null);
         body.put("profile", null);
         body.put("range", range(rollUp, false));
         figures(body, rollUp.counts(), rollUp.contactRate(), rollUp.contactToSale(), rollUp.targetRatio(),

@@ -2,6 +2,7 @@ package com.dealerkpi.app.report;
 
 import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.report.CompareWith;
@@ -32,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +63,7 @@ public final class RollUps {
         this.budget = budget;
     }
 
-    /** A region or brand and its dealerships, by the spelling most of them use. */
+    /** A region, brand or group and its dealerships, by the spelling most of them use. */
     public record ScopeCount(String name, int dealerships) {
     }
 
@@ -83,6 +85,17 @@ public final class RollUps {
         Reads reads = new Reads(query);
         List<Profile> profiles = settings.profilesOfBrand(brand);
         return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand), withProfiles(profiles),
+                query, reads);
+    }
+
+    /**
+     * A dealer group's dealerships as their profiles say now (read consistently, so a dealership that left the group
+     * is out of it from that moment).
+     */
+    public RollUp group(String group, Query query) {
+        Reads reads = new Reads(query);
+        List<Profile> profiles = settings.allProfiles().stream().filter(profile -> profile.inGroup(group)).toList();
+        return rollUp("group:" + spelling(profiles.stream().map(Profile::group).toList(), group), withProfiles(profiles),
                 query, reads);
     }
 
@@ -128,22 +141,32 @@ public final class RollUps {
      * dealership count.
      */
     public List<ScopeCount> regions(Caller caller) {
-        return scopeCounts(visible(caller).map(Profile::region).toList());
+        return scopeCounts(visible(caller).map(Profile::region).toList(), TargetScope::matchKey);
     }
 
     public List<ScopeCount> brands(Caller caller) {
-        return scopeCounts(visible(caller).map(Profile::brand).toList());
+        return scopeCounts(visible(caller).map(Profile::brand).toList(), TargetScope::matchKey);
+    }
+
+    /** Every dealer group a profile the caller may see names, matched as {@link Ids#groupKey} says. */
+    public List<ScopeCount> groups(Caller caller) {
+        return scopeCounts(visible(caller).map(Profile::group).toList(), Ids::groupKey);
     }
 
     private Stream<Profile> visible(Caller caller) {
-        return settings.allProfiles().stream().filter(profile -> caller.mayAccess(profile.dealershipId()));
+        return settings.allProfiles().stream().filter(profile -> caller.mayAccess(profile.dealershipId(), groupOf(profile)));
     }
 
-    private static List<ScopeCount> scopeCounts(List<String> names) {
+    /** A profile in hand tells its dealership's group. */
+    private static Caller.GroupOf groupOf(Profile profile) {
+        return dealershipId -> Optional.ofNullable(profile.group());
+    }
+
+    private static List<ScopeCount> scopeCounts(List<String> names, UnaryOperator<String> matchKey) {
         Map<String, List<String>> spellings = new TreeMap<>();
         for (String name : names) {
             if (name != null) {
-                spellings.computeIfAbsent(TargetScope.matchKey(name), k -> new ArrayList<>()).add(name);
+                spellings.computeIfAbsent(matchKey.apply(name), k -> new ArrayList<>()).add(name);
             }
         }
         List<ScopeCount> counts = new ArrayList<>();
@@ -169,7 +192,8 @@ public final class RollUps {
 
     private RollUp rollUp(String scope, List<KpiReports.Dealership> inScope, Query query, Reads reads) {
         List<KpiReports.Dealership> dealerships = inScope.stream()
-                .filter(dealership -> query.caller().mayAccess(dealership.profile().dealershipId())).toList();
+                .filter(dealership -> query.caller().mayAccess(dealership.profile().dealershipId(),
+                        groupOf(dealership.profile()))).toList();
         AtomicBoolean abandoned = new AtomicBoolean();
         try {
             TargetBook targets = reads.targets.get(reads.remaining(), TimeUnit.NANOSECONDS);

@@ -20,6 +20,7 @@ public final class ProfileFields {
         fields.put("name", profile.name());
         fields.put("region", profile.region());
         fields.put("brand", profile.brand());
+        fields.put("group", profile.group());
         fields.put("timezone", profile.timezone().getId());
         fields.put("databaseSize", profile.databaseSizeIn(YearMonth.from(today)).orElse(null));
         fields.put("goLiveDate", profile.goLiveDate() == null ? null : profile.goLiveDate().toString());

@@ -105,9 +105,12 @@ public final class Settings {
     private List<String> warnings(TargetScope scope) {
         List<String> warnings = new ArrayList<>();
         switch (scope.kind()) {
-            case REGION, BRAND -> {
-                boolean unused = scope.kind() == TargetScope.Kind.REGION ? store.profilesInRegion(scope.name()).isEmpty()
-                        : store.profilesOfBrand(scope.name()).isEmpty();
+            case REGION, BRAND, GROUP -> {
+                boolean unused = switch (scope.kind()) {
+                    case REGION -> store.profilesInRegion(scope.name()).isEmpty();
+                    case BRAND -> store.profilesOfBrand(scope.name()).isEmpty();
+                    default -> store.allProfiles().stream().noneMatch(profile -> profile.inGroup(scope.name()));
+                };
                 if (unused) {
                     warnings.add("No dealership has " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"
                             + scope.name() + "' yet: these targets apply once a dealership's profile names it.");

@@ -14,10 +14,10 @@ public record EffectiveTargets(Map<TargetField, Double> values, Map<TargetField,
     }
 
     private static final TargetScope.Kind[] MOST_SPECIFIC_FIRST = {
-            TargetScope.Kind.DEALERSHIP, TargetScope.Kind.BRAND, TargetScope.Kind.REGION, TargetScope.Kind.NATIONAL};
+            TargetScope.Kind.DEALERSHIP, TargetScope.Kind.GROUP, TargetScope.Kind.BRAND, TargetScope.Kind.REGION, TargetScope.Kind.NATIONAL};
 
     /**
-     * Field by field, the most specific scope that sets it in {@code month} wins: dealership, brand, region, national,
+     * Field by field, the most specific scope that sets it in {@code month} wins: dealership, group, brand, region, national,
      * then the defaults. {@code layers} may come in any order; scopes the dealership does not belong to must not be
      * passed.
      */

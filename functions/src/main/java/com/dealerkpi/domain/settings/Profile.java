@@ -1,5 +1,7 @@
 package com.dealerkpi.domain.settings;
 
+import com.dealerkpi.domain.Ids;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -8,18 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A dealership's profile. Region and brand place it in target scopes and roll-ups; the time zone decides
+ * A dealership's profile. Region, brand and dealer group place it in target scopes and roll-ups (the group also
+ * decides which group's managers may see it); the time zone decides
  * what "a day" means in its reports; the database size, month by month, drives its contact target; go-live starts
  * the all-time view and its targets. Unknown fields are null (the time zone defaults to Europe/London).
  */
-public record Profile(String dealershipId, String name, String region, String brand, ZoneId timezone,
+public record Profile(String dealershipId, String name, String region, String brand, String group, ZoneId timezone,
                       Timeline<Long> databaseSize, LocalDate goLiveDate) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
     public static final long MAX_DATABASE_SIZE = 100_000_000L;
 
     public static Profile unknown(String dealershipId) {
-        return new Profile(dealershipId, null, null, null, DEFAULT_ZONE, Timeline.empty(), null);
+        return new Profile(dealershipId, null, null, null, null, DEFAULT_ZONE, Timeline.empty(), null);
+    }
+
+    /** Whether the profile is in the dealer group, however the group is spelled. */
+    public boolean inGroup(String otherGroup) {
+        return group != null && Ids.groupKey(group).equals(Ids.groupKey(otherGroup));
     }
 
     /**

@@ -17,13 +17,16 @@ import java.util.Map;
  * The fields a profile change gives (null = keep the current value), checked against the profile rules. The
  * values arrive as the caller typed them; every problem is collected so one answer lists them all. A database
  * size may carry the month it takes effect from ({@code effectiveFrom}); without one it takes effect from the
- * month the change is made in.
+ * month the change is made in. A group given as an empty string takes the dealership out of its group.
  */
-public record ProfileChange(String name, String region, String brand, ZoneId timezone, Long databaseSize,
+public record ProfileChange(String name, String region, String brand, String group, ZoneId timezone, Long databaseSize,
                             YearMonth effectiveFrom, LocalDate goLiveDate) {
     public static final int MAX_NAME = 200;
 
-    public static ProfileChange check(String name, String region, String brand, String timezone, Double databaseSize,
+    /** The group that stands for "no group": a dealership leaves its group. */
+    public static final String NO_GROUP = "";
+
+    public static ProfileChange check(String name, String region, String brand, String group, String timezone, Double databaseSize,
                                       String effectiveFrom, String goLiveDate, List<FieldError> errors) {
         if (name != null && (name.isBlank() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl))) {
             errors.add(new FieldError("name", "must be 1-200 characters with no control characters"));
@@ -41,7 +44,7 @@ public record ProfileChange(String name, String region, String brand, ZoneId tim
             errors.add(new FieldError("effectiveFrom", "applies to databaseSize: give databaseSize too"));
         }
         return new ProfileChange(name == null ? null : name.trim(), scopeName("region", region, errors),
-                scopeName("brand", brand, errors), zone, wholeNumber("databaseSize", databaseSize, errors), month,
+                scopeName("brand", brand, errors), NO_GROUP.equals(group) ? NO_GROUP : scopeName("group", group, errors), zone, wholeNumber("databaseSize", databaseSize, errors), month,
                 goLiveDate == null ? null : LocalDates.parse("goLiveDate", goLiveDate, errors));
     }
 
@@ -56,6 +59,7 @@ public record ProfileChange(String name, String region, String brand, ZoneId tim
                 name != null ? name : p.name(),
                 region != null ? region : p.region(),
                 brand != null ? brand : p.brand(),
+                group == null ? p.group() : group.equals(NO_GROUP) ? null : group,
                 timezone != null ? timezone : p.timezone(),
                 sizes,
                 goLiveDate != null ? goLiveDate : p.goLiveDate());
@@ -67,6 +71,7 @@ public record ProfileChange(String name, String region, String brand, ZoneId tim
         putIfSet(given, "name", name);
         putIfSet(given, "region", region);
         putIfSet(given, "brand", brand);
+        putIfSet(given, "group", group);
         putIfSet(given, "timezone", timezone == null ? null : timezone.getId());
         putIfSet(given, "databaseSize", databaseSize);
         putIfSet(given, "effectiveFrom", effectiveFrom == null ? null : effectiveFrom.toString());

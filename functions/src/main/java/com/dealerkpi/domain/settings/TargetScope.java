@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where a target override applies: everywhere, a region, a brand or one dealership. A dealership's
+ * Where a target override applies: everywhere, a region, a brand, a dealer group or one dealership. A dealership's
  * effective targets take each field from the most specific scope that sets it. Region and brand names match
- * case-insensitively and ignoring surrounding spaces ({@code ford} = {@code Ford}); the name as given is kept for
- * display.
+ * case-insensitively and ignoring surrounding spaces ({@code ford} = {@code Ford}), group names as
+ * {@link Ids#groupKey} says; the name as given is kept for display.
  */
 public record TargetScope(Kind kind, String name) {
 
-    public enum Kind { NATIONAL, REGION, BRAND, DEALERSHIP }
+    public enum Kind { NATIONAL, REGION, BRAND, GROUP, DEALERSHIP }
 
     public static TargetScope national() {
         return new TargetScope(Kind.NATIONAL, null);
@@ -26,6 +26,10 @@ public record TargetScope(Kind kind, String name) {
 
     public static TargetScope brand(String brand) {
         return new TargetScope(Kind.BRAND, Ids.requireName("brand", brand).trim());
+    }
+
+    public static TargetScope group(String group) {
+        return new TargetScope(Kind.GROUP, Ids.requireName("group", group).trim());
     }
 
     public static TargetScope dealership(String dealershipId) {
@@ -41,6 +45,9 @@ public record TargetScope(Kind kind, String name) {
         if (profile.brand() != null) {
             scopes.add(brand(profile.brand()));
         }
+        if (profile.group() != null) {
+            scopes.add(group(profile.group()));
+        }
         return scopes;
     }
 
@@ -55,13 +62,18 @@ public record TargetScope(Kind kind, String name) {
             case NATIONAL -> "national";
             case REGION -> "region:" + name;
             case BRAND -> "brand:" + name;
+            case GROUP -> "group:" + name;
             case DEALERSHIP -> "dealership:" + name;
         };
     }
 
-    /** What identifies the scope whatever its spelling: {@code brand:ford}. */
+    /** What identifies the scope whatever its spelling: {@code brand:ford}, {@code group:arnold_clark}. */
     public String key() {
-        return kind == Kind.REGION || kind == Kind.BRAND ? label().substring(0, label().indexOf(':') + 1) + matchKey(name)
-                : label();
+        return switch (kind) {
+            case REGION -> "region:" + matchKey(name);
+            case BRAND -> "brand:" + matchKey(name);
+            case GROUP -> "group:" + Ids.groupKey(name);
+            case NATIONAL, DEALERSHIP -> label();
+        };
     }
 }

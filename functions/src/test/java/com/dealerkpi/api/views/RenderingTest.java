@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RenderingTest {
 
     private static Profile profile(String id, long databaseSize) {
-        return new Profile(id, null, null, null, ZoneId.of("Europe/London"), new Timeline<>(List.of(
+        return new Profile(id, null, null, null, null, ZoneId.of("Europe/London"), new Timeline<>(List.of(
                 new Timeline.Change<>(YearMonth.of(2020, 1), Instant.parse("2026-01-01T00:00:00Z"), databaseSize))), null);
     }
 

@@ -32,7 +32,7 @@ class KpiReportTest {
     static Profile profile(Long databaseSize, LocalDate goLive) {
         Timeline<Long> sizes = databaseSize == null ? Timeline.empty()
                 : new Timeline<>(List.of(new Timeline.Change<>(YearMonth.of(2000, 1), Instant.parse("2026-01-01T00:00:00Z"), databaseSize)));
-        return new Profile("D1", "Dealer One", "North", "Ford", LONDON, sizes, goLive);
+        return new Profile("D1", "Dealer One", "North", "Ford", null, LONDON, sizes, goLive);
     }
 
     static KpiReport report(Profile profile, DateRange range, List<KpiCounts> months, List<EffectiveTargets.Layer> layers) {
@@ -94,7 +94,7 @@ class KpiReportTest {
         // the national contact rate rises to 5% from July; the database grows to 1,000 from October
         ScopeTargets national = new ScopeTargets(List.of(new TargetChange(YearMonth.of(2026, 7),
                 Instant.parse("2026-11-29T10:00:00Z"), "n", TargetChange.Action.PUT, Map.of(TargetField.CONTACT_RATE_PER_MONTH, 0.05))));
-        Profile profile = new Profile("D1", null, null, null, LONDON, new Timeline<>(List.of(
+        Profile profile = new Profile("D1", null, null, null, null, LONDON, new Timeline<>(List.of(
                 new Timeline.Change<>(YearMonth.of(2026, 1), Instant.parse("2026-01-05T00:00:00Z"), 400L),
                 new Timeline.Change<>(YearMonth.of(2026, 10), Instant.parse("2026-11-29T10:00:00Z"), 1000L))), null);
         DateRange year2026 = DateRange.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31), LONDON);
