@@ -23,7 +23,7 @@ public final class Main {
             "use the DynamoDB at URL (the table is created if missing) instead of an embedded dynalite");
     private static final Command.Option DATA_DIR = new Command.Option("--data-dir", "DIR",
             "keep the embedded dynalite's data in DIR between runs (default: in memory)");
-    private static final Command.Option PRINCIPAL = new Command.Option("--principal", "national|dealer:<id>",
+    private static final Command.Option PRINCIPAL = new Command.Option("--principal", "national|group:<group>|dealer:<id>",
             "who the caller is, for requests without an X-Local-Principal header (default: national)");
 
     private static final List<Command> COMMANDS = List.of(
@@ -40,7 +40,7 @@ public final class Main {
                     "<file.csv|file.jsonl>", List.of(
                     new Command.Option("--api", "URL", "the API's base URL (required)"),
                     new Command.Option("--token", "JWT", "a bearer token for a deployed API"),
-                    new Command.Option("--principal", "national|dealer:<id>",
+                    new Command.Option("--principal", "national|group:<group>|dealer:<id>",
                             "without --token: who to import as on the local runner (default: national)"),
                     new Command.Option("--parallel", "N", "rows in flight at once (default: 16)")),
                     options -> Import.run(options, System.out, System.err)),
