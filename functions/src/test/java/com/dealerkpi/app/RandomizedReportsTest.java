@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Three dealerships in three time zones, a random workload with moments clustered around DST changes, then
- * random ranges (many crossing a DST change): KPI counts and months, usage, drill-down lists and region
- * roll-ups must equal what the independent model computes from the contract's rules. Seeded (-Dseed=N).
+ * random ranges (many crossing a DST change): KPI counts and months, usage, drill-down lists, region and dealer
+ * group roll-ups must equal what the independent model computes from the contract's rules. Seeded (-Dseed=N).
  */
 @Tag("stores")
 class RandomizedReportsTest {
@@ -35,6 +35,8 @@ class RandomizedReportsTest {
     private static final Map<String, ZoneId> ZONES = Map.of(
             "LON", ZoneId.of("Europe/London"), "SYD", ZoneId.of("Australia/Sydney"), "NYC", ZoneId.of("America/New_York"));
     private static final Map<String, String> REGIONS = Map.of("LON", "R1", "SYD", "R1", "NYC", "R2");
+    /** A dealer group across both regions and three time zones; SYD is in none. */
+    private static final Map<String, String> GROUPS = Map.of("LON", "Owner One", "NYC", "owner  one ");
     private static final List<String> STATUSES = List.of("Contacted", "Appointed", "Attended", "Sold", "Not Sold",
             "No Answer", "Call Back", "Lost");
     /** DST changes in 2025-2026 of the three zones: updates cluster around them. */
@@ -56,7 +58,8 @@ class RandomizedReportsTest {
             String goLive = d.equals("NYC") ? ",\"goLiveDate\":\"2025-02-01\"" : "";
             Reply reply = api.send(Caller.national(), "PUT", "/dealerships/" + d + "/profile", null,
                     Map.of("content-type", "application/json"),
-                    "{\"timezone\":\"" + ZONES.get(d).getId() + "\",\"region\":\"" + REGIONS.get(d) + "\",\"databaseSize\":800" + goLive + "}", false);
+                    "{\"timezone\":\"" + ZONES.get(d).getId() + "\",\"region\":\"" + REGIONS.get(d) + "\",\"databaseSize\":800" + goLive
+                            + (GROUPS.containsKey(d) ? ",\"group\":\"" + GROUPS.get(d) + "\"" : "") + "}", false);
             assertEquals(201, reply.status(), reply.toString());
         }
 
@@ -89,6 +92,6 @@ class RandomizedReportsTest {
         ranges.add(new String[]{"from=2026-03-29&to=2026-03-29"});
         ranges.add(new String[]{"from=2026-04-05&to=2026-04-05"});
         ranges.add(new String[]{"from=2026-10-25&to=2026-11-01"});
-        ModelChecks.reports(api, model, ZONES, REGIONS, Map.of("NYC", LocalDate.of(2025, 2, 1)), ranges, Clock.fixed(NOW, ZoneOffset.UTC), random, context);
+        ModelChecks.reports(api, model, ZONES, REGIONS, GROUPS, Map.of("NYC", LocalDate.of(2025, 2, 1)), ranges, Clock.fixed(NOW, ZoneOffset.UTC), random, context);
     }
 }

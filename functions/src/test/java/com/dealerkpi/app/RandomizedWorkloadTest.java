@@ -53,8 +53,11 @@ class RandomizedWorkloadTest {
             "D3", ZoneId.of("America/Chicago"), "D4", ZoneId.of("Europe/London"), "D5", ZoneId.of("Europe/London"));
     private static final Map<String, String> REGIONS = Map.of("D1", "North", "D2", "South", "D3", "north ", "D4", "South");
     private static final Map<String, String> BRANDS = Map.of("D1", "Ford", "D2", "Kia", "D3", "FORD", "D4", "Kia");
+    /** Dealer groups across regions and brands (D3 is in none), spelled as their profiles spell them. */
+    private static final Map<String, String> GROUPS = Map.of("D1", "Owner One", "D2", "owner_one", "D4", "Owner Two");
     private static final Map<String, LocalDate> GO_LIVE = Map.of("D1", LocalDate.of(2024, 3, 10), "D4", LocalDate.of(2025, 1, 1));
     private static final List<String> SCOPES = List.of("national", "regions/North", "regions/south", "brands/Ford", "brands/KIA",
+            "groups/OWNER_ONE", "groups/Owner%20Two",
             "dealerships/D1", "dealerships/D2", "dealerships/D3");
     private static final int AGREEMENTS = 60;
 
@@ -70,11 +73,12 @@ class RandomizedWorkloadTest {
         TargetModel targets = new TargetModel();
         Map<String, TargetModel.Dealer> dealers = new HashMap<>();
         for (String d : DEALERSHIPS) {
-            dealers.put(d, new TargetModel.Dealer(d, REGIONS.get(d), BRANDS.get(d), ZONES.get(d), GO_LIVE.get(d)));
+            dealers.put(d, new TargetModel.Dealer(d, REGIONS.get(d), BRANDS.get(d), GROUPS.get(d), ZONES.get(d), GO_LIVE.get(d)));
             if (REGIONS.containsKey(d)) {
                 Reply profile = api.putJson(Caller.national(), "/dealerships/" + d + "/profile",
                         "{\"timezone\":\"" + ZONES.get(d).getId() + "\",\"region\":\"" + REGIONS.get(d) + "\",\"brand\":\""
-                                + BRANDS.get(d) + "\"" + (GO_LIVE.containsKey(d) ? ",\"goLiveDate\":\"" + GO_LIVE.get(d) + "\"" : "") + "}");
+                                + BRANDS.get(d) + "\"" + (GROUPS.containsKey(d) ? ",\"group\":\"" + GROUPS.get(d) + "\"" : "")
+                                + (GO_LIVE.containsKey(d) ? ",\"goLiveDate\":\"" + GO_LIVE.get(d) + "\"" : "") + "}");
                 assertEquals(201, profile.status(), profile.toString());
             }
         }
@@ -159,7 +163,7 @@ class RandomizedWorkloadTest {
         long viewed = System.nanoTime();
         Map<String, ZoneId> zones = new HashMap<>(ZONES);
         Set<String> withProfile = new HashSet<>(REGIONS.keySet());
-        ModelChecks.reports(api, model, zones, REGIONS, GO_LIVE, new ModelChecks.Targets(targets, dealers, withProfile),
+        ModelChecks.reports(api, model, zones, REGIONS, GROUPS, GO_LIVE, new ModelChecks.Targets(targets, dealers, withProfile),
                 ModelChecks.randomRanges(random, LocalDate.of(2024, 1, 1), LocalDate.now(ZoneId.of("Pacific/Kiritimati")).minusDays(2),
                         Integer.getInteger("workload.ranges", 10)),
                 Clock.systemUTC(), random, context);
@@ -205,7 +209,8 @@ class RandomizedWorkloadTest {
             List<Map<String, Object>> history = reply.list("history");
             if (!history.isEmpty()) {
                 Instant at = Instant.parse((String) history.get(history.size() - 1).get("at"));
-                targets.target(scope.replace("regions/", "region:").replace("brands/", "brand:").replace("dealerships/", "dealership:"),
+                targets.target(scope.replace("regions/", "region:").replace("brands/", "brand:").replace("groups/", "group:")
+                                .replace("%20", " ").replace("dealerships/", "dealership:"),
                         new TargetModel.Change(month == null ? null : YearMonth.parse(month), at, values));
             }
         }

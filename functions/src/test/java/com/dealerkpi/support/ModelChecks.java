@@ -54,12 +54,13 @@ public final class ModelChecks {
 
     /**
      * Reports for each query ({@code range=...} or {@code from=...&to=...}) against the model. {@code goLive} holds
-     * the go-live dates of the dealerships that have one; {@code regions} maps dealerships to their region.
+     * the go-live dates of the dealerships that have one; {@code regions} and {@code groups} map dealerships to their
+     * region and dealer group.
      */
     public static void reports(TestApi api, KpiModel model, Map<String, ZoneId> zones, Map<String, String> regions,
-                               Map<String, LocalDate> goLive, List<String[]> ranges, java.time.Clock clock, Random random,
-                               String context) {
-        reports(api, model, zones, regions, goLive, null, ranges, clock, random, context);
+                               Map<String, String> groups, Map<String, LocalDate> goLive, List<String[]> ranges,
+                               java.time.Clock clock, Random random, String context) {
+        reports(api, model, zones, regions, groups, goLive, null, ranges, clock, random, context);
     }
 
     /**
@@ -67,13 +68,13 @@ public final class ModelChecks {
      * target counts and the national roll-up's rows, one per dealership with a profile or an update.
      */
     public static void reports(TestApi api, KpiModel model, Map<String, ZoneId> zones, Map<String, String> regions,
-                               Map<String, LocalDate> goLive, Targets targets, List<String[]> ranges, java.time.Clock clock,
-                               Random random, String context) {
+                               Map<String, String> groups, Map<String, LocalDate> goLive, Targets targets,
+                               List<String[]> ranges, java.time.Clock clock, Random random, String context) {
         // reports read indexes, which real DynamoDB updates a moment after the write: only there may they lag
         long deadline = System.nanoTime() + (api.backend().indexesAreSynchronous() ? 0 : 10_000_000_000L);
         while (true) {
             try {
-                reportsOnce(api, model, zones, regions, goLive, targets, ranges, clock, random, context);
+                reportsOnce(api, model, zones, regions, groups, goLive, targets, ranges, clock, random, context);
                 return;
             } catch (AssertionError lagOrDefect) {
                 if (System.nanoTime() > deadline) {
@@ -98,7 +99,7 @@ public final class ModelChecks {
     }
 
     private static void reportsOnce(TestApi api, KpiModel model, Map<String, ZoneId> zones, Map<String, String> regions,
-                                    Map<String, LocalDate> goLive, Targets targets, List<String[]> ranges, java.time.Clock clock,
+                                    Map<String, String> groups, Map<String, LocalDate> goLive, Targets targets, List<String[]> ranges, java.time.Clock clock,
                                     Random random, String context) {
         for (String[] query : ranges) {
             Map<String, long[]> regionSums = new HashMap<>();
@@ -184,6 +185,7 @@ public final class ModelChecks {
             if (targets != null) {
                 nationalRows(api, query[0], perDealership, targets.withProfile(), context);
             }
+            groupRollUps(api, groups, perDealership, query[0], context);
             for (String region : new java.util.TreeSet<>(regions.values())) {
                 Reply rollUp = api.get(Caller.national(), "/regions/" + region.trim() + "/kpi?" + query[0]);
                 assertEquals(200, rollUp.status(), context + " " + rollUp);
@@ -194,6 +196,28 @@ public final class ModelChecks {
                 }
             }
         }
+    }
+
+    /**
+     * Each dealer group's roll-up, as one of its managers asks for it (the name spelled as the user pool spells it):
+     * its rows are the group's dealerships and its counts their sums.
+     */
+    private static void groupRollUps(TestApi api, Map<String, String> groups, Map<String, long[]> perDealership,
+                                     String query, String context) {
+        Map<String, List<String>> members = new TreeMap<>();
+        groups.forEach((d, group) -> members.computeIfAbsent(TargetModel.groupKey(group), k -> new ArrayList<>()).add(d));
+        members.forEach((group, dealerships) -> {
+            Reply rollUp = api.get(Caller.groupManager(group), "/groups/" + group + "/kpi?" + query);
+            assertEquals(200, rollUp.status(), context + " " + rollUp);
+            assertEquals(new java.util.TreeSet<>(dealerships), new java.util.TreeSet<>(rollUp.list("dealerships").stream()
+                    .map(row -> (String) row.get("dealershipId")).toList()), context + " group " + group + " rows");
+            for (int s = 0; s < 4; s++) {
+                int stage = s;
+                long sum = dealerships.stream().mapToLong(d -> perDealership.get(d)[stage]).sum();
+                assertEquals(sum, ((Number) rollUp.map("counts").get(KpiModel.STAGES.get(s).toLowerCase())).longValue(),
+                        context + " group " + group + " " + query);
+            }
+        });
     }
 
     /**

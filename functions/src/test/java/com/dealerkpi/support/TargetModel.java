@@ -29,15 +29,21 @@ public final class TargetModel {
     }
 
     /** A dealership as the target rules see it. */
-    public record Dealer(String id, String region, String brand, ZoneId zone, LocalDate goLive) {
+    public record Dealer(String id, String region, String brand, String group, ZoneId zone, LocalDate goLive) {
+    }
+
+    /** How the contract matches dealer group names: trimmed, lower case, a run of spaces an underscore. */
+    public static String groupKey(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).replaceAll(" +", "_");
     }
 
     private final Map<String, List<Change>> scopes = new HashMap<>();
     private final Map<String, List<Change>> sizes = new HashMap<>();
 
-    /** A target change of a scope: "national", "region:north", "brand:ford", "dealership:D1" (region/brand lower case). */
+    /** A target change of a scope: "national", "region:north", "brand:ford", "group:owner one", "dealership:D1" (any case). */
     public synchronized void target(String scope, Change change) {
-        scopes.computeIfAbsent(scope.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(change);
+        String key = scope.startsWith("group:") ? "group:" + groupKey(scope.substring("group:".length())) : scope.toLowerCase(Locale.ROOT);
+        scopes.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
     }
 
     /** A database size change of a dealership (values: {"size": n}). */
@@ -59,6 +65,9 @@ public final class TargetModel {
 
     public synchronized Double rate(Dealer d, String field, YearMonth month) {
         List<String> order = new ArrayList<>(List.of("dealership:" + d.id().toLowerCase(Locale.ROOT)));
+        if (d.group() != null) {
+            order.add("group:" + groupKey(d.group()));
+        }
         if (d.brand() != null) {
             order.add("brand:" + d.brand().trim().toLowerCase(Locale.ROOT));
         }
