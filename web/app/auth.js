@@ -3,7 +3,8 @@
 const PICKED = 'dealerkpi.localPrincipal';
 const PKCE = 'dealerkpi.pkce';
 let config = { auth: 'local', api: '' };
-let session = null; // { role: 'national'|'dealer', dealershipId, label, headers(), expiresAt }
+// { role: 'national'|'group'|'dealer', dealershipId, group, label, headers(), expiresAt, refusal }
+let session = null;
 
 export async function start() {
   const answer = await fetch('/app/config.json', { cache: 'no-store' });
@@ -30,12 +31,19 @@ export function signInLocally(spec) {
 
 function localSession(spec) {
   const dealer = /^dealer:(.+)$/.exec(spec);
+  const group = /^group:(.+)$/.exec(spec);
   return {
-    role: dealer ? 'dealer' : 'national', dealershipId: dealer ? dealer[1] : null,
-    label: dealer ? `dealer ${dealer[1]} (local)` : 'national (local)',
+    role: dealer ? 'dealer' : group ? 'group' : 'national', dealershipId: dealer ? dealer[1] : null, group: group ? group[1] : null,
+    label: dealer ? `dealer ${dealer[1]} (local)` : group ? `group ${groupLabel(group[1])} (local)` : 'national (local)',
     headers: () => ({ 'X-Local-Principal': spec }),
   };
 }
+
+/** A dealer group's name as people write it: the user pool's underscores (group-Arnold_Clark) shown as spaces. */
+export function groupLabel(name) { return name.replace(/_/g, ' '); }
+
+/** What identifies a dealer group whatever its spelling, as the API matches it ("Arnold Clark" = "arnold_clark"). */
+export function groupKey(name) { return name.trim().toLowerCase().replace(/ +/g, '_'); }
 
 export function signOut() {
   session = null;
@@ -116,10 +124,20 @@ function cognitoSession(accessToken, expiresIn) {
   const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(payload, c => c.charCodeAt(0))));
   const groups = claims['cognito:groups'] || [];
   const national = groups.includes(config.nationalGroup || 'national');
-  const dealer = groups.map(g => /^dealer-(.+)$/.exec(g)).find(Boolean);
+  const dealers = groups.map(g => /^dealer-(.+)$/.exec(g)).filter(Boolean).map(m => m[1]);
+  const dealerGroups = groups.map(g => /^group-(.+)$/.exec(g)).filter(Boolean).map(m => m[1]);
+  // national wins; otherwise exactly one dealership or one dealer group, as the API reads the same claim (several: a 403)
+  const several = !national && dealers.length + dealerGroups.length > 1;
+  const group = !national && !several && dealerGroups.length === 1 ? dealerGroups[0] : null;
+  const dealershipId = !national && !several && !group && dealers.length === 1 ? dealers[0] : null;
+  const role = national ? 'national' : group ? 'group' : 'dealer';
+  const who = national ? 'national' : group ? `group ${groupLabel(group)}` : several ? 'several dealerships or groups'
+    : `dealer ${dealershipId || '?'}`;
   return {
-    role: national ? 'national' : 'dealer', dealershipId: national ? null : dealer && dealer[1],
-    label: `${claims.username || claims.sub} (${national ? 'national' : 'dealer ' + (dealer ? dealer[1] : '?')})`,
+    role, dealershipId, group, label: `${claims.username || claims.sub} (${who})`,
+    refusal: several ? { title: 'Several dealerships or groups', message: 'Your account is in more than one dealership\'s or dealer group\'s '
+      + `user-pool group (${[...dealers.map(d => `dealer-${d}`), ...dealerGroups.map(g => `group-${g}`)].join(', ')}), and the API serves `
+      + 'one at a time: ask national management to leave you in exactly one.' } : null,
     headers: () => ({ Authorization: `Bearer ${accessToken}` }), expiresAt: Date.now() + expiresIn * 1000,
   };
 }

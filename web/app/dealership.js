@@ -3,7 +3,8 @@
 import { get, download, seg } from './api.js';
 import { h, render, errorBox, rangeControls, rangeQuery, table, rag, num, pct, days, STAGES, TITLES } from './ui.js';
 import { monthlyChart } from './chart.js';
-import { current } from './auth.js';
+import { current, groupLabel } from './auth.js';
+import { leagueHref } from './league.js';
 
 const RATE = {
   contacted: ['contactRatePerMonth', 'contactRatePerMonth', 'of the database a month'],
@@ -17,19 +18,23 @@ export async function dealershipView(main, id, query, go) {
   const kpiQuery = new URLSearchParams(range);
   if (query.get('compare')) kpiQuery.set('compare', query.get('compare'));
   const base = `/dealerships/${seg(id)}`;
-  render(main, h('h1', {}, `Dealership ${id}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  const session = current();
+  // a group's managers may not read profiles (a 403): their dealerships' pages go without the name, and lead back to their league
+  const back = session.role === 'group'
+    ? h('p', {}, h('a', { href: leagueHref(`group:${session.group}`) }, `← League table: ${groupLabel(session.group)}`)) : null;
+  render(main, back, h('h1', {}, `Dealership ${id}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   const [kpi, cohorts, profile] = await Promise.allSettled([
-    get(`${base}/kpi?${kpiQuery}`), get(`${base}/kpi/cohorts?${range}`), get(`${base}/profile`)]);
+    get(`${base}/kpi?${kpiQuery}`), get(`${base}/kpi/cohorts?${range}`), session.role === 'group' ? null : get(`${base}/profile`)]);
   if (kpi.status === 'rejected') {
     // the range controls stay, so a range the API refused (e.g. from after to) can be put right
-    render(main, h('h1', {}, `Dealership ${id}`), rangeControls(query, q => go(`#/d/${seg(id)}?${q}`), { compare: true }),
+    render(main, back, h('h1', {}, `Dealership ${id}`), rangeControls(query, q => go(`#/d/${seg(id)}?${q}`), { compare: true }),
       errorBox(kpi.reason));
     return;
   }
   const report = kpi.value;
-  const name = profile.status === 'fulfilled' && profile.value.name ? profile.value.name : null;
+  const name = profile.status === 'fulfilled' && profile.value && profile.value.name ? profile.value.name : null;
   const csvName = `kpi-${id}-${report.range.kind}.csv`;
-  render(main,
+  render(main, back,
     h('h1', {}, name ? `${name} (${id})` : `Dealership ${id}`),
     h('p', { class: 'sub', id: 'range-shown' }, `${report.range.from} to ${report.range.to} · ${report.range.timezone}`),
     rangeControls(query, q => go(`#/d/${seg(id)}?${q}`), { compare: true, shown: report.range }),
@@ -54,7 +59,7 @@ export async function dealershipView(main, id, query, go) {
       h('button', { type: 'button', onclick: () => download(`${base}/kpi/cohorts?${range}&format=csv`, `cohorts-${id}.csv`) }, 'Download cohorts CSV'),
       h('button', { type: 'button', onclick: () => download(`${base}/kpi?${range}&format=html`, `kpi-${id}.html`) }, 'Printable report'),
       h('a', { class: 'button', href: `#/d/${seg(id)}/usage?${range}` }, 'Usage'),
-      current().role === 'national' ? [h('a', { class: 'button', href: `#/profile/${seg(id)}` }, 'Edit profile'),
+      session.role === 'national' ? [h('a', { class: 'button', href: `#/profile/${seg(id)}` }, 'Edit profile'),
         h('a', { class: 'button', href: `#/targets?scope=${encodeURIComponent(`dealership:${id}`)}` }, 'Edit targets')] : null));
 }
 

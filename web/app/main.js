@@ -4,7 +4,7 @@ import * as auth from './auth.js';
 import { h, render, errorBox } from './ui.js';
 import { dealershipView } from './dealership.js';
 import { agreementsView, agreementView, usageView } from './drill.js';
-import { leagueView } from './league.js';
+import { leagueView, leagueHref } from './league.js';
 import { targetsView, profileView } from './targets.js';
 
 const main = document.getElementById('main');
@@ -14,13 +14,15 @@ function go(hash, replace = false) {
 }
 
 function home(session) {
-  return session.role === 'national' ? '#/league' : `#/d/${encodeURIComponent(session.dealershipId)}`;
+  return session.role === 'national' ? '#/league' : session.role === 'group' ? leagueHref(`group:${session.group}`)
+    : `#/d/${encodeURIComponent(session.dealershipId)}`;
 }
 
 function shell(session) {
   const links = session.role === 'national'
     ? [['#/league', 'League table'], ['#/targets', 'Targets']]
-    : [[home(session), 'My dealership']];
+    : session.role === 'group' ? [[home(session), `League table: ${auth.groupLabel(session.group)}`]]
+      : [[home(session), 'My dealership']];
   render(document.getElementById('nav'), links.map(([href, label]) => h('a', { href }, label)));
   render(document.getElementById('who'), h('span', {}, `Signed in as ${session.label}`),
     h('button', { type: 'button', id: 'sign-out', onclick: () => { auth.signOut(); history.replaceState(null, '', '/'); route(); } }, 'Sign out'));
@@ -36,18 +38,22 @@ function signIn() {
     return;
   }
   const dealer = h('input', { id: 'dealership-id', name: 'dealershipId', value: 'D1', autocomplete: 'off' });
+  const group = h('input', { id: 'group-name', name: 'groupName', placeholder: 'e.g. Arnold Clark', autocomplete: 'off' });
   const form = h('form', { class: 'signin', onsubmit: event => {
     event.preventDefault();
     const role = form.elements.role.value;
-    const id = dealer.value.trim();
-    if (role === 'dealer' && !id) { dealer.setAttribute('aria-invalid', 'true'); dealer.focus(); return; }
-    auth.signInLocally(role === 'dealer' ? `dealer:${id}` : 'national');
+    const input = { dealer, group }[role];
+    const name = input ? input.value.trim() : '';
+    if (input && !name) { input.setAttribute('aria-invalid', 'true'); input.focus(); return; }
+    auth.signInLocally(input ? `${role}:${name}` : 'national');
     go(location.hash && location.hash !== '#/' ? location.hash : home(auth.current()), true);
   } },
   h('h1', {}, 'Sign in (local runner)'),
   h('p', { class: 'muted' }, 'The local runner has no identity provider: pick who to be. Requests carry it in the X-Local-Principal header.'),
   h('fieldset', {}, h('legend', {}, 'Sign in as'),
     h('label', { class: 'row' }, h('input', { type: 'radio', name: 'role', value: 'national', id: 'as-national', checked: true }), 'National management'),
+    h('label', { class: 'row' }, h('input', { type: 'radio', name: 'role', value: 'group', id: 'as-group' }), 'Dealer group managers'),
+    h('label', { for: 'group-name' }, 'Dealer group (for its managers)', group),
     h('label', { class: 'row' }, h('input', { type: 'radio', name: 'role', value: 'dealer', id: 'as-dealer' }), 'Dealership user'),
     h('label', { for: 'dealership-id' }, 'Dealership id (for a dealership user)', dealer)),
   h('button', { type: 'submit', class: 'primary', id: 'sign-in' }, 'Sign in'));
@@ -67,9 +73,11 @@ async function route() {
   const session = auth.current();
   if (!session) { signIn(); return; }
   shell(session);
-  if (session.role === 'dealer' && !session.dealershipId) {
-    render(view, h('h1', {}, 'No dealership'), errorBox({ status: 403,
-      message: 'Your account is in no dealership\'s group (dealer-<id>): ask national management to add it.' }));
+  const refusal = session.refusal || (session.role === 'dealer' && !session.dealershipId ? { title: 'No dealership',
+    message: 'Your account is in no dealership\'s group (dealer-<id>) and no dealer group\'s (group-<name>): ask national management to add it.' }
+    : null);
+  if (refusal) {
+    render(view, h('h1', {}, refusal.title), errorBox({ status: 403, message: refusal.message }));
     return;
   }
   const [path, search] = (location.hash.slice(1) || '/').split('?');
@@ -79,15 +87,24 @@ async function route() {
     if (location.hash.startsWith(link.getAttribute('href'))) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const nationalOnly = screen => session.role === 'national' ? screen()
-    : render(view, h('h1', {}, 'Not available'), errorBox({ status: 403, message: 'Only national management sees this screen.' }));
+  const notAvailable = message => render(view, h('h1', {}, 'Not available'), errorBox({ status: 403, message }));
+  const nationalOnly = screen => session.role === 'national' ? screen() : notAvailable('Only national management sees this screen.');
+  // a dealer group's managers see their own group's league table, and no other scope
+  const ownLeague = scope => session.role === 'group' && /^group:/i.test(scope || '')
+    && auth.groupKey(scope.slice('group:'.length)) === auth.groupKey(session.group);
+  const league = screen => {
+    if (session.role === 'national' || ownLeague(query.get('scope'))) return screen();
+    if (session.role !== 'group') return notAvailable('Only national management sees this screen.');
+    notAvailable('A dealer group\'s managers see their own group\'s league table only.');
+    view.append(h('p', {}, h('a', { href: home(session) }, `Go to the league table of ${auth.groupLabel(session.group)}`)));
+  };
   try {
     if (parts.length === 0) go(home(session), true);
     else if (parts[0] === 'd' && parts.length === 2) await dealershipView(view, parts[1], query, go);
     else if (parts[0] === 'd' && parts[2] === 'agreements') await agreementsView(view, parts[1], parts[3], query);
     else if (parts[0] === 'd' && parts[2] === 'a') await agreementView(view, parts[1], parts[3]);
     else if (parts[0] === 'd' && parts[2] === 'usage') await usageView(view, parts[1], query);
-    else if (parts[0] === 'league') await nationalOnly(() => leagueView(view, query, go));
+    else if (parts[0] === 'league') await league(() => leagueView(view, query, go));
     else if (parts[0] === 'targets') await nationalOnly(() => targetsView(view, query, go));
     else if (parts[0] === 'profile') await nationalOnly(() => profileView(view, parts[1], query, go));
     else render(view, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: home(session) }, 'Go to your start page')));

@@ -51,9 +51,9 @@ function edits(form) {
 export async function targetsView(main, query, go) {
   const scope = query.get('scope') || 'national';
   const [kind, ...rest] = scope.split(':');
-  const kindSelect = h('select', { id: 'scope-kind' }, ['national', 'region', 'brand', 'dealership'].map(k => h('option', { value: k }, k)));
+  const kindSelect = h('select', { id: 'scope-kind' }, ['national', 'region', 'brand', 'group', 'dealership'].map(k => h('option', { value: k }, k)));
   kindSelect.value = kind;
-  const nameInput = h('input', { id: 'scope-name', value: rest.join(':'), placeholder: 'e.g. North, Ford or D1' });
+  const nameInput = h('input', { id: 'scope-name', value: rest.join(':'), placeholder: 'e.g. North, Ford, Arnold Clark or D1' });
   const picker = h('form', { class: 'controls', onsubmit: e => { e.preventDefault();
     go(`#/targets?scope=${encodeURIComponent(kindSelect.value === 'national' ? 'national' : `${kindSelect.value}:${nameInput.value.trim()}`)}`); } },
   h('label', { for: 'scope-kind' }, 'Scope', kindSelect), h('label', { for: 'scope-name' }, 'Name or id', nameInput),
@@ -135,6 +135,7 @@ export async function profileView(main, id, query, go) {
   const form = h('form', { class: 'edit', id: 'profile-form', novalidate: true },
     field('name', 'Name', { value: profile.name ?? '' }), field('region', 'Region', { value: profile.region ?? '' }),
     field('brand', 'Brand', { value: profile.brand ?? '' }),
+    field('group', 'Dealer group (empty: in no group)', { value: profile.group ?? '' }),
     field('timezone', 'Time zone (IANA)', { value: profile.timezone ?? 'Europe/London' }),
     field('databaseSize', 'Database size', { type: 'number', min: '0', step: '1', value: profile.databaseSize ?? '' }),
     field('effectiveFrom', 'Database size from month', { type: 'month' }),
@@ -148,6 +149,8 @@ export async function profileView(main, id, query, go) {
       const value = form.elements[name].value.trim();
       if (edited.has(name) && value !== '') body[name] = value;
     }
+    // the group, once edited, is sent even when emptied: an empty group takes the dealership out of its group
+    if (edited.has('group')) body.group = form.elements.group.value.trim();
     const size = form.elements.databaseSize.value.trim();
     // a month given for the size sends the size with it, changed or not (a size restated from that month on)
     if ((edited.has('databaseSize') || edited.has('effectiveFrom')) && size !== '') {

@@ -186,6 +186,9 @@ class DashboardBrowserIT {
         if (principal.startsWith("dealer:")) {
             find("#as-dealer").click();
             type("#dealership-id", principal.substring("dealer:".length()));
+        } else if (principal.startsWith("group:")) {
+            find("#as-group").click();
+            type("#group-name", principal.substring("group:".length()));
         } else {
             find("#as-national").click();
         }
@@ -370,7 +373,7 @@ class DashboardBrowserIT {
             WebElement tr = find("#league tr[data-dealership='" + row.get("dealershipId") + "']");
             List<WebElement> cells = tr.findElements(By.cssSelector("td"));
             assertEquals(String.valueOf(map(row, "counts").get("sold")), cells.get(cells.size() - 1).getText());
-            assertEquals(map(row, "contactToSale").get("label"), cells.get(2).getText());
+            assertEquals(map(row, "contactToSale").get("label"), cells.get(3).getText());
         }
         find("button[data-sort='sold']").click();
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("th:has(button[data-sort='sold'])"), "aria-sort", "ascending"));
@@ -524,5 +527,161 @@ class DashboardBrowserIT {
     /** A cell of the monthly table's row for a month (0: the month). */
     private String monthCell(YearMonth month, int cell) {
         return find("#monthly tr[data-month='" + month + "']").findElements(By.cssSelector("th, td")).get(cell).getText();
+    }
+
+    // ---- dealer groups: G1 and G2 in Arnold Clark, G3 in Lookers; a group's managers see their group and nothing else
+
+    private static final String GROUP = "Arnold Clark";
+    private static final String GROUP_PATH = "/groups/Arnold%20Clark";
+    private static final YearMonth LAST_MONTH = YearMonth.from(TODAY).minusMonths(1);
+
+    private void seedGroups() throws Exception {
+        api("PUT", "/dealerships/G1/profile", "national", "{\"name\":\"Glasgow Vauxhall\",\"region\":\"Scotland\",\"brand\":\"Vauxhall\","
+                + "\"group\":\"" + GROUP + "\",\"databaseSize\":200}");
+        api("PUT", "/dealerships/G2/profile", "national", "{\"name\":\"Edinburgh Toyota\",\"region\":\"Scotland\",\"brand\":\"Toyota\","
+                + "\"group\":\"" + GROUP + "\",\"databaseSize\":250}");
+        api("PUT", "/dealerships/G3/profile", "national", "{\"name\":\"Leeds Peugeot\",\"region\":\"Yorkshire\",\"brand\":\"Peugeot\","
+                + "\"group\":\"Lookers\",\"databaseSize\":150}");
+        // last month, so every range but this month's holds them
+        status("G1", "g1a", "Contacted", LAST_MONTH.atDay(3) + "T10:00:00Z");
+        status("G1", "g1b", "Contacted", LAST_MONTH.atDay(4) + "T10:00:00Z");
+        status("G1", "g1a", "Sold", LAST_MONTH.atDay(10) + "T10:00:00Z");
+        for (int i = 1; i <= 3; i++) {
+            status("G2", "g2" + i, "Contacted", LAST_MONTH.atDay(5) + "T10:00:00Z");
+        }
+        status("G2", "g21", "Appointed", LAST_MONTH.atDay(6) + "T10:00:00Z");
+        status("G3", "g3a", "Contacted", LAST_MONTH.atDay(5) + "T10:00:00Z");
+        status("G3", "g3a", "Sold", LAST_MONTH.atDay(7) + "T10:00:00Z");
+    }
+
+    /** The dealerships the league table on screen lists. */
+    private java.util.Set<String> leagueRows() {
+        return new java.util.TreeSet<>(browser.findElements(By.cssSelector("#league tbody tr")).stream()
+                .map(row -> row.getAttribute("data-dealership")).toList());
+    }
+
+    /** Opens a screen the signed-in user may not use: refused with the text, and none of its content shown. */
+    private void refused(String hash, String text) {
+        open(hash);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main .error"), text));
+        assertTrue(browser.findElements(By.cssSelector("#funnel, #league, #targets-form, #profile-form")).isEmpty(),
+                hash + ": " + find("#main").getText());
+    }
+
+    @Test
+    @Order(10)
+    void nationalSeesDealerGroupsBesideRegionsAndBrandsAndEditsAGroupsTargetsAndAProfilesGroup() throws Exception {
+        seedGroups();
+        signIn("national");
+        find("#league");
+        WebElement option = find("#scope option[value='group:" + GROUP + "']");
+        assertEquals(GROUP + " (2)", option.getText());
+        assertEquals("Dealer groups", option.findElement(By.xpath("..")).getAttribute("label"));
+        assertEquals(1, browser.findElements(By.cssSelector("#scope option[value='group:Lookers']")).size());
+        new org.openqa.selenium.support.ui.Select(find("#scope")).selectByValue("group:" + GROUP);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "group:" + GROUP));
+        assertEquals(new java.util.TreeSet<>(List.of("G1", "G2")), leagueRows(), "only the group's dealerships");
+        for (WebElement row : browser.findElements(By.cssSelector("#league tbody tr"))) {
+            assertEquals(GROUP, row.findElements(By.cssSelector("td")).get(2).getText(), "the group column");
+        }
+        screenshot("league-group-national");
+
+        open("#/targets?scope=group%3AArnold%20Clark");
+        find("#targets-form");
+        assertEquals("group", new org.openqa.selenium.support.ui.Select(find("#scope-kind")).getFirstSelectedOption().getAttribute("value"));
+        type("#f-soldRate", "0.4");
+        find("#targets-form button[type='submit']").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.ok"), "Targets saved."));
+        assertEquals(0.4, ((Number) map(api("GET", "/targets/groups/Arnold%20Clark", "national", null), "override").get("soldRate"))
+                .doubleValue());
+
+        // the profile editor shows the group, and an emptied group takes the dealership out of it
+        open("#/profile/G3");
+        WebElement group = find("#f-group");
+        assertEquals("Lookers", group.getAttribute("value"));
+        group.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        find("#profile-form button[type='submit']").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.ok"), "Profile saved."));
+        assertEquals(null, api("GET", "/dealerships/G3/profile", "national", null).get("group"), "G3 left its group");
+        assertEquals("", find("#f-group").getAttribute("value"));
+    }
+
+    @Test
+    @Order(11)
+    void aGroupsManagersSignInToTheirLeagueTableAndOpenTheirDealershipsWithoutARefusedRequest() throws Exception {
+        // no console error is expected here: a request the group's managers may not make would log its 403
+        signIn("group:" + GROUP);
+        find("#league");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "group:" + GROUP));
+        assertTrue(browser.findElements(By.id("scope")).isEmpty(), "one scope only: no picker");
+        List<WebElement> nav = browser.findElements(By.cssSelector("#nav a"));
+        assertEquals(1, nav.size(), "a group's navigation: its league table only");
+        assertEquals("League table: " + GROUP, nav.get(0).getText());
+        assertEquals("page", nav.get(0).getAttribute("aria-current"));
+        assertTrue(find("#who").getText().contains("group " + GROUP));
+
+        find("button[data-range='all']").click();
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("button[data-range='all']"), "aria-pressed", "true"));
+        Map<String, Object> rollUp = api("GET", GROUP_PATH + "/kpi?range=all", "group:" + GROUP, null);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) rollUp.get("dealerships");
+        assertEquals(new java.util.TreeSet<>(List.of("G1", "G2")), leagueRows(), "exactly the group's dealerships");
+        assertEquals(2, rows.size());
+        for (Map<String, Object> row : rows) {
+            List<WebElement> cells = find("#league tr[data-dealership='" + row.get("dealershipId") + "']").findElements(By.cssSelector("td"));
+            assertEquals(String.valueOf(map(row, "counts").get("sold")), cells.get(cells.size() - 1).getText());
+            assertEquals(map(row, "contactToSale").get("label"), cells.get(3).getText());
+        }
+        assertEquals(1L, ((Number) map(rollUp, "counts").get("sold")).longValue(), "G1's one sale; G3's is not the group's");
+        assertEquals(5L, ((Number) map(rollUp, "counts").get("contacted")).longValue());
+        assertEquals(shown(map(rollUp, "counts").get("sold")), find("#scope-sold").getText());
+        assertEquals("2", find("#scope-dealerships").getText());
+        assertEquals(map(rollUp, "contactToSale").get("label"), find("#scope-ratio").getText());
+        screenshot("league-group-manager");
+
+        find("#league a[href^='#/d/G1']").click();
+        find("#funnel");
+        screenMatchesApi("G1", "range=all");
+        assertEquals("Dealership G1", find("h1").getText(), "no profile read: the id alone");
+        assertTrue(browser.findElements(By.linkText("Edit profile")).isEmpty());
+        assertTrue(browser.findElements(By.linkText("Edit targets")).isEmpty());
+        Map<String, Object> targets = map(api("GET", "/dealerships/G1/kpi?range=all", "group:" + GROUP, null), "targets");
+        assertEquals(0.4, ((Number) targets.get("soldRate")).doubleValue(), "the group's target, set by national");
+        List<WebElement> sold = find("#funnel tr[data-stage='sold']").findElements(By.cssSelector("td"));
+        assertEquals("40%", sold.get(4).getText());
+        assertEquals(map(targets, "source").get("soldRate"), sold.get(5).getText());
+        assertTrue(sold.get(5).getText().startsWith("group:"), sold.get(5).getText());
+        screenshot("dealership-group-manager");
+
+        find("#funnel tr[data-stage='sold'] td a").click();
+        find("#agreements tbody tr");
+        browser.findElement(By.linkText("g1a")).click();
+        find("#milestones");
+        assertTrue(find("main .sub").getText().contains("times in Europe/London"), find("main .sub").getText());
+
+        open("#/d/G2?range=all");
+        find("#funnel");
+        screenMatchesApi("G2", "range=all");
+        find("main a[href^='#/league']").click();
+        find("#league");
+        assertEquals(new java.util.TreeSet<>(List.of("G1", "G2")), leagueRows(), "back to the group's league table");
+    }
+
+    @Test
+    @Order(12)
+    void aGroupsManagersAreRefusedDealershipsOutsideTheGroupAndNationalScreens() throws Exception {
+        expectedConsoleErrors.add("status of 403");
+        refused("#/d/G3", "403");
+        refused("#/d/D1/usage", "403");
+        refused("#/d/G3/a/g3a", "403");
+        refused("#/league", "own group");
+        refused("#/league?scope=group%3ALookers", "own group");
+        refused("#/league?scope=brand%3AKia", "own group");
+        refused("#/targets?scope=group%3AArnold%20Clark", "Only national management");
+        refused("#/profile/G1", "Only national management");
+        // the other spelling of the group is the same group
+        open("#/league?scope=group%3Aarnold_clark");
+        find("#league");
+        assertEquals(new java.util.TreeSet<>(List.of("G1", "G2")), leagueRows());
     }
 }
