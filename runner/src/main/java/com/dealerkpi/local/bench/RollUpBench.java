@@ -12,7 +12,7 @@ import static com.dealerkpi.local.bench.BenchTable.NATIONAL;
 import static com.dealerkpi.local.bench.BenchTable.getEvent;
 
 /**
- * The national, region and brand roll-ups' year to date over many dealerships against one dealership's (the goal:
+ * The national, region, brand and dealer group roll-ups' year to date over many dealerships against one dealership's (the goal:
  * within 3x, at most 30 requests each), read from the network's copies of the aggregates; and the national one as
  * it was counted before them, dealership by dealership from the milestones (what it still does while a dealership's
  * aggregates are being built).
@@ -34,7 +34,8 @@ final class RollUpBench {
         for (int d = 0; d < dealerships; d++) {
             String id = "U" + d;
             admin.handleRequest(LocalEvents.request("PUT", "/dealerships/" + id + "/profile", null, json,
-                    "{\"region\":\"R" + (d % 10) + "\",\"brand\":\"B" + (d % 7) + "\",\"databaseSize\":1000}", NATIONAL), null);
+                    "{\"region\":\"R" + (d % 10) + "\",\"brand\":\"B" + (d % 7) + "\",\"group\":\"G" + (d % 5)
+                            + "\",\"databaseSize\":1000}", NATIONAL), null);
             bench.wiring.stores().status().registerDealership(id);
             bench.loadMilestones(id, milestonesEach);
         }
@@ -48,9 +49,10 @@ final class RollUpBench {
         long started = System.nanoTime();
         Sweep.Result built = bench.wiring.sweep().run(Sweep.Grace.NONE);
         out.printf("aggregates of %s built by one sweep: %.1f s (%s)%n", scale, (System.nanoTime() - started) / 1e9, built);
+        // a fifth of the dealerships each: 200 at 1,000
         Map<String, Runnable> rollUps = Map.of("national", national, "region R0", ytd("/regions/R0/kpi"),
-                "brand B0", ytd("/brands/B0/kpi"));
-        for (String scope : new String[]{"national", "region R0", "brand B0"}) {
+                "brand B0", ytd("/brands/B0/kpi"), "group G0", ytd("/groups/G0/kpi"));
+        for (String scope : new String[]{"national", "region R0", "brand B0", "group G0"}) {
             Runnable rollUp = rollUps.get(scope);
             for (int i = 0; i < 3; i++) {
                 rollUp.run();
