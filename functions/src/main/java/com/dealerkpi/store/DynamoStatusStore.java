@@ -188,8 +188,12 @@ public final class DynamoStatusStore implements StatusStore {
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
                 return true;
             } catch (ConditionalCheckFailedException registeredBefore) {
-                // by this version (an update racing this one, an SDK retry of this very put) or by one before it
-                return registeredBefore.hasItem() && registeredBefore.item().containsKey(COUNTED_FROM_START);
+                // by this version (an update racing this one, an SDK retry of this very put) or by one before it; a
+                // store that does not return the refused item (dynalite) is asked for it, else a race between two
+                // first updates would take the dealership for one with uncounted history and start a build
+                Map<String, AttributeValue> registered = registeredBefore.hasItem() && !registeredBefore.item().isEmpty()
+                        ? registeredBefore.item() : getConsistent(registryKey(dealershipId));
+                return registered.containsKey(COUNTED_FROM_START);
             }
         });
     }

@@ -98,6 +98,13 @@ class StoresContractTest {
     }
 
     @Test
+    void aDealershipRegisteredByThisVersionIsCountedFromTheStartWhoeverRegistersItSecond() {
+        assertTrue(stores.status().registerDealership("REG1"));
+        // what the loser of two racing first updates sees (dynalite returns no refused item: it must be read)
+        assertTrue(stores.status().registerDealership("REG1"), "a second registration finds the first one's mark");
+    }
+
+    @Test
     void anIdempotencyKeyIsClaimedOnceAndItsAnswerIsStoredOnce() {
         StatusUpdate first = update("e", Status.CONTACTED, T1);
         IdempotencyRecord claim = new IdempotencyRecord("C1", "key-1", "fp", first);
