@@ -33,7 +33,6 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -54,8 +53,6 @@ public final class DynamoCountsStore implements CountsStore {
     private static final int ATTEMPTS = 20;
     private static final String READY = "ready";
     private static final String BUILDING = "building";
-    /** Keys per BatchGetItem. */
-    private static final int BATCH = 100;
     private static final Map<String, String> MONTH_STATE_NAMES = monthStateNames();
 
 
@@ -83,13 +80,9 @@ public final class DynamoCountsStore implements CountsStore {
     @Override
     public Map<String, AggregateConfig> configs(List<String> dealershipIds) {
         Map<String, AggregateConfig> configs = new HashMap<>();
-        for (int from = 0; from < dealershipIds.size(); from += BATCH) {
-            List<Map<String, AttributeValue>> keys = dealershipIds.subList(from, Math.min(dealershipIds.size(), from + BATCH))
-                    .stream().map(DynamoCountsStore::configKey).toList();
-            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
-                    "read aggregate configs", item -> config(item).ifPresent(config ->
-                            configs.put(dealershipIdOfAggregatePk(item.get(PK).s()), config)));
-        }
+        BatchReads.readAll(db, table, dealershipIds.stream().map(DynamoCountsStore::configKey).toList(),
+                "read aggregate configs", item -> config(item).ifPresent(config ->
+                        configs.put(dealershipIdOfAggregatePk(item.get(PK).s()), config)));
         return configs;
     }
 
@@ -342,9 +335,8 @@ public final class DynamoCountsStore implements CountsStore {
         for (int shard = 0; shard < NETWORK_SHARDS; shard++) {
             listingKeys.add(networkListingKey(shard));
         }
-        BatchReads.read(db, table, KeysAndAttributes.builder().keys(listingKeys).consistentRead(true).build(),
-                "read the network's listing", item -> item.forEach((attribute, value) ->
-                        networkDealershipOf(attribute).ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s())))));
+        BatchReads.readAll(db, table, listingKeys, "read the network's listing", item -> item.forEach((attribute, value) ->
+                networkDealershipOf(attribute).ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s())))));
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (YearMonth month : months) {
             for (int shard = 0; shard < NETWORK_SHARDS; shard++) {
@@ -353,12 +345,9 @@ public final class DynamoCountsStore implements CountsStore {
         }
         Map<YearMonth, Map<String, NetworkRegister>> copies = new LinkedHashMap<>();
         months.forEach(month -> copies.put(month, new HashMap<>()));
-        for (int from = 0; from < keys.size(); from += BATCH) {
-            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + BATCH)))
-                    .consistentRead(true).build(), "read the network's counts", item -> item.forEach((attribute, value) ->
-                    networkDealershipOf(attribute).ifPresent(dealership ->
-                            copies.get(networkMonthOf(item)).put(dealership, NetworkRegister.parse(value.s())))));
-        }
+        BatchReads.readAll(db, table, keys, "read the network's counts", item -> item.forEach((attribute, value) ->
+                networkDealershipOf(attribute).ifPresent(dealership ->
+                        copies.get(networkMonthOf(item)).put(dealership, NetworkRegister.parse(value.s())))));
         return new NetworkCounts(listings, copies);
     }
 
@@ -371,18 +360,15 @@ public final class DynamoCountsStore implements CountsStore {
         Map<YearMonth, NetworkRegister> copies = new java.util.TreeMap<>();
         Map<String, String> names = Map.of("#pk", PK, "#c", networkCopyAttribute(dealershipId),
                 "#l", networkListingAttribute(dealershipId));
-        for (int from = 0; from < keys.size(); from += BATCH) {
-            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + BATCH)))
-                    .consistentRead(true).projectionExpression("#pk, #c, #l").expressionAttributeNames(names).build(),
-                    "read a dealership's network copies", item -> {
-                if (item.containsKey(networkListingAttribute(dealershipId))) {
-                    listing.set(NetworkListing.parse(item.get(networkListingAttribute(dealershipId)).s()));
-                }
-                if (item.containsKey(networkCopyAttribute(dealershipId))) {
-                    copies.put(networkMonthOf(item), NetworkRegister.parse(item.get(networkCopyAttribute(dealershipId)).s()));
-                }
-            });
-        }
+        BatchReads.readAll(db, table, keys, read -> read.projectionExpression("#pk, #c, #l").expressionAttributeNames(names),
+                "read a dealership's network copies", item -> {
+                    if (item.containsKey(networkListingAttribute(dealershipId))) {
+                        listing.set(NetworkListing.parse(item.get(networkListingAttribute(dealershipId)).s()));
+                    }
+                    if (item.containsKey(networkCopyAttribute(dealershipId))) {
+                        copies.put(networkMonthOf(item), NetworkRegister.parse(item.get(networkCopyAttribute(dealershipId)).s()));
+                    }
+                });
         return new Copies(Optional.ofNullable(listing.get()), copies);
     }
 
@@ -476,15 +462,9 @@ public final class DynamoCountsStore implements CountsStore {
         }
         Map<YearMonth, Counters> counts = new LinkedHashMap<>();
         months.forEach(month -> counts.put(month, Counters.none()));
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int from = 0; from < months.size(); from += BATCH) {
-            List<Map<String, AttributeValue>> keys = months.subList(from, Math.min(months.size(), from + BATCH)).stream()
-                    .map(month -> monthKey(dealershipId, new Home(generation, month))).toList();
-            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
-                    .projectionExpression(String.join(", ", projected)).expressionAttributeNames(names).build(),
-                    "read counts", items::add);
-        }
-        items.forEach(item -> counts.put(monthOf(item), counters(item)));
+        BatchReads.readAll(db, table, monthKeys(dealershipId, generation, months),
+                read -> read.projectionExpression(String.join(", ", projected)).expressionAttributeNames(names),
+                "read counts", item -> counts.put(monthOf(item), counters(item)));
         return counts;
     }
 
@@ -492,13 +472,13 @@ public final class DynamoCountsStore implements CountsStore {
     public Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months) {
         Map<YearMonth, Month> read = new LinkedHashMap<>();
         months.forEach(month -> read.put(month, new Month(Counters.none(), List.of())));
-        for (int from = 0; from < months.size(); from += BATCH) {
-            List<Map<String, AttributeValue>> keys = months.subList(from, Math.min(months.size(), from + BATCH)).stream()
-                    .map(month -> monthKey(dealershipId, new Home(generation, month))).toList();
-            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
-                    "read months", item -> read.put(monthOf(item), new Month(counters(item), sales(item))));
-        }
+        BatchReads.readAll(db, table, monthKeys(dealershipId, generation, months), "read months",
+                item -> read.put(monthOf(item), new Month(counters(item), sales(item))));
         return read;
+    }
+
+    private static List<Map<String, AttributeValue>> monthKeys(String dealershipId, long generation, List<YearMonth> months) {
+        return months.stream().map(month -> monthKey(dealershipId, new Home(generation, month))).toList();
     }
 
     private static List<SaleRecord> sales(Map<String, AttributeValue> monthItem) {
@@ -659,12 +639,8 @@ public final class DynamoCountsStore implements CountsStore {
     public Map<LocalDate, UsageDay> usage(String dealershipId, long generation, List<LocalDate> days) {
         Map<LocalDate, UsageDay> usage = new java.util.TreeMap<>();
         days.forEach(day -> usage.put(day, UsageDay.none()));
-        for (int from = 0; from < days.size(); from += BATCH) {
-            List<Map<String, AttributeValue>> keys = days.subList(from, Math.min(days.size(), from + BATCH)).stream()
-                    .map(day -> usageKey(dealershipId, generation, day)).toList();
-            BatchReads.read(db, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
-                    "read usage", item -> usage.put(dayOf(item), usageDay(item)));
-        }
+        BatchReads.readAll(db, table, days.stream().map(day -> usageKey(dealershipId, generation, day)).toList(),
+                "read usage", item -> usage.put(dayOf(item), usageDay(item)));
         return usage;
     }
 
