@@ -1,7 +1,9 @@
 package com.dealerkpi.domain;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,15 @@ public final class Months {
     }
 
     /** The month, or null with the problem added to {@code errors}. */
+    /** The calendar months from the one of {@code from} to the one of {@code to}, in order. */
+    public static List<YearMonth> between(LocalDate from, LocalDate to) {
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            months.add(month);
+        }
+        return months;
+    }
+
     public static YearMonth parse(String field, String text, List<FieldError> errors) {
         String value = text.trim();
         if (SHAPE.matcher(value).matches()) {

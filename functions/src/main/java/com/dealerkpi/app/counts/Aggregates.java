@@ -1,6 +1,7 @@
 package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
@@ -242,7 +243,7 @@ public final class Aggregates {
      * dealership's aggregates: one consistent batch read of the counters of the months they span.
      */
     public Map<Stage, long[]> countsByDay(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
-        Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), monthsOf(from, to));
+        Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), Months.between(from, to));
         return MonthCounts.byDayOfRange(from, to, month -> stored.get(month).milestones());
     }
 
@@ -252,7 +253,7 @@ public final class Aggregates {
 
     /** The counts and the sales of the local days from {@code from} to {@code to}: one consistent read of their months. */
     public Period period(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
-        Map<YearMonth, CountsStore.Month> months = store.months(dealershipId, config.generation(), monthsOf(from, to));
+        Map<YearMonth, CountsStore.Month> months = store.months(dealershipId, config.generation(), Months.between(from, to));
         List<Map<Stage, Instant>> sales = new ArrayList<>();
         months.values().forEach(month -> month.sales().stream().filter(SaleRecord::isSale).forEach(sale -> {
             LocalDate sold = sale.moments().get(Stage.SOLD).atZone(config.zone()).toLocalDate();
@@ -268,7 +269,7 @@ public final class Aggregates {
      * those days and how many of them have reached each later stage since (one consistent read of the counters).
      */
     public List<Cohorts.Row> cohorts(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
-        Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), monthsOf(from, to));
+        Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), Months.between(from, to));
         List<Cohorts.Row> rows = new ArrayList<>();
         stored.forEach((month, counters) -> {
             long[] counts = new long[Stage.values().length];
@@ -283,10 +284,6 @@ public final class Aggregates {
             rows.add(new Cohorts.Row(month, KpiCounts.of(counts)));
         });
         return rows;
-    }
-
-    private static List<YearMonth> monthsOf(LocalDate from, LocalDate to) {
-        return NetworkCounts.monthsOf(from, to);
     }
 
     /** The homes of this generation that hold only a tombstone of the state now. */

@@ -3,6 +3,7 @@ package com.dealerkpi.app.report;
 import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.Ids;
+import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.report.CompareWith;
@@ -125,9 +126,9 @@ public final class RollUps {
                 return;
             }
             DateRange utc = kpi.resolveIn(ZoneOffset.UTC, query.range());
-            Set<YearMonth> months = new TreeSet<>(NetworkCounts.monthsOf(utc.from().minusDays(1), utc.to().plusDays(1)));
+            Set<YearMonth> months = new TreeSet<>(Months.between(utc.from().minusDays(1), utc.to().plusDays(1)));
             query.compare().map(with -> with.rangeFor(utc)).ifPresent(other ->
-                    months.addAll(NetworkCounts.monthsOf(other.from().minusDays(1), other.to().plusDays(1))));
+                    months.addAll(Months.between(other.from().minusDays(1), other.to().plusDays(1))));
             network = Optional.of(fanOut.submit(() -> aggregates.network(List.copyOf(months))));
         }
 

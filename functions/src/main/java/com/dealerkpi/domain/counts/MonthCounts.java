@@ -1,5 +1,6 @@
 package com.dealerkpi.domain.counts;
 
+import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.LocalDate;
@@ -130,7 +131,7 @@ public final class MonthCounts {
             byDay.put(stage, new long[days]);
         }
         int offset = 0;
-        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+        for (YearMonth month : Months.between(from, to)) {
             int first = month.equals(YearMonth.from(from)) ? from.getDayOfMonth() : 1;
             int last = month.equals(YearMonth.from(to)) ? to.getDayOfMonth() : month.lengthOfMonth();
             Map<Stage, long[]> counters = months.apply(month);

@@ -1,11 +1,11 @@
 package com.dealerkpi.domain.counts;
 
+import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public record NetworkCounts(Map<String, NetworkListing> listings, Map<YearMonth,
      */
     public Optional<Map<Stage, long[]>> byDay(String dealershipId, ZoneId zone, LocalDate from, LocalDate to) {
         NetworkListing listing = listings.get(dealershipId);
-        List<YearMonth> range = monthsOf(from, to);
+        List<YearMonth> range = Months.between(from, to);
         if (listing == null || !listing.serves(zone) || !months.keySet().containsAll(range)
                 || range.stream().map(month -> months.get(month).get(dealershipId))
                 .anyMatch(copy -> copy != null && copy.generation() > listing.generation())) {
@@ -36,14 +36,5 @@ public record NetworkCounts(Map<String, NetworkListing> listings, Map<YearMonth,
             NetworkRegister copy = months.get(month).get(dealershipId);
             return copy != null && copy.generation() == listing.generation() ? copy.byDay() : NOTHING;
         }));
-    }
-
-    /** The months from {@code from} to {@code to}. */
-    public static List<YearMonth> monthsOf(LocalDate from, LocalDate to) {
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-            months.add(month);
-        }
-        return months;
     }
 }

@@ -1,5 +1,7 @@
 package com.dealerkpi.domain.report;
 
+import com.dealerkpi.domain.Months;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -56,7 +58,7 @@ public record DateRange(RangeKind kind, LocalDate from, LocalDate to, ZoneId zon
     /** One slice per calendar month the range touches, clipped to the range. */
     public List<MonthSlice> months() {
         List<MonthSlice> slices = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+        for (YearMonth month : Months.between(from, to)) {
             LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
             LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
             slices.add(new MonthSlice(month, first, last));
