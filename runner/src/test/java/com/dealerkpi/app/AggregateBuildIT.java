@@ -74,6 +74,33 @@ class AggregateBuildIT {
         assertEquals(0, api.stores().counts().pending());
     }
 
+    @Test
+    void aReadyDealershipWhoseMonthsWereNeverCopiedToTheNetworkIsRebuilt() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC());
+        Random random = new Random(11);
+        for (int i = 0; i < 60; i++) {
+            String at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(15_000_000)).toString();
+            assertEquals(201, api.postJson(Caller.national(), "/dealerships/U2/agreements/A" + random.nextInt(20) + "/status",
+                    "{\"status\":\"" + STATUSES.get(random.nextInt(STATUSES.size())) + "\",\"occurredAt\":\"" + at + "\"}").status());
+        }
+        String range = "range=custom&from=2026-01-01&to=2026-06-30";
+        Map<String, Object> counts = api.get(Caller.national(), "/dealerships/U2/kpi?" + range).map("counts");
+        // as a build between the aggregates and their network copies left it: a ready config, nothing copied or listed
+        for (Map<String, AttributeValue> item : db.scanPaginator(r -> r.tableName(table)).items()) {
+            if (item.get("pk").s().startsWith("N##")) {
+                db.deleteItem(r -> r.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            }
+        }
+        assertEquals(counts, api.get(Caller.national(), "/kpi?" + range).map("counts"), "counted from the milestones meanwhile");
+
+        assertEquals(1, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "a new generation, to build");
+        assertEquals(1, api.sweep().built());
+        assertEquals(List.of(), api.verifyAggregates().mismatches(), "every month copied and listed again");
+        assertEquals(counts, api.get(Caller.national(), "/kpi?" + range).map("counts"));
+    }
+
     /**
      * What a version before aggregates left: milestones without homes or outbox flags, no aggregate items, registry
      * entries that do not say the dealership was counted from the start.
