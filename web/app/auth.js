@@ -125,7 +125,8 @@ function cognitoSession(accessToken, expiresIn) {
   const groups = claims['cognito:groups'] || [];
   const national = groups.includes(config.nationalGroup || 'national');
   const dealers = groups.map(g => /^dealer-(.+)$/.exec(g)).filter(Boolean).map(m => m[1]);
-  const dealerGroups = groups.map(g => /^group-(.+)$/.exec(g)).filter(Boolean).map(m => m[1]);
+  // the API's rule for a group as the user pool names it (spaces as underscores); another name is no group (a 401)
+  const dealerGroups = groups.map(g => /^group-([A-Za-z0-9._-]{1,64})$/.exec(g)).filter(Boolean).map(m => m[1]);
   // national wins; otherwise exactly one dealership or one dealer group, as the API reads the same claim (several: a 403)
   const several = !national && dealers.length + dealerGroups.length > 1;
   const group = !national && !several && dealerGroups.length === 1 ? dealerGroups[0] : null;

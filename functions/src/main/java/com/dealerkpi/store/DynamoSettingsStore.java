@@ -62,7 +62,8 @@ public final class DynamoSettingsStore implements SettingsStore {
 
     @Override
     public List<Profile> allProfiles() {
-        return profiles(QueryRequest.builder().tableName(table)
+        // consistent: a dealership moved out of a group leaves the group's roll-up with the answer to that move
+        return profiles(QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(PROFILES_PK)))
                 .projectionExpression("#did, #name, #region, #brand, #group, #tz, #dbs, #live")

@@ -138,7 +138,7 @@ public final class TableLayout {
     public static final String AUDIT_PREVIOUS = "prv";
     public static final String AUDIT_NEXT = "nxt";
 
-    static final String PROFILES_PK = "PROFILES";
+    public static final String PROFILES_PK = "PROFILES";
     /** Every dealership with an accepted update; {@code D#} so the status function's policy covers it. */
     static final String REGISTRY_PK = "D##REGISTRY";
     static final String TARGETS_PK = "TARGETS";

@@ -130,45 +130,100 @@ class DealerGroupsTest {
         }
     }
 
+    /** A read of a dealership's page by one group's managers: when it started and ended, and what it was answered. */
+    private record Read(Caller by, long started, long ended, int status) {
+    }
+
+    /** A move of the dealership to a group: when it was sent and answered, and whose it is after. */
+    private record Move(long sent, long answered, Caller owner) {
+    }
+
     @Test
     void aDealershipThatChangesGroupChangesHandsAtOnceWhileItsPagesAreRead() throws Exception {
         profile("MOV", "{\"name\":\"Moving\",\"group\":\"Arnold Clark\"}");
         post("MOV", "A1", "Sold", "2026-03-02T10:00:00Z");
         Caller lookers = Caller.groupManager("Lookers");
         AtomicBoolean moving = new AtomicBoolean(true);
+        java.util.Queue<Read> reads = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Move> moves = new ArrayList<>(List.of(new Move(0, 0, ARNOLD)));
         ExecutorService readers = Executors.newFixedThreadPool(4);
-        List<Future<?>> reads = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
         for (Caller reader : List.of(ARNOLD, lookers, ARNOLD, lookers)) {
-            reads.add(readers.submit(() -> {
+            running.add(readers.submit(() -> {
                 while (moving.get()) {
+                    long started = System.nanoTime();
                     int status = api.get(reader, "/dealerships/MOV/kpi").status();
-                    assertTrue(status == 200 || status == 403, "only ever allowed or refused: " + status);
+                    reads.add(new Read(reader, started, System.nanoTime(), status));
                 }
                 return null;
             }));
         }
         try {
             for (int move = 0; move < 10; move++) {
-                String to = move % 2 == 0 ? "Lookers" : "Arnold Clark";
-                Caller from = move % 2 == 0 ? ARNOLD : lookers;
-                Caller now = move % 2 == 0 ? lookers : ARNOLD;
-                profile("MOV", "{\"group\":\"" + to + "\"}");
+                boolean toLookers = move % 2 == 0;
+                Caller from = toLookers ? ARNOLD : lookers;
+                Caller to = toLookers ? lookers : ARNOLD;
+                long sent = System.nanoTime();
+                profile("MOV", "{\"group\":\"" + (toLookers ? "Lookers" : "Arnold Clark") + "\"}");
+                moves.add(new Move(sent, System.nanoTime(), to));
                 assertEquals(403, api.get(from, "/dealerships/MOV/kpi").status(), "the group it left, at once");
-                assertEquals(200, api.get(now, "/dealerships/MOV/kpi").status(), "the group it joined, at once");
-                assertEquals(move % 2 == 0, api.get(now, "/groups/Lookers/kpi").status() == 200
-                        && api.get(lookers, "/groups/Lookers/kpi").list("dealerships").stream().anyMatch(r -> "MOV".equals(r.get("dealershipId"))));
+                assertEquals(200, api.get(to, "/dealerships/MOV/kpi").status(), "the group it joined, at once");
+                assertTrue(rows(to, toLookers ? "Lookers" : "Arnold%20Clark").contains("MOV"), "in its new group's table");
+                assertTrue(!rows(from, toLookers ? "Arnold%20Clark" : "Lookers").contains("MOV"), "out of its old group's table");
             }
-            profile("MOV", "{\"group\":\"\"}");
-            assertEquals(403, api.get(ARNOLD, "/dealerships/MOV/kpi").status(), "out of every group");
-            assertEquals(403, api.get(lookers, "/dealerships/MOV/kpi").status());
-            assertEquals(null, api.get(NATIONAL, "/dealerships/MOV/profile").json().get("group"));
         } finally {
             moving.set(false);
-            for (Future<?> read : reads) {
+            for (Future<?> read : running) {
                 read.get();
             }
             readers.shutdown();
         }
+        // every read made wholly between one move's answer and the next move's sending saw the owner of that time
+        int settled = 0;
+        for (Read read : reads) {
+            for (int m = 0; m < moves.size(); m++) {
+                long until = m + 1 < moves.size() ? moves.get(m + 1).sent() : Long.MAX_VALUE;
+                if (read.started() > moves.get(m).answered() && read.ended() < until) {
+                    settled++;
+                    assertEquals(read.by().equals(moves.get(m).owner()) ? 200 : 403, read.status(),
+                            "a read by " + read.by().claims().get("sub") + " after move " + m);
+                }
+            }
+        }
+        assertTrue(settled > 0, "some reads fell between moves");
+
+        profile("MOV", "{\"group\":\"\"}");
+        assertEquals(403, api.get(ARNOLD, "/dealerships/MOV/kpi").status(), "out of every group");
+        assertEquals(403, api.get(lookers, "/dealerships/MOV/kpi").status());
+        assertEquals(null, api.get(NATIONAL, "/dealerships/MOV/profile").json().get("group"));
+    }
+
+    /** The dealerships of a group's league table, as its own managers see it. */
+    private static List<Object> rows(Caller managers, String group) {
+        Reply table = api.get(managers, "/groups/" + group + "/kpi");
+        assertEquals(200, table.status(), table.toString());
+        return table.list("dealerships").stream().map(row -> row.get("dealershipId")).toList();
+    }
+
+    @Test
+    void aGroupManagersTokenCannotBeWidenedOrBent() {
+        var before = api.snapshot();
+        assertEquals(403, api.send(ARNOLD, "GET", "/dealerships/LK1/kpi", "role=national&dealershipId=AC1", Map.of(), null, false).status());
+        assertEquals(403, api.send(ARNOLD, "GET", "/dealerships/LK1/kpi", null, Map.of("x-local-principal", "group:Lookers"), null, false).status());
+        assertEquals(403, api.send(ARNOLD, "PUT", "/dealerships/AC1/profile", null, Map.of("content-type", "application/json"),
+                "{\"role\":\"national\",\"group\":\"Arnold Clark\"}", false).status());
+        assertEquals(403, api.get(ARNOLD, "/dealerships/" + "a".repeat(1100) + "/kpi").status(), "refused before any read");
+        assertEquals(401, api.get(Caller.withClaims(Map.of("sub", "u", "cognito:groups", "group-a dealer-AC1")), "/dealerships/AC1/kpi").status(),
+                "an unsplit list is no group's name");
+        assertEquals(401, api.get(Caller.withGroups("u", "\"group-Arnold Clark\""), "/dealerships/AC1/kpi").status(),
+                "a user pool writes a group's spaces as underscores");
+        assertEquals(200, api.get(Caller.withClaims(Map.of("sub", "u", "cognito:groups", "[\"group-Arnold_Clark\"]")),
+                "/dealerships/AC1/kpi").status(), "JSON array text");
+        assertEquals(200, api.get(Caller.withClaims(Map.of("sub", "u", "cognito:groups", "group-Arnold_Clark")),
+                "/dealerships/AC2/kpi").status(), "one name");
+        assertEquals(403, api.get(Caller.withClaims(Map.of("sub", "u", "custom:role", "dealer", "custom:dealershipId", "LK1",
+                "cognito:groups", "[group-Arnold_Clark]")), "/dealerships/AC1/kpi").status(), "the role claims decide: dealer LK1");
+        assertEquals(before, api.snapshot());
     }
 
     private static void put(String path, String body) {

@@ -62,8 +62,9 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
         List<String> dealerGroups = new ArrayList<>();
         for (String group : groups) {
             if (group.startsWith(ClaimNames.GROUP_MANAGERS_PREFIX)) {
+                // as the user pool names it: spaces written as underscores (a space here is a list that was not split)
                 String name = group.substring(ClaimNames.GROUP_MANAGERS_PREFIX.length());
-                if (!Ids.isValidName(name)) {
+                if (!Ids.isValid(name)) {
                     throw ApiException.unauthorized("The token's group " + ClaimNames.GROUP_MANAGERS_PREFIX
                             + "… names no valid dealer group.");
                 }

@@ -118,7 +118,7 @@ public enum Route {
             throw ApiException.forbidden(admitted.size() == 1 ? "Only national management may use this route."
                     : "This route is not open to your role.");
         }
-        if (caller instanceof Caller.Group group && pathParameters.containsKey("group")) {
+        if (caller instanceof Caller.Group group && path.contains("{group}")) {
             if (!group.isOwn(pathParameters.get("group"))) {
                 throw ApiException.forbidden("This group is outside your access.");
             }

@@ -83,7 +83,8 @@ public sealed interface Caller permits Caller.National, Caller.Group, Caller.Dea
 
         @Override
         public boolean mayAccess(String dealershipId, GroupOf groups) {
-            return dealershipId != null && groups.groupOf(dealershipId).map(Ids::groupKey).filter(groupKey::equals).isPresent();
+            // an id no dealership can have is refused before any read (a key past the store's limits would be a 500)
+            return Ids.isValid(dealershipId) && groups.groupOf(dealershipId).map(Ids::groupKey).filter(groupKey::equals).isPresent();
         }
 
         /** Whether the group a path names is this caller's own, however it is spelled. */
