@@ -37,14 +37,7 @@ class AggregateBuildIT {
     void historyWrittenBeforeAggregatesIsBuiltAndSoIsANewTimeZone() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);
-        TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC());
-        Random random = new Random(7);
-        for (int i = 0; i < 120; i++) {
-            String at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(15_000_000)).toString();
-            Reply reply = api.postJson(Caller.national(), "/dealerships/U1/agreements/A" + random.nextInt(40) + "/status",
-                    "{\"status\":\"" + STATUSES.get(random.nextInt(STATUSES.size())) + "\",\"occurredAt\":\"" + at + "\"}");
-            assertEquals(201, reply.status(), reply.toString());
-        }
+        TestApi api = withHistory(db, table, "U1", 120, 40, 7);
         Map<String, Object> counts = api.get(Caller.national(), KPI).map("counts");
 
         asWrittenBeforeAggregates(db, table);
@@ -78,13 +71,7 @@ class AggregateBuildIT {
     void aReadyDealershipWhoseMonthsWereNeverCopiedToTheNetworkIsRebuilt() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);
-        TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC());
-        Random random = new Random(11);
-        for (int i = 0; i < 60; i++) {
-            String at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(15_000_000)).toString();
-            assertEquals(201, api.postJson(Caller.national(), "/dealerships/U2/agreements/A" + random.nextInt(20) + "/status",
-                    "{\"status\":\"" + STATUSES.get(random.nextInt(STATUSES.size())) + "\",\"occurredAt\":\"" + at + "\"}").status());
-        }
+        TestApi api = withHistory(db, table, "U2", 60, 20, 11);
         String range = "range=custom&from=2026-01-01&to=2026-06-30";
         Map<String, Object> counts = api.get(Caller.national(), "/dealerships/U2/kpi?" + range).map("counts");
         // as a build between the aggregates and their network copies left it: a ready config, nothing copied or listed
@@ -99,6 +86,19 @@ class AggregateBuildIT {
         assertEquals(1, api.sweep().built());
         assertEquals(List.of(), api.verifyAggregates().mismatches(), "every month copied and listed again");
         assertEquals(counts, api.get(Caller.national(), "/kpi?" + range).map("counts"));
+    }
+
+    /** An API on the table, and a dealership's random updates of the first half of 2026 through it. */
+    private static TestApi withHistory(DynamoDbClient db, String table, String dealership, int updates, int agreements, long seed) {
+        TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC());
+        Random random = new Random(seed);
+        for (int i = 0; i < updates; i++) {
+            String at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(15_000_000)).toString();
+            Reply reply = api.postJson(Caller.national(), "/dealerships/" + dealership + "/agreements/A" + random.nextInt(agreements)
+                    + "/status", "{\"status\":\"" + STATUSES.get(random.nextInt(STATUSES.size())) + "\",\"occurredAt\":\"" + at + "\"}");
+            assertEquals(201, reply.status(), reply.toString());
+        }
+        return api;
     }
 
     /**
