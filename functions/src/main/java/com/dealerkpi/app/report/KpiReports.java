@@ -222,8 +222,14 @@ public final class KpiReports {
 
     /** A range's counts as one bucket, from its counts by day. */
     public static KpiCounts total(Map<Stage, long[]> byDay) {
-        return new KpiCounts(sum(byDay.get(Stage.CONTACTED)), sum(byDay.get(Stage.APPOINTED)),
-                sum(byDay.get(Stage.ATTENDED)), sum(byDay.get(Stage.SOLD)));
+        return counts(byDay, KpiReports::sum);
+    }
+
+    /** Each stage's count, as {@code count} takes it from the stage's numbers. */
+    private static KpiCounts counts(Map<Stage, long[]> byStage, java.util.function.ToLongFunction<long[]> count) {
+        long[] counts = new long[Stage.values().length];
+        byStage.forEach((stage, numbers) -> counts[stage.ordinal()] = count.applyAsLong(numbers));
+        return KpiCounts.of(counts);
     }
 
     /** @param byStage per stage, the count of each day of the range */
@@ -313,8 +319,7 @@ public final class KpiReports {
 
     /** The counts of a range read as one bucket (boundaries: its start and its end). */
     private static KpiCounts whole(Map<Stage, long[]> oneBucket) {
-        return new KpiCounts(oneBucket.get(Stage.CONTACTED)[0], oneBucket.get(Stage.APPOINTED)[0],
-                oneBucket.get(Stage.ATTENDED)[0], oneBucket.get(Stage.SOLD)[0]);
+        return counts(oneBucket, bucket -> bucket[0]);
     }
 
     /** Adds each stage's call to a batch; the handles answer once it has run. */
