@@ -20,7 +20,6 @@ import com.dealerkpi.app.report.KpiReports;
 import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.report.RollUps;
 import com.dealerkpi.app.settings.Settings;
-import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.Agreements;
 import com.dealerkpi.domain.report.Cohorts;
 import com.dealerkpi.domain.report.CompareWith;
@@ -50,8 +49,7 @@ public final class ReportHandler extends FunctionHandler {
 
     public ReportHandler(Identity identity, Telemetry telemetry, Agreements agreements, Settings settings,
                          KpiReports reports, RollUps rollUps, Cursors cursors, Clock clock) {
-        super(identity, dealershipId -> settings.profile(dealershipId).map(SettingsStore.Versioned::value)
-                .map(Profile::group), telemetry);
+        super(identity, settings::groupOf, telemetry);
         this.agreements = agreements;
         this.settings = settings;
         this.reports = reports;

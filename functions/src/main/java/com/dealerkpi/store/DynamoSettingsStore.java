@@ -49,6 +49,15 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     @Override
+    public Optional<String> groupOf(String dealershipId) {
+        // the group alone: the profile item also holds its whole change history
+        Map<String, AttributeValue> item = DynamoErrors.call("read a profile's group", () -> db.getItem(r -> r.tableName(table)
+                .key(ProfileItems.key(dealershipId)).consistentRead(true).projectionExpression("#group")
+                .expressionAttributeNames(Map.of("#group", GROUP))).item());
+        return item == null || !item.containsKey(GROUP) ? Optional.empty() : Optional.of(item.get(GROUP).s());
+    }
+
+    @Override
     public boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change) {
         Update update = new Update();
         ProfileItems.attributes(profile).forEach(update::set);

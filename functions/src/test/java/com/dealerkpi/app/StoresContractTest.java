@@ -241,10 +241,13 @@ class StoresContractTest {
         assertEquals(List.of("C1"), settings.profilesInRegion(" north west ").stream().map(Profile::dealershipId).toList());
         assertEquals(List.of("C1"), settings.profilesOfBrand("LAND ROVER").stream().map(Profile::dealershipId).toList());
         assertEquals(List.of("Arnold Clark"), settings.allProfiles().stream().map(Profile::group).toList());
+        assertEquals(Optional.of("Arnold Clark"), settings.groupOf("C1"));
+        assertEquals(Optional.empty(), settings.groupOf("C9"), "no profile: no group");
         Profile leftItsGroup = new Profile("C1", "One", "North West", "Land Rover", null, profile.timezone(),
                 profile.databaseSize(), null);
         assertTrue(settings.saveProfile(leftItsGroup, 2, entry));
         assertEquals(leftItsGroup, settings.profile("C1").orElseThrow().value(), "a dealership that leaves its group is in none");
+        assertEquals(Optional.empty(), settings.groupOf("C1"));
         assertTrue(settings.saveProfile(profile, 3, entry));
 
         TargetChange change = new TargetChange(YearMonth.of(2026, 4), T1, "n", TargetChange.Action.PUT, Map.of(TargetField.SOLD_RATE, 0.75));

@@ -315,6 +315,11 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     // ---- SettingsStore
 
     @Override
+    public synchronized Optional<String> groupOf(String dealershipId) {
+        return Optional.ofNullable(profiles.get(dealershipId)).map(stored -> stored.value().group());
+    }
+
+    @Override
     public synchronized Optional<Versioned<Profile>> profile(String dealershipId) {
         return Optional.ofNullable(profiles.get(dealershipId));
     }

@@ -53,6 +53,11 @@ public final class Settings {
         return store.profile(dealershipId);
     }
 
+    /** The dealer group a dealership is in now: what a group's managers may see of it depends on nothing else. */
+    public Optional<String> groupOf(String dealershipId) {
+        return store.groupOf(dealershipId);
+    }
+
     public SettingsStore.Versioned<Profile> updateProfile(String dealershipId, ProfileChange change, String by) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<SettingsStore.Versioned<Profile>> current = store.profile(dealershipId);

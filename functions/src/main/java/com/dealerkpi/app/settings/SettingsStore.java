@@ -24,6 +24,9 @@ public interface SettingsStore {
 
     Optional<Versioned<Profile>> profile(String dealershipId);
 
+    /** The dealer group a dealership's profile names, read consistently and alone (empty: none, or no profile). */
+    Optional<String> groupOf(String dealershipId);
+
     /** Stores a profile if its version is still {@code expectedVersion}; false when someone else changed it first. */
     boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change);
 
