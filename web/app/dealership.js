@@ -19,12 +19,11 @@ export async function dealershipView(main, id, query, go) {
   if (query.get('compare')) kpiQuery.set('compare', query.get('compare'));
   const base = `/dealerships/${seg(id)}`;
   const session = current();
-  // a group's managers may not read profiles (a 403): their dealerships' pages go without the name, and lead back to their league
+  // a group's managers may not read profiles: the report names the dealership, and their pages lead back to their league
   const back = session.role === 'group'
     ? h('p', {}, h('a', { href: leagueHref(`group:${session.group}`) }, `← League table: ${groupLabel(session.group)}`)) : null;
   render(main, back, h('h1', {}, `Dealership ${id}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
-  const [kpi, cohorts, profile] = await Promise.allSettled([
-    get(`${base}/kpi?${kpiQuery}`), get(`${base}/kpi/cohorts?${range}`), session.role === 'group' ? null : get(`${base}/profile`)]);
+  const [kpi, cohorts] = await Promise.allSettled([get(`${base}/kpi?${kpiQuery}`), get(`${base}/kpi/cohorts?${range}`)]);
   if (kpi.status === 'rejected') {
     // the range controls stay, so a range the API refused (e.g. from after to) can be put right
     render(main, back, h('h1', {}, `Dealership ${id}`), rangeControls(query, q => go(`#/d/${seg(id)}?${q}`), { compare: true }),
@@ -32,7 +31,7 @@ export async function dealershipView(main, id, query, go) {
     return;
   }
   const report = kpi.value;
-  const name = profile.status === 'fulfilled' && profile.value && profile.value.name ? profile.value.name : null;
+  const name = report.name;
   const csvName = `kpi-${id}-${report.range.kind}.csv`;
   render(main, back,
     h('h1', {}, name ? `${name} (${id})` : `Dealership ${id}`),

@@ -108,7 +108,7 @@ public final class ReportHandler extends FunctionHandler {
         return format == ReportQueries.Format.CSV
                 ? ReportQueries.csv("kpi-" + profile.dealershipId() + "-" + report.range().kind().wire(),
                 KpiCsv.render(report))
-                : ReportQueries.html(KpiHtml.render(report, profile.name()));
+                : ReportQueries.html(KpiHtml.render(report));
     }
 
     private APIGatewayV2HTTPResponse getCohorts(ApiRequest request) {

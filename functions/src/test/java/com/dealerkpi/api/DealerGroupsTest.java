@@ -90,6 +90,8 @@ class DealerGroupsTest {
             assertEquals(403, api.get(ARNOLD, path.replace("AC1", "LK1").replace("AC2", "LK1")).status(), path + " of another group");
             assertEquals(403, api.get(ARNOLD, path.replace("AC1", "IND").replace("AC2", "IND")).status(), path + " of no group");
         }
+        assertEquals("AC Glasgow", api.get(ARNOLD, "/dealerships/AC1/kpi").json().get("name"),
+                "the report names the dealership whose profile its reader may not read");
         for (String path : List.of("/groups/Lookers/kpi", "/kpi", "/regions/North/kpi", "/brands/Ford/kpi", "/groups",
                 "/regions", "/brands", "/dealerships/AC1/profile", "/targets/groups/Arnold%20Clark", "/admin/aggregates")) {
             assertEquals(403, api.get(ARNOLD, path).status(), path);

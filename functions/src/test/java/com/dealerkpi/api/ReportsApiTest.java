@@ -133,7 +133,9 @@ class ReportsApiTest {
             assertTrue(reply.isProblem());
         }
         post("UPDATES-ONLY", "a1", "CONTACTED", "2026-05-01T10:00:00Z");
-        assertEquals(200, kpi("UPDATES-ONLY", "").status(), "an accepted update makes a dealership known");
+        Reply known = kpi("UPDATES-ONLY", "");
+        assertEquals(200, known.status(), "an accepted update makes a dealership known");
+        assertTrue(known.json().containsKey("name") && known.json().get("name") == null, "no profile: no name, and the field says so");
     }
 
     @Test

@@ -642,7 +642,7 @@ class DashboardBrowserIT {
         find("#league a[href^='#/d/G1']").click();
         find("#funnel");
         screenMatchesApi("G1", "range=all");
-        assertEquals("Dealership G1", find("h1").getText(), "no profile read: the id alone");
+        assertEquals("Glasgow Vauxhall (G1)", find("h1").getText(), "named by the report: no profile read, none refused");
         assertTrue(browser.findElements(By.linkText("Edit profile")).isEmpty());
         assertTrue(browser.findElements(By.linkText("Edit targets")).isEmpty());
         Map<String, Object> targets = map(api("GET", "/dealerships/G1/kpi?range=all", "group:" + GROUP, null), "targets");

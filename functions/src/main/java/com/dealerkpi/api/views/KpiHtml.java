@@ -27,8 +27,8 @@ public final class KpiHtml {
     private KpiHtml() {
     }
 
-    public static String render(KpiReport report, String dealershipName) {
-        String dealership = Html.dealershipLabel(dealershipName, report.dealershipId());
+    public static String render(KpiReport report) {
+        String dealership = Html.dealershipLabel(report.name(), report.dealershipId());
         StringBuilder html = Html.page("KPI report", dealership);
         html.append("<header><h1>KPI report</h1><p class=\"sub\">Dealership <strong>").append(dealership)
                 .append("</strong> &middot; ").append(RANGE_NAMES.get(report.range().kind())).append(", ")

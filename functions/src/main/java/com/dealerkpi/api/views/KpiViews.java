@@ -22,6 +22,7 @@ public final class KpiViews {
     public static Map<String, Object> kpi(KpiReport report) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("dealershipId", report.dealershipId());
+        body.put("name", report.name());
         body.put("range", range(report.range()));
         body.put("counts", counts(report.counts()));
         body.put("rates", rates(report.counts().rates(), report.contactRate()));

@@ -20,6 +20,8 @@ import java.util.Optional;
  * the target counts they ask for month by month, the monthly series, and notes that explain anything surprising.
  * Every figure is computed here from exact values and rounded once ({@link KpiMaths}); answers and pages print it.
  *
+ * @param name              the dealership's name as its profile spells it (null without one): a page shows it even
+ *                          to a caller who may not read the profile
  * @param targets           the rates and sources in force in the range's last month (the current month if the range
  *                          ends later), with that month's database size
  * @param targetCounts      the sum of the monthly targets, exact (null without a database size)
@@ -27,7 +29,7 @@ import java.util.Optional;
  *                          targets are measured against
  * @param targetMonths      Σ over months of database size × target days ÷ days in the month (0 without a size)
  */
-public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, EffectiveTargets targets,
+public record KpiReport(String dealershipId, String name, DateRange range, KpiCounts counts, EffectiveTargets targets,
                         Long databaseSize, TargetCounts targetCounts, KpiCounts targetDayCounts, double targetMonths,
                         List<MonthRow> monthly, List<String> notes) {
 
@@ -35,7 +37,7 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
     public KpiReport withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
-        return new KpiReport(dealershipId, range, counts, targets, databaseSize, targetCounts, targetDayCounts,
+        return new KpiReport(dealershipId, name, range, counts, targets, databaseSize, targetCounts, targetDayCounts,
                 targetMonths, monthly, List.copyOf(more));
     }
 
@@ -145,7 +147,7 @@ public record KpiReport(String dealershipId, DateRange range, KpiCounts counts, 
             shown = YearMonth.from(range.from());
         }
         KpiCounts total = daily.total();
-        return new KpiReport(profile.dealershipId(), range, total, EffectiveTargets.in(shown, profile.timezone(), layers),
+        return new KpiReport(profile.dealershipId(), profile.name(), range, total, EffectiveTargets.in(shown, profile.timezone(), layers),
                 profile.databaseSizeIn(shown).orElse(null), targetTotal, targetDayCounts, targetMonths,
                 List.copyOf(monthly), notes(range, total, monthly, profile, daily, today));
     }

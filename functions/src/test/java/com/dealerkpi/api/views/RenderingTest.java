@@ -23,7 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RenderingTest {
 
     private static Profile profile(String id, long databaseSize) {
-        return new Profile(id, null, null, null, null, ZoneId.of("Europe/London"), new Timeline<>(List.of(
+        return profile(id, null, databaseSize);
+    }
+
+    private static Profile profile(String id, String name, long databaseSize) {
+        return new Profile(id, name, null, null, null, ZoneId.of("Europe/London"), new Timeline<>(List.of(
                 new Timeline.Change<>(YearMonth.of(2020, 1), Instant.parse("2026-01-01T00:00:00Z"), databaseSize))), null);
     }
 
@@ -56,15 +60,15 @@ class RenderingTest {
         KpiReport report = KpiReport.build(profile("D1", 1001L), june, Days.onFirstDays(june, List.of(new KpiCounts(27, 0, 0, 0))),
                 List.of(), LocalDate.of(2026, 7, 1));
         assertEquals(90, report.ofTargetPercent().get(Stage.CONTACTED));
-        assertTrue(KpiHtml.render(report, null).contains("<span class=\"rag amber\">90% <small>near target</small></span>"));
+        assertTrue(KpiHtml.render(report).contains("<span class=\"rag amber\">90% <small>near target</small></span>"));
     }
 
     @Test
     void htmlEscapesAndLoadsNothingFromElsewhere() {
         DateRange range = DateRange.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), ZoneId.of("Europe/London"));
-        KpiReport report = KpiReport.build(profile("D<script>", 100L), range,
+        KpiReport report = KpiReport.build(profile("D<script>", "<b>\"Ford\" & Sons</b>", 100L), range,
                 Days.onFirstDays(range, List.of(new KpiCounts(4, 5, 2, 2))), List.of(), LocalDate.of(2026, 2, 1));
-        String html = KpiHtml.render(report, "<b>\"Ford\" & Sons</b>");
+        String html = KpiHtml.render(report);
         assertFalse(html.contains("<script") || html.contains("<b>"), "user-supplied text is escaped");
         assertTrue(html.contains("&lt;b&gt;&quot;Ford&quot; &amp; Sons&lt;/b&gt;"));
         assertTrue(html.contains("D&lt;script&gt;"));
