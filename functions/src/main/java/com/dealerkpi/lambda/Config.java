@@ -1,6 +1,7 @@
 package com.dealerkpi.lambda;
 
 import com.dealerkpi.api.auth.ClaimNames;
+import com.dealerkpi.store.TableLayout;
 import com.dealerkpi.telemetry.Telemetry;
 
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public record Config(String tableName, String region, Optional<URI> dynamodbEndpoint, String dealershipClaim,
                      String roleClaim, String nationalRole, String groupsClaim, int maxAttempts, Duration attemptTimeout,
                      Optional<String> cursorSecretArn, boolean deployed, boolean localPrincipalHeader,
-                     Telemetry.Level logLevel, int rollUpParallelism, Duration rollUpBudget) {
+                     Telemetry.Level logLevel, int rollUpParallelism, Duration rollUpBudget, int networkShards) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
@@ -30,6 +31,7 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
     public static final String LOCAL_PRINCIPAL = "LOCAL_PRINCIPAL";
     public static final String ROLL_UP_PARALLELISM = "ROLL_UP_PARALLELISM";
     public static final String ROLL_UP_BUDGET_MS = "ROLL_UP_BUDGET_MS";
+    public static final String NETWORK_SHARDS = "NETWORK_SHARDS";
 
     public static Config from(Map<String, String> env) {
         return new Config(
@@ -51,7 +53,9 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
                 // dealerships a roll-up reads at once (README, Performance: measured and why)
                 Integer.parseInt(value(env, ROLL_UP_PARALLELISM).orElse("32")),
                 // inside the report function's 29 s timeout and the HTTP API's 30 s, with room to answer
-                Duration.ofMillis(Long.parseLong(value(env, ROLL_UP_BUDGET_MS).orElse("25000"))));
+                Duration.ofMillis(Long.parseLong(value(env, ROLL_UP_BUDGET_MS).orElse("25000"))),
+                // the table's layout: every function of a stack must use the same (README, "Hot items")
+                Integer.parseInt(value(env, NETWORK_SHARDS).orElse(Integer.toString(TableLayout.NETWORK_SHARDS))));
     }
 
     public ClaimNames claimNames() {

@@ -100,7 +100,7 @@ public final class Wiring implements Priming.Hooks {
             WriteGuard writeGuard = new WriteGuard();
             var dynamo = DynamoClients.create(config.region(), config.dynamodbEndpoint(), credentials,
                     config.maxAttempts(), config.attemptTimeout(), attempts, writeGuard);
-            environment = new Wiring(config, new DynamoStores(dynamo, config.tableName(), Clock.systemUTC()),
+            environment = new Wiring(config, new DynamoStores(dynamo, config.tableName(), Clock.systemUTC(), config.networkShards()),
                     Clock.systemUTC(), () -> CursorKeys.load(config, credentials), credentials, writeGuard,
                     attempts::retries);
         }

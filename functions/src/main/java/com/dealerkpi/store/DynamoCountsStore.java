@@ -63,12 +63,18 @@ public final class DynamoCountsStore implements CountsStore {
     private final String table;
     private final Clock clock;
     private final DynamoReportStore milestoneIndex;
+    private final int networkShards;
 
-    public DynamoCountsStore(DynamoDbClient db, String table, Clock clock) {
+    /** @param networkShards how many items the network's month and listing are split into (the table's layout) */
+    public DynamoCountsStore(DynamoDbClient db, String table, Clock clock, int networkShards) {
+        if (!NETWORK_SHARD_COUNTS.contains(networkShards)) {
+            throw new IllegalArgumentException("network shards: one of " + NETWORK_SHARD_COUNTS + ", not " + networkShards);
+        }
         this.db = db;
         this.table = table;
         this.clock = clock;
         this.milestoneIndex = new DynamoReportStore(db, table);
+        this.networkShards = networkShards;
     }
 
     @Override
@@ -296,13 +302,13 @@ public final class DynamoCountsStore implements CountsStore {
     @Override
     public void copyToNetwork(String dealershipId, Home home, MonthState state) {
         NetworkRegister copy = new NetworkRegister(home.generation(), state.version(), state.milestones());
-        forward(networkMonthKey(home.month(), networkShard(dealershipId)), networkCopyAttribute(dealershipId),
+        forward(networkMonthKey(home.month(), networkShard(dealershipId, networkShards), networkShards), networkCopyAttribute(dealershipId),
                 copy.format(), "copy counts to the network");
     }
 
     @Override
     public void list(String dealershipId, AggregateConfig config) {
-        forward(networkListingKey(networkShard(dealershipId)), networkListingAttribute(dealershipId),
+        forward(networkListingKey(networkShard(dealershipId, networkShards), networkShards), networkListingAttribute(dealershipId),
                 NetworkListing.of(config).format(), "list aggregates in the network");
     }
 
@@ -332,15 +338,15 @@ public final class DynamoCountsStore implements CountsStore {
     public NetworkCounts network(List<YearMonth> months) {
         Map<String, NetworkListing> listings = new HashMap<>();
         List<Map<String, AttributeValue>> listingKeys = new ArrayList<>();
-        for (int shard = 0; shard < NETWORK_SHARDS; shard++) {
-            listingKeys.add(networkListingKey(shard));
+        for (int shard = 0; shard < networkShards; shard++) {
+            listingKeys.add(networkListingKey(shard, networkShards));
         }
         BatchReads.readAll(db, table, listingKeys, "read the network's listing", item -> item.forEach((attribute, value) ->
                 networkDealershipOf(attribute).ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s())))));
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (YearMonth month : months) {
-            for (int shard = 0; shard < NETWORK_SHARDS; shard++) {
-                keys.add(networkMonthKey(month, shard));
+            for (int shard = 0; shard < networkShards; shard++) {
+                keys.add(networkMonthKey(month, shard, networkShards));
             }
         }
         Map<YearMonth, Map<String, NetworkRegister>> copies = new LinkedHashMap<>();
@@ -353,9 +359,9 @@ public final class DynamoCountsStore implements CountsStore {
 
     @Override
     public Copies copies(String dealershipId, List<YearMonth> months) {
-        int shard = networkShard(dealershipId);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(networkListingKey(shard)));
-        months.forEach(month -> keys.add(networkMonthKey(month, shard)));
+        int shard = networkShard(dealershipId, networkShards);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(networkListingKey(shard, networkShards)));
+        months.forEach(month -> keys.add(networkMonthKey(month, shard, networkShards)));
         java.util.concurrent.atomic.AtomicReference<NetworkListing> listing = new java.util.concurrent.atomic.AtomicReference<>();
         Map<YearMonth, NetworkRegister> copies = new java.util.TreeMap<>();
         Map<String, String> names = Map.of("#pk", PK, "#c", networkCopyAttribute(dealershipId),

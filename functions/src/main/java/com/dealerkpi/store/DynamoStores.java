@@ -17,11 +17,17 @@ public final class DynamoStores implements Stores {
     private final SettingsStore settings;
     private final CountsStore counts;
 
+    /** The stores of a table in the default layout. */
     public DynamoStores(DynamoDbClient db, String table, Clock clock) {
+        this(db, table, clock, TableLayout.NETWORK_SHARDS);
+    }
+
+    /** @param networkShards the items the network's month and listing are split into (one of {@link TableLayout#NETWORK_SHARD_COUNTS}) */
+    public DynamoStores(DynamoDbClient db, String table, Clock clock, int networkShards) {
         this.status = new DynamoStatusStore(db, table, clock);
         this.reports = new DynamoReportStore(db, table);
         this.settings = new DynamoSettingsStore(db, table);
-        this.counts = new DynamoCountsStore(db, table, clock);
+        this.counts = new DynamoCountsStore(db, table, clock, networkShards);
     }
 
     @Override

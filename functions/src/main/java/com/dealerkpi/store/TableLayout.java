@@ -161,9 +161,11 @@ public final class TableLayout {
     /**
      * The network's month items and listing are split by dealership into this many items each (a partition each), so
      * no item nears DynamoDB's 400 KB and the writes of a month spread over as many partitions; a roll-up reads them
-     * all, a BatchGetItem per 100.
+     * all, a BatchGetItem per 100. The default; a larger network sets more (README, "Hot items").
      */
     public static final int NETWORK_SHARDS = 16;
+    /** The shard counts a table may be laid out with: powers of two, up to a year's roll-up in 31 BatchGetItems. */
+    public static final List<Integer> NETWORK_SHARD_COUNTS = List.of(16, 32, 64, 128, 256);
     private static final String NETWORK_SK = "N";
     static final String LAST_VERIFICATION = "lastVerify";
     static final String HISTORY_PREFIX = "E#";
@@ -354,17 +356,25 @@ public final class TableLayout {
         return names;
     }
 
-    /** The network month item of a dealership's month (its counters' copy). */
-    public static Map<String, AttributeValue> networkMonthKey(java.time.YearMonth month, int shard) {
-        return Map.of(PK, AttributeValue.fromS("N##M#" + month + "#" + shard), SK, AttributeValue.fromS(NETWORK_SK));
+    /**
+     * The network month item of a dealership's month (its counters' copy), in a layout of {@code shards} items a
+     * month. The default layout's keys end in the shard alone (as before shard counts could be chosen); another's in
+     * {@code {shard}of{shards}}, so a table re-laid out never reads a copy of the other layout as its own.
+     */
+    public static Map<String, AttributeValue> networkMonthKey(java.time.YearMonth month, int shard, int shards) {
+        return Map.of(PK, AttributeValue.fromS("N##M#" + month + "#" + shardName(shard, shards)), SK, AttributeValue.fromS(NETWORK_SK));
     }
 
-    public static Map<String, AttributeValue> networkListingKey(int shard) {
-        return Map.of(PK, AttributeValue.fromS("N##L#" + shard), SK, AttributeValue.fromS(NETWORK_SK));
+    public static Map<String, AttributeValue> networkListingKey(int shard, int shards) {
+        return Map.of(PK, AttributeValue.fromS("N##L#" + shardName(shard, shards)), SK, AttributeValue.fromS(NETWORK_SK));
     }
 
-    public static int networkShard(String dealershipId) {
-        return Math.floorMod(dealershipId.hashCode(), NETWORK_SHARDS);
+    private static String shardName(int shard, int shards) {
+        return shards == NETWORK_SHARDS ? Integer.toString(shard) : shard + "of" + shards;
+    }
+
+    public static int networkShard(String dealershipId, int shards) {
+        return Math.floorMod(dealershipId.hashCode(), shards);
     }
 
     public static String networkCopyAttribute(String dealershipId) {

@@ -42,7 +42,7 @@ public record LocalStore(Wiring wiring, DynamoDbClient db, Dynalite dynalite) im
         DynamoDbClient db = DynamoClients.create(config.region(), Optional.of(uri), DynamoClients.localCredentials(),
                 config.maxAttempts(), Duration.ofSeconds(10));
         TableSetup.ensureTable(db, config.tableName());
-        return new LocalStore(Wiring.local(config, new DynamoStores(db, config.tableName(), Clock.systemUTC()),
+        return new LocalStore(Wiring.local(config, new DynamoStores(db, config.tableName(), Clock.systemUTC(), config.networkShards()),
                 Clock.systemUTC()), db, dynalite);
     }
 

@@ -3,6 +3,7 @@ package com.dealerkpi.app;
 import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.app.report.KpiReports;
 import com.dealerkpi.store.DynamoStores;
+import com.dealerkpi.store.TableLayout;
 import com.dealerkpi.support.Backend;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.Reply;
@@ -88,9 +89,47 @@ class AggregateBuildIT {
         assertEquals(counts, api.get(Caller.national(), "/kpi?" + range).map("counts"));
     }
 
+    @Test
+    void aTableLaidOutAgainWithMoreNetworkShardsRebuildsItsDealershipsAndItsRollUpsStayExact() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        String range = "/kpi?range=custom&from=2026-01-01&to=2026-06-30";
+        TestApi sixteen = withHistory(db, table, "U3", 60, 20, 13);
+        addHistory(sixteen, "U4", 60, 20, 17);
+        Map<String, Object> counts = sixteen.get(Caller.national(), range).map("counts");
+
+        // every function of the stack now runs with NETWORK_SHARDS=64: nothing is listed in that layout yet
+        TestApi wider = api(db, table, 64);
+        assertEquals(Map.of(), wider.stores().counts().network(List.of()).listings(), "another layout's listing is not read");
+        assertEquals(counts, wider.get(Caller.national(), range).map("counts"), "counted from the milestones meanwhile");
+        assertEquals(2, wider.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "a new generation each");
+        assertEquals(2, wider.sweep().built());
+        assertEquals(java.util.Set.of("U3", "U4"), wider.stores().counts().network(List.of()).listings().keySet());
+        assertTrue(db.scanPaginator(r -> r.tableName(table)).items().stream()
+                .anyMatch(item -> item.get("pk").s().matches("N##M#2026-0[1-6]#[0-9]+of64")), "copies in the new layout");
+        assertEquals(List.of(), wider.verifyAggregates().mismatches(), "every copy in the new layout equals its month");
+        assertEquals(counts, wider.get(Caller.national(), range).map("counts"));
+
+        Reply sold = wider.postJson(Caller.national(), "/dealerships/U4/agreements/NEW/status",
+                "{\"status\":\"Sold\",\"occurredAt\":\"2026-03-01T10:00:00Z\"}");
+        assertEquals(201, sold.status(), sold.toString());
+        assertEquals(((Number) counts.get("sold")).longValue() + 1,
+                ((Number) wider.get(Caller.national(), range).map("counts").get("sold")).longValue(), "a new sale, in the new layout at once");
+        assertEquals(List.of(), wider.verifyAggregates().mismatches());
+    }
+
     /** An API on the table, and a dealership's random updates of the first half of 2026 through it. */
     private static TestApi withHistory(DynamoDbClient db, String table, String dealership, int updates, int agreements, long seed) {
-        TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC());
+        TestApi api = api(db, table, TableLayout.NETWORK_SHARDS);
+        addHistory(api, dealership, updates, agreements, seed);
+        return api;
+    }
+
+    private static TestApi api(DynamoDbClient db, String table, int networkShards) {
+        return new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC(), networkShards), Clock.systemUTC());
+    }
+
+    private static void addHistory(TestApi api, String dealership, int updates, int agreements, long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < updates; i++) {
             String at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(15_000_000)).toString();
@@ -98,7 +137,6 @@ class AggregateBuildIT {
                     + "/status", "{\"status\":\"" + STATUSES.get(random.nextInt(STATUSES.size())) + "\",\"occurredAt\":\"" + at + "\"}");
             assertEquals(201, reply.status(), reply.toString());
         }
-        return api;
     }
 
     /**
