@@ -10,11 +10,13 @@ import com.dealerkpi.domain.settings.TargetChange;
 import com.dealerkpi.domain.settings.TargetScope;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,6 +33,11 @@ import static com.dealerkpi.store.TableLayout.*;
  * conditional on the version read.
  */
 public final class DynamoSettingsStore implements SettingsStore {
+    /** What a report needs of a profile: not its change history, which grows with every change. */
+    private static final Map<String, String> REPORTED_FIELDS = Map.of("#did", DEALERSHIP_ID, "#name", NAME, "#region", REGION,
+            "#brand", BRAND, "#group", GROUP, "#tz", TIMEZONE, "#dbs", DATABASE_SIZES, "#live", GO_LIVE);
+    private static final String REPORTED_PROJECTION = String.join(", ", REPORTED_FIELDS.keySet());
+
     private final DynamoDbClient db;
     private final String table;
 
@@ -72,40 +79,49 @@ public final class DynamoSettingsStore implements SettingsStore {
     @Override
     public List<Profile> allProfiles() {
         // consistent: a dealership moved out of a group leaves the group's roll-up with the answer to that move
-        return profiles(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(PROFILES_PK)))
-                .projectionExpression("#did, #name, #region, #brand, #group, #tz, #dbs, #live")
-                .expressionAttributeNames(Map.of("#pk", PK, "#did", DEALERSHIP_ID, "#name", NAME, "#region", REGION,
-                        "#brand", BRAND, "#group", GROUP, "#tz", TIMEZONE, "#dbs", DATABASE_SIZES, "#live", GO_LIVE))
-                .build());
+        Map<String, String> names = new HashMap<>(REPORTED_FIELDS);
+        names.put("#pk", PK);
+        List<Profile> profiles = new ArrayList<>();
+        DynamoErrors.call("list profiles", () -> {
+            db.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk", s(PROFILES_PK)))
+                            .projectionExpression(REPORTED_PROJECTION).expressionAttributeNames(names))
+                    .items().forEach(item -> profiles.add(ProfileItems.profile(item)));
+            return null;
+        });
+        return profiles;
     }
 
     @Override
     public List<Profile> profilesInRegion(String region) {
-        return profilesByIndex(REGION_INDEX, GSI3_PK, regionIndexPk(region));
+        return profilesByIndex(REGION_INDEX, GSI3_PK, regionIndexPk(region),
+                profile -> profile.region() != null && regionIndexPk(profile.region()).equals(regionIndexPk(region)));
     }
 
     @Override
     public List<Profile> profilesOfBrand(String brand) {
-        return profilesByIndex(BRAND_INDEX, GSI4_PK, brandIndexPk(brand));
+        return profilesByIndex(BRAND_INDEX, GSI4_PK, brandIndexPk(brand),
+                profile -> profile.brand() != null && brandIndexPk(profile.brand()).equals(brandIndexPk(brand)));
     }
 
-    private List<Profile> profilesByIndex(String index, String keyAttribute, String key) {
-        return profiles(QueryRequest.builder().tableName(table).indexName(index)
-                .keyConditionExpression("#k = :k")
-                .expressionAttributeNames(Map.of("#k", keyAttribute))
-                .expressionAttributeValues(Map.of(":k", s(key)))
-                .build());
-    }
-
-    private List<Profile> profiles(QueryRequest query) {
-        List<Profile> profiles = new ArrayList<>();
+    /**
+     * The dealerships the index names, then their profiles read consistently: the index (updated asynchronously on
+     * DynamoDB) holds neither every field (not the group) nor, for a moment, a move; so a dealership that left a
+     * moment ago is out ({@code stillIn}), and one that came in is in once the index has it.
+     */
+    private List<Profile> profilesByIndex(String index, String keyAttribute, String key, Predicate<Profile> stillIn) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         DynamoErrors.call("list profiles", () -> {
-            db.queryPaginator(query).items().forEach(item -> profiles.add(ProfileItems.profile(item)));
+            db.queryPaginator(r -> r.tableName(table).indexName(index).keyConditionExpression("#k = :k")
+                            .projectionExpression("#did").expressionAttributeNames(Map.of("#k", keyAttribute, "#did", DEALERSHIP_ID))
+                            .expressionAttributeValues(Map.of(":k", s(key))))
+                    .items().forEach(item -> keys.add(ProfileItems.key(item.get(DEALERSHIP_ID).s())));
             return null;
         });
-        return profiles;
+        List<Profile> profiles = new ArrayList<>();
+        BatchReads.readAll(db, table, keys, read -> read.projectionExpression(REPORTED_PROJECTION)
+                .expressionAttributeNames(REPORTED_FIELDS), "read profiles", item -> profiles.add(ProfileItems.profile(item)));
+        return profiles.stream().filter(stillIn).sorted(Comparator.comparing(Profile::dealershipId)).toList();
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -80,6 +81,25 @@ class DealerGroupsTest {
         assertEquals(count(group, "contacted"), count(api.get(NATIONAL, "/groups/arnold_clark/kpi?range=ytd"), "contacted"),
                 "national sees the same table, the group spelled as its user pool spells it");
         assertEquals(200, api.get(ARNOLD, "/groups/Arnold_Clark/kpi?format=csv").status());
+    }
+
+    @Test
+    void everyLeagueTableNamesEachDealershipsGroup() {
+        Map<String, Object> groups = new java.util.HashMap<>();
+        groups.put("AC1", "Arnold Clark");
+        groups.put("LK1", "Lookers");
+        groups.put("IND", null);
+        // a region's and a brand's dealerships come from an index that does not hold the group
+        for (String path : List.of("/kpi", "/regions/North/kpi", "/regions/scotland/kpi", "/brands/FORD/kpi")) {
+            Reply table = api.get(NATIONAL, path);
+            assertEquals(200, table.status(), table.toString());
+            assertFalse(table.list("dealerships").isEmpty(), path);
+            for (Map<String, Object> row : table.list("dealerships")) {
+                if (groups.containsKey(row.get("dealershipId"))) {
+                    assertEquals(groups.get(row.get("dealershipId")), row.get("group"), path + " " + row.get("dealershipId"));
+                }
+            }
+        }
     }
 
     @Test
