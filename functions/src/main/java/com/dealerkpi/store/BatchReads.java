@@ -1,10 +1,14 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.common.StoreUnavailableException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,25 +21,42 @@ final class BatchReads {
     private static final int UNPROCESSED_ROUNDS = 5;
     /** The most keys one BatchGetItem takes. */
     private static final int BATCH = 100;
+    /** The threads a read's further requests go out on: as many as are in flight, an idle one gone after a minute. */
+    private static final Parallel AT_ONCE = new Parallel(Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "dealer-kpi-batch-read");
+        thread.setDaemon(true);
+        return thread;
+    }));
 
     private BatchReads() {
     }
 
-    /** Any number of items read consistently, 100 keys a request, one request after another. */
+    /** Any number of items read consistently, 100 keys a request, the requests at once. */
     static void readAll(DynamoDbClient db, String table, List<Map<String, AttributeValue>> keys, String what,
                         Consumer<Map<String, AttributeValue>> sink) {
         readAll(db, table, keys, attributes -> { }, what, sink);
     }
 
-    /** As above, each request also shaped by {@code projection} (its projection expression and names). */
+    /**
+     * As above, each request also shaped by {@code projection} (its projection expression and names). The requests
+     * go out together, so a read of many keys (a year of the network's months, of a dealership's days) costs one round
+     * trip, not one per 100 keys; {@code sink} sees the items on the caller's thread once every request has answered.
+     */
     static void readAll(DynamoDbClient db, String table, List<Map<String, AttributeValue>> keys,
                         Consumer<KeysAndAttributes.Builder> projection, String what, Consumer<Map<String, AttributeValue>> sink) {
+        List<Supplier<List<Map<String, AttributeValue>>>> requests = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH) {
             KeysAndAttributes.Builder chunk = KeysAndAttributes.builder()
                     .keys(keys.subList(from, Math.min(keys.size(), from + BATCH))).consistentRead(true);
             projection.accept(chunk);
-            read(db, table, chunk.build(), what, sink);
+            KeysAndAttributes request = chunk.build();
+            requests.add(() -> {
+                List<Map<String, AttributeValue>> items = new ArrayList<>();
+                read(db, table, request, what, items::add);
+                return items;
+            });
         }
+        AT_ONCE.all(requests).forEach(items -> items.forEach(sink));
     }
 
     static void read(DynamoDbClient db, String table, KeysAndAttributes keys, String what,

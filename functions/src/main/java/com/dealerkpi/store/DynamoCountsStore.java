@@ -302,14 +302,14 @@ public final class DynamoCountsStore implements CountsStore {
     @Override
     public void copyToNetwork(String dealershipId, Home home, MonthState state) {
         NetworkRegister copy = new NetworkRegister(home.generation(), state.version(), state.milestones());
-        forward(networkMonthKey(home.month(), networkShard(dealershipId, networkShards), networkShards), networkCopyAttribute(dealershipId),
-                copy.format(), "copy counts to the network");
+        forward(networkMonthKey(home.month(), networkShard(dealershipId, networkShards), networkShards),
+                networkCopyAttribute(dealershipId), copy.format(), "copy counts to the network");
     }
 
     @Override
     public void list(String dealershipId, AggregateConfig config) {
-        forward(networkListingKey(networkShard(dealershipId, networkShards), networkShards), networkListingAttribute(dealershipId),
-                NetworkListing.of(config).format(), "list aggregates in the network");
+        forward(networkListingKey(networkShard(dealershipId, networkShards), networkShards),
+                networkListingAttribute(dealershipId), NetworkListing.of(config).format(), "list aggregates in the network");
     }
 
     /**

@@ -147,8 +147,8 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
             shown = YearMonth.from(range.from());
         }
         KpiCounts total = daily.total();
-        return new KpiReport(profile.dealershipId(), profile.name(), range, total, EffectiveTargets.in(shown, profile.timezone(), layers),
-                profile.databaseSizeIn(shown).orElse(null), targetTotal, targetDayCounts, targetMonths,
+        return new KpiReport(profile.dealershipId(), profile.name(), range, total,
+                EffectiveTargets.in(shown, profile.timezone(), layers), profile.databaseSizeIn(shown).orElse(null), targetTotal, targetDayCounts, targetMonths,
                 List.copyOf(monthly), notes(range, total, monthly, profile, daily, today));
     }
 
