@@ -130,6 +130,8 @@ class DealerGroupsTest {
         assertEquals(401, api.get(Caller.withGroups("u", "group-"), "/dealerships/AC1/kpi").status());
         assertEquals(401, api.get(Caller.withGroups("u", "group-a#b"), "/dealerships/AC1/kpi").status());
         assertEquals(200, api.get(Caller.withGroups("u", "national", "group-Lookers"), "/kpi").status(), "national wins");
+        assertEquals(200, api.get(Caller.withGroups("u", "group-Arnold_Clark", "group-arnold_clark"), "/dealerships/AC1/kpi").status(),
+                "one group in two spellings is one group");
     }
 
     @Test

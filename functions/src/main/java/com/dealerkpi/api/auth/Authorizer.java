@@ -59,7 +59,8 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
             return Caller.national(subject);
         }
         List<String> dealerships = new ArrayList<>();
-        List<String> dealerGroups = new ArrayList<>();
+        // one group however many spellings the user pool has of it (group-Arnold_Clark, group-arnold_clark)
+        Set<String> dealerGroups = new LinkedHashSet<>();
         for (String group : groups) {
             if (group.startsWith(ClaimNames.GROUP_MANAGERS_PREFIX)) {
                 // as the user pool names it: spaces written as underscores (a space here is a list that was not split)
@@ -68,7 +69,7 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
                     throw ApiException.unauthorized("The token's group " + ClaimNames.GROUP_MANAGERS_PREFIX
                             + "… names no valid dealer group.");
                 }
-                dealerGroups.add(name);
+                dealerGroups.add(Ids.groupKey(name));
             } else if (group.startsWith(ClaimNames.DEALER_GROUP_PREFIX)) {
                 String id = group.substring(ClaimNames.DEALER_GROUP_PREFIX.length());
                 if (!Ids.isValid(id)) {
@@ -83,7 +84,7 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
                     + "API serves a caller one dealership, or one dealer group, at a time.");
         }
         if (!dealerGroups.isEmpty()) {
-            return Caller.group(subject, dealerGroups.get(0));
+            return Caller.group(subject, dealerGroups.iterator().next());
         }
         if (dealerships.isEmpty()) {
             throw ApiException.unauthorized("The token's groups name no role this API knows.");
