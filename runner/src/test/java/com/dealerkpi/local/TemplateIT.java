@@ -225,6 +225,16 @@ class TemplateIT {
                                     && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
                     reader + " may read a profile");
         }
+        // a scope's targets warn when no profile names it: the admin function reads a region's or brand's profiles
+        // by key and a group's with a Query (dynalite and moto enforce no IAM: without these a deployed PUT was a 500)
+        for (String read : List.of("dynamodb:BatchGetItem", "dynamodb:Query")) {
+            assertTrue(statements("AdminFunctionRole").stream().anyMatch(statement ->
+                            String.valueOf(statement.get("Action")).contains(read)
+                                    && String.valueOf(statement.get("Resource")).contains("Table")
+                                    && !String.valueOf(statement.get("Resource")).contains("index")
+                                    && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
+                    "the admin function may " + read + " profiles");
+        }
         // the roll-ups' network items: every writer of a dealership month copies it, every config change lists it
         for (String writer : List.of("StatusFunction", "AggregatesFunction", "AdminFunction")) {
             assertTrue(statements(writer + "Role").stream().anyMatch(statement ->
