@@ -213,6 +213,22 @@ public final class DynamoCountsStore implements CountsStore {
                 .expressionAttributeValues(Map.of(":at", s(instant(at))))));
     }
 
+    /** A table without a recorded layout has the one every version before the setting wrote: the default. */
+    @Override
+    public boolean layoutRecorded() {
+        Map<String, AttributeValue> item = DynamoErrors.call("read the roll-ups' layout", () -> db.getItem(r -> r.tableName(table)
+                .key(statusKey()).consistentRead(true).projectionExpression("#l").expressionAttributeNames(Map.of("#l", LAYOUT))).item());
+        AttributeValue recorded = item == null ? null : item.get(LAYOUT);
+        return (recorded == null ? NETWORK_SHARDS : Integer.parseInt(recorded.n())) == networkShards;
+    }
+
+    @Override
+    public void recordLayout() {
+        DynamoErrors.call("record the roll-ups' layout", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
+                .updateExpression("SET #l = :l").expressionAttributeNames(Map.of("#l", LAYOUT))
+                .expressionAttributeValues(Map.of(":l", n(networkShards)))));
+    }
+
     @Override
     public void recordVerification(Verification verification) {
         AttributeValue value = AttributeValue.fromM(Map.of("at", s(instant(verification.at())),

@@ -156,6 +156,8 @@ public final class TableLayout {
     static final String AGGREGATES_STATUS_PK = "D##AGGREGATES";
     static final String AGGREGATES_STATUS_SK = "STATUS";
     static final String LAST_SWEEP = "lastSweep";
+    /** The network shard count the roll-ups' copies were last laid out with. */
+    static final String LAYOUT = "layout";
     /** A dealership month's version: raised by every write of it, so a copy of its counters knows how recent it is. */
     static final String MONTH_VERSION = "mv";
     /**
@@ -164,7 +166,7 @@ public final class TableLayout {
      * all, a BatchGetItem per 100. The default; a larger network sets more (README, "Hot items").
      */
     public static final int NETWORK_SHARDS = 16;
-    /** The shard counts a table may be laid out with: powers of two, up to a year's roll-up in 31 BatchGetItems. */
+    /** The shard counts a table may be laid out with: powers of two; at 256 a year's roll-up sends 37 BatchGetItems. */
     public static final List<Integer> NETWORK_SHARD_COUNTS = List.of(16, 32, 64, 128, 256);
     private static final String NETWORK_SK = "N";
     static final String LAST_VERIFICATION = "lastVerify";

@@ -637,6 +637,16 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
             }
         }
 
+        /** One layout: the in-memory roll-ups read the months themselves. */
+        @Override
+        public boolean layoutRecorded() {
+            return true;
+        }
+
+        @Override
+        public void recordLayout() {
+        }
+
         @Override
         public void recordVerification(Verification verification) {
             synchronized (InMemoryStores.this) {

@@ -2,6 +2,8 @@ package com.dealerkpi.app;
 
 import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.app.report.KpiReports;
+import com.dealerkpi.domain.Months;
+import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.store.TableLayout;
 import com.dealerkpi.support.Backend;
@@ -13,6 +15,8 @@ import com.dealerkpi.support.TestBackend;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -108,14 +112,36 @@ class AggregateBuildIT {
         assertTrue(db.scanPaginator(r -> r.tableName(table)).items().stream()
                 .anyMatch(item -> item.get("pk").s().matches("N##M#2026-0[1-6]#[0-9]+of64")), "copies in the new layout");
         assertEquals(List.of(), wider.verifyAggregates().mismatches(), "every copy in the new layout equals its month");
+        assertServedFromTheNetwork(wider, "U3", "U4");
         assertEquals(counts, wider.get(Caller.national(), range).map("counts"));
 
         Reply sold = wider.postJson(Caller.national(), "/dealerships/U4/agreements/NEW/status",
                 "{\"status\":\"Sold\",\"occurredAt\":\"2026-03-01T10:00:00Z\"}");
         assertEquals(201, sold.status(), sold.toString());
-        assertEquals(((Number) counts.get("sold")).longValue() + 1,
-                ((Number) wider.get(Caller.national(), range).map("counts").get("sold")).longValue(), "a new sale, in the new layout at once");
+        Map<String, Object> withTheSale = wider.get(Caller.national(), range).map("counts");
+        assertEquals(((Number) counts.get("sold")).longValue() + 1, ((Number) withTheSale.get("sold")).longValue(),
+                "a new sale, in the new layout at once");
         assertEquals(List.of(), wider.verifyAggregates().mismatches());
+
+        // and back to 16: the old layout's listing still names the generations before, whose copies lack the sale
+        TestApi back = api(db, table, TableLayout.NETWORK_SHARDS);
+        assertEquals(2, back.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "a new generation each again");
+        assertEquals(withTheSale, back.get(Caller.national(), range).map("counts"), "counted from the milestones meanwhile");
+        assertEquals(2, back.sweep().built());
+        assertServedFromTheNetwork(back, "U3", "U4");
+        assertEquals(withTheSale, back.get(Caller.national(), range).map("counts"));
+        assertEquals(List.of(), back.verifyAggregates().mismatches());
+        assertEquals(0, back.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "the layout is recorded: done");
+    }
+
+    /** The roll-ups count these dealerships' first half of 2026 from the network's copies, not from their milestones. */
+    private static void assertServedFromTheNetwork(TestApi api, String... dealerships) {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 6, 30);
+        NetworkCounts network = api.stores().counts().network(Months.between(from, to));
+        for (String dealership : dealerships) {
+            assertTrue(network.byDay(dealership, ZoneId.of("Europe/London"), from, to).isPresent(), dealership + " served by the copies");
+        }
     }
 
     /** An API on the table, and a dealership's random updates of the first half of 2026 through it. */

@@ -165,6 +165,15 @@ public interface CountsStore {
     /** When the last sweep finished. */
     void recordSweep(Instant at);
 
+    /**
+     * Whether the roll-ups' copies were last laid out as this store writes them: false after a change of the layout
+     * (its shard count), until {@link #recordLayout} says that every ready dealership was given a generation to be
+     * copied in the new one.
+     */
+    boolean layoutRecorded();
+
+    void recordLayout();
+
     /** The last verification's result. */
     void recordVerification(Verification verification);
 

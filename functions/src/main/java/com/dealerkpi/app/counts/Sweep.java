@@ -89,6 +89,8 @@ public final class Sweep {
      * as its months may never have been copied).
      */
     private int configure(Failures failed) {
+        boolean relaidOut = !store.layoutRecorded();
+        int failedBefore = failed.count();
         List<String> registered = registry.registeredDealerships();
         Map<String, AggregateConfig> configs = store.configs(registered);
         Map<String, ZoneId> zones = profileZones.get();
@@ -105,9 +107,11 @@ public final class Sweep {
             } else if (listing != null && listing.generation() > config.generation()) {
                 configured += attempt(() -> store.replaceConfig(dealershipId, config,
                         config.next(listing.zone(), clock.instant())), failed) ? 1 : 0;
-            } else if (listing == null && config.ready()) {
-                // ready before its months were copied (a version before the copies, or a crash between the config
-                // and its listing): only a build copies every month, so a new generation is built
+            } else if (config.ready() && (relaidOut || listing == null || listing.generation() < config.generation())) {
+                // ready, but its months may not all be copied where the roll-ups read them: by a version before the
+                // copies, after a crash between the config and its listing, or in another layout (the shard count
+                // changed, or changed back: a listing left behind by the layout's last use); only a build copies
+                // every month, so a new generation is built
                 configured += attempt(() -> aggregates.rebuild(dealershipId), failed) ? 1 : 0;
             } else {
                 if (!config.ready() && !listed.contains(dealershipId)) {
@@ -117,6 +121,9 @@ public final class Sweep {
                     attempt(() -> store.list(dealershipId, config), failed);
                 }
             }
+        }
+        if (relaidOut && failed.count() == failedBefore) {
+            store.recordLayout();
         }
         return configured;
     }
