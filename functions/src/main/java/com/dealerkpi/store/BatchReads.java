@@ -21,8 +21,12 @@ final class BatchReads {
     private static final int UNPROCESSED_ROUNDS = 5;
     /** The most keys one BatchGetItem takes. */
     private static final int BATCH = 100;
-    /** The threads a read's further requests go out on: as many as are in flight, an idle one gone after a minute. */
-    private static final Parallel AT_ONCE = new Parallel(Executors.newCachedThreadPool(runnable -> {
+    /** Requests of one read in flight at once, beyond the caller's own: a network's year at 64 shards is 9. */
+    private static final int AT_ONCE_LIMIT = 8;
+    /** The first wait before keys DynamoDB left unprocessed are asked again (it doubles each round), as AWS advises. */
+    private static final long UNPROCESSED_BACKOFF_MS = 25;
+    /** The threads a read's further requests go out on. */
+    private static final Parallel AT_ONCE = new Parallel(Executors.newFixedThreadPool(AT_ONCE_LIMIT, runnable -> {
         Thread thread = new Thread(runnable, "dealer-kpi-batch-read");
         thread.setDaemon(true);
         return thread;
@@ -67,6 +71,9 @@ final class BatchReads {
                 if (round > UNPROCESSED_ROUNDS) {
                     throw new StoreUnavailableException(what + ": keys stayed unprocessed", null);
                 }
+                if (round > 0) {
+                    backOff(round, what);
+                }
                 Map<String, KeysAndAttributes> asked = pending;
                 BatchGetItemResponse response = db.batchGetItem(r -> r.requestItems(asked));
                 response.responses().getOrDefault(table, List.of()).forEach(sink);
@@ -74,5 +81,14 @@ final class BatchReads {
             }
             return null;
         });
+    }
+
+    private static void backOff(int round, String what) {
+        try {
+            Thread.sleep(UNPROCESSED_BACKOFF_MS << (round - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException(what + ": interrupted while waiting to ask again", e);
+        }
     }
 }
