@@ -47,6 +47,8 @@ final class AggregateBench {
         }
         int quietRequests = requests(quiet);
         int busyRequests = requests(busy);
+        bench.times.print(out, busyName, busy);
+        bench.times.print(out, quietName, quiet);
         double[] medians = Timing.medians(busy, quiet, 31);
         out.line(String.format("%s (%d requests/report)", busyName, busyRequests),
                 medians[0], String.format("%s (%d requests)", quietName, quietRequests), medians[1]);

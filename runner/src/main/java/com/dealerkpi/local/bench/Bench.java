@@ -43,6 +43,9 @@ public final class Bench {
                 + " " + System.getProperty("java.version") + ", store: dynalite (embedded, one node process)");
         try (Dynalite dynalite = Dynalite.start(Optional.empty());
              BenchTable table = new BenchTable(dynalite.endpoint())) {
+            if (options.optional("--request-times").isPresent()) {
+                table.times.show();
+            }
             if (parts.contains("status")) {
                 new StatusBench(table, out).run(iterations);
             }

@@ -42,11 +42,12 @@ final class BenchTable implements AutoCloseable {
     final DynamoDbClient db;
     final Wiring wiring;
     final RequestCounter counter = new RequestCounter();
+    final RequestTimes times = new RequestTimes();
     final ExecutorService io = Executors.newFixedThreadPool(8);
 
     BenchTable(URI endpoint) {
         this.db = DynamoClients.create("us-east-1", Optional.of(endpoint), DynamoClients.localCredentials(), 4,
-                Duration.ofSeconds(30), counter);
+                Duration.ofSeconds(30), counter, times);
         TableSetup.ensureTable(db, TABLE);
         this.wiring = Wiring.local(Config.from(Map.of(Config.TABLE_NAME, TABLE)),
                 new DynamoStores(db, TABLE, Clock.systemUTC()), Clock.systemUTC());

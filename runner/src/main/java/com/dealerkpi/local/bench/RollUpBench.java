@@ -58,6 +58,8 @@ final class RollUpBench {
                 rollUp.run();
                 one.run();
             }
+            bench.times.print(out, scope, rollUp);
+            bench.times.print(out, "one dealership", one);
             double[] medians = Timing.medians(rollUp, one, RUNS);
             out.line(String.format("%s ytd from the aggregates, %s (%d requests)", scope, scale, requests(rollUp)),
                     medians[0], String.format("one dealership's ytd (%d requests)", requests(one)), medians[1]);

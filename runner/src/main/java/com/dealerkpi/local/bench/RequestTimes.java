@@ -1,0 +1,76 @@
+package com.dealerkpi.local.bench;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Where a report's time goes ({@code bench --request-times true}): each DynamoDB request's time from its sending to
+ * its answer, summed by operation and the shape of its first key (digits as 9). Requests sent together each count
+ * their whole wait, so the lines of one report can add up to more than its time.
+ */
+final class RequestTimes implements ExecutionInterceptor {
+    private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("benchRequestSent");
+    private static final int RUNS = 10;
+
+    private final Map<String, LongAdder> nanos = new ConcurrentSkipListMap<>();
+    private volatile boolean shown;
+
+    void show() {
+        shown = true;
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attributes.putAttribute(SENT, System.nanoTime());
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        Long sent = attributes.getAttribute(SENT);
+        if (sent != null) {
+            nanos.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + keyShape(context.request()),
+                    k -> new LongAdder()).add(System.nanoTime() - sent);
+        }
+    }
+
+    /** If shown: {@code call} run ten times, its mean time and each kind of request's. */
+    void print(Report out, String name, Runnable call) {
+        if (!shown) {
+            return;
+        }
+        nanos.clear();
+        long started = System.nanoTime();
+        for (int i = 0; i < RUNS; i++) {
+            call.run();
+        }
+        out.printf("  request times, %s: %.1f ms a report%n", name, (System.nanoTime() - started) / 1e6 / RUNS);
+        nanos.forEach((kind, total) -> out.printf("    %s: %.1f ms%n", kind, total.sum() / 1e6 / RUNS));
+    }
+
+    private static String keyShape(SdkRequest request) {
+        AttributeValue key = null;
+        if (request instanceof GetItemRequest get) {
+            key = get.key().get("pk");
+        } else if (request instanceof BatchGetItemRequest batch) {
+            key = batch.requestItems().values().iterator().next().keys().get(0).get("pk");
+        } else if (request instanceof QueryRequest query) {
+            key = query.expressionAttributeValues().values().stream().filter(value -> value.s() != null).findFirst().orElse(null);
+            if (query.indexName() != null) {
+                return query.indexName() + " " + (key == null ? "" : key.s().replaceAll("[0-9]", "9"));
+            }
+        }
+        return key == null || key.s() == null ? "" : key.s().replaceAll("[0-9]", "9");
+    }
+}
