@@ -62,7 +62,9 @@ public final class Main {
                             + "restore), cold-start, restore (default: all)"),
                     new Command.Option("--iterations", "N", "requests per measurement (default: 400)"),
                     new Command.Option("--runs", "N", "cold starts and restores per function (default: 5)"),
-                    new Command.Option("--quick", "true", "fewer iterations, for a first look")),
+                    new Command.Option("--quick", "true", "fewer iterations, for a first look"),
+                    new Command.Option("--request-times", "true",
+                            "also print where each roll-up's and aggregate report's time goes, request by request")),
                     options -> {
                         Bench.run(options);
                         return 0;
