@@ -84,9 +84,10 @@ public final class Sweep {
     /**
      * Configs for dealerships without one, new generations for those whose profile moved to another zone, the
      * building list for every config that is not ready (a ready mark racing a new generation can take its entry), and
-     * the network's listing of every config (a listing that a crash left behind its config is brought up to it; one
-     * ahead of it, the change that listed it and was cut off, is completed; a ready config never listed is rebuilt,
-     * as its months may never have been copied).
+     * the network's listing of every config (a listing that a crash left behind its unready config is brought up to
+     * it; one ahead of it, the change that listed it and was cut off, is completed; a ready config never listed, or
+     * listed at an older generation, or every ready config after the layout of the copies changed, is rebuilt, as its
+     * months may not all have been copied where the roll-ups read them).
      */
     private int configure(Failures failed) {
         boolean relaidOut = !store.layoutRecorded();
