@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * right 4xx as problem+json, with a message a person can act on, no internals, and nothing written.
  */
 @Tag("stores")
+@Tag("matrix")
 class BadInputCorpusTest {
     private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
     private static TestApi api;

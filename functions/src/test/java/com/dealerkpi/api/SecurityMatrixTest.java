@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in the dealer group Arnold Clark, OTHER in Lookers, LONE in none.
  */
 @Tag("stores")
+@Tag("matrix")
 class SecurityMatrixTest {
     static final String OWN = "OWN";
     static final String OTHER = "OTHER";
