@@ -7,6 +7,7 @@ import com.dealerkpi.api.auth.Authorizer;
 import com.dealerkpi.api.http.Cursors;
 import com.dealerkpi.api.http.Route;
 import com.dealerkpi.app.Stores;
+import com.dealerkpi.app.common.DaemonThreads;
 import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.app.counts.Sweep;
@@ -32,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -50,7 +49,7 @@ public final class Wiring implements Priming.Hooks {
     private final Stores stores;
     private final Clock clock;
     private final Supplier<List<byte[]>> cursorSecrets;
-    private final ExecutorService io = Executors.newFixedThreadPool(16, daemonThreads("dealer-kpi-io"));
+    private final ExecutorService io = Executors.newFixedThreadPool(16, DaemonThreads.named("dealer-kpi-io"));
     private final ExecutorService fanOut;
     private final Parallel parallel = new Parallel(io);
     private final Authorizer authorizer;
@@ -77,7 +76,7 @@ public final class Wiring implements Priming.Hooks {
         this.stores = stores;
         this.clock = clock;
         this.cursorSecrets = cursorSecrets;
-        this.fanOut = Executors.newFixedThreadPool(config.rollUpParallelism(), daemonThreads("dealer-kpi-rollup"));
+        this.fanOut = Executors.newFixedThreadPool(config.rollUpParallelism(), DaemonThreads.named("dealer-kpi-rollup"));
         this.authorizer = new Authorizer(config.claimNames(), config.localPrincipalHeader());
         this.aggregates = new Aggregates(stores.counts(), dealershipId -> stores.settings().profile(dealershipId)
                 .map(profile -> profile.value().timezone()).orElse(Profile.DEFAULT_ZONE), parallel, clock);
@@ -210,14 +209,5 @@ public final class Wiring implements Priming.Hooks {
         if (cursors != null) {
             cursors.reload();
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

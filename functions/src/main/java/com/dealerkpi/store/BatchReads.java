@@ -1,5 +1,6 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.common.DaemonThreads;
 import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.common.StoreUnavailableException;
 
@@ -26,11 +27,8 @@ final class BatchReads {
     /** The first wait before keys DynamoDB left unprocessed are asked again (it doubles each round), as AWS advises. */
     private static final long UNPROCESSED_BACKOFF_MS = 25;
     /** The threads a read's further requests go out on. */
-    private static final Parallel AT_ONCE = new Parallel(Executors.newFixedThreadPool(AT_ONCE_LIMIT, runnable -> {
-        Thread thread = new Thread(runnable, "dealer-kpi-batch-read");
-        thread.setDaemon(true);
-        return thread;
-    }));
+    private static final Parallel AT_ONCE = new Parallel(Executors.newFixedThreadPool(AT_ONCE_LIMIT,
+            DaemonThreads.named("dealer-kpi-batch-read")));
 
     private BatchReads() {
     }
