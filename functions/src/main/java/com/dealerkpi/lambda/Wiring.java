@@ -15,8 +15,10 @@ import com.dealerkpi.app.counts.Verification;
 import com.dealerkpi.app.report.KpiReports;
 import com.dealerkpi.app.report.RollUps;
 import com.dealerkpi.app.settings.Settings;
+import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.Agreements;
 import com.dealerkpi.app.status.StatusRecorder;
+import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.lambda.priming.Priming;
 import com.dealerkpi.store.AttemptCounter;
@@ -27,7 +29,6 @@ import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,8 @@ public final class Wiring implements Priming.Hooks {
         this.cursorSecrets = cursorSecrets;
         this.fanOut = Executors.newFixedThreadPool(config.rollUpParallelism(), DaemonThreads.named("dealer-kpi-rollup"));
         this.authorizer = new Authorizer(config.claimNames(), config.localPrincipalHeader());
-        this.aggregates = new Aggregates(stores.counts(), dealershipId -> stores.settings().profile(dealershipId)
-                .map(profile -> profile.value().timezone()).orElse(Profile.DEFAULT_ZONE), parallel, clock);
+        this.aggregates = new Aggregates(stores.counts(), dealershipId -> Bucketing.of(stores.settings().profile(dealershipId)
+                .map(SettingsStore.Versioned::value).orElse(Profile.unknown(dealershipId))), parallel, clock);
         this.settings = new Settings(stores.settings(), stores.reports(), aggregates, clock);
         this.kpiReports = new KpiReports(stores.settings(), stores.reports(), aggregates, parallel, clock);
         this.agreements = new Agreements(stores.status(), aggregates, clock);
@@ -158,12 +159,15 @@ public final class Wiring implements Priming.Hooks {
         return aggregates;
     }
 
-    /** The aggregates' sweep: profiles' zones from one read of every profile, builds fanned out on their own pool. */
+    /**
+     * The aggregates' sweep: profiles' zones and groups from one read of every profile, builds fanned out on their own
+     * pool.
+     */
     public Sweep sweep() {
         return new Sweep(stores.counts(), aggregates, stores.reports(), () -> {
-            Map<String, ZoneId> zones = new HashMap<>();
-            stores.settings().allProfiles().forEach(profile -> zones.put(profile.dealershipId(), profile.timezone()));
-            return zones;
+            Map<String, Bucketing> bucketings = new HashMap<>();
+            stores.settings().allProfiles().forEach(profile -> bucketings.put(profile.dealershipId(), Bucketing.of(profile)));
+            return bucketings;
         }, fanOut, clock);
     }
 

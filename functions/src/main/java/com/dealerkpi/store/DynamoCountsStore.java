@@ -122,8 +122,12 @@ public final class DynamoCountsStore implements CountsStore {
                 listAsBuilding(dealershipId);
             }
             // listed before the config changes: roll-ups stop reading the old generation's copies before its
-            // publishers stop keeping them
+            // publishers stop keeping them; in the old generation's shard too, when the dealership changes group, so
+            // that a group's roll-up reading that shard alone does not take the old listing for the current one
             list(dealershipId, next);
+            if (shardOf(dealershipId, current) != shardOf(dealershipId, next)) {
+                list(dealershipId, next, shardOf(dealershipId, current));
+            }
             try {
                 db.putItem(r -> r.tableName(table).item(configItem(dealershipId, next)).conditionExpression("#gen = :gen")
                         .expressionAttributeNames(Map.of("#gen", GENERATION))
@@ -149,6 +153,9 @@ public final class DynamoCountsStore implements CountsStore {
         Map<String, AttributeValue> item = new HashMap<>(configKey(dealershipId));
         item.put(GENERATION, n(config.generation()));
         item.put(ZONE, s(config.zone().getId()));
+        if (config.group() != null) {
+            item.put(GROUP, s(config.group()));
+        }
         item.put(AGGREGATE_STATE, s(config.ready() ? READY : BUILDING));
         item.put(SINCE, s(instant(config.since())));
         return item;
@@ -316,16 +323,24 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public void copyToNetwork(String dealershipId, Home home, MonthState state) {
+    public void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthState state) {
         NetworkRegister copy = new NetworkRegister(home.generation(), state.version(), state.milestones());
-        forward(networkMonthKey(home.month(), networkShard(dealershipId, networkShards), networkShards),
+        forward(networkMonthKey(home.month(), shardOf(dealershipId, config), networkShards),
                 networkCopyAttribute(dealershipId), copy.format(), "copy counts to the network");
     }
 
     @Override
     public void list(String dealershipId, AggregateConfig config) {
-        forward(networkListingKey(networkShard(dealershipId, networkShards), networkShards),
-                networkListingAttribute(dealershipId), NetworkListing.of(config).format(), "list aggregates in the network");
+        list(dealershipId, config, shardOf(dealershipId, config));
+    }
+
+    private void list(String dealershipId, AggregateConfig config, int shard) {
+        forward(networkListingKey(shard, networkShards), networkListingAttribute(dealershipId),
+                NetworkListing.of(config).format(), "list aggregates in the network");
+    }
+
+    private int shardOf(String dealershipId, AggregateConfig config) {
+        return networkShard(dealershipId, config.group(), networkShards);
     }
 
     /**
@@ -352,30 +367,57 @@ public final class DynamoCountsStore implements CountsStore {
      */
     @Override
     public NetworkCounts network(List<YearMonth> months) {
-        Map<String, NetworkListing> listings = new HashMap<>();
-        List<Map<String, AttributeValue>> listingKeys = new ArrayList<>();
-        for (int shard = 0; shard < networkShards; shard++) {
-            listingKeys.add(networkListingKey(shard, networkShards));
-        }
-        BatchReads.readAll(db, table, listingKeys, "read the network's listing", item -> item.forEach((attribute, value) ->
-                networkDealershipOf(attribute).ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s())))));
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (YearMonth month : months) {
-            for (int shard = 0; shard < networkShards; shard++) {
-                keys.add(networkMonthKey(month, shard, networkShards));
-            }
-        }
-        Map<YearMonth, Map<String, NetworkRegister>> copies = new LinkedHashMap<>();
-        months.forEach(month -> copies.put(month, new HashMap<>()));
-        BatchReads.readAll(db, table, keys, "read the network's counts", item -> item.forEach((attribute, value) ->
-                networkDealershipOf(attribute).ifPresent(dealership ->
-                        copies.get(networkMonthOf(item)).put(dealership, NetworkRegister.parse(value.s())))));
-        return new NetworkCounts(listings, copies);
+        return network(java.util.stream.IntStream.range(0, networkShards).boxed().toList(), months);
     }
 
     @Override
-    public Copies copies(String dealershipId, List<YearMonth> months) {
-        int shard = networkShard(dealershipId, networkShards);
+    public NetworkCounts groupNetwork(String group, List<YearMonth> months) {
+        return network(List.of(networkShard(null, group, networkShards)), months);
+    }
+
+    /**
+     * Of a dealership listed (or copied) in several shards (it changed groups), the latest listing and the latest
+     * copy: listings and copies only move forward, and each format orders as they move.
+     */
+    private NetworkCounts network(List<Integer> shards, List<YearMonth> months) {
+        Map<String, NetworkListing> listings = new HashMap<>();
+        Map<String, String> latestListing = new HashMap<>();
+        BatchReads.readAll(db, table, shards.stream().map(shard -> networkListingKey(shard, networkShards)).toList(),
+                "read the network's listing", item -> item.forEach((attribute, value) ->
+                        networkDealershipOf(attribute).filter(dealership -> later(latestListing, dealership, value.s()))
+                                .ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s())))));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (YearMonth month : months) {
+            shards.forEach(shard -> keys.add(networkMonthKey(month, shard, networkShards)));
+        }
+        Map<YearMonth, Map<String, NetworkRegister>> copies = new LinkedHashMap<>();
+        Map<YearMonth, Map<String, String>> latestCopies = new HashMap<>();
+        months.forEach(month -> {
+            copies.put(month, new HashMap<>());
+            latestCopies.put(month, new HashMap<>());
+        });
+        BatchReads.readAll(db, table, keys, "read the network's counts", item -> {
+            YearMonth month = networkMonthOf(item);
+            item.forEach((attribute, value) -> networkDealershipOf(attribute)
+                    .filter(dealership -> later(latestCopies.get(month), dealership, value.s()))
+                    .ifPresent(dealership -> copies.get(month).put(dealership, NetworkRegister.parse(value.s()))));
+        });
+        return new NetworkCounts(listings, copies);
+    }
+
+    /** Whether {@code value} is a dealership's first or latest seen so far (and it is now the latest). */
+    private static boolean later(Map<String, String> latest, String dealershipId, String value) {
+        String seen = latest.get(dealershipId);
+        if (seen != null && seen.compareTo(value) >= 0) {
+            return false;
+        }
+        latest.put(dealershipId, value);
+        return true;
+    }
+
+    @Override
+    public Copies copies(String dealershipId, AggregateConfig config, List<YearMonth> months) {
+        int shard = shardOf(dealershipId, config);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(networkListingKey(shard, networkShards)));
         months.forEach(month -> keys.add(networkMonthKey(month, shard, networkShards)));
         java.util.concurrent.atomic.AtomicReference<NetworkListing> listing = new java.util.concurrent.atomic.AtomicReference<>();
@@ -778,6 +820,7 @@ public final class DynamoCountsStore implements CountsStore {
             return Optional.empty();
         }
         return Optional.of(new AggregateConfig(Long.parseLong(item.get(GENERATION).n()), ZoneId.of(item.get(ZONE).s()),
-                READY.equals(item.get(AGGREGATE_STATE).s()), parseInstant(item.get(SINCE).s())));
+                item.containsKey(GROUP) ? item.get(GROUP).s() : null, READY.equals(item.get(AGGREGATE_STATE).s()),
+                parseInstant(item.get(SINCE).s())));
     }
 }

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,8 +71,10 @@ public final class DynamoSettingsStore implements SettingsStore {
         Update update = new Update();
         ProfileItems.attributes(profile).forEach(update::set);
         if (profile.group() == null) {
-            // the one field a change can clear: a dealership that leaves its group
+            // the one field a change can clear: a dealership that leaves its group (and its group index)
             update.remove(GROUP);
+            update.remove(GSI5_PK);
+            update.remove(GSI5_SK);
         }
         update.append(HISTORY, ProfileItems.audit(change));
         return update.ifVersion("save profile", ProfileItems.key(profile.dealershipId()), expectedVersion);
@@ -94,22 +98,29 @@ public final class DynamoSettingsStore implements SettingsStore {
 
     @Override
     public List<Profile> profilesInRegion(String region) {
-        return profilesByIndex(REGION_INDEX, GSI3_PK, regionIndexPk(region),
-                profile -> profile.region() != null && regionIndexPk(profile.region()).equals(regionIndexPk(region)));
+        return profilesByIndex(REGION_INDEX, GSI3_PK, region, Profile::region, TableLayout::regionIndexPk);
     }
 
     @Override
     public List<Profile> profilesOfBrand(String brand) {
-        return profilesByIndex(BRAND_INDEX, GSI4_PK, brandIndexPk(brand),
-                profile -> profile.brand() != null && brandIndexPk(profile.brand()).equals(brandIndexPk(brand)));
+        return profilesByIndex(BRAND_INDEX, GSI4_PK, brand, Profile::brand, TableLayout::brandIndexPk);
+    }
+
+    @Override
+    public List<Profile> profilesInGroup(String group) {
+        return profilesByIndex(GROUP_INDEX, GSI5_PK, group, Profile::group, TableLayout::groupIndexPk);
     }
 
     /**
      * The dealerships the index names, then their profiles read consistently: the index (updated asynchronously on
      * DynamoDB) holds neither every field (not the group) nor, for a moment, a move; so a dealership that left a
-     * moment ago is out ({@code stillIn}), and one that came in is in once the index has it.
+     * moment ago is out (its profile's {@code field} no longer has the scope's index key), and one that came in is
+     * in once the index has it.
      */
-    private List<Profile> profilesByIndex(String index, String keyAttribute, String key, Predicate<Profile> stillIn) {
+    private List<Profile> profilesByIndex(String index, String keyAttribute, String scope, Function<Profile, String> field,
+                                          UnaryOperator<String> indexKey) {
+        String key = indexKey.apply(scope);
+        Predicate<Profile> stillIn = profile -> field.apply(profile) != null && indexKey.apply(field.apply(profile)).equals(key);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         DynamoErrors.call("list profiles", () -> {
             db.queryPaginator(r -> r.tableName(table).indexName(index).keyConditionExpression("#k = :k")

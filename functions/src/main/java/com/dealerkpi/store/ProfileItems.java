@@ -50,6 +50,8 @@ final class ProfileItems {
         }
         if (p.group() != null) {
             attributes.put(GROUP, s(p.group()));
+            attributes.put(GSI5_PK, s(groupIndexPk(p.group())));
+            attributes.put(GSI5_SK, s(p.dealershipId()));
         }
         if (p.goLiveDate() != null) {
             attributes.put(GO_LIVE, s(p.goLiveDate().toString()));

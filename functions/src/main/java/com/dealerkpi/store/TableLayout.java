@@ -31,17 +31,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * history event     D#{dealer}#A#{agreement} E#{at}#{eventId}       GSI2 D#{dealer} / {at}#{eventId}
  * milestone         D#{dealer}#A#{agreement} M#{STAGE}              GSI1 D#{dealer}#S#{STAGE} / {at}#{R|B}
  * idempotency key   D#{dealer}#K#{sha256}    K
- * profile           PROFILES                 D#{dealer}             GSI3 R#{region} / {dealer}, GSI4 B#{brand} / {dealer}
+ * profile           PROFILES                 D#{dealer}             GSI3 R#{region} / {dealer}, GSI4 B#{brand} / {dealer},
+ *                                                                    GSI5 G#{group} / {dealer}
  * target override   TARGETS                  {scope label}
  * registry entry    D##REGISTRY              {dealer}
- * aggregate config  D#{dealer}#AGG           CFG
+ * aggregate config  D#{dealer}#AGG           CFG                    (gen, zone, group: its shard of the network)
  * dealership month  D#{dealer}#AGG           M#{generation}#{yyyy-mm} (registers rS#{agreement}, counters nS{dd},
  *                                                                    sale records x#{agreement}, cohort records
  *                                                                    c#{agreement} and counters kS{dd})
  * usage day         D#{dealer}#AGG           U#{generation}#{yyyy-mm-dd} (ut, us#{status}, uu#{user}, ue, uv)
  * building marker   D##BUILDING              {dealer}
  * aggregates status D##AGGREGATES            STATUS
- * network month     N##M#{yyyy-mm}#{shard}   N                      (copies d#{dealer} of its month's counters)
+ * network month     N##M#{yyyy-mm}#{shard}   N                      (copies d#{dealer} of its month's counters; a
+ *                                                                    dealer group's dealerships share one shard)
  * network listing   N##L#{shard}             N                      (listings l#{dealer} of its aggregate config)
  * milestone (flagged)                                                outbox OB#{shard} / {flagged at} (sparse)
  * </pre>
@@ -81,6 +83,10 @@ public final class TableLayout {
     public static final String BRAND_INDEX = "profilesByBrand";
     public static final String GSI4_PK = "gsi4pk";
     public static final String GSI4_SK = "gsi4sk";
+    /** Dealership profiles by dealer group: the group's roll-up and its targets' warning. */
+    public static final String GROUP_INDEX = "profilesByGroup";
+    public static final String GSI5_PK = "gsi5pk";
+    public static final String GSI5_SK = "gsi5sk";
 
     // item attributes
     public static final String AT = "at";
@@ -375,8 +381,12 @@ public final class TableLayout {
         return shards == NETWORK_SHARDS ? Integer.toString(shard) : shard + "of" + shards;
     }
 
-    public static int networkShard(String dealershipId, int shards) {
-        return Math.floorMod(dealershipId.hashCode(), shards);
+    /**
+     * The shard of a dealership's copies and listing: its dealer group's ({@link com.dealerkpi.domain.Ids#groupKey}),
+     * so that a group's roll-up reads one item a month; a dealership without a group is spread by its id.
+     */
+    public static int networkShard(String dealershipId, String group, int shards) {
+        return Math.floorMod((group == null ? dealershipId : "G#" + group).hashCode(), shards);
     }
 
     public static String networkCopyAttribute(String dealershipId) {
@@ -429,13 +439,18 @@ public final class TableLayout {
         return "B#" + TargetScope.matchKey(brand);
     }
 
+    /** Dealer groups by their key ({@link com.dealerkpi.domain.Ids#groupKey}), as their managers' access matches them. */
+    public static String groupIndexPk(String group) {
+        return "G#" + com.dealerkpi.domain.Ids.groupKey(group);
+    }
+
     /** The table with its indexes, as the local runner and the tests create it (template.yaml mirrors this). */
     public static CreateTableRequest createTableRequest(String tableName) {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(stringAttributes(PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK,
-                        GSI3_PK, GSI3_SK, GSI4_PK, GSI4_SK, OUTBOX_PK, OUTBOX_SK))
+                        GSI3_PK, GSI3_SK, GSI4_PK, GSI4_SK, GSI5_PK, GSI5_SK, OUTBOX_PK, OUTBOX_SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(
                         index(MILESTONE_INDEX, GSI1_PK, GSI1_SK, Projection.builder()
@@ -444,6 +459,7 @@ public final class TableLayout {
                                 .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(STATUS, USER_ID).build()),
                         index(REGION_INDEX, GSI3_PK, GSI3_SK, PROFILE_PROJECTION),
                         index(BRAND_INDEX, GSI4_PK, GSI4_SK, PROFILE_PROJECTION),
+                        groupIndex(),
                         outboxIndex())
                 .build();
     }
@@ -455,6 +471,12 @@ public final class TableLayout {
     /** The outbox index, as created with the table or added to an existing one. */
     static GlobalSecondaryIndex outboxIndex() {
         return index(OUTBOX_INDEX, OUTBOX_PK, OUTBOX_SK, Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build());
+    }
+
+    /** The group index (the dealership ids alone: their profiles are read from the table), as the outbox index. */
+    static GlobalSecondaryIndex groupIndex() {
+        return index(GROUP_INDEX, GSI5_PK, GSI5_SK, Projection.builder().projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(DEALERSHIP_ID).build());
     }
 
     private static List<AttributeDefinition> stringAttributes(String... names) {

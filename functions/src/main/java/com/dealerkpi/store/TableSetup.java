@@ -1,5 +1,7 @@
 package com.dealerkpi.store;
 
+import java.util.List;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
@@ -12,9 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * Creates the table (with its indexes) when it is missing, and adds the outbox index to a table an earlier version
- * created where the store can (moto; dynalite cannot, and says so): for the local runner and the tests (a deployed
- * table gets it from the stack update).
+ * Creates the table (with its indexes) when it is missing, and adds the indexes a table an earlier version created
+ * lacks (the outbox, the group index) where the store can (moto; dynalite cannot, and says so): for the local runner
+ * and the tests (a deployed table gets them from the stack update).
  */
 public final class TableSetup {
     private TableSetup() {
@@ -22,14 +24,16 @@ public final class TableSetup {
 
     public static void ensureTable(DynamoDbClient db, String tableName) {
         try {
-            TableDescription table = db.describeTable(r -> r.tableName(tableName)).table();
-            if (!hasOutboxIndex(table)) {
-                waitUntilActive(db, tableName);
-                addOutboxIndex(db, tableName);
-                if (!hasOutboxIndex(db.describeTable(r -> r.tableName(tableName)).table())) {
-                    throw new IllegalStateException("table " + tableName + " was created by an earlier version, without the"
-                            + " index " + TableLayout.OUTBOX_INDEX + ", and this store cannot add an index to a table"
-                            + " (dynalite cannot): start with a new --data-dir and import the history again (import)");
+            db.describeTable(r -> r.tableName(tableName));
+            for (GlobalSecondaryIndex index : List.of(TableLayout.outboxIndex(), TableLayout.groupIndex())) {
+                if (!hasIndex(db, tableName, index)) {
+                    waitUntilActive(db, tableName);
+                    addIndex(db, tableName, index);
+                    if (!hasIndex(db, tableName, index)) {
+                        throw new IllegalStateException("table " + tableName + " was created by an earlier version, without"
+                                + " the index " + index.indexName() + ", and this store cannot add an index to a table"
+                                + " (dynalite cannot): start with a new --data-dir and import the history again (import)");
+                    }
                 }
             }
         } catch (ResourceNotFoundException missing) {
@@ -38,12 +42,12 @@ public final class TableSetup {
         waitUntilActive(db, tableName);
     }
 
-    private static boolean hasOutboxIndex(TableDescription table) {
-        return table.globalSecondaryIndexes().stream().anyMatch(i -> i.indexName().equals(TableLayout.OUTBOX_INDEX));
+    private static boolean hasIndex(DynamoDbClient db, String tableName, GlobalSecondaryIndex index) {
+        return db.describeTable(r -> r.tableName(tableName)).table().globalSecondaryIndexes().stream()
+                .anyMatch(i -> i.indexName().equals(index.indexName()));
     }
 
-    private static void addOutboxIndex(DynamoDbClient db, String tableName) {
-        GlobalSecondaryIndex index = TableLayout.outboxIndex();
+    private static void addIndex(DynamoDbClient db, String tableName, GlobalSecondaryIndex index) {
         CreateGlobalSecondaryIndexAction create = CreateGlobalSecondaryIndexAction.builder()
                 .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()).build();
         try {
@@ -59,7 +63,7 @@ public final class TableSetup {
 
     private static void addIndex(DynamoDbClient db, String tableName, CreateGlobalSecondaryIndexAction create) {
         db.updateTable(r -> r.tableName(tableName)
-                .attributeDefinitions(string(TableLayout.OUTBOX_PK), string(TableLayout.OUTBOX_SK))
+                .attributeDefinitions(create.keySchema().stream().map(key -> string(key.attributeName())).toList())
                 .globalSecondaryIndexUpdates(u -> u.create(create)));
     }
 

@@ -352,6 +352,11 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     }
 
     @Override
+    public List<Profile> profilesInGroup(String group) {
+        return allProfiles().stream().filter(p -> p.inGroup(group)).toList();
+    }
+
+    @Override
     public synchronized Optional<Versioned<ScopeTargets>> targets(TargetScope scope) {
         return Optional.ofNullable(targets.get(scope.key()));
     }
@@ -434,7 +439,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         public void markReady(String dealershipId, long generation) {
             synchronized (InMemoryStores.this) {
                 configs.computeIfPresent(dealershipId, (d, c) -> c.generation() == generation
-                        ? new AggregateConfig(generation, c.zone(), true, c.since()) : c);
+                        ? new AggregateConfig(generation, c.zone(), c.group(), true, c.since()) : c);
             }
         }
 
@@ -456,7 +461,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public void copyToNetwork(String dealershipId, Home home, MonthState state) {
+        public void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthState state) {
             throw new UnsupportedOperationException("nothing is flagged in memory");
         }
 
@@ -468,22 +473,37 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         /** Every dealership's config listed, and its counts copied at version 0 of its generation. */
         @Override
         public com.dealerkpi.domain.counts.NetworkCounts network(List<YearMonth> months) {
-            Map<String, AggregateConfig> all;
+            return network(config -> true, months);
+        }
+
+        /** The group's share: the dealerships whose config is bucketed in the group. */
+        @Override
+        public com.dealerkpi.domain.counts.NetworkCounts groupNetwork(String group, List<YearMonth> months) {
+            return network(config -> group.equals(config.group()), months);
+        }
+
+        private com.dealerkpi.domain.counts.NetworkCounts network(java.util.function.Predicate<AggregateConfig> inShare,
+                                                                  List<YearMonth> months) {
+            Map<String, AggregateConfig> all = new HashMap<>();
             synchronized (InMemoryStores.this) {
-                all = new HashMap<>(configs);
+                configs.forEach((dealershipId, config) -> {
+                    if (inShare.test(config)) {
+                        all.put(dealershipId, config);
+                    }
+                });
             }
             Map<String, com.dealerkpi.domain.counts.NetworkListing> listings = new HashMap<>();
             Map<YearMonth, Map<String, com.dealerkpi.domain.counts.NetworkRegister>> copies = new HashMap<>();
             months.forEach(month -> copies.put(month, new HashMap<>()));
             all.forEach((dealershipId, config) -> {
                 listings.put(dealershipId, com.dealerkpi.domain.counts.NetworkListing.of(config));
-                copies(dealershipId, months).months().forEach((month, copy) -> copies.get(month).put(dealershipId, copy));
+                copies(dealershipId, config, months).months().forEach((month, copy) -> copies.get(month).put(dealershipId, copy));
             });
             return new com.dealerkpi.domain.counts.NetworkCounts(listings, copies);
         }
 
         @Override
-        public Copies copies(String dealershipId, List<YearMonth> months) {
+        public Copies copies(String dealershipId, AggregateConfig current, List<YearMonth> months) {
             Optional<AggregateConfig> config = config(dealershipId);
             Map<YearMonth, com.dealerkpi.domain.counts.NetworkRegister> copies = new HashMap<>();
             config.ifPresent(c -> counts(dealershipId, c.generation(), months).forEach((month, counters) ->

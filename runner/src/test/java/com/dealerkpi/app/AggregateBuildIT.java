@@ -134,6 +134,105 @@ class AggregateBuildIT {
         assertEquals(0, back.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "the layout is recorded: done");
     }
 
+    @Test
+    void aDealershipMovingBetweenGroupsIsCopiedIntoEachGroupsShareAndEveryGroupsTableStaysExact() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        TestApi api = api(db, table, TableLayout.NETWORK_SHARDS);
+        // two groups whose dealerships' copies live in different shards
+        assertTrue(TableLayout.networkShard(null, "alpha", TableLayout.NETWORK_SHARDS)
+                != TableLayout.networkShard(null, "beta", TableLayout.NETWORK_SHARDS));
+        putGroup(api, "U5", "Alpha");
+        putGroup(api, "U6", "Beta");
+        addHistory(api, "U5", 60, 20, 19);
+        addHistory(api, "U6", 60, 20, 23);
+        Map<String, Object> u5 = api.get(Caller.national(), "/dealerships/U5/kpi?" + HALF).map("counts");
+        Map<String, Object> u6 = api.get(Caller.national(), "/dealerships/U6/kpi?" + HALF).map("counts");
+        assertServedFromTheGroupsShare(api, "alpha", "U5");
+        assertGroupTable(api, "Alpha", u5, "U5");
+
+        putGroup(api, "U5", "Beta");
+        assertGroupTable(api, "Alpha", ZERO); // U5 has left, from that moment
+        assertGroupTable(api, "Beta", sum(u5, u6), "U5", "U6");
+        assertNotServedFromTheGroupsShare(api, "beta", "U5");
+        assertEquals(1, api.sweep().built(), "a new generation, in Beta's share");
+        assertServedFromTheGroupsShare(api, "beta", "U5", "U6");
+        assertNotServedFromTheGroupsShare(api, "alpha", "U5");
+        assertGroupTable(api, "Beta", sum(u5, u6), "U5", "U6");
+
+        Reply sold = api.postJson(Caller.national(), "/dealerships/U5/agreements/NEW/status",
+                "{\"status\":\"Sold\",\"occurredAt\":\"2026-03-01T10:00:00Z\"}");
+        assertEquals(201, sold.status(), sold.toString());
+        Map<String, Object> u5Sold = api.get(Caller.national(), "/dealerships/U5/kpi?" + HALF).map("counts");
+        assertGroupTable(api, "Beta", sum(u5Sold, u6), "U5", "U6");
+
+        // back to Alpha: Alpha's share still holds U5's first generation, whose copies lack the sale
+        putGroup(api, "U5", "Alpha");
+        assertNotServedFromTheGroupsShare(api, "alpha", "U5");
+        assertGroupTable(api, "Alpha", u5Sold, "U5");
+        assertEquals(1, api.sweep().built());
+        assertServedFromTheGroupsShare(api, "alpha", "U5");
+        assertGroupTable(api, "Alpha", u5Sold, "U5");
+        assertEquals(counts(sum(u5Sold, u6)), counts(api.get(Caller.national(), "/kpi?" + HALF).map("counts")), "national");
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+
+        // a config made before configs named their group is given a generation in its group's share
+        db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D#U6#AGG"), "sk", AttributeValue.fromS("CFG")))
+                .updateExpression("REMOVE #g").expressionAttributeNames(Map.of("#g", TableLayout.GROUP)));
+        assertEquals(1, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured());
+        assertEquals(1, api.sweep().built());
+        assertServedFromTheGroupsShare(api, "beta", "U6");
+        assertGroupTable(api, "Beta", u6, "U6");
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+    }
+
+    private static final String HALF = "range=custom&from=2026-01-01&to=2026-06-30";
+    private static final Map<String, Object> ZERO = Map.of("contacted", 0, "appointed", 0, "attended", 0, "sold", 0);
+
+    private static void putGroup(TestApi api, String dealership, String group) {
+        Reply profile = api.putJson(Caller.national(), "/dealerships/" + dealership + "/profile",
+                "{\"timezone\":\"Europe/London\",\"group\":\"" + group + "\"}");
+        assertTrue(profile.status() == 200 || profile.status() == 201, profile.toString());
+    }
+
+    private static void assertGroupTable(TestApi api, String group, Map<String, Object> counts, String... dealerships) {
+        Reply table = api.get(Caller.national(), "/groups/" + group + "/kpi?" + HALF);
+        assertEquals(200, table.status(), table.toString());
+        assertEquals(counts(counts), counts(table.map("counts")), group + ": " + table.body());
+        assertEquals(List.of(dealerships), table.list("dealerships").stream().map(row -> row.get("dealershipId")).toList(), group);
+    }
+
+    private static Map<String, Long> counts(Map<String, Object> counts) {
+        Map<String, Long> stages = new java.util.TreeMap<>();
+        ZERO.keySet().forEach(stage -> stages.put(stage, ((Number) counts.get(stage)).longValue()));
+        return stages;
+    }
+
+    private static Map<String, Object> sum(Map<String, Object> one, Map<String, Object> other) {
+        Map<String, Object> sum = new java.util.HashMap<>();
+        ZERO.keySet().forEach(stage -> sum.put(stage, ((Number) one.get(stage)).longValue() + ((Number) other.get(stage)).longValue()));
+        return sum;
+    }
+
+    private static void assertServedFromTheGroupsShare(TestApi api, String group, String... dealerships) {
+        NetworkCounts share = groupShare(api, group);
+        for (String dealership : dealerships) {
+            assertTrue(share.byDay(dealership, ZoneId.of("Europe/London"), FROM, TO).isPresent(), dealership + " served by " + group + "'s share");
+        }
+    }
+
+    private static void assertNotServedFromTheGroupsShare(TestApi api, String group, String dealership) {
+        assertFalse(groupShare(api, group).byDay(dealership, ZoneId.of("Europe/London"), FROM, TO).isPresent(),
+                dealership + " is not served by " + group + "'s share");
+    }
+
+    private static NetworkCounts groupShare(TestApi api, String group) {
+        return api.stores().counts().groupNetwork(group, Months.between(FROM, TO));
+    }
+
+    private static final LocalDate FROM = LocalDate.of(2026, 1, 1);
+    private static final LocalDate TO = LocalDate.of(2026, 6, 30);
+
     /** The roll-ups count these dealerships' first half of 2026 from the network's copies, not from their milestones. */
     private static void assertServedFromTheNetwork(TestApi api, String... dealerships) {
         LocalDate from = LocalDate.of(2026, 1, 1);

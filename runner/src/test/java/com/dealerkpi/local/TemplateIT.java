@@ -225,15 +225,20 @@ class TemplateIT {
                                     && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
                     reader + " may read a profile");
         }
-        // a scope's targets warn when no profile names it: the admin function reads a region's or brand's profiles
-        // by key and a group's with a Query (dynalite and moto enforce no IAM: without these a deployed PUT was a 500)
-        for (String read : List.of("dynamodb:BatchGetItem", "dynamodb:Query")) {
+        // a scope's targets warn when no profile names it: the admin function finds a region's, brand's or group's
+        // dealerships in its index and reads their profiles by key (dynalite and moto enforce no IAM: without these a
+        // deployed PUT was a 500)
+        assertTrue(statements("AdminFunctionRole").stream().anyMatch(statement ->
+                        String.valueOf(statement.get("Action")).contains("dynamodb:BatchGetItem")
+                                && String.valueOf(statement.get("Resource")).contains("Table")
+                                && !String.valueOf(statement.get("Resource")).contains("index")
+                                && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
+                "the admin function may read profiles by key");
+        for (String index : List.of("profilesByRegion", "profilesByBrand", "profilesByGroup")) {
             assertTrue(statements("AdminFunctionRole").stream().anyMatch(statement ->
-                            String.valueOf(statement.get("Action")).contains(read)
-                                    && String.valueOf(statement.get("Resource")).contains("Table")
-                                    && !String.valueOf(statement.get("Resource")).contains("index")
-                                    && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
-                    "the admin function may " + read + " profiles");
+                            String.valueOf(statement.get("Action")).contains("dynamodb:Query")
+                                    && String.valueOf(statement.get("Resource")).contains("/index/" + index)),
+                    "the admin function may query " + index);
         }
         // the roll-ups' network items: every writer of a dealership month copies it, every config change lists it
         for (String writer : List.of("StatusFunction", "AggregatesFunction", "AdminFunction")) {

@@ -1,8 +1,10 @@
 package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.Parallel;
+import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
@@ -40,14 +42,17 @@ public final class Aggregates {
     private static final int HOME_ATTEMPTS = 5;
 
     private final CountsStore store;
-    private final Function<String, ZoneId> zoneOf;
+    private final Function<String, Bucketing> bucketingOf;
     private final Parallel parallel;
     private final Clock clock;
 
-    /** @param zoneOf a dealership's time zone as its profile says (a new dealership's aggregates start in it) */
-    public Aggregates(CountsStore store, Function<String, ZoneId> zoneOf, Parallel parallel, Clock clock) {
+    /**
+     * @param bucketingOf a dealership's time zone and dealer group as its profile says (a new dealership's aggregates
+     *                    start with them)
+     */
+    public Aggregates(CountsStore store, Function<String, Bucketing> bucketingOf, Parallel parallel, Clock clock) {
         this.store = store;
-        this.zoneOf = zoneOf;
+        this.bucketingOf = bucketingOf;
         this.parallel = parallel;
         this.clock = clock;
     }
@@ -66,9 +71,10 @@ public final class Aggregates {
         return read.isPresent() ? read : store.createConfig(dealershipId, first(dealershipId, countedFromStart));
     }
 
-    /** A dealership's first config: generation 1, in its profile's zone. */
+    /** A dealership's first config: generation 1, bucketed as its profile says. */
     AggregateConfig first(String dealershipId, boolean complete) {
-        return new AggregateConfig(1, zoneOf.apply(dealershipId), complete, clock.instant());
+        Bucketing bucketing = bucketingOf.apply(dealershipId);
+        return new AggregateConfig(1, bucketing.zone(), bucketing.group(), complete, clock.instant());
     }
 
     /**
@@ -78,16 +84,17 @@ public final class Aggregates {
      */
     public boolean rebuild(String dealershipId) {
         return store.config(dealershipId).map(current -> store.replaceConfig(dealershipId, current,
-                current.next(current.zone(), clock.instant()))).orElse(false);
+                current.next(current.bucketing(), clock.instant()))).orElse(false);
     }
 
     /**
-     * A dealership's time zone changed: its days and months are other ones now, so a new generation of its
-     * aggregates is built in the background (reports read the milestones meanwhile and say so).
+     * A dealership's time zone or dealer group changed: its days and months are other ones now, or its copies belong
+     * in another group's share of the network, so a new generation of its aggregates is built in the background
+     * (reports read the milestones meanwhile and say so).
      */
-    public void rezone(String dealershipId, ZoneId zone) {
-        store.config(dealershipId).filter(current -> !current.zone().equals(zone))
-                .ifPresent(current -> store.replaceConfig(dealershipId, current, current.next(zone, clock.instant())));
+    public void rebucket(String dealershipId, Bucketing bucketing) {
+        store.config(dealershipId).filter(current -> !current.bucketing().equals(bucketing))
+                .ifPresent(current -> store.replaceConfig(dealershipId, current, current.next(bucketing, clock.instant())));
     }
 
     /**
@@ -129,6 +136,14 @@ public final class Aggregates {
      */
     public NetworkCounts network(List<YearMonth> months) {
         return store.network(months);
+    }
+
+    /**
+     * What a dealer group's roll-up reads: the group's share of the network (one item per month), which holds the
+     * copies of every dealership whose current generation is bucketed in the group ({@link Ids#groupKey}).
+     */
+    public NetworkCounts groupNetwork(String group, List<YearMonth> months) {
+        return store.groupNetwork(group, months);
     }
 
     /** Each day's usage from {@code from} to {@code to}: one consistent read of their day items. */
@@ -175,7 +190,7 @@ public final class Aggregates {
                     sales.containsKey(home) ? Map.of(agreementId, sales.get(home)) : Map.of(),
                     cohorts.containsKey(home) ? Map.of(agreementId, cohorts.get(home)) : Map.of());
             months.add(() -> {
-                store.copyToNetwork(dealershipId, home, store.publish(dealershipId, home, wanted));
+                store.copyToNetwork(dealershipId, config, home, store.publish(dealershipId, home, wanted));
                 return null;
             });
         }

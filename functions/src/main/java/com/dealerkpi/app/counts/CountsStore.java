@@ -42,7 +42,9 @@ public interface CountsStore {
 
     /**
      * Replaces the dealership's config with {@code next} if it is still {@code current} (else changes nothing); true
-     * if it did. A config that is not ready joins {@link #building}.
+     * if it did. A config that is not ready joins {@link #building}. {@code next} is listed first, in its share of
+     * the network and in {@code current}'s: roll-ups stop reading the old generation's copies, wherever they are,
+     * before its publishers stop keeping them.
      */
     boolean replaceConfig(String dealershipId, AggregateConfig current, AggregateConfig next);
 
@@ -67,22 +69,35 @@ public interface CountsStore {
     }
 
     /**
-     * Copies a dealership month's counters into the network's month item, unless it holds them at the same or a later
-     * version: what roll-ups read.
+     * Copies a dealership month's counters into the network's month item of the config's share (its group's, or its
+     * own), unless it holds them at the same or a later version: what roll-ups read.
      */
-    void copyToNetwork(String dealershipId, Home home, MonthState state);
+    void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthState state);
 
-    /** Lists a dealership's config in the network's listing, unless it lists the same or a later one. */
+    /**
+     * Lists a dealership's config in the network's listing of the config's share, unless it lists the same or a later
+     * one.
+     */
     void list(String dealershipId, AggregateConfig config);
 
-    /** Every listing, and for each month, every dealership's copy: what a roll-up reads, consistently. */
+    /**
+     * Every listing, and for each month, every dealership's copy: what a roll-up reads, consistently. A dealership
+     * whose generations lived in several shares (it changed groups) is read as its latest listing and latest copies.
+     */
     NetworkCounts network(List<YearMonth> months);
+
+    /**
+     * The listings and copies of one dealer group's share ({@link com.dealerkpi.domain.Ids#groupKey}): those of every
+     * dealership whose current generation is bucketed in the group, and of a few others.
+     */
+    NetworkCounts groupNetwork(String group, List<YearMonth> months);
 
     /** One dealership's listing and its copies of some months: what verification compares with its month items. */
     record Copies(Optional<NetworkListing> listing, Map<YearMonth, NetworkRegister> months) {
     }
 
-    Copies copies(String dealershipId, List<YearMonth> months);
+    /** The copies of a dealership's config's share. */
+    Copies copies(String dealershipId, AggregateConfig config, List<YearMonth> months);
 
     /**
      * The aggregates hold a milestone at {@code version}: its outbox flag and the homes that hold only a tombstone go,

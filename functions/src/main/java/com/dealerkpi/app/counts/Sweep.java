@@ -2,12 +2,12 @@ package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.counts.NetworkListing;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,20 +32,20 @@ public final class Sweep {
     private final CountsStore store;
     private final Aggregates aggregates;
     private final DealershipRegistry registry;
-    private final Supplier<Map<String, ZoneId>> profileZones;
+    private final Supplier<Map<String, Bucketing>> profileBucketings;
     private final Executor executor;
     private final Clock clock;
 
     /**
-     * @param profileZones the time zone of each dealership with a profile
+     * @param profileBucketings the time zone and dealer group of each dealership with a profile
      * @param executor     runs a build's agreements (not the pool the aggregates' own writes run on)
      */
     public Sweep(CountsStore store, Aggregates aggregates, DealershipRegistry registry,
-                 Supplier<Map<String, ZoneId>> profileZones, Executor executor, Clock clock) {
+                 Supplier<Map<String, Bucketing>> profileBucketings, Executor executor, Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
         this.registry = registry;
-        this.profileZones = profileZones;
+        this.profileBucketings = profileBucketings;
         this.executor = executor;
         this.clock = clock;
     }
@@ -82,7 +82,8 @@ public final class Sweep {
     }
 
     /**
-     * Configs for dealerships without one, new generations for those whose profile moved to another zone, the
+     * Configs for dealerships without one, new generations for those whose profile moved to another zone or dealer
+     * group (and, once, for those in a group whose config was made before configs named the group), the
      * building list for every config that is not ready (a ready mark racing a new generation can take its entry), and
      * the network's listing of every config (a listing that a crash left behind its unready config is brought up to
      * it; one ahead of it, the change that listed it and was cut off, is completed; a ready config never listed, or
@@ -94,7 +95,7 @@ public final class Sweep {
         int failedBefore = failed.count();
         List<String> registered = registry.registeredDealerships();
         Map<String, AggregateConfig> configs = store.configs(registered);
-        Map<String, ZoneId> zones = profileZones.get();
+        Map<String, Bucketing> bucketings = profileBucketings.get();
         Map<String, NetworkListing> listings = store.network(List.of()).listings();
         java.util.Set<String> listed = new java.util.HashSet<>(store.building());
         int configured = 0;
@@ -103,11 +104,12 @@ public final class Sweep {
             NetworkListing listing = listings.get(dealershipId);
             if (config == null) {
                 configured += attempt(() -> aggregates.configFor(dealershipId, Optional.empty(), false), failed) ? 1 : 0;
-            } else if (zones.containsKey(dealershipId) && !zones.get(dealershipId).equals(config.zone())) {
-                configured += attempt(() -> aggregates.rezone(dealershipId, zones.get(dealershipId)), failed) ? 1 : 0;
+            } else if (bucketings.containsKey(dealershipId) && !bucketings.get(dealershipId).equals(config.bucketing())) {
+                configured += attempt(() -> aggregates.rebucket(dealershipId, bucketings.get(dealershipId)), failed) ? 1 : 0;
             } else if (listing != null && listing.generation() > config.generation()) {
+                Bucketing meant = bucketings.getOrDefault(dealershipId, new Bucketing(listing.zone(), config.group()));
                 configured += attempt(() -> store.replaceConfig(dealershipId, config,
-                        config.next(listing.zone(), clock.instant())), failed) ? 1 : 0;
+                        config.next(meant, clock.instant())), failed) ? 1 : 0;
             } else if (config.ready() && (relaidOut || listing == null || listing.generation() < config.generation())) {
                 // ready, but its months may not all be copied where the roll-ups read them: by a version before the
                 // copies, after a crash between the config and its listing, or in another layout (the shard count

@@ -105,7 +105,7 @@ public final class Verification {
      * each month (of its generation) holds that month's counters.
      */
     private List<Mismatch> compareNetwork(String dealershipId, AggregateConfig config, Map<YearMonth, Map<Stage, long[]>> held) {
-        CountsStore.Copies copies = store.copies(dealershipId, List.copyOf(held.keySet()));
+        CountsStore.Copies copies = store.copies(dealershipId, config, List.copyOf(held.keySet()));
         List<Mismatch> mismatches = new ArrayList<>();
         if (!copies.listing().equals(Optional.of(NetworkListing.of(config)))) {
             mismatches.add(new Mismatch(dealershipId, null, "network listing of generation " + config.generation()

@@ -34,16 +34,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Region, brand and national reports: every dealership in scope, each reported in its own time zone, the targets of
- * every scope read once. Counts come from the network's copies of every dealership's months (one read of a few
- * items per month, whatever the number of dealerships); a dealership whose copies do not serve its zone yet (being
- * built, no aggregates) and the all-time view (whose start is each dealership's own) are counted dealership by
- * dealership, as many at a time as the fan-out executor has threads (each dealership's reads one after another, so
- * that is also the number of store requests in flight). The national report covers every dealership with a profile
+ * Region, brand, dealer group and national reports: every dealership in scope, each reported in its own time zone,
+ * the targets of every scope read once. Counts come from the network's copies of every dealership's months (one read
+ * of a few items per month, whatever the number of dealerships; a group's, of its own share, one item per month); a
+ * dealership whose copies do not serve its zone yet (being built, no aggregates, just moved to the group) and the
+ * all-time view (whose start is each dealership's own) are counted dealership by dealership, as many at a time as the
+ * fan-out executor has threads (each dealership's reads one after another, so that is also the number of store
+ * requests in flight). The national report covers every dealership with a profile
  * or any accepted update. Complete or not at all: past its time budget a roll-up stops and fails.
  */
 public final class RollUps {
@@ -76,14 +78,14 @@ public final class RollUps {
     }
 
     public RollUp region(String region, Query query) {
-        Reads reads = new Reads(query);
+        Reads reads = new Reads(query, aggregates::network);
         List<Profile> profiles = settings.profilesInRegion(region);
         return rollUp("region:" + spelling(profiles.stream().map(Profile::region).toList(), region), withProfiles(profiles),
                 query, reads);
     }
 
     public RollUp brand(String brand, Query query) {
-        Reads reads = new Reads(query);
+        Reads reads = new Reads(query, aggregates::network);
         List<Profile> profiles = settings.profilesOfBrand(brand);
         return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand), withProfiles(profiles),
                 query, reads);
@@ -91,17 +93,17 @@ public final class RollUps {
 
     /**
      * A dealer group's dealerships as their profiles say now (read consistently, so a dealership that left the group
-     * is out of it from that moment).
+     * is out of it from that moment), counted from the group's own share of the network's copies.
      */
     public RollUp group(String group, Query query) {
-        Reads reads = new Reads(query);
-        List<Profile> profiles = settings.allProfiles().stream().filter(profile -> profile.inGroup(group)).toList();
+        Reads reads = new Reads(query, months -> aggregates.groupNetwork(Ids.groupKey(group), months));
+        List<Profile> profiles = settings.profilesInGroup(group);
         return rollUp("group:" + spelling(profiles.stream().map(Profile::group).toList(), group), withProfiles(profiles),
                 query, reads);
     }
 
     public RollUp national(Query query) {
-        Reads reads = new Reads(query);
+        Reads reads = new Reads(query, aggregates::network);
         Map<String, KpiReports.Dealership> all = new TreeMap<>();
         settings.allProfiles().forEach(p -> all.put(p.dealershipId(), new KpiReports.Dealership(p, true)));
         for (String id : reports.registeredDealerships()) {
@@ -113,14 +115,15 @@ public final class RollUps {
     /**
      * The reads of a roll-up started beside the read of its dealerships: every target scope, and the network's copies
      * of the months its range can span in any time zone (its dates resolved in UTC, a day either side: every zone's
-     * today is within a day of UTC's). No copies for the all-time view, whose start is each dealership's own.
+     * today is within a day of UTC's), from the whole network or a group's share. No copies for the all-time view,
+     * whose start is each dealership's own.
      */
     private final class Reads {
         private final long deadline = System.nanoTime() + budget.toNanos();
         private final Future<TargetBook> targets = fanOut.submit(settings::allTargets);
         private final Optional<Future<NetworkCounts>> network;
 
-        Reads(Query query) {
+        Reads(Query query, Function<List<YearMonth>, NetworkCounts> copies) {
             if (query.range().needsAllTimeStart()) {
                 network = Optional.empty();
                 return;
@@ -129,7 +132,7 @@ public final class RollUps {
             Set<YearMonth> months = new TreeSet<>(Months.between(utc.from().minusDays(1), utc.to().plusDays(1)));
             query.compare().map(with -> with.rangeFor(utc)).ifPresent(other ->
                     months.addAll(Months.between(other.from().minusDays(1), other.to().plusDays(1))));
-            network = Optional.of(fanOut.submit(() -> aggregates.network(List.copyOf(months))));
+            network = Optional.of(fanOut.submit(() -> copies.apply(List.copyOf(months))));
         }
 
         long remaining() {

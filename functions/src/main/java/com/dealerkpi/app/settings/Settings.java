@@ -3,6 +3,7 @@ package com.dealerkpi.app.settings;
 import com.dealerkpi.app.common.ConcurrentChangeException;
 import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.app.counts.Aggregates;
+import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.settings.ProfileChange;
@@ -71,9 +72,9 @@ public final class Settings {
             AuditEntry entry = new AuditEntry(clock.instant(), by, current.isPresent() ? "UPDATE" : "CREATE",
                     current.isPresent() ? ProfileFields.of(before, today) : Map.of(), withGiven(ProfileFields.of(after, today), change));
             if (store.saveProfile(after, version, entry)) {
-                if (!after.timezone().equals(before.timezone())) {
-                    // if this is cut off, the sweep sees the zones differ and does the same
-                    aggregates.rezone(dealershipId, after.timezone());
+                if (!Bucketing.of(after).equals(Bucketing.of(before))) {
+                    // if this is cut off, the sweep sees the bucketings differ and does the same
+                    aggregates.rebucket(dealershipId, Bucketing.of(after));
                 }
                 return store.profile(dealershipId).orElseThrow();
             }
@@ -114,7 +115,7 @@ public final class Settings {
                 boolean unused = switch (scope.kind()) {
                     case REGION -> store.profilesInRegion(scope.name()).isEmpty();
                     case BRAND -> store.profilesOfBrand(scope.name()).isEmpty();
-                    default -> store.allProfiles().stream().noneMatch(profile -> profile.inGroup(scope.name()));
+                    default -> store.profilesInGroup(scope.name()).isEmpty();
                 };
                 if (unused) {
                     warnings.add("No dealership has " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"

@@ -39,6 +39,12 @@ public interface SettingsStore {
     /** The dealerships of a brand, matched like regions. */
     List<Profile> profilesOfBrand(String brand);
 
+    /**
+     * The dealerships of a dealer group, matched as {@link com.dealerkpi.domain.Ids#groupKey} says; one that left the
+     * group is out of it from that moment.
+     */
+    List<Profile> profilesInGroup(String group);
+
     /** A scope's targets over time (its changes are its history). */
     Optional<Versioned<ScopeTargets>> targets(TargetScope scope);
 

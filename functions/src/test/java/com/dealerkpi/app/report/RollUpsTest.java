@@ -4,6 +4,7 @@ import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.counts.Aggregates;
 import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
 import com.dealerkpi.domain.settings.Profile;
@@ -84,7 +85,7 @@ class RollUpsTest {
     void dealershipsWhoseAggregatesServeAreReadFromTheNetworkAndTheOthersOneByOne() {
         for (int d = 0; d < 6; d++) {
             register("D" + d);
-            stores.counts().createConfig("D" + d, new AggregateConfig(1, Profile.DEFAULT_ZONE, d != 2, Instant.now()));
+            stores.counts().createConfig("D" + d, new AggregateConfig(1, Profile.DEFAULT_ZONE, null, d != 2, Instant.now()));
         }
         register("D6");
         RollUp national = rollUps(Duration.ZERO, Duration.ofSeconds(30)).national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty()));
@@ -100,7 +101,7 @@ class RollUpsTest {
     private RollUps rollUps(Duration countTime, Duration budget) {
         Observed reports = new Observed(countTime);
         Parallel inline = new Parallel(Runnable::run);
-        Aggregates aggregates = new Aggregates(stores.counts(), id -> Profile.DEFAULT_ZONE, inline, Clock.systemUTC());
+        Aggregates aggregates = new Aggregates(stores.counts(), id -> new Bucketing(Profile.DEFAULT_ZONE, null), inline, Clock.systemUTC());
         KpiReports kpi = new KpiReports(stores, reports, aggregates, inline, Clock.systemUTC());
         return new RollUps(stores, reports, kpi, aggregates, fanOut, budget);
     }
