@@ -186,6 +186,34 @@ class AggregateBuildIT {
         assertEquals(List.of(), api.verifyAggregates().mismatches());
     }
 
+    @Test
+    void aMoveBetweenGroupsDuringAStreamOfUpdatesLosesNoneOfThem() throws Exception {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        TestApi api = api(db, table, TableLayout.NETWORK_SHARDS);
+        putGroup(api, "U7", "Alpha");
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> streams = new java.util.ArrayList<>();
+        for (int client = 0; client < 4; client++) {
+            long seed = 29 + client;
+            streams.add(clients.submit(() -> addHistory(api, "U7", 40, 30, seed)));
+        }
+        putGroup(api, "U7", "Beta"); // while the updates stream in: some land in the old generation, some in the new
+        for (java.util.concurrent.Future<?> stream : streams) {
+            stream.get();
+        }
+        clients.shutdown();
+
+        Map<String, Object> u7 = api.get(Caller.national(), "/dealerships/U7/kpi?" + HALF).map("counts");
+        assertGroupTable(api, "Beta", u7, "U7");
+        api.sweep(); // every update has answered: the new generation is built at once
+        assertServedFromTheGroupsShare(api, "beta", "U7");
+        assertNotServedFromTheGroupsShare(api, "alpha", "U7");
+        assertGroupTable(api, "Beta", u7, "U7");
+        assertGroupTable(api, "Alpha", ZERO);
+        assertEquals(List.of(), api.verifyAggregates().mismatches(), "every update counted once, in Beta's share");
+    }
+
     private static final String HALF = "range=custom&from=2026-01-01&to=2026-06-30";
     private static final Map<String, Object> ZERO = Map.of("contacted", 0, "appointed", 0, "attended", 0, "sold", 0);
 
