@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -133,11 +134,23 @@ class DashboardBrowserIT {
         }
         status("D1", "L1", "Sold", LAST_YEAR_MARCH.atDay(20) + "T10:00:00Z");
         // this year: today's month and the days before it
-        status("D1", "N1", "Contacted", TODAY.withDayOfMonth(1) + "T09:00:00Z");
-        status("D1", "N2", "Appointed", TODAY.withDayOfMonth(1) + "T11:00:00Z");
-        status("D1", "N3", "Sold", TODAY.withDayOfMonth(1) + "T12:00:00Z");
-        status("D1", "N1", "Attended", TODAY + "T00:30:00Z");
-        status("D2", "B1", "Appointed", TODAY + "T00:30:00Z");
+        status("D1", "N1", "Contacted", thisMonth(TODAY.withDayOfMonth(1) + "T09:00:00Z"));
+        status("D1", "N2", "Appointed", thisMonth(TODAY.withDayOfMonth(1) + "T11:00:00Z"));
+        status("D1", "N3", "Sold", thisMonth(TODAY.withDayOfMonth(1) + "T12:00:00Z"));
+        status("D1", "N1", "Attended", thisMonth(TODAY + "T00:30:00Z"));
+        status("D2", "B1", "Appointed", thisMonth(TODAY + "T00:30:00Z"));
+    }
+
+    /**
+     * The moment, or, if it has not come yet (early on the first of a month, or just after midnight), a minute ago:
+     * but never before today began in London, so it stays in today's month (the API refuses future moments).
+     */
+    private static String thisMonth(String moment) {
+        Instant now = Instant.now();
+        Instant startOfToday = TODAY.atStartOfDay(ZoneId.of("Europe/London")).toInstant();
+        Instant latest = now.minusSeconds(60).isBefore(startOfToday) ? startOfToday : now.minusSeconds(60);
+        Instant wanted = Instant.parse(moment);
+        return (wanted.isAfter(latest) ? latest : wanted).toString();
     }
 
     private void status(String dealership, String agreement, String status, String at) throws Exception {
