@@ -45,7 +45,7 @@ public final class KpiReports {
 
     /** Said by a report counted from the milestones because the aggregates do not serve it (yet). */
     public static final String FROM_MILESTONES_NOTE = "Counted from the milestones (exact, slower) while this"
-            + " dealership's pre-aggregated counts are being built for its time zone.";
+            + " dealership's pre-aggregated counts are being built (a new time zone or dealer group, or an upgrade).";
 
     private final SettingsStore settings;
     private final ReportStore reports;
