@@ -160,15 +160,15 @@ public final class Wiring implements Priming.Hooks {
     }
 
     /**
-     * The aggregates' sweep: profiles' zones and groups from one read of every profile, builds fanned out on their own
-     * pool.
+     * The aggregates' sweep: profiles' zones and groups from one read of every profile, their group index kept, builds
+     * fanned out on their own pool.
      */
     public Sweep sweep() {
         return new Sweep(stores.counts(), aggregates, stores.reports(), () -> {
             Map<String, Bucketing> bucketings = new HashMap<>();
             stores.settings().allProfiles().forEach(profile -> bucketings.put(profile.dealershipId(), Bucketing.of(profile)));
             return bucketings;
-        }, fanOut, clock);
+        }, stores.settings()::indexGroups, fanOut, clock);
     }
 
     /** The aggregates' verification; a dealership that differs is recounted after {@link #RECHECK_DELAY}. */

@@ -111,6 +111,51 @@ public final class DynamoSettingsStore implements SettingsStore {
         return profilesByIndex(GROUP_INDEX, GSI5_PK, group, Profile::group, TableLayout::groupIndexPk);
     }
 
+    @Override
+    public int indexGroups() {
+        Map<String, String> names = Map.of("#pk", PK, "#did", DEALERSHIP_ID, "#group", GROUP, "#gk", GSI5_PK);
+        List<Map<String, AttributeValue>> profiles = new ArrayList<>();
+        DynamoErrors.call("list profiles' groups", () -> {
+            db.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk", s(PROFILES_PK)))
+                            .projectionExpression("#did, #group, #gk").expressionAttributeNames(names))
+                    .items().forEach(profiles::add);
+            return null;
+        });
+        int indexed = 0;
+        for (Map<String, AttributeValue> profile : profiles) {
+            String group = profile.containsKey(GROUP) ? profile.get(GROUP).s() : null;
+            String indexedAs = profile.containsKey(GSI5_PK) ? profile.get(GSI5_PK).s() : null;
+            if (!java.util.Objects.equals(indexedAs, group == null ? null : groupIndexPk(group))) {
+                indexed += indexGroup(profile.get(DEALERSHIP_ID).s(), group) ? 1 : 0;
+            }
+        }
+        return indexed;
+    }
+
+    /** Indexes a profile as in its group (or in none), if the group is still the one read. */
+    private boolean indexGroup(String dealershipId, String group) {
+        return DynamoErrors.call("index a profile's group", () -> {
+            try {
+                if (group == null) {
+                    db.updateItem(r -> r.tableName(table).key(ProfileItems.key(dealershipId))
+                            .updateExpression("REMOVE #gk, #gs").conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#group)")
+                            .expressionAttributeNames(Map.of("#gk", GSI5_PK, "#gs", GSI5_SK, "#pk", PK, "#group", GROUP)));
+                } else {
+                    db.updateItem(r -> r.tableName(table).key(ProfileItems.key(dealershipId))
+                            .updateExpression("SET #gk = :gk, #gs = :did").conditionExpression("#group = :group")
+                            .expressionAttributeNames(Map.of("#gk", GSI5_PK, "#gs", GSI5_SK, "#group", GROUP))
+                            .expressionAttributeValues(Map.of(":gk", s(groupIndexPk(group)), ":did", s(dealershipId),
+                                    ":group", s(group))));
+                }
+                return true;
+            } catch (ConditionalCheckFailedException savedMeanwhile) {
+                // a save since the read wrote the index with the group
+                return false;
+            }
+        });
+    }
+
     /**
      * The dealerships the index names, then their profiles read consistently: the index (updated asynchronously on
      * DynamoDB) holds neither every field (not the group) nor, for a moment, a move; so a dealership that left a

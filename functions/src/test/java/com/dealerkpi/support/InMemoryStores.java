@@ -356,6 +356,12 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         return allProfiles().stream().filter(p -> p.inGroup(group)).toList();
     }
 
+    /** Groups are matched on the profiles themselves here: nothing to index. */
+    @Override
+    public int indexGroups() {
+        return 0;
+    }
+
     @Override
     public synchronized Optional<Versioned<ScopeTargets>> targets(TargetScope scope) {
         return Optional.ofNullable(targets.get(scope.key()));

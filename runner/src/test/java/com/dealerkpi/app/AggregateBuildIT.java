@@ -176,10 +176,15 @@ class AggregateBuildIT {
         assertEquals(counts(sum(u5Sold, u6)), counts(api.get(Caller.national(), "/kpi?" + HALF).map("counts")), "national");
         assertEquals(List.of(), api.verifyAggregates().mismatches());
 
-        // a config made before configs named their group is given a generation in its group's share
+        // as an earlier version left U6: its config names no group, its profile is not in the group index
         db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D#U6#AGG"), "sk", AttributeValue.fromS("CFG")))
                 .updateExpression("REMOVE #g").expressionAttributeNames(Map.of("#g", TableLayout.GROUP)));
+        db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("PROFILES"), "sk", AttributeValue.fromS("D#U6")))
+                .updateExpression("REMOVE #k, #s").expressionAttributeNames(Map.of("#k", TableLayout.GSI5_PK, "#s", TableLayout.GSI5_SK)));
+        assertGroupTable(api, "Beta", ZERO); // the index does not name it yet
+        // the sweep indexes the profile and gives the config a generation in its group's share
         assertEquals(1, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured());
+        assertGroupTable(api, "Beta", u6, "U6");
         assertEquals(1, api.sweep().built());
         assertServedFromTheGroupsShare(api, "beta", "U6");
         assertGroupTable(api, "Beta", u6, "U6");

@@ -225,6 +225,12 @@ class TemplateIT {
                                     && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
                     reader + " may read a profile");
         }
+        // the sweep indexes the group of a profile saved before the group index (the only write of a profile outside
+        // the admin function)
+        assertTrue(statements("AggregatesFunctionRole").stream().anyMatch(statement ->
+                        String.valueOf(statement.get("Action")).contains("dynamodb:UpdateItem")
+                                && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
+                "the sweep may index a profile's group");
         // a scope's targets warn when no profile names it: the admin function finds a region's, brand's or group's
         // dealerships in its index and reads their profiles by key (dynalite and moto enforce no IAM: without these a
         // deployed PUT was a 500)

@@ -1,7 +1,6 @@
 package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.Parallel;
-import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Bucketing;
@@ -140,7 +139,8 @@ public final class Aggregates {
 
     /**
      * What a dealer group's roll-up reads: the group's share of the network (one item per month), which holds the
-     * copies of every dealership whose current generation is bucketed in the group ({@link Ids#groupKey}).
+     * copies of every dealership whose current generation is bucketed in the group (its key, as
+     * {@code Ids.groupKey}), and those of other dealerships whose id or group falls in the same shard.
      */
     public NetworkCounts groupNetwork(String group, List<YearMonth> months) {
         return store.groupNetwork(group, months);

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * What completes the aggregates whatever was cut off (docs/aggregates.md), run on a schedule and by the local
- * runner: every registered dealership gets a config in its profile's zone (a new generation when the zone changed),
+ * runner: the profiles' group index is brought in line with their groups (profiles saved before it, or by a version
+ * without it), every registered dealership gets a config in its profile's zone and group (a new generation when
+ * either changed),
  * every milestone flagged before the grace is published, and every generation being built is built (each of its
  * agreements settled, then marked ready). Each step is idempotent, so sweeps that overlap, or a sweep beside live
  * requests, change nothing twice.
@@ -33,19 +35,22 @@ public final class Sweep {
     private final Aggregates aggregates;
     private final DealershipRegistry registry;
     private final Supplier<Map<String, Bucketing>> profileBucketings;
+    private final Runnable indexProfiles;
     private final Executor executor;
     private final Clock clock;
 
     /**
      * @param profileBucketings the time zone and dealer group of each dealership with a profile
+     * @param indexProfiles     brings the profiles' group index in line with their groups
      * @param executor     runs a build's agreements (not the pool the aggregates' own writes run on)
      */
     public Sweep(CountsStore store, Aggregates aggregates, DealershipRegistry registry,
-                 Supplier<Map<String, Bucketing>> profileBucketings, Executor executor, Clock clock) {
+                 Supplier<Map<String, Bucketing>> profileBucketings, Runnable indexProfiles, Executor executor, Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
         this.registry = registry;
         this.profileBucketings = profileBucketings;
+        this.indexProfiles = indexProfiles;
         this.executor = executor;
         this.clock = clock;
     }
@@ -68,6 +73,7 @@ public final class Sweep {
 
     public Result run(Grace grace) {
         Failures failed = new Failures();
+        attempt(indexProfiles, failed);
         int configured = configure(failed);
         int published = complete(clock.instant().minus(grace.flags()), failed);
         int built = 0;
@@ -107,9 +113,8 @@ public final class Sweep {
             } else if (bucketings.containsKey(dealershipId) && !bucketings.get(dealershipId).equals(config.bucketing())) {
                 configured += attempt(() -> aggregates.rebucket(dealershipId, bucketings.get(dealershipId)), failed) ? 1 : 0;
             } else if (listing != null && listing.generation() > config.generation()) {
-                Bucketing meant = bucketings.getOrDefault(dealershipId, new Bucketing(listing.zone(), config.group()));
                 configured += attempt(() -> store.replaceConfig(dealershipId, config,
-                        config.next(meant, clock.instant())), failed) ? 1 : 0;
+                        config.next(new Bucketing(listing.zone(), config.group()), clock.instant())), failed) ? 1 : 0;
             } else if (config.ready() && (relaidOut || listing == null || listing.generation() < config.generation())) {
                 // ready, but its months may not all be copied where the roll-ups read them: by a version before the
                 // copies, after a crash between the config and its listing, or in another layout (the shard count

@@ -37,7 +37,7 @@ public final class Settings {
 
     /**
      * @param registry   the dealerships with accepted updates (a dealership target's warning reads it)
-     * @param aggregates rebuilt in a dealership's new time zone when its profile changes zone
+     * @param aggregates rebuilt in a dealership's new time zone or dealer group when its profile changes either
      */
     public Settings(SettingsStore store, DealershipRegistry registry, Aggregates aggregates, Clock clock) {
         this.store = store;

@@ -45,6 +45,13 @@ public interface SettingsStore {
      */
     List<Profile> profilesInGroup(String group);
 
+    /**
+     * Brings every profile's entry in the group index in line with its group: a profile saved before the index
+     * existed, or by a version that did not keep it, is indexed (or unindexed) now; how many were. A profile saved
+     * meanwhile is left as its save wrote it.
+     */
+    int indexGroups();
+
     /** A scope's targets over time (its changes are its history). */
     Optional<Versioned<ScopeTargets>> targets(TargetScope scope);
 
