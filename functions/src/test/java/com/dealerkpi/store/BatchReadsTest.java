@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -22,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reads of more than 100 keys: every item once, on the caller's thread; keys left unprocessed asked again, not forever. */
+/**
+ * Reads of more than 100 keys: every item once, on the caller's thread, the requests in flight together (at most 9);
+ * keys left unprocessed asked again, not forever.
+ */
 class BatchReadsTest {
     private static final String TABLE = "t";
 
@@ -83,6 +88,47 @@ class BatchReadsTest {
         assertEquals(250, new HashSet<>(read).size(), "each item once");
         assertEquals(List.of(25, 50, 50, 50, 100, 100), sizes.stream().sorted().toList(),
                 "3 requests of at most 100 (100, 100, 50), the half each left unprocessed asked again");
+    }
+
+    @Test
+    void theRequestsOfOneReadAreInFlightTogether() {
+        CountDownLatch asked = new CountDownLatch(3);
+        // each request waits for the other two: sent one after another, the first would wait alone and fail
+        Table together = new Table(keys -> {
+            asked.countDown();
+            try {
+                assertTrue(asked.await(10, TimeUnit.SECONDS), "the three requests of 250 keys in flight at once");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return keys;
+        }, Collections.synchronizedList(new ArrayList<>()));
+        List<String> read = new ArrayList<>();
+        BatchReads.readAll(together, TABLE, keys(250), "read", item -> read.add(item.get("pk").s()));
+        assertEquals(250, read.size());
+    }
+
+    @Test
+    void atMostNineRequestsOfOneReadAreInFlight() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Table slow = new Table(keys -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return keys;
+        }, Collections.synchronizedList(new ArrayList<>()));
+        List<String> read = new ArrayList<>();
+        BatchReads.readAll(slow, TABLE, keys(1_500), "read", item -> read.add(item.get("pk").s()));
+        assertEquals(1_500, read.size());
+        assertTrue(most.get() <= 9, most.get() + " requests in flight: 8 on the pool and the caller's own, no more");
     }
 
     @Test
