@@ -92,6 +92,18 @@ class GroupReadsIT {
         private volatile String index;
         private volatile String from;
 
+        /** Runs {@code work} while the index answers as if {@code departed} were still under {@code from}. */
+        void whileBehind(String index, String from, String departed, Runnable work) {
+            this.index = index;
+            this.from = from;
+            this.departed = departed;
+            try {
+                work.run();
+            } finally {
+                this.departed = null;
+            }
+        }
+
         @Override
         public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
             String stale = departed;
@@ -134,10 +146,7 @@ class GroupReadsIT {
     @Test
     void aRegionsTableFollowsTheProfilesNotTheIndexAMomentBehindThem() {
         assertEquals(200, api.putJson(Caller.national(), "/dealerships/X1/profile", "{\"region\":\"South\"}").status());
-        LAGGING.index = TableLayout.REGION_INDEX;
-        LAGGING.from = TableLayout.regionIndexPk("North");
-        LAGGING.departed = "X1";
-        try {
+        LAGGING.whileBehind(TableLayout.REGION_INDEX, TableLayout.regionIndexPk("North"), "X1", () -> {
             Reply north = api.get(Caller.national(), "/regions/North/kpi?range=all");
             assertEquals(List.of("G1", "G2"), north.list("dealerships").stream().map(row -> row.get("dealershipId")).sorted().toList(),
                     "X1 left North a moment ago: out of its table, though the index still names it");
@@ -147,25 +156,21 @@ class GroupReadsIT {
             assertEquals(200, south.status(), south.toString());
             assertEquals(List.of("X1"), south.list("dealerships").stream()
                     .map(row -> row.get("dealershipId")).toList());
-        } finally {
-            LAGGING.departed = null;
-        }
+        });
     }
 
     @Test
     void aGroupsTableFollowsTheProfilesNotTheIndexAMomentBehindThem() {
         assertEquals(200, api.putJson(Caller.national(), "/dealerships/G2/profile", "{\"group\":\"Lookers\"}").status());
-        LAGGING.index = TableLayout.GROUP_INDEX;
-        LAGGING.from = TableLayout.groupIndexPk("Arnold Clark");
-        LAGGING.departed = "G2";
         try {
-            Reply arnoldClark = api.get(Caller.groupManager("Arnold Clark"), "/groups/Arnold%20Clark/kpi?range=all");
-            assertEquals(List.of("G1"), arnoldClark.list("dealerships").stream().map(row -> row.get("dealershipId")).toList(),
-                    "G2 left Arnold Clark a moment ago: out of its table, though the index still names it");
-            Reply lookers = api.get(Caller.groupManager("Lookers"), "/groups/Lookers/kpi?range=all");
-            assertEquals(List.of("G2", "X1"), lookers.list("dealerships").stream().map(row -> row.get("dealershipId")).sorted().toList());
+            LAGGING.whileBehind(TableLayout.GROUP_INDEX, TableLayout.groupIndexPk("Arnold Clark"), "G2", () -> {
+                Reply arnoldClark = api.get(Caller.groupManager("Arnold Clark"), "/groups/Arnold%20Clark/kpi?range=all");
+                assertEquals(List.of("G1"), arnoldClark.list("dealerships").stream().map(row -> row.get("dealershipId")).toList(),
+                        "G2 left Arnold Clark a moment ago: out of its table, though the index still names it");
+                Reply lookers = api.get(Caller.groupManager("Lookers"), "/groups/Lookers/kpi?range=all");
+                assertEquals(List.of("G2", "X1"), lookers.list("dealerships").stream().map(row -> row.get("dealershipId")).sorted().toList());
+            });
         } finally {
-            LAGGING.departed = null;
             assertEquals(200, api.putJson(Caller.national(), "/dealerships/G2/profile", "{\"group\":\"Arnold Clark\"}").status());
         }
     }
