@@ -23,28 +23,37 @@ public final class TableSetup {
     }
 
     public static void ensureTable(DynamoDbClient db, String tableName) {
+        TableDescription table;
         try {
-            db.describeTable(r -> r.tableName(tableName));
-            for (GlobalSecondaryIndex index : List.of(TableLayout.outboxIndex(), TableLayout.groupIndex())) {
-                if (!hasIndex(db, tableName, index)) {
-                    waitUntilActive(db, tableName);
-                    addIndex(db, tableName, index);
-                    if (!hasIndex(db, tableName, index)) {
-                        throw new IllegalStateException("table " + tableName + " was created by an earlier version, without"
-                                + " the index " + index.indexName() + ", and this store cannot add an index to a table"
-                                + " (dynalite cannot): start with a new --data-dir and import the history again (import)");
-                    }
-                }
-            }
+            table = describe(db, tableName);
         } catch (ResourceNotFoundException missing) {
             db.createTable(TableLayout.createTableRequest(tableName));
+            waitUntilActive(db, tableName);
+            return;
         }
-        waitUntilActive(db, tableName);
+        for (GlobalSecondaryIndex index : List.of(TableLayout.outboxIndex(), TableLayout.groupIndex())) {
+            if (!hasIndex(table, index)) {
+                waitUntilActive(db, tableName);
+                addIndex(db, tableName, index);
+                table = describe(db, tableName);
+                if (!hasIndex(table, index)) {
+                    throw new IllegalStateException("table " + tableName + " was created by an earlier version, without"
+                            + " the index " + index.indexName() + ", and this store cannot add an index to a table"
+                            + " (dynalite cannot): start with a new --data-dir and import the history again (import)");
+                }
+            }
+        }
+        if (!active(table)) {
+            waitUntilActive(db, tableName);
+        }
     }
 
-    private static boolean hasIndex(DynamoDbClient db, String tableName, GlobalSecondaryIndex index) {
-        return db.describeTable(r -> r.tableName(tableName)).table().globalSecondaryIndexes().stream()
-                .anyMatch(i -> i.indexName().equals(index.indexName()));
+    private static TableDescription describe(DynamoDbClient db, String tableName) {
+        return db.describeTable(r -> r.tableName(tableName)).table();
+    }
+
+    private static boolean hasIndex(TableDescription table, GlobalSecondaryIndex index) {
+        return table.globalSecondaryIndexes().stream().anyMatch(i -> i.indexName().equals(index.indexName()));
     }
 
     private static void addIndex(DynamoDbClient db, String tableName, GlobalSecondaryIndex index) {
@@ -74,7 +83,7 @@ public final class TableSetup {
     /** Until the table and every index of it are ACTIVE (an index added to a table with items backfills first). */
     private static void waitUntilActive(DynamoDbClient db, String tableName) {
         long deadline = System.nanoTime() + 300_000_000_000L;
-        while (!active(db.describeTable(r -> r.tableName(tableName)).table())) {
+        while (!active(describe(db, tableName))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("table " + tableName + " and its indexes did not become ACTIVE within 5 minutes");
             }
