@@ -29,9 +29,7 @@ import com.dealerkpi.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -160,15 +158,11 @@ public final class Wiring implements Priming.Hooks {
     }
 
     /**
-     * The aggregates' sweep: profiles' zones and groups from one read of every profile, their group index kept, builds
-     * fanned out on their own pool.
+     * The aggregates' sweep: profiles' zones and groups from one read of every profile, which keeps their group index
+     * too; builds fanned out on their own pool.
      */
     public Sweep sweep() {
-        return new Sweep(stores.counts(), aggregates, stores.reports(), () -> {
-            Map<String, Bucketing> bucketings = new HashMap<>();
-            stores.settings().allProfiles().forEach(profile -> bucketings.put(profile.dealershipId(), Bucketing.of(profile)));
-            return bucketings;
-        }, stores.settings()::indexGroups, fanOut, clock);
+        return new Sweep(stores.counts(), aggregates, stores.reports(), stores.settings()::indexGroups, fanOut, clock);
     }
 
     /** The aggregates' verification; a dealership that differs is recounted after {@link #RECHECK_DELAY}. */

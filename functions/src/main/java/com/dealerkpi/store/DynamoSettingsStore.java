@@ -1,6 +1,7 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.EffectiveTargets;
 import com.dealerkpi.domain.settings.Profile;
@@ -112,30 +113,32 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     @Override
-    public int indexGroups() {
-        Map<String, String> names = Map.of("#pk", PK, "#did", DEALERSHIP_ID, "#group", GROUP, "#gk", GSI5_PK);
+    public Map<String, Bucketing> indexGroups() {
+        Map<String, String> names = Map.of("#pk", PK, "#did", DEALERSHIP_ID, "#tz", TIMEZONE, "#group", GROUP, "#gk", GSI5_PK);
         List<Map<String, AttributeValue>> profiles = new ArrayList<>();
-        DynamoErrors.call("list profiles' groups", () -> {
+        DynamoErrors.call("list profiles' zones and groups", () -> {
             db.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
                             .expressionAttributeValues(Map.of(":pk", s(PROFILES_PK)))
-                            .projectionExpression("#did, #group, #gk").expressionAttributeNames(names))
+                            .projectionExpression("#did, #tz, #group, #gk").expressionAttributeNames(names))
                     .items().forEach(profiles::add);
             return null;
         });
-        int indexed = 0;
+        Map<String, Bucketing> bucketings = new HashMap<>();
         for (Map<String, AttributeValue> profile : profiles) {
+            String dealershipId = profile.get(DEALERSHIP_ID).s();
             String group = profile.containsKey(GROUP) ? profile.get(GROUP).s() : null;
             String indexedAs = profile.containsKey(GSI5_PK) ? profile.get(GSI5_PK).s() : null;
             if (!java.util.Objects.equals(indexedAs, group == null ? null : groupIndexPk(group))) {
-                indexed += indexGroup(profile.get(DEALERSHIP_ID).s(), group) ? 1 : 0;
+                indexGroup(dealershipId, group);
             }
+            bucketings.put(dealershipId, Bucketing.of(ProfileItems.profile(profile)));
         }
-        return indexed;
+        return bucketings;
     }
 
     /** Indexes a profile as in its group (or in none), if the group is still the one read. */
-    private boolean indexGroup(String dealershipId, String group) {
-        return DynamoErrors.call("index a profile's group", () -> {
+    private void indexGroup(String dealershipId, String group) {
+        DynamoErrors.call("index a profile's group", () -> {
             try {
                 if (group == null) {
                     db.updateItem(r -> r.tableName(table).key(ProfileItems.key(dealershipId))
@@ -148,11 +151,10 @@ public final class DynamoSettingsStore implements SettingsStore {
                             .expressionAttributeValues(Map.of(":gk", s(groupIndexPk(group)), ":did", s(dealershipId),
                                     ":group", s(group))));
                 }
-                return true;
             } catch (ConditionalCheckFailedException savedMeanwhile) {
                 // a save since the read wrote the index with the group
-                return false;
             }
+            return null;
         });
     }
 

@@ -6,6 +6,7 @@ import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.StatusStore;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
@@ -358,8 +359,10 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
 
     /** Groups are matched on the profiles themselves here: nothing to index. */
     @Override
-    public int indexGroups() {
-        return 0;
+    public Map<String, Bucketing> indexGroups() {
+        Map<String, Bucketing> bucketings = new HashMap<>();
+        allProfiles().forEach(profile -> bucketings.put(profile.dealershipId(), Bucketing.of(profile)));
+        return bucketings;
     }
 
     @Override

@@ -35,22 +35,20 @@ public final class Sweep {
     private final Aggregates aggregates;
     private final DealershipRegistry registry;
     private final Supplier<Map<String, Bucketing>> profileBucketings;
-    private final Runnable indexProfiles;
     private final Executor executor;
     private final Clock clock;
 
     /**
-     * @param profileBucketings the time zone and dealer group of each dealership with a profile
-     * @param indexProfiles     brings the profiles' group index in line with their groups
+     * @param profileBucketings the time zone and dealer group of each dealership with a profile, read with the
+     *                          profiles' group index brought in line with their groups
      * @param executor     runs a build's agreements (not the pool the aggregates' own writes run on)
      */
     public Sweep(CountsStore store, Aggregates aggregates, DealershipRegistry registry,
-                 Supplier<Map<String, Bucketing>> profileBucketings, Runnable indexProfiles, Executor executor, Clock clock) {
+                 Supplier<Map<String, Bucketing>> profileBucketings, Executor executor, Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
         this.registry = registry;
         this.profileBucketings = profileBucketings;
-        this.indexProfiles = indexProfiles;
         this.executor = executor;
         this.clock = clock;
     }
@@ -73,8 +71,7 @@ public final class Sweep {
 
     public Result run(Grace grace) {
         Failures failed = new Failures();
-        attempt(indexProfiles, failed);
-        int configured = configure(failed);
+        int configured = configure(bucketings(failed), failed);
         int published = complete(clock.instant().minus(grace.flags()), failed);
         int built = 0;
         Instant buildBefore = clock.instant().minus(grace.builds());
@@ -96,12 +93,11 @@ public final class Sweep {
      * listed at an older generation, or every ready config after the layout of the copies changed, is rebuilt, as its
      * months may not all have been copied where the roll-ups read them).
      */
-    private int configure(Failures failed) {
+    private int configure(Map<String, Bucketing> bucketings, Failures failed) {
         boolean relaidOut = !store.layoutRecorded();
         int failedBefore = failed.count();
         List<String> registered = registry.registeredDealerships();
         Map<String, AggregateConfig> configs = store.configs(registered);
-        Map<String, Bucketing> bucketings = profileBucketings.get();
         Map<String, NetworkListing> listings = store.network(List.of()).listings();
         java.util.Set<String> listed = new java.util.HashSet<>(store.building());
         int configured = 0;
@@ -134,6 +130,13 @@ public final class Sweep {
             store.recordLayout();
         }
         return configured;
+    }
+
+    /** Every profile's bucketing, the group index kept on the way; none (no re-bucketing this time) if that failed. */
+    private Map<String, Bucketing> bucketings(Failures failed) {
+        java.util.concurrent.atomic.AtomicReference<Map<String, Bucketing>> read = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
+        attempt(() -> read.set(profileBucketings.get()), failed);
+        return read.get();
     }
 
     /** Publishes every agreement with a milestone flagged before {@code before}; how many it settled. */

@@ -1,5 +1,6 @@
 package com.dealerkpi.app.settings;
 
+import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.EffectiveTargets;
 import com.dealerkpi.domain.settings.Profile;
@@ -9,6 +10,7 @@ import com.dealerkpi.domain.settings.TargetChange;
 import com.dealerkpi.domain.settings.TargetScope;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,11 +48,12 @@ public interface SettingsStore {
     List<Profile> profilesInGroup(String group);
 
     /**
-     * Brings every profile's entry in the group index in line with its group: a profile saved before the index
-     * existed, or by a version that did not keep it, is indexed (or unindexed) now; how many were. A profile saved
-     * meanwhile is left as its save wrote it.
+     * Every profile's bucketing (its time zone and dealer group), from one consistent read of them all, with each
+     * profile's entry in the group index brought in line with its group on the way: a profile saved before the index
+     * existed, or by a version that did not keep it, is indexed (or unindexed) now; one saved meanwhile is left as its
+     * save wrote it.
      */
-    int indexGroups();
+    Map<String, Bucketing> indexGroups();
 
     /** A scope's targets over time (its changes are its history). */
     Optional<Versioned<ScopeTargets>> targets(TargetScope scope);
