@@ -113,30 +113,40 @@ async function token(form) {
   if (!answer || !answer.ok) { expired(); return; }
   const tokens = await answer.json();
   refreshToken = tokens.refresh_token || refreshToken;
-  session = cognitoSession(tokens.access_token, tokens.expires_in);
+  session = sessionFromToken(tokens.access_token, tokens.expires_in);
   clearTimeout(renewal);
   // renew a minute before expiry, silently, with the refresh token held in memory
   renewal = setTimeout(() => token({ grant_type: 'refresh_token', refresh_token: refreshToken }), Math.max(10, tokens.expires_in - 60) * 1000);
 }
 
-function cognitoSession(accessToken, expiresIn) {
+/** The session a user pool's access token makes: its role from the token's groups, read as the API reads them. */
+export function sessionFromToken(accessToken, expiresIn) {
   const payload = atob(accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'));
   const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(payload, c => c.charCodeAt(0))));
   const groups = claims['cognito:groups'] || [];
   const national = groups.includes(config.nationalGroup || 'national');
-  const dealers = groups.map(g => /^dealer-(.+)$/.exec(g)).filter(Boolean).map(m => m[1]);
-  // the API's rule for a group as the user pool names it (spaces as underscores); another name is no group (a 401)
-  const dealerGroups = groups.map(g => /^group-([A-Za-z0-9._-]{1,64})$/.exec(g)).filter(Boolean).map(m => m[1]);
+  // the API's rule for an id and for a group as the user pool names it (spaces as underscores); a name that breaks it
+  // is refused by the API (a 401 that signing in again cannot cure), so it is named here instead
+  const named = prefix => groups.filter(g => g.startsWith(prefix)).map(g => g.slice(prefix.length));
+  const valid = name => /^[A-Za-z0-9._-]{1,64}$/.test(name);
+  const invalid = [...named('dealer-').filter(d => !valid(d)).map(d => `dealer-${d}`),
+    ...named('group-').filter(g => !valid(g)).map(g => `group-${g}`)];
+  const dealers = named('dealer-').filter(valid);
+  // one dealer group however many spellings the user pool has of it (group-Arnold_Clark, group-arnold_clark), as the API
+  const dealerGroups = named('group-').filter(valid).filter((g, i, all) => all.findIndex(o => groupKey(o) === groupKey(g)) === i);
   // national wins; otherwise exactly one dealership or one dealer group, as the API reads the same claim (several: a 403)
-  const several = !national && dealers.length + dealerGroups.length > 1;
-  const group = !national && !several && dealerGroups.length === 1 ? dealerGroups[0] : null;
-  const dealershipId = !national && !several && !group && dealers.length === 1 ? dealers[0] : null;
+  const several = !national && !invalid.length && dealers.length + dealerGroups.length > 1;
+  const group = !national && !invalid.length && !several && dealerGroups.length === 1 ? dealerGroups[0] : null;
+  const dealershipId = !national && !invalid.length && !several && !group && dealers.length === 1 ? dealers[0] : null;
   const role = national ? 'national' : group ? 'group' : 'dealer';
-  const who = national ? 'national' : group ? `group ${groupLabel(group)}` : several ? 'several dealerships or groups'
-    : `dealer ${dealershipId || '?'}`;
+  const who = national ? 'national' : group ? `group ${groupLabel(group)}` : invalid.length ? 'an unusable group'
+    : several ? 'several dealerships or groups' : `dealer ${dealershipId || '?'}`;
   return {
     role, dealershipId, group, label: `${claims.username || claims.sub} (${who})`,
-    refusal: several ? { title: 'Several dealerships or groups', message: 'Your account is in more than one dealership\'s or dealer group\'s '
+    refusal: !national && invalid.length ? { title: 'Unusable user-pool group', message: `Your account's user-pool group `
+      + `${invalid.join(', ')} names no dealership or dealer group the API accepts (letters, digits, '.', '_' and '-', up to `
+      + '64; a dealer group\'s spaces written as underscores): ask national management to rename it.' }
+      : several ? { title: 'Several dealerships or groups', message: 'Your account is in more than one dealership\'s or dealer group\'s '
       + `user-pool group (${[...dealers.map(d => `dealer-${d}`), ...dealerGroups.map(g => `group-${g}`)].join(', ')}), and the API serves `
       + 'one at a time: ask national management to leave you in exactly one.' } : null,
     headers: () => ({ Authorization: `Bearer ${accessToken}` }), expiresAt: Date.now() + expiresIn * 1000,

@@ -16,11 +16,23 @@ const COLUMNS = [
   { key: 'sold', label: 'Sold', value: r => r.counts.sold, numeric: true },
 ];
 
-function scopePath(scope) {
+/** A scope as the address names it (national, region:North, group:Arnold Clark): its kind lower-cased, and its name. */
+function parseScope(scope) {
   const [kind, ...rest] = scope.split(':');
-  const name = rest.join(':');
+  return { kind: kind.trim().toLowerCase(), name: rest.join(':') };
+}
+
+function scopePath(scope) {
+  const { kind, name } = parseScope(scope);
   return kind === 'region' ? `/regions/${seg(name)}/kpi` : kind === 'brand' ? `/brands/${seg(name)}/kpi`
     : kind === 'group' ? `/groups/${seg(name)}/kpi` : '/kpi';
+}
+
+/** A roll-up's scope as its heading says it: "Arnold Clark (dealer group)", "North (region)", "National". */
+function scopeTitle(scope) {
+  const { kind, name } = parseScope(scope);
+  const kinds = { region: 'region', brand: 'brand', group: 'dealer group' };
+  return kinds[kind] ? `${name} (${kinds[kind]})` : 'National';
 }
 
 /** The address of a scope's league table. */
@@ -67,7 +79,7 @@ export async function leagueView(main, query, go) {
   const sortBy = key => { const q = new URLSearchParams(query); const again = key === sortKey && !descending;
     q.set('sort', key); again ? q.set('order', 'desc') : q.delete('order'); go(`#/league?${q}`); };
   render(main,
-    h('h1', {}, `League table: ${data.scope}`),
+    h('h1', {}, `League table: ${scopeTitle(data.scope)}`),
     h('p', { class: 'sub', id: 'range-shown' }, `${RANGE_NAMES[data.range.kind] || 'Custom range'}`,
       data.range.from ? ` · ${data.range.from} to ${data.range.to}` : '',
       ` · ${data.range.timezone || 'each dealership in its own time zone'}`),

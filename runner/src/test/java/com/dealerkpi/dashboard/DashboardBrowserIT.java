@@ -391,7 +391,7 @@ class DashboardBrowserIT {
         find("button[data-sort='sold']").click();
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("th:has(button[data-sort='sold'])"), "aria-sort", "ascending"));
         new org.openqa.selenium.support.ui.Select(find("#scope")).selectByValue("brand:Kia");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "brand:Kia"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "League table: Kia (brand)"));
         assertEquals(1, browser.findElements(By.cssSelector("#league tbody tr")).size(), "only York Kia");
         screenshot("league-brand");
         find("#league a").click();
@@ -592,7 +592,7 @@ class DashboardBrowserIT {
         assertEquals("Dealer groups", option.findElement(By.xpath("..")).getAttribute("label"));
         assertEquals(1, browser.findElements(By.cssSelector("#scope option[value='group:Lookers']")).size());
         new org.openqa.selenium.support.ui.Select(find("#scope")).selectByValue("group:" + GROUP);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "group:" + GROUP));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "League table: " + GROUP + " (dealer group)"));
         assertEquals(new java.util.TreeSet<>(List.of("G1", "G2")), leagueRows(), "only the group's dealerships");
         for (WebElement row : browser.findElements(By.cssSelector("#league tbody tr"))) {
             assertEquals(GROUP, row.findElements(By.cssSelector("td")).get(2).getText(), "the group column");
@@ -625,7 +625,7 @@ class DashboardBrowserIT {
         // no console error is expected here: a request the group's managers may not make would log its 403
         signIn("group:" + GROUP);
         find("#league");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "group:" + GROUP));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "League table: " + GROUP + " (dealer group)"));
         assertTrue(browser.findElements(By.id("scope")).isEmpty(), "one scope only: no picker");
         List<WebElement> nav = browser.findElements(By.cssSelector("#nav a"));
         assertEquals(1, nav.size(), "a group's navigation: its league table only");
@@ -692,9 +692,39 @@ class DashboardBrowserIT {
         refused("#/league?scope=brand%3AKia", "own group");
         refused("#/targets?scope=group%3AArnold%20Clark", "Only national management");
         refused("#/profile/G1", "Only national management");
-        // the other spelling of the group is the same group
-        open("#/league?scope=group%3Aarnold_clark");
-        find("#league");
-        assertEquals(new java.util.TreeSet<>(List.of("G1", "G2")), leagueRows());
+        // the other spelling of the group is the same group, and so is the scope's kind in capitals
+        for (String scope : List.of("group%3Aarnold_clark", "Group%3AArnold%20Clark")) {
+            open("#/league?scope=" + scope);
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "League table: " + GROUP + " (dealer group)"));
+            assertEquals(new java.util.TreeSet<>(List.of("G1", "G2")), leagueRows(), scope);
+        }
+    }
+
+    @Test
+    @Order(13)
+    void aUserPoolTokenIsReadAsTheApiReadsIt() {
+        // the dashboard's reading of a deployed sign-in's access token (its cognito:groups), in this browser
+        assertEquals("group Arnold_Clark", tokenRead("group-Arnold_Clark", "group-arnold_clark"),
+                "two spellings of one dealer group are one group, as the API takes them");
+        assertEquals("refused: Unusable user-pool group", tokenRead("group-Arnold&Co"),
+                "a group name the API refuses (a 401 signing in again cannot cure) is named at sign-in");
+        assertEquals("refused: Unusable user-pool group", tokenRead("group-Arnold&Co", "dealer-D1"),
+                "not served as D1: the API refuses every request of this token");
+        assertEquals("refused: Several dealerships or groups", tokenRead("group-Arnold_Clark", "group-Lookers"));
+        assertEquals("refused: Several dealerships or groups", tokenRead("dealer-D1", "group-Lookers"));
+        assertEquals("national", tokenRead("national", "group-Arnold&Co"), "national wins, as in the API");
+        assertEquals("dealer D1", tokenRead("dealer-D1"));
+    }
+
+    /** How the dashboard takes an access token whose {@code cognito:groups} are these: its role, or its refusal. */
+    private String tokenRead(String... groups) {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const part = json => btoa(JSON.stringify(json)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+                import('/app/auth.js').then(auth => {
+                  const session = auth.sessionFromToken(`${part({ alg: 'none' })}.${part({ sub: 'u1', 'cognito:groups': arguments[0] })}.x`, 3600);
+                  done(session.refusal ? `refused: ${session.refusal.title}`
+                    : session.role === 'group' ? `group ${session.group}` : session.role === 'dealer' ? `dealer ${session.dealershipId}` : session.role);
+                }, e => done(`failed: ${e}`));""", List.of(groups));
     }
 }
