@@ -221,6 +221,15 @@ class ManagerNumbersTest {
         }
         assertTrue(page.contains("<th scope=\"row\">Total</th>"));
         assertTrue(page.contains("class=\"rag "), "each stage's share of target with its colour");
+        assertTrue(page.contains("<th scope=\"col\">Dealer group</th>"), "as on screen and in the CSV");
+        int columns = page.split("<th scope=\"col\">", -1).length - 1;
+        String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+        for (String row : body.split("<tr>")) {
+            if (!row.contains("</tr>")) {
+                continue;
+            }
+            assertEquals(columns, row.split("<t[dh][ >]", -1).length - 1, "a cell under every heading: " + row);
+        }
         assertTrue(api.get(NATIONAL, "/kpi?format=html&compare=previous").status() == 400, "a comparison is JSON only");
     }
 

@@ -24,7 +24,7 @@ public final class RollUpHtml {
                 .append(" (target ").append(Html.escape(rollUp.targetRatio().label())).append("), ")
                 .append(rollUp.dealerships().size()).append(" dealerships.</p></header>\n")
                 .append("<section><table><thead><tr><th scope=\"col\">Dealership</th><th scope=\"col\">Region</th>")
-                .append("<th scope=\"col\">Brand</th><th scope=\"col\">Contact-to-sale</th>");
+                .append("<th scope=\"col\">Brand</th><th scope=\"col\">Dealer group</th><th scope=\"col\">Contact-to-sale</th>");
         for (Stage stage : Stage.values()) {
             html.append("<th scope=\"col\">").append(stage.title()).append("</th><th scope=\"col\">% of target</th>");
         }
@@ -35,11 +35,12 @@ public final class RollUpHtml {
             html.append("<tr><td>").append(name).append(row.hasProfile() ? "" : " <small class=\"muted\">(no profile)</small>")
                     .append("</td><td>").append(Html.escape(row.profile().region())).append("</td><td>")
                     .append(Html.escape(row.profile().brand())).append("</td><td>")
+                    .append(Html.escape(row.profile().group())).append("</td><td>")
                     .append(Html.escape(report.contactToSale().label())).append("</td>");
             stages(html, report.counts()::get, report.ofTargetPercent());
             html.append("</tr>");
         }
-        html.append("<tr><th scope=\"row\">Total</th><td></td><td></td><td>").append(Html.escape(rollUp.contactToSale().label()))
+        html.append("<tr><th scope=\"row\">Total</th><td></td><td></td><td></td><td>").append(Html.escape(rollUp.contactToSale().label()))
                 .append("</td>");
         stages(html, rollUp.counts()::get, rollUp.ofTargetPercent());
         html.append("</tr></tbody></table></section>\n");

@@ -6,7 +6,13 @@ import java.time.Duration;
 public class RollUpTimeoutException extends RuntimeException {
     public RollUpTimeoutException(String scope, int dealerships, Duration budget) {
         super("The " + scope + " roll-up covers " + dealerships + " dealerships and could not be completed within "
-                + budget.toSeconds() + " s; no partial answer is given. Ask for one region or brand "
-                + "(/regions/{region}/kpi, /brands/{brand}/kpi), or try again shortly.");
+                + budget.toSeconds() + " s; no partial answer is given. " + advice(scope));
+    }
+
+    /** What the caller can ask instead: only national management may ask for a region or a brand. */
+    private static String advice(String scope) {
+        return scope.equals("national")
+                ? "Ask for one region or brand (/regions/{region}/kpi, /brands/{brand}/kpi), or a shorter range, or try again shortly."
+                : "Ask for a shorter range, or try again shortly.";
     }
 }

@@ -175,6 +175,9 @@ public final class RollUps {
         }
         List<ScopeCount> counts = new ArrayList<>();
         spellings.forEach((key, spelled) -> counts.add(new ScopeCount(spelling(spelled, key), spelled.size())));
+        // by lower-cased name, as people read a list (a group's key orders "Group_1" before "Group1": not its name)
+        counts.sort(Comparator.comparing((ScopeCount count) -> count.name().toLowerCase(java.util.Locale.ROOT))
+                .thenComparing(ScopeCount::name));
         return counts;
     }
 

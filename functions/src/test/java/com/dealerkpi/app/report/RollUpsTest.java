@@ -7,7 +7,9 @@ import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
+import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.settings.Timeline;
 import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.support.InMemoryStores;
 
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,10 +78,34 @@ class RollUpsTest {
         RollUpTimeoutException refused = assertThrows(RollUpTimeoutException.class,
                 () -> rollUps.national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty())));
         assertTrue(refused.getMessage().contains("40 dealerships"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("/regions/{region}/kpi"), "national may ask for a region: " + refused.getMessage());
         fanOut.shutdown();
         assertTrue(fanOut.awaitTermination(10, TimeUnit.SECONDS));
         // the dealerships not yet started when it was refused were skipped, not read
         assertTrue(counted.get() < 40 * 4 / 2, counted.get() + " stage counts read");
+    }
+
+    @Test
+    void aGroupsRollUpPastItsBudgetSuggestsOnlyWhatItsManagersMayAsk() {
+        for (int d = 0; d < 40; d++) {
+            register("D" + d);
+            save(new Profile("D" + d, null, null, null, "Arnold Clark", Profile.DEFAULT_ZONE, new Timeline<>(List.of()), null));
+        }
+        RollUps rollUps = rollUps(Duration.ofMillis(20), Duration.ofMillis(200));
+        RollUpTimeoutException refused = assertThrows(RollUpTimeoutException.class, () -> rollUps.group("Arnold Clark",
+                new RollUps.Query(Caller.group("manager", "Arnold_Clark"), YTD, RollUp.Sort.NAME, Optional.empty())));
+        assertTrue(refused.getMessage().contains("40 dealerships"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("region"), "a group's managers may not ask for a region: " + refused.getMessage());
+    }
+
+    @Test
+    void groupsAreListedByTheirLowerCasedNamesNotByTheKeysTheyAreMatchedOn() {
+        List<String> groups = List.of("Group1", "Group 1", "group 2");
+        for (int d = 0; d < groups.size(); d++) {
+            save(new Profile("D" + d, null, null, null, groups.get(d), Profile.DEFAULT_ZONE, new Timeline<>(List.of()), null));
+        }
+        assertEquals(List.of("Group 1", "group 2", "Group1"), rollUps(Duration.ZERO, Duration.ofSeconds(30)).groups(NATIONAL)
+                .stream().map(RollUps.ScopeCount::name).toList(), "\"group 1\" before \"group1\", though its key group_1 comes after");
     }
 
     @Test
@@ -95,6 +122,10 @@ class RollUpsTest {
 
     private void register(String dealershipId) {
         stores.registerDealership(dealershipId);
+    }
+
+    private void save(Profile profile) {
+        assertTrue(stores.settings().saveProfile(profile, 0, new AuditEntry(Instant.now(), "n", "CREATE", Map.of(), Map.of())));
     }
 
     /** Roll-ups over the in-memory store, each stage count taking {@code countTime}. */
