@@ -35,13 +35,27 @@ final class LocalApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final Wiring wiring;
-    private final String defaultPrincipal;
+    private final Identity identity;
+    private final DashboardFiles dashboard;
     private final SamTemplate template;
     private final Map<String, RequestStreamHandler> handlers = new HashMap<>();
 
-    LocalApi(Wiring wiring, SamTemplate template, int port, String defaultPrincipal) throws IOException {
+    /**
+     * Who a request is from: the runner's principal header (or the default principal), or, signing in against a
+     * user pool, a bearer token checked as API Gateway's JWT authorizer checks it.
+     */
+    sealed interface Identity {
+        record Principal(String defaultPrincipal) implements Identity {
+        }
+
+        record Tokens(JwtAuthorizer authorizer) implements Identity {
+        }
+    }
+
+    LocalApi(Wiring wiring, SamTemplate template, int port, Identity identity, DashboardFiles dashboard) throws IOException {
         this.wiring = wiring;
-        this.defaultPrincipal = defaultPrincipal;
+        this.identity = identity;
+        this.dashboard = dashboard;
         this.template = template;
         template.functions().forEach((id, spec) -> handlers.put(id, Functions.handler(spec.handlerClass(), wiring)));
         this.server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -61,7 +75,7 @@ final class LocalApi implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (DashboardFiles.handles(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())) {
-                DashboardFiles.serve(exchange);
+                dashboard.serve(exchange);
                 return;
             }
             APIGatewayV2HTTPResponse response = respond(exchange);
@@ -83,9 +97,25 @@ final class LocalApi implements AutoCloseable {
             return Problems.problem(404, "Not Found", "No such route: " + method + " " + rawPath, List.of());
         }
         SamTemplate.HttpRoute route = match.get().route();
-        String spec = exchange.getRequestHeaders().getFirst(LocalPrincipal.HEADER);
-        Map<String, String> claims = LocalPrincipal.claims(spec != null ? spec : defaultPrincipal,
-                wiring.config().claimNames()).orElse(null);
+        Map<String, String> claims = null;
+        if (identity instanceof Identity.Tokens tokens) {
+            Optional<Map<String, String>> verified;
+            try {
+                verified = tokens.authorizer().claims(exchange.getRequestHeaders().getFirst("Authorization"));
+            } catch (IllegalStateException issuerUnreachable) {
+                return Problems.problem(503, "Service Unavailable", issuerUnreachable.getMessage(), List.of());
+            }
+            if (verified.isEmpty()) {
+                // refused before the function, with API Gateway's own answer
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(401).withIsBase64Encoded(false)
+                        .withHeaders(Map.of("Content-Type", "application/json", "www-authenticate", "Bearer error=\"invalid_token\""))
+                        .withBody("{\"message\":\"Unauthorized\"}").build();
+            }
+            claims = verified.get();
+        } else if (identity instanceof Identity.Principal principal) {
+            String spec = exchange.getRequestHeaders().getFirst(LocalPrincipal.HEADER);
+            claims = LocalPrincipal.claims(spec != null ? spec : principal.defaultPrincipal(), wiring.config().claimNames()).orElse(null);
+        }
         String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1:" + port());
         LocalEvents.HttpRequest http = new LocalEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(), host);

@@ -5,8 +5,11 @@ import com.dealerkpi.store.DynamoClients;
 import com.dealerkpi.store.TableSetup;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -19,15 +22,23 @@ public final class Serve {
     private Serve() {
     }
 
-    /** Every route of template.yaml on 127.0.0.1, and the dashboard at /, until Ctrl-C. */
+    /**
+     * Every route of template.yaml on 127.0.0.1, and the dashboard at /, until Ctrl-C; callers named by the principal
+     * header, or, with {@code --jwt-issuer}, by bearer tokens checked as the stack's JWT authorizer checks them.
+     */
     public static int api(Options options) throws IOException, InterruptedException {
         int port = Integer.parseInt(options.value("--port", "3000"));
-        String principal = options.value("--principal", "national");
+        Optional<UserPool> userPool = UserPool.of(options);
         SamTemplate template = SamTemplate.load(options);
         // the functions share one environment in template.yaml (Globals); the runner serves them all from it
         Map<String, String> environment = template.functions().values().iterator().next().environment();
         try (LocalStore store = LocalStore.open(options, environment)) {
-            try (LocalApi api = new LocalApi(store.wiring(), template, port, principal)) {
+            LocalApi.Identity identity = userPool.<LocalApi.Identity>map(pool -> new LocalApi.Identity.Tokens(
+                            new JwtAuthorizer(pool.issuer(), pool.audience(), Clock.systemUTC())))
+                    .orElseGet(() -> new LocalApi.Identity.Principal(options.value("--principal", "national")));
+            DashboardFiles dashboard = userPool.map(pool -> DashboardFiles.signingInAt(pool.signInDomain(), pool.audience(),
+                    store.wiring().config().claimNames().nationalRole())).orElseGet(DashboardFiles::local);
+            try (LocalApi api = new LocalApi(store.wiring(), template, port, identity, dashboard)) {
                 api.start();
                 // completes whatever a crash of an earlier run (or of a client) left unfinished, then keeps at it
                 ScheduledExecutorService sweeps = AggregateTasks.sweepEvery(store.wiring(), System.err);
@@ -38,6 +49,27 @@ public final class Serve {
             }
         }
         return 0;
+    }
+
+    /** Signing in as deployed: the user pool that issues the tokens, its app client, and its hosted sign-in domain. */
+    private record UserPool(String issuer, String audience, URI signInDomain) {
+        static Optional<UserPool> of(Options options) {
+            Optional<String> issuer = options.optional("--jwt-issuer");
+            if (issuer.isEmpty()) {
+                return Optional.empty();
+            }
+            if (options.optional("--principal").isPresent()) {
+                throw new IllegalArgumentException("--principal names the caller without tokens: not with --jwt-issuer");
+            }
+            String audience = options.optional("--jwt-audience")
+                    .orElseThrow(() -> new IllegalArgumentException("--jwt-issuer needs --jwt-audience ID (the app client id)"));
+            URI signIn = URI.create(options.optional("--sign-in-domain")
+                    .orElseThrow(() -> new IllegalArgumentException("--jwt-issuer needs --sign-in-domain URL (the hosted sign-in page's)")));
+            if (!List.of("https", "http").contains(signIn.getScheme()) || signIn.getRawAuthority() == null) {
+                throw new IllegalArgumentException("--sign-in-domain must be an http(s) URL: " + signIn);
+            }
+            return Optional.of(new UserPool(issuer.get(), audience, signIn));
+        }
     }
 
     /** A standalone local DynamoDB (dynalite) with the table created, until Ctrl-C. */

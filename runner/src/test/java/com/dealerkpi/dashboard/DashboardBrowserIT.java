@@ -1,6 +1,7 @@
 package com.dealerkpi.dashboard;
 
 import com.dealerkpi.json.Json;
+import com.dealerkpi.support.Chromium;
 import com.dealerkpi.support.RunnerProcess;
 
 import java.io.File;
@@ -19,11 +20,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,13 +38,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -63,8 +58,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
-    private static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("runner", "target", "screenshots");
     private static final String[] STAGES = {"contacted", "appointed", "attended", "sold"};
 
@@ -77,20 +70,9 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (Boolean.getBoolean("dashboard.browser.required")) {
-            assertTrue(installed, "chromium and chromedriver are required here: " + CHROMIUM + ", " + DRIVER);
-        }
-        Assumptions.assumeTrue(installed, "no chromium/chromedriver installed (apt-get install chromium chromium-driver)");
+        browser = Chromium.start();
         serve = RunnerProcess.serve();
         seed();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         Files.createDirectories(SCREENSHOTS);
     }
@@ -107,15 +89,7 @@ class DashboardBrowserIT {
 
     @AfterEach
     void noConsoleErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()
-                    && expectedConsoleErrors.stream().noneMatch(entry.getMessage()::contains)) {
-                errors.add(entry.getMessage());
-            }
-        }
-        expectedConsoleErrors.clear();
-        assertEquals(List.of(), errors, "errors in the browser console");
+        Chromium.assertNoConsoleErrors(browser, expectedConsoleErrors);
     }
 
     // ---- the data: two dealerships of region North, D1 with sales this year and last, D2 with an appointment

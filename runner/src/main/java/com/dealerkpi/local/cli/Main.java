@@ -29,7 +29,13 @@ public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new Command("serve", "every route of the API, and the dashboard at /, on 127.0.0.1", "", List.of(
                     new Command.Option("--port", "PORT", "the port to listen on (default: 3000)"),
-                    ENDPOINT, DATA_DIR, PRINCIPAL, TEMPLATE), Serve::api),
+                    ENDPOINT, DATA_DIR, PRINCIPAL, TEMPLATE,
+                    new Command.Option("--jwt-issuer", "URL", "sign in as deployed: callers need a bearer token from this issuer"
+                            + " (a user pool: https://cognito-idp.<region>.amazonaws.com/<pool id>), checked as the stack's JWT authorizer"
+                            + " checks it"),
+                    new Command.Option("--jwt-audience", "ID", "with --jwt-issuer: the app client id the tokens are for"),
+                    new Command.Option("--sign-in-domain", "URL", "with --jwt-issuer: the hosted sign-in page's domain the"
+                            + " dashboard signs in through (https://<prefix>.auth.<region>.amazoncognito.com)")), Serve::api),
             new Command("invoke", "runs one function on one event file, as sam local invoke does, and prints the response",
                     "<FunctionLogicalId> <event.json>", List.of(ENDPOINT, DATA_DIR, TEMPLATE), Invoker::run),
             new Command("dynamodb", "a standalone local DynamoDB (dynalite) with the table created, e.g. for sam local", "",
