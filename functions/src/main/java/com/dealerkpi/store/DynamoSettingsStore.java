@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -113,7 +114,7 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     @Override
-    public Map<String, Bucketing> indexGroups() {
+    public Map<String, Bucketing> indexGroups(Consumer<RuntimeException> failed) {
         Map<String, String> names = Map.of("#pk", PK, "#did", DEALERSHIP_ID, "#tz", TIMEZONE, "#group", GROUP, "#gk", GSI5_PK);
         List<Map<String, AttributeValue>> profiles = new ArrayList<>();
         DynamoErrors.call("list profiles' zones and groups", () -> {
@@ -129,7 +130,11 @@ public final class DynamoSettingsStore implements SettingsStore {
             String group = profile.containsKey(GROUP) ? profile.get(GROUP).s() : null;
             String indexedAs = profile.containsKey(GSI5_PK) ? profile.get(GSI5_PK).s() : null;
             if (!java.util.Objects.equals(indexedAs, group == null ? null : groupIndexPk(group))) {
-                indexGroup(dealershipId, group);
+                try {
+                    indexGroup(dealershipId, group);
+                } catch (RuntimeException e) {
+                    failed.accept(e);
+                }
             }
             bucketings.put(dealershipId, Bucketing.of(ProfileItems.profile(profile)));
         }

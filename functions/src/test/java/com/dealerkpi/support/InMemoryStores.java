@@ -359,7 +359,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
 
     /** Groups are matched on the profiles themselves here: nothing to index. */
     @Override
-    public Map<String, Bucketing> indexGroups() {
+    public Map<String, Bucketing> indexGroups(java.util.function.Consumer<RuntimeException> failed) {
         Map<String, Bucketing> bucketings = new HashMap<>();
         allProfiles().forEach(profile -> bucketings.put(profile.dealershipId(), Bucketing.of(profile)));
         return bucketings;

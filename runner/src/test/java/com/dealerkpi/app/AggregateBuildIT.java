@@ -24,6 +24,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -192,6 +194,46 @@ class AggregateBuildIT {
     }
 
     @Test
+    void aProfileTheSweepCannotIndexHoldsUpNoOtherDealershipsMove() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        TestApi api = api(db, table, TableLayout.NETWORK_SHARDS);
+        putGroup(api, "U8", "Alpha");
+        putGroup(api, "U9", "Alpha");
+        addHistory(api, "U8", 20, 10, 31);
+        addHistory(api, "U9", 20, 10, 37);
+        api.sweep();
+        Map<String, Object> u8 = api.get(Caller.national(), "/dealerships/U8/kpi?" + HALF).map("counts");
+        // U9 as a version before the group index left it; U8 moved to Beta, its re-bucketing cut off after the save
+        Map<String, AttributeValue> u9Profile = Map.of("pk", AttributeValue.fromS("PROFILES"), "sk", AttributeValue.fromS("D#U9"));
+        db.updateItem(r -> r.tableName(table).key(u9Profile)
+                .updateExpression("REMOVE #k, #s").expressionAttributeNames(Map.of("#k", TableLayout.GSI5_PK, "#s", TableLayout.GSI5_SK)));
+        db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("PROFILES"), "sk", AttributeValue.fromS("D#U8")))
+                .updateExpression("SET #g = :g, #k = :k").expressionAttributeNames(Map.of("#g", TableLayout.GROUP, "#k", TableLayout.GSI5_PK))
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("Beta"), ":k", AttributeValue.fromS(TableLayout.groupIndexPk("Beta")))));
+
+        // every write of U9's profile fails: that one failure, and U8's move is completed all the same
+        DynamoDbClient u9Refused = (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("updateItem") && updateOf(arguments[0]).key().equals(u9Profile)) {
+                        throw DynamoDbException.builder().statusCode(500).message("injected: U9's profile cannot be written").build();
+                    }
+                    try {
+                        return method.invoke(db, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Sweep.Result swept = new TestApi(TestBackend.current(), new DynamoStores(u9Refused, table, Clock.systemUTC(),
+                TableLayout.NETWORK_SHARDS), Clock.systemUTC()).sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
+        assertEquals(1, swept.failed(), swept.toString());
+        assertEquals(1, swept.configured(), "U8's new generation, in Beta's share: " + swept);
+        assertEquals(1, api.sweep().built());
+        assertServedFromTheGroupsShare(api, "beta", "U8");
+        assertGroupTable(api, "Beta", u8, "U8");
+    }
+
+    @Test
     void aMoveBetweenGroupsDuringAStreamOfUpdatesLosesNoneOfThem() throws Exception {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);
@@ -281,6 +323,13 @@ class AggregateBuildIT {
         TestApi api = api(db, table, TableLayout.NETWORK_SHARDS);
         addHistory(api, dealership, updates, agreements, seed);
         return api;
+    }
+
+    /** An UpdateItem's request, whether sent built or as a builder's lambda. */
+    @SuppressWarnings("unchecked")
+    private static UpdateItemRequest updateOf(Object argument) {
+        return argument instanceof UpdateItemRequest request ? request
+                : UpdateItemRequest.builder().applyMutation((java.util.function.Consumer<UpdateItemRequest.Builder>) argument).build();
     }
 
     private static TestApi api(DynamoDbClient db, String table, int networkShards) {

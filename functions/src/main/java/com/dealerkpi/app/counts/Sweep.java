@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What completes the aggregates whatever was cut off (docs/aggregates.md), run on a schedule and by the local
@@ -34,17 +35,18 @@ public final class Sweep {
     private final CountsStore store;
     private final Aggregates aggregates;
     private final DealershipRegistry registry;
-    private final Supplier<Map<String, Bucketing>> profileBucketings;
+    private final Function<Consumer<RuntimeException>, Map<String, Bucketing>> profileBucketings;
     private final Executor executor;
     private final Clock clock;
 
     /**
      * @param profileBucketings the time zone and dealer group of each dealership with a profile, read with the
-     *                          profiles' group index brought in line with their groups
+     *                          profiles' group index brought in line with their groups (each profile it could not
+     *                          index handed to the function's argument)
      * @param executor     runs a build's agreements (not the pool the aggregates' own writes run on)
      */
     public Sweep(CountsStore store, Aggregates aggregates, DealershipRegistry registry,
-                 Supplier<Map<String, Bucketing>> profileBucketings, Executor executor, Clock clock) {
+                 Function<Consumer<RuntimeException>, Map<String, Bucketing>> profileBucketings, Executor executor, Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
         this.registry = registry;
@@ -132,10 +134,13 @@ public final class Sweep {
         return configured;
     }
 
-    /** Every profile's bucketing, the group index kept on the way; none (no re-bucketing this time) if that failed. */
+    /**
+     * Every profile's bucketing, the group index kept on the way (a profile it could not index is a failure, and the
+     * others go on); none (no re-bucketing this time) if the profiles could not be read.
+     */
     private Map<String, Bucketing> bucketings(Failures failed) {
         java.util.concurrent.atomic.AtomicReference<Map<String, Bucketing>> read = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
-        attempt(() -> read.set(profileBucketings.get()), failed);
+        attempt(() -> read.set(profileBucketings.apply(failed::add)), failed);
         return read.get();
     }
 

@@ -12,6 +12,7 @@ import com.dealerkpi.domain.settings.TargetScope;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Dealership profiles and target overrides. Each is one item carrying its version and its changes; a save is one
@@ -51,9 +52,10 @@ public interface SettingsStore {
      * Every profile's bucketing (its time zone and dealer group), from one consistent read of them all, with each
      * profile's entry in the group index brought in line with its group on the way: a profile saved before the index
      * existed, or by a version that did not keep it, is indexed (or unindexed) now; one saved meanwhile is left as its
-     * save wrote it.
+     * save wrote it. A profile that could not be indexed is handed to {@code failed}, and the others go on: every
+     * bucketing is answered whatever the index writes did.
      */
-    Map<String, Bucketing> indexGroups();
+    Map<String, Bucketing> indexGroups(Consumer<RuntimeException> failed);
 
     /** A scope's targets over time (its changes are its history). */
     Optional<Versioned<ScopeTargets>> targets(TargetScope scope);
