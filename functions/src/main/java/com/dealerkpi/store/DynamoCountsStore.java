@@ -220,13 +220,24 @@ public final class DynamoCountsStore implements CountsStore {
                 .expressionAttributeValues(Map.of(":at", s(instant(at))))));
     }
 
-    /** A table without a recorded layout has the one every version before the setting wrote: the default. */
     @Override
     public boolean layoutRecorded() {
-        Map<String, AttributeValue> item = DynamoErrors.call("read the roll-ups' layout", () -> db.getItem(r -> r.tableName(table)
-                .key(statusKey()).consistentRead(true).projectionExpression("#l").expressionAttributeNames(Map.of("#l", LAYOUT))).item());
-        AttributeValue recorded = item == null ? null : item.get(LAYOUT);
+        return laidOutAsRecorded(DynamoErrors.call("read the roll-ups' layout", () -> db.getItem(r -> r.tableName(table)
+                .key(statusKey()).consistentRead(true).projectionExpression("#l").expressionAttributeNames(Map.of("#l", LAYOUT))).item()));
+    }
+
+    /** A table without a recorded layout has the one every version before the setting wrote: the default. */
+    private boolean laidOutAsRecorded(Map<String, AttributeValue> statusItem) {
+        AttributeValue recorded = statusItem == null ? null : statusItem.get(LAYOUT);
         return (recorded == null ? NETWORK_SHARDS : Integer.parseInt(recorded.n())) == networkShards;
+    }
+
+    @Override
+    public void forgetListings() {
+        for (int shard = 0; shard < networkShards; shard++) {
+            Map<String, AttributeValue> key = networkListingKey(shard, networkShards);
+            DynamoErrors.call("forget the listings of a layout", () -> db.deleteItem(r -> r.tableName(table).key(key)));
+        }
     }
 
     @Override
@@ -363,7 +374,8 @@ public final class DynamoCountsStore implements CountsStore {
     /**
      * The listings first, then the months: a generation is listed ready only after its every month was copied, so
      * a copy read after its listing is at least of the listed generation (a newer one means the roll-up raced a new
-     * generation: {@link NetworkCounts} counts that dealership otherwise).
+     * generation: {@link NetworkCounts} counts that dealership otherwise). In a layout not yet recorded (its first
+     * sweep has not run) nothing is listed: what an earlier stint in it listed may be superseded.
      */
     @Override
     public NetworkCounts network(List<YearMonth> months) {
@@ -382,10 +394,21 @@ public final class DynamoCountsStore implements CountsStore {
     private NetworkCounts network(List<Integer> shards, List<YearMonth> months) {
         Map<String, NetworkListing> listings = new HashMap<>();
         Map<String, String> latestListing = new HashMap<>();
-        BatchReads.readAll(db, table, shards.stream().map(shard -> networkListingKey(shard, networkShards)).toList(),
-                "read the network's listing", item -> item.forEach((attribute, value) ->
-                        networkDealershipOf(attribute).filter(dealership -> later(latestListing, dealership, value.s()))
-                                .ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s())))));
+        List<Map<String, AttributeValue>> listingKeys = new ArrayList<>(List.of(statusKey()));
+        shards.forEach(shard -> listingKeys.add(networkListingKey(shard, networkShards)));
+        java.util.concurrent.atomic.AtomicReference<Map<String, AttributeValue>> status = new java.util.concurrent.atomic.AtomicReference<>();
+        BatchReads.readAll(db, table, listingKeys, "read the network's listing", item -> {
+            if (item.get(PK).s().equals(AGGREGATES_STATUS_PK)) {
+                status.set(item);
+                return;
+            }
+            item.forEach((attribute, value) -> networkDealershipOf(attribute)
+                    .filter(dealership -> later(latestListing, dealership, value.s()))
+                    .ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s()))));
+        });
+        if (!laidOutAsRecorded(status.get())) {
+            return new NetworkCounts(Map.of(), Map.of());
+        }
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (YearMonth month : months) {
             shards.forEach(shard -> keys.add(networkMonthKey(month, shard, networkShards)));

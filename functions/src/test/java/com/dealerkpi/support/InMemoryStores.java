@@ -460,6 +460,11 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
+        public void forgetListings() {
+            // the listings here are the configs, and there is one layout
+        }
+
+        @Override
         public void listAsBuilding(String dealershipId) {
             // the list here is every config that is not ready
         }

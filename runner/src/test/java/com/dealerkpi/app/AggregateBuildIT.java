@@ -101,6 +101,7 @@ class AggregateBuildIT {
         String table = Backend.get().freshTable(db);
         String range = "/kpi?range=custom&from=2026-01-01&to=2026-06-30";
         TestApi sixteen = withHistory(db, table, "U3", 60, 20, 13);
+        putGroup(sixteen, "U4", "Alpha");
         addHistory(sixteen, "U4", 60, 20, 17);
         Map<String, Object> counts = sixteen.get(Caller.national(), range).map("counts");
 
@@ -124,13 +125,19 @@ class AggregateBuildIT {
         assertEquals(((Number) counts.get("sold")).longValue() + 1, ((Number) withTheSale.get("sold")).longValue(),
                 "a new sale, in the new layout at once");
         assertEquals(List.of(), wider.verifyAggregates().mismatches());
+        putGroup(wider, "U4", "Beta");
+        assertEquals(1, wider.sweep().built(), "U4 in Beta's share of the new layout");
 
-        // and back to 16: the old layout's listing still names the generations before, whose copies lack the sale
+        // and back to 16: the old layout's listing still names the generations before, whose copies lack the sale,
+        // and lists U4 in Alpha's share, which it has left
         TestApi back = api(db, table, TableLayout.NETWORK_SHARDS);
+        assertEquals(withTheSale, back.get(Caller.national(), range).map("counts"), "before its first sweep: from the milestones");
         assertEquals(2, back.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "a new generation each again");
         assertEquals(withTheSale, back.get(Caller.national(), range).map("counts"), "counted from the milestones meanwhile");
         assertEquals(2, back.sweep().built());
         assertServedFromTheNetwork(back, "U3", "U4");
+        assertServedFromTheGroupsShare(back, "beta", "U4");
+        assertNotServedFromTheGroupsShare(back, "alpha", "U4");
         assertEquals(withTheSale, back.get(Caller.national(), range).map("counts"));
         assertEquals(List.of(), back.verifyAggregates().mismatches());
         assertEquals(0, back.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "the layout is recorded: done");

@@ -231,6 +231,17 @@ class TemplateIT {
                         String.valueOf(statement.get("Action")).contains("dynamodb:UpdateItem")
                                 && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
                 "the sweep may index a profile's group");
+        // the sweep reads the network's listing in one request with the aggregates' status (its recorded layout),
+        // and a layout's first sweep deletes the listings an earlier stint in it left
+        assertTrue(statements("AggregatesFunctionRole").stream().anyMatch(statement ->
+                        String.valueOf(statement.get("Action")).contains("dynamodb:BatchGetItem")
+                                && String.valueOf(statement.get("Condition")).contains("N##L#*")
+                                && String.valueOf(statement.get("Condition")).contains("D##AGGREGATES")),
+                "the sweep may read the listing and the status together");
+        assertTrue(statements("AggregatesFunctionRole").stream().anyMatch(statement ->
+                        String.valueOf(statement.get("Action")).contains("dynamodb:DeleteItem")
+                                && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[N##L#*]")),
+                "the sweep may forget a layout's listings");
         // a scope's targets warn when no profile names it: the admin function finds a region's, brand's or group's
         // dealerships in its index and reads their profiles by key (dynalite and moto enforce no IAM: without these a
         // deployed PUT was a 500)

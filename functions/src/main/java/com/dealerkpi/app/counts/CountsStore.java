@@ -183,11 +183,18 @@ public interface CountsStore {
     /**
      * Whether the roll-ups' copies were last laid out as this store writes them: false after a change of the layout
      * (its shard count), until {@link #recordLayout} says that every ready dealership was given a generation to be
-     * copied in the new one.
+     * copied in the new one. Until then {@link #network} lists no dealership: the roll-ups count from the milestones.
      */
     boolean layoutRecorded();
 
     void recordLayout();
+
+    /**
+     * Removes every listing of this store's layout: on entering a layout again, what its earlier stint listed may name
+     * generations since superseded in another of its shards (a dealership that changed group meanwhile). Nothing is
+     * then listed ready until a build lists it, so the roll-ups count from the milestones meanwhile.
+     */
+    void forgetListings();
 
     /** The last verification's result. */
     void recordVerification(Verification verification);

@@ -98,6 +98,9 @@ public final class Sweep {
     private int configure(Map<String, Bucketing> bucketings, Failures failed) {
         boolean relaidOut = !store.layoutRecorded();
         int failedBefore = failed.count();
+        if (relaidOut) {
+            attempt(store::forgetListings, failed);
+        }
         List<String> registered = registry.registeredDealerships();
         Map<String, AggregateConfig> configs = store.configs(registered);
         Map<String, NetworkListing> listings = store.network(List.of()).listings();
