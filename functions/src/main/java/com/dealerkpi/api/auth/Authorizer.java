@@ -93,20 +93,16 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
     }
 
     /**
-     * The groups of a claim as the HTTP API's JWT authorizer passes an array ({@code [national dealer-D1]}), or as
-     * JSON text, or comma-separated, or one name.
+     * The groups of a claim as the HTTP API's JWT authorizer passes an array ({@code [national dealer-D1]}: split on
+     * whitespace alone, which a user pool's group names cannot hold), or comma-separated, or one name. A name is taken
+     * as it stands: a user pool's group names may hold commas and quotes, so {@code [group-Lookers,national]} is one
+     * group (no valid dealer group's), never {@code national}.
      */
     static Set<String> groups(String claim) {
         String text = claim.trim();
-        List<String> names = new ArrayList<>();
-        if (text.startsWith("[") && text.endsWith("]")) {
-            for (String name : text.substring(1, text.length() - 1).split("[\\s,]+")) {
-                names.add(name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
-                        ? name.substring(1, name.length() - 1) : name);
-            }
-        } else {
-            names.addAll(List.of(text.split(",")));
-        }
+        List<String> names = text.startsWith("[") && text.endsWith("]")
+                ? List.of(text.substring(1, text.length() - 1).split("\\s+"))
+                : List.of(text.split(","));
         Set<String> groups = new LinkedHashSet<>();
         names.stream().map(String::trim).filter(name -> !name.isEmpty()).forEach(groups::add);
         return groups;
