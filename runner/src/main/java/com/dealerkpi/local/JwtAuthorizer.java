@@ -26,25 +26,37 @@ import java.util.stream.Collectors;
 
 /**
  * What the HTTP API's JWT authorizer does before a function runs, for {@code serve --jwt-issuer}: the bearer token's
- * RSA signature checked with the issuer's keys (its OpenID configuration's {@code jwks_uri}; fetched again when a token
- * names a key not seen, as keys rotate), then, as API Gateway documents them, {@code kid}, {@code iss}, {@code aud} (or
- * {@code client_id} when there is no {@code aud}), {@code exp}, {@code nbf} and {@code iat}. Its claims are passed on as
- * the authorizer passes them: strings, an array as {@code [a b]}. A token that fails any check is refused before the
- * function, as API Gateway refuses it.
+ * RSA signature checked with the issuer's keys (its OpenID configuration's {@code jwks_uri}; fetched again, at most
+ * once a minute, when a token names a key not seen, as keys rotate), then, as API Gateway documents them, {@code kid},
+ * {@code iss}, {@code aud} (or {@code client_id} when there is no {@code aud}), {@code exp}, {@code nbf} and {@code iat}.
+ * Its claims are passed on as the authorizer passes them: strings, an array as {@code [a b]}. A token that fails any
+ * check, or that no key can be found for, is refused before the function, as API Gateway refuses it.
  */
 final class JwtAuthorizer {
     private static final String BEARER = "Bearer ";
+    private static final Duration REFETCH_AFTER = Duration.ofMinutes(1);
 
-    private final String issuer;
+    private final URI issuer;
     private final String audience;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private volatile Map<String, PublicKey> keys = Map.of();
+    private volatile java.time.Instant fetched = java.time.Instant.MIN;
 
-    JwtAuthorizer(String issuer, String audience, Clock clock) {
-        this.issuer = issuer;
+    /** @param issuer https, or http on this machine only (a stand-in issuer): keys read in clear could be anyone's */
+    JwtAuthorizer(URI issuer, String audience, Clock clock) {
+        this.issuer = secure(issuer, "--jwt-issuer");
         this.audience = audience;
         this.clock = clock;
+    }
+
+    /** An https address, or an http one on this machine; refused otherwise. */
+    static URI secure(URI address, String what) {
+        boolean loopback = "http".equals(address.getScheme()) && List.of("127.0.0.1", "localhost", "[::1]").contains(address.getHost());
+        if (address.getHost() == null || !("https".equals(address.getScheme()) || loopback)) {
+            throw new IllegalArgumentException(what + " must be an https URL (http only on this machine): " + address);
+        }
+        return address;
     }
 
     /** The claims of a valid token in an Authorization header (with or without {@code Bearer}); empty: refused. */
@@ -89,10 +101,17 @@ final class JwtAuthorizer {
         long now = clock.instant().getEpochSecond();
         Object audiences = payload.containsKey("aud") ? payload.get("aud") : payload.get("client_id");
         boolean forUs = audiences instanceof List<?> list ? list.contains(audience) : audience.equals(audiences);
-        return issuer.equals(payload.get("iss")) && forUs
-                && payload.get("exp") instanceof Number exp && exp.longValue() > now
-                && (!payload.containsKey("nbf") || payload.get("nbf") instanceof Number nbf && nbf.longValue() <= now)
-                && (!payload.containsKey("iat") || payload.get("iat") instanceof Number iat && iat.longValue() <= now);
+        return issuer.toString().equals(payload.get("iss")) && forUs && seconds(payload.get("exp")) > now
+                && (!payload.containsKey("nbf") || seconds(payload.get("nbf")) <= now)
+                && (!payload.containsKey("iat") || seconds(payload.get("iat")) <= now);
+    }
+
+    /** A moment in seconds as a JWT writes it; anything else (text, a fraction, past a long) is no moment. */
+    private static long seconds(Object claim) {
+        if (claim instanceof Integer || claim instanceof Long) {
+            return ((Number) claim).longValue();
+        }
+        throw new IllegalArgumentException("not a NumericDate: " + claim);
     }
 
     private static Map<String, String> asAuthorizerPassesThem(Map<String, Object> payload) {
@@ -104,8 +123,15 @@ final class JwtAuthorizer {
 
     private PublicKey key(String kid) {
         PublicKey known = keys.get(kid);
-        if (known == null) {
-            keys = fetchKeys();
+        java.time.Instant now = clock.instant();
+        if (known == null && fetched.isBefore(now.minus(REFETCH_AFTER))) {
+            fetched = now;
+            try {
+                keys = fetchKeys();
+            } catch (RuntimeException unreadable) {
+                // as API Gateway: no key, no entry (the keys held so far still serve)
+                System.err.println("local runner: the issuer's keys could not be read: " + unreadable.getMessage());
+            }
             known = keys.get(kid);
         }
         return known;
@@ -113,22 +139,24 @@ final class JwtAuthorizer {
 
     private Map<String, PublicKey> fetchKeys() {
         Map<String, Object> configuration = Json.readObject(get(issuer + "/.well-known/openid-configuration"));
+        URI jwks = secure(URI.create((String) configuration.get("jwks_uri")), "the issuer's jwks_uri");
         Map<String, PublicKey> fetched = new HashMap<>();
-        for (Object entry : (List<?>) Json.readObject(get((String) configuration.get("jwks_uri"))).get("keys")) {
-            Map<?, ?> jwk = (Map<?, ?>) entry;
-            if ("RSA".equals(jwk.get("kty")) && jwk.get("kid") instanceof String kid) {
-                fetched.put(kid, rsaKey((String) jwk.get("n"), (String) jwk.get("e")));
+        for (Object entry : (List<?>) Json.readObject(get(jwks.toString())).get("keys")) {
+            if (entry instanceof Map<?, ?> jwk && "RSA".equals(jwk.get("kty")) && jwk.get("kid") instanceof String kid
+                    && jwk.get("n") instanceof String modulus && jwk.get("e") instanceof String exponent) {
+                rsaKey(modulus, exponent).ifPresent(key -> fetched.put(kid, key));
             }
         }
         return Map.copyOf(fetched);
     }
 
-    private static PublicKey rsaKey(String modulus, String exponent) {
+    /** A JWK's RSA public key; empty for one that does not parse (the others still serve). */
+    private static Optional<PublicKey> rsaKey(String modulus, String exponent) {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                    new BigInteger(1, Base64.getUrlDecoder().decode(modulus)), new BigInteger(1, Base64.getUrlDecoder().decode(exponent))));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the issuer's key is not an RSA public key", e);
+            return Optional.of(KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                    new BigInteger(1, Base64.getUrlDecoder().decode(modulus)), new BigInteger(1, Base64.getUrlDecoder().decode(exponent)))));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

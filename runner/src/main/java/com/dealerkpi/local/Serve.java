@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -52,10 +51,14 @@ public final class Serve {
     }
 
     /** Signing in as deployed: the user pool that issues the tokens, its app client, and its hosted sign-in domain. */
-    private record UserPool(String issuer, String audience, URI signInDomain) {
+    private record UserPool(URI issuer, String audience, URI signInDomain) {
         static Optional<UserPool> of(Options options) {
             Optional<String> issuer = options.optional("--jwt-issuer");
             if (issuer.isEmpty()) {
+                if (options.optional("--jwt-audience").isPresent() || options.optional("--sign-in-domain").isPresent()) {
+                    // without it every caller would be the default principal: national
+                    throw new IllegalArgumentException("--jwt-audience and --sign-in-domain sign in as deployed: they need --jwt-issuer URL");
+                }
                 return Optional.empty();
             }
             if (options.optional("--principal").isPresent()) {
@@ -65,10 +68,8 @@ public final class Serve {
                     .orElseThrow(() -> new IllegalArgumentException("--jwt-issuer needs --jwt-audience ID (the app client id)"));
             URI signIn = URI.create(options.optional("--sign-in-domain")
                     .orElseThrow(() -> new IllegalArgumentException("--jwt-issuer needs --sign-in-domain URL (the hosted sign-in page's)")));
-            if (!List.of("https", "http").contains(signIn.getScheme()) || signIn.getRawAuthority() == null) {
-                throw new IllegalArgumentException("--sign-in-domain must be an http(s) URL: " + signIn);
-            }
-            return Optional.of(new UserPool(issuer.get(), audience, signIn));
+            return Optional.of(new UserPool(JwtAuthorizer.secure(URI.create(issuer.get()), "--jwt-issuer"), audience,
+                    JwtAuthorizer.secure(signIn, "--sign-in-domain")));
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -105,7 +106,7 @@ class UserPoolSignInBrowserIT {
         assertFalse(browser.getCurrentUrl().contains("code="), "the code never stays in the address bar: " + browser.getCurrentUrl());
         String stored = (String) ((JavascriptExecutor) browser).executeScript(
                 "return JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)]);");
-        assertFalse(stored.contains("eyJ"), "no token in the browser's storage: " + stored);
+        assertFalse(stored.contains("eyJ") || stored.contains(FakeUserPool.REFRESH_TOKEN_PREFIX), "no token in the browser's storage: " + stored);
 
         expectedConsoleErrors.add("status of 403");
         browser.get(serve.url() + "/#/d/L1");
@@ -139,10 +140,27 @@ class UserPoolSignInBrowserIT {
         send("GET", "/kpi", null, null, 401);
         send("GET", "/kpi", pool.accessToken(NATIONAL, -60), null, 401);
         send("GET", "/kpi", pool.forgedToken(NATIONAL), null, 401);
+        long inAMinute = Instant.now().plusSeconds(60).getEpochSecond();
+        List<Map<String, Object>> refusedClaims = List.of(Map.of("iss", pool.issuer() + "-other"),
+                Map.of("client_id", "another-client"), Map.of("aud", List.of("another-client")), Map.of("nbf", inAMinute),
+                Map.of("iat", inAMinute), Map.of("exp", String.valueOf(inAMinute)), Map.of("exp", ""));
+        for (Map<String, Object> claims : refusedClaims) {
+            send("GET", "/kpi", pool.accessToken(NATIONAL, 60, claims, Map.of()), null, 401);
+        }
+        send("GET", "/kpi", pool.accessToken(NATIONAL, 60, Map.of("aud", List.of(FakeUserPool.CLIENT_ID)), Map.of()), null, 200);
+        List<Map<String, Object>> refusedHeaders = List.of(Map.of("kid", "another-key"), Map.of("alg", "none"),
+                Map.of("alg", "HS256"), Map.of("kid", ""));
+        for (Map<String, Object> header : refusedHeaders) {
+            send("GET", "/kpi", pool.accessToken(NATIONAL, 60, Map.of(), header), null, 401);
+        }
         HttpResponse<String> asLocalPrincipal = http.send(HttpRequest.newBuilder(URI.create(serve.url() + "/kpi"))
                 .header("X-Local-Principal", "national").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, asLocalPrincipal.statusCode(), "the runner's principal header means nothing here");
         assertEquals("{\"message\":\"Unauthorized\"}", asLocalPrincipal.body(), "API Gateway's own answer");
+        HttpResponse<String> groupAsNational = http.send(HttpRequest.newBuilder(URI.create(serve.url() + "/kpi"))
+                .header("Authorization", "Bearer " + pool.accessToken(ARNOLD_CLARK_MANAGER, 60))
+                .header("X-Local-Principal", "national").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, groupAsNational.statusCode(), "the token decides, not the header: " + groupAsNational.body());
     }
 
     /** Sends a request with a bearer token (or none) and checks the status it is answered. */

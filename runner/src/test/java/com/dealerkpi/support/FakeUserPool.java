@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FakeUserPool implements AutoCloseable {
     public static final String CLIENT_ID = "dashboard-client";
+    public static final String REFRESH_TOKEN_PREFIX = "refresh-";
     private static final String KEY_ID = "key-1";
 
     private final HttpServer server;
@@ -83,6 +84,14 @@ public final class FakeUserPool implements AutoCloseable {
 
     /** An access token for a user, signed with the pool's key, expiring in {@code seconds}. */
     public String accessToken(User user, long seconds) {
+        return accessToken(user, seconds, Map.of(), Map.of());
+    }
+
+    /**
+     * An access token as {@link #accessToken(User, long)} makes it, with some of its claims and header fields
+     * replaced (an empty string removes one), still signed with the pool's key: what the issuer's checks refuse.
+     */
+    public String accessToken(User user, long seconds, Map<String, Object> claimChanges, Map<String, Object> headerChanges) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", UUID.nameUUIDFromBytes(user.username().getBytes(StandardCharsets.UTF_8)).toString());
@@ -95,7 +104,20 @@ public final class FakeUserPool implements AutoCloseable {
         claims.put("iat", now);
         claims.put("exp", now + seconds);
         claims.put("username", user.username());
-        return sign(Map.of("alg", "RS256", "kid", KEY_ID), claims);
+        Map<String, Object> header = new LinkedHashMap<>(Map.of("alg", "RS256", "kid", KEY_ID));
+        changed(claims, claimChanges);
+        changed(header, headerChanges);
+        return sign(header, claims);
+    }
+
+    private static void changed(Map<String, Object> fields, Map<String, Object> changes) {
+        changes.forEach((name, value) -> {
+            if ("".equals(value)) {
+                fields.remove(name);
+            } else {
+                fields.put(name, value);
+            }
+        });
     }
 
     /** A token like {@link #accessToken} but signed by another key under the pool's key id: a forgery. */
@@ -152,7 +174,8 @@ public final class FakeUserPool implements AutoCloseable {
             json(exchange, 400, Map.of("error", "invalid_grant"));
             return;
         }
-        String refreshToken = UUID.randomUUID().toString();
+        // recognisable, so a test can tell it was never stored
+        String refreshToken = REFRESH_TOKEN_PREFIX + UUID.randomUUID();
         refreshTokens.put(refreshToken, user);
         tokensIssued++;
         json(exchange, 200, Map.of("access_token", accessToken(user, 3600), "refresh_token", refreshToken,
