@@ -247,12 +247,20 @@ class AggregateBuildIT {
         TestApi api = api(db, table, TableLayout.NETWORK_SHARDS);
         putGroup(api, "U7", "Alpha");
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch underway = new java.util.concurrent.CountDownLatch(4);
         List<java.util.concurrent.Future<?>> streams = new java.util.ArrayList<>();
         for (int client = 0; client < 4; client++) {
             long seed = 29 + client;
-            streams.add(clients.submit(() -> addHistory(api, "U7", 40, 30, seed)));
+            streams.add(clients.submit(() -> {
+                addHistory(api, "U7", 10, 30, seed);
+                underway.countDown();
+                addHistory(api, "U7", 30, 30, seed + 100);
+            }));
         }
-        putGroup(api, "U7", "Beta"); // while the updates stream in: some land in the old generation, some in the new
+        // once every client has had updates counted in Alpha's share, while the rest stream in: some land in the old
+        // generation, some in the new
+        assertTrue(underway.await(2, java.util.concurrent.TimeUnit.MINUTES));
+        putGroup(api, "U7", "Beta");
         for (java.util.concurrent.Future<?> stream : streams) {
             stream.get();
         }
