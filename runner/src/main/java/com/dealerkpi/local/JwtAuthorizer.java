@@ -16,6 +16,7 @@ import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class JwtAuthorizer {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private volatile Map<String, PublicKey> keys = Map.of();
-    private volatile java.time.Instant fetched = java.time.Instant.MIN;
+    private volatile Instant fetched = Instant.MIN;
 
     /** @param issuer https, or http on this machine only (a stand-in issuer): keys read in clear could be anyone's */
     JwtAuthorizer(URI issuer, String audience, Clock clock) {
@@ -123,7 +124,7 @@ final class JwtAuthorizer {
 
     private PublicKey key(String kid) {
         PublicKey known = keys.get(kid);
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         if (known == null && fetched.isBefore(now.minus(REFETCH_AFTER))) {
             fetched = now;
             try {
@@ -140,14 +141,14 @@ final class JwtAuthorizer {
     private Map<String, PublicKey> fetchKeys() {
         Map<String, Object> configuration = Json.readObject(get(issuer + "/.well-known/openid-configuration"));
         URI jwks = secure(URI.create((String) configuration.get("jwks_uri")), "the issuer's jwks_uri");
-        Map<String, PublicKey> fetched = new HashMap<>();
+        Map<String, PublicKey> found = new HashMap<>();
         for (Object entry : (List<?>) Json.readObject(get(jwks.toString())).get("keys")) {
             if (entry instanceof Map<?, ?> jwk && "RSA".equals(jwk.get("kty")) && jwk.get("kid") instanceof String kid
                     && jwk.get("n") instanceof String modulus && jwk.get("e") instanceof String exponent) {
-                rsaKey(modulus, exponent).ifPresent(key -> fetched.put(kid, key));
+                rsaKey(modulus, exponent).ifPresent(key -> found.put(kid, key));
             }
         }
-        return Map.copyOf(fetched);
+        return Map.copyOf(found);
     }
 
     /** A JWK's RSA public key; empty for one that does not parse (the others still serve). */
