@@ -7,6 +7,7 @@ import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.MonthSummary;
 import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.counts.NetworkListing;
 import com.dealerkpi.domain.counts.NetworkRegister;
@@ -53,7 +54,6 @@ public final class DynamoCountsStore implements CountsStore {
     private static final int ATTEMPTS = 20;
     private static final String READY = "ready";
     private static final String BUILDING = "building";
-    private static final Map<String, String> MONTH_STATE_NAMES = monthStateNames();
 
 
     /** Past any milestone's moment (they are at most minutes ahead of the moment they are recorded). */
@@ -158,6 +158,7 @@ public final class DynamoCountsStore implements CountsStore {
         }
         item.put(AGGREGATE_STATE, s(config.ready() ? READY : BUILDING));
         item.put(SINCE, s(instant(config.since())));
+        item.put(FORMAT, n(config.format()));
         return item;
     }
 
@@ -271,7 +272,7 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public MonthState publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
+    public MonthSummary publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
         Map<String, AttributeValue> key = monthKey(dealershipId, home);
         return DynamoErrors.call("publish counts", () -> {
             // first as for a new agreement (no register yet); a failed condition says what the month holds
@@ -279,12 +280,10 @@ public final class DynamoCountsStore implements CountsStore {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 MonthCounts.Change change = MonthCounts.change(wanted, stored);
                 if (change.isEmpty()) {
-                    return monthState(db.getItem(r -> r.tableName(table).key(key).consistentRead(true)
-                            .projectionExpression(String.join(", ", MONTH_STATE_NAMES.keySet()))
-                            .expressionAttributeNames(MONTH_STATE_NAMES)).item());
+                    return summary(db.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item());
                 }
                 try {
-                    return monthState(write(key, change));
+                    return summary(write(key, change));
                 } catch (ConditionalCheckFailedException changedMeanwhile) {
                     Map<String, AttributeValue> item = changedMeanwhile.hasItem() && !changedMeanwhile.item().isEmpty()
                             ? changedMeanwhile.item()
@@ -296,7 +295,7 @@ public final class DynamoCountsStore implements CountsStore {
         });
     }
 
-    /** The month item after the write (what the network's copy is made of). */
+    /** The month item after the write (what its copies are made of). */
     private Map<String, AttributeValue> write(Map<String, AttributeValue> key, MonthCounts.Change change) {
         Expression expression = new Expression();
         change.registers().forEach((id, register) -> expression.replace(registerAttribute(id.stage(), id.agreementId()),
@@ -316,28 +315,25 @@ public final class DynamoCountsStore implements CountsStore {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
     }
 
-    private static MonthState monthState(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> held = item == null ? Map.of() : item;
-        AttributeValue version = held.get(MONTH_VERSION);
-        return new MonthState(version == null ? 0 : Long.parseLong(version.n()), counters(held).milestones());
-    }
-
-    /** The month version and the milestones' counters, by placeholder: what a month's copy is made of. */
-    private static Map<String, String> monthStateNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put("#mv", MONTH_VERSION);
-        List<String> counters = milestoneCounterAttributes();
-        for (int i = 0; i < counters.size(); i++) {
-            names.put("#n" + i, counters.get(i));
+    /** What the reports read of a month item (none: no item). */
+    private static MonthSummary summary(Map<String, AttributeValue> item) {
+        if (item == null || item.isEmpty()) {
+            return MonthSummary.none();
         }
-        return names;
+        return new MonthSummary(Long.parseLong(item.get(MONTH_VERSION).n()), counters(item, TableLayout::counterAttribute),
+                counters(item, TableLayout::cohortCounterAttribute), sales(item));
     }
 
     @Override
-    public void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthState state) {
-        NetworkRegister copy = new NetworkRegister(home.generation(), state.version(), state.milestones());
+    public void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthSummary month) {
+        NetworkRegister copy = new NetworkRegister(home.generation(), month.version(), month.milestones());
         forward(networkMonthKey(home.month(), shardOf(dealershipId, config), networkShards),
                 networkCopyAttribute(dealershipId), copy.format(), "copy counts to the network");
+    }
+
+    @Override
+    public void summarize(String dealershipId, Home home, MonthSummary month) {
+        forward(summaryKey(dealershipId, home), SUMMARY, month.format(), "summarize a month");
     }
 
     @Override
@@ -539,40 +535,24 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public Map<YearMonth, Counters> counts(String dealershipId, long generation, List<YearMonth> months) {
-        Map<String, String> names = new HashMap<>(Map.of("#sk", SK));
-        List<String> projected = new ArrayList<>(List.of("#sk"));
-        List<String> counters = counterAttributes();
-        for (int i = 0; i < counters.size(); i++) {
-            names.put("#n" + i, counters.get(i));
-            projected.add("#n" + i);
-        }
-        Map<YearMonth, Counters> counts = new LinkedHashMap<>();
-        months.forEach(month -> counts.put(month, Counters.none()));
-        BatchReads.readAll(db, table, monthKeys(dealershipId, generation, months),
-                read -> read.projectionExpression(String.join(", ", projected)).expressionAttributeNames(names),
-                "read counts", item -> counts.put(monthOf(item), counters(item)));
-        return counts;
-    }
-
-    @Override
-    public Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months) {
-        Map<YearMonth, Month> read = new LinkedHashMap<>();
-        months.forEach(month -> read.put(month, new Month(Counters.none(), List.of())));
-        BatchReads.readAll(db, table, monthKeys(dealershipId, generation, months), "read months",
-                item -> read.put(monthOf(item), new Month(counters(item), sales(item))));
+    public Map<YearMonth, MonthSummary> summaries(String dealershipId, long generation, List<YearMonth> months) {
+        Map<YearMonth, MonthSummary> read = new LinkedHashMap<>();
+        months.forEach(month -> read.put(month, MonthSummary.none()));
+        List<Map<String, AttributeValue>> keys = months.stream().map(month -> summaryKey(dealershipId, new Home(generation, month))).toList();
+        BatchReads.readAll(db, table, keys, "read month summaries", item -> read.put(
+                Home.parse(homeKeyOfSummarySk(item.get(SK).s())).month(), MonthSummary.parse(item.get(SUMMARY).s())));
         return read;
     }
 
-    private static List<Map<String, AttributeValue>> monthKeys(String dealershipId, long generation, List<YearMonth> months) {
-        return months.stream().map(month -> monthKey(dealershipId, new Home(generation, month))).toList();
-    }
-
-    private static List<SaleRecord> sales(Map<String, AttributeValue> monthItem) {
-        List<SaleRecord> sales = new ArrayList<>();
+    /** The milestone moments of each agreement a month item records as sold in it (tombstones left out). */
+    private static List<Map<Stage, Instant>> sales(Map<String, AttributeValue> monthItem) {
+        List<Map<Stage, Instant>> sales = new ArrayList<>();
         monthItem.forEach((attribute, value) -> {
             if (isSaleAttribute(attribute)) {
-                sales.add(SaleRecord.parse(value.s()));
+                SaleRecord record = SaleRecord.parse(value.s());
+                if (record.isSale()) {
+                    sales.add(record.moments());
+                }
             }
         });
         return sales;
@@ -588,7 +568,7 @@ public final class DynamoCountsStore implements CountsStore {
                 .build();
         DynamoErrors.call("read every month's counts", () -> {
             for (QueryResponse page : db.queryPaginator(query)) {
-                page.items().forEach(item -> counts.put(monthOf(item), counters(item).milestones()));
+                page.items().forEach(item -> counts.put(monthOf(item), counters(item, TableLayout::counterAttribute)));
             }
             return null;
         });
@@ -619,25 +599,19 @@ public final class DynamoCountsStore implements CountsStore {
         return Home.parse(monthItem.get(SK).s().substring(MONTH_PREFIX.length())).month();
     }
 
-    /** A month item's counters, stage by day: its milestones', and its cohorts'. */
-    private static Counters counters(Map<String, AttributeValue> monthItem) {
-        Map<MonthCounts.CounterId, Long> milestones = new HashMap<>();
-        Map<MonthCounts.CounterId, Long> cohorts = new HashMap<>();
+    /** One kind of a month item's counters ({@code attribute} names them by stage and day), each stage by day. */
+    private static Map<Stage, long[]> counters(Map<String, AttributeValue> monthItem,
+                                               java.util.function.BiFunction<Stage, Integer, String> attribute) {
+        Map<Stage, long[]> byDay = MonthCounts.byDay(Map.of());
         for (Stage stage : Stage.values()) {
             for (int day = 1; day <= 31; day++) {
-                read(monthItem, counterAttribute(stage, day), new MonthCounts.CounterId(stage, day), milestones);
-                read(monthItem, cohortCounterAttribute(stage, day), new MonthCounts.CounterId(stage, day), cohorts);
+                AttributeValue value = monthItem.get(attribute.apply(stage, day));
+                if (value != null) {
+                    byDay.get(stage)[day] = Long.parseLong(value.n());
+                }
             }
         }
-        return new Counters(MonthCounts.byDay(milestones), MonthCounts.byDay(cohorts));
-    }
-
-    private static void read(Map<String, AttributeValue> item, String attribute, MonthCounts.CounterId id,
-                             Map<MonthCounts.CounterId, Long> into) {
-        AttributeValue value = item.get(attribute);
-        if (value != null) {
-            into.put(id, Long.parseLong(value.n()));
-        }
+        return byDay;
     }
 
     @Override
@@ -838,12 +812,16 @@ public final class DynamoCountsStore implements CountsStore {
         return Map.of(PK, s(aggregatePk(dealershipId)), SK, s(monthSk(home.key())));
     }
 
+    private static Map<String, AttributeValue> summaryKey(String dealershipId, Home home) {
+        return Map.of(PK, s(aggregatePk(dealershipId)), SK, s(summarySk(home.key())));
+    }
+
     private static Optional<AggregateConfig> config(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AggregateConfig(Long.parseLong(item.get(GENERATION).n()), ZoneId.of(item.get(ZONE).s()),
                 item.containsKey(GROUP) ? item.get(GROUP).s() : null, READY.equals(item.get(AGGREGATE_STATE).s()),
-                parseInstant(item.get(SINCE).s())));
+                parseInstant(item.get(SINCE).s()), item.containsKey(FORMAT) ? Integer.parseInt(item.get(FORMAT).n()) : 1));
     }
 }

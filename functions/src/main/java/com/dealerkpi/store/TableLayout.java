@@ -1,7 +1,6 @@
 package com.dealerkpi.store;
 
 import com.dealerkpi.domain.Moments;
-import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.settings.TargetField;
 import com.dealerkpi.domain.settings.TargetScope;
 import com.dealerkpi.domain.status.Stage;
@@ -125,6 +124,8 @@ public final class TableLayout {
     public static final String ZONE = "zone";
     public static final String AGGREGATE_STATE = "state";
     public static final String SINCE = "since";
+    /** An aggregate config's format ({@code AggregateConfig.CURRENT_FORMAT}; absent: 1, before month summaries). */
+    public static final String FORMAT = "fmt";
     /** On a registry entry: the dealership was registered by a version that counts every update into aggregates. */
     static final String COUNTED_FROM_START = "cfs";
     /** On a voided history event: when, by whom, why. */
@@ -166,6 +167,9 @@ public final class TableLayout {
     static final String LAYOUT = "layout";
     /** A dealership month's version: raised by every write of it, so a copy of its counters knows how recent it is. */
     static final String MONTH_VERSION = "mv";
+    /** A dealership month's summary (beside its month item, the one attribute of its own item): what reports read. */
+    static final String SUMMARY = "sm";
+    private static final String SUMMARY_PREFIX = "S#";
     /**
      * The network's month items and listing are split by dealership into this many items each (a partition each), so
      * no item nears DynamoDB's 400 KB and the writes of a month spread over as many partitions; a roll-up reads them
@@ -290,6 +294,15 @@ public final class TableLayout {
         return MONTH_PREFIX + homeKey;
     }
 
+    /** The summary of a dealership month, in the month item's partition. */
+    public static String summarySk(String homeKey) {
+        return SUMMARY_PREFIX + homeKey;
+    }
+
+    public static String homeKeyOfSummarySk(String summarySk) {
+        return summarySk.substring(SUMMARY_PREFIX.length());
+    }
+
     /** A month's register of one agreement's stage: {@code rS#A1}. */
     public static String registerAttribute(Stage stage, String agreementId) {
         return "r" + STAGE_LETTERS.charAt(stage.ordinal()) + "#" + agreementId;
@@ -340,28 +353,6 @@ public final class TableLayout {
     /** A month's count of the agreements first contacted on one day that have reached a later stage: {@code kS05}. */
     public static String cohortCounterAttribute(Stage stage, int day) {
         return "k" + STAGE_LETTERS.charAt(stage.ordinal()) + (day < 10 ? "0" : "") + day;
-    }
-
-    /** The milestones' counter attributes of a month, stage by stage and day by day. */
-    public static List<String> milestoneCounterAttributes() {
-        List<String> names = new java.util.ArrayList<>();
-        for (Stage stage : Stage.values()) {
-            for (int day = 1; day <= 31; day++) {
-                names.add(counterAttribute(stage, day));
-            }
-        }
-        return names;
-    }
-
-    /** Every counter attribute of a month: the milestones' stage by stage and day by day, then the cohorts'. */
-    public static List<String> counterAttributes() {
-        List<String> names = milestoneCounterAttributes();
-        for (Stage stage : CohortRecord.LATER) {
-            for (int day = 1; day <= 31; day++) {
-                names.add(cohortCounterAttribute(stage, day));
-            }
-        }
-        return names;
     }
 
     /**

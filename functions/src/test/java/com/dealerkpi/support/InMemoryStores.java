@@ -11,7 +11,7 @@ import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
-import com.dealerkpi.domain.counts.SaleRecord;
+import com.dealerkpi.domain.counts.MonthSummary;
 import com.dealerkpi.domain.counts.UsageDay;
 import com.dealerkpi.domain.counts.UsageEvent;
 import com.dealerkpi.domain.settings.AuditEntry;
@@ -448,7 +448,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         public void markReady(String dealershipId, long generation) {
             synchronized (InMemoryStores.this) {
                 configs.computeIfPresent(dealershipId, (d, c) -> c.generation() == generation
-                        ? new AggregateConfig(generation, c.zone(), c.group(), true, c.since()) : c);
+                        ? c.asReady() : c);
             }
         }
 
@@ -470,12 +470,17 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public MonthState publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
+        public MonthSummary publish(String dealershipId, Home home, MonthCounts.Wanted wanted) {
             throw new UnsupportedOperationException("nothing is flagged in memory");
         }
 
         @Override
-        public void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthState state) {
+        public void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthSummary month) {
+            throw new UnsupportedOperationException("nothing is flagged in memory");
+        }
+
+        @Override
+        public void summarize(String dealershipId, Home home, MonthSummary month) {
             throw new UnsupportedOperationException("nothing is flagged in memory");
         }
 
@@ -520,8 +525,8 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         public Copies copies(String dealershipId, AggregateConfig current, List<YearMonth> months) {
             Optional<AggregateConfig> config = config(dealershipId);
             Map<YearMonth, com.dealerkpi.domain.counts.NetworkRegister> copies = new HashMap<>();
-            config.ifPresent(c -> counts(dealershipId, c.generation(), months).forEach((month, counters) ->
-                    copies.put(month, new com.dealerkpi.domain.counts.NetworkRegister(c.generation(), 0, counters.milestones()))));
+            config.ifPresent(c -> summaries(dealershipId, c.generation(), months).forEach((month, summary) ->
+                    copies.put(month, new com.dealerkpi.domain.counts.NetworkRegister(c.generation(), 0, summary.milestones()))));
             return new Copies(config.map(com.dealerkpi.domain.counts.NetworkListing::of), copies);
         }
 
@@ -535,48 +540,37 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
             throw new UnsupportedOperationException("every milestone is counted in memory");
         }
 
+        /** Each month as the milestones make it now: counters, cohorts and sales. */
         @Override
-        public Map<YearMonth, Counters> counts(String dealershipId, long generation, List<YearMonth> months) {
+        public Map<YearMonth, MonthSummary> summaries(String dealershipId, long generation, List<YearMonth> months) {
             java.time.ZoneId zone = config(dealershipId).orElseThrow().zone();
             Map<YearMonth, Map<Stage, long[]>> all = allCounts(dealershipId, generation);
             Map<YearMonth, Map<Stage, long[]>> cohorts = new HashMap<>();
+            Map<YearMonth, List<Map<Stage, Instant>>> sales = new HashMap<>();
             synchronized (InMemoryStores.this) {
                 String prefix = dealershipId + "/";
                 milestones.forEach((key, stages) -> {
+                    if (!key.startsWith(prefix)) {
+                        return;
+                    }
                     Milestone contacted = stages.get(Stage.CONTACTED);
-                    if (key.startsWith(prefix) && contacted != null) {
+                    if (contacted != null) {
                         java.time.ZonedDateTime local = contacted.at().atZone(zone);
                         Map<Stage, long[]> month = cohorts.computeIfAbsent(YearMonth.from(local), m -> MonthCounts.byDay(Map.of()));
                         stages.keySet().stream().filter(CohortRecord.LATER::contains)
                                 .forEach(stage -> month.get(stage)[local.getDayOfMonth()]++);
                     }
-                });
-            }
-            Map<YearMonth, Counters> counts = new java.util.LinkedHashMap<>();
-            months.forEach(month -> counts.put(month, new Counters(all.getOrDefault(month, MonthCounts.byDay(Map.of())),
-                    cohorts.getOrDefault(month, MonthCounts.byDay(Map.of())))));
-            return counts;
-        }
-
-        @Override
-        public Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months) {
-            java.time.ZoneId zone = config(dealershipId).orElseThrow().zone();
-            Map<YearMonth, Counters> counts = counts(dealershipId, generation, months);
-            Map<YearMonth, List<SaleRecord>> sales = new HashMap<>();
-            synchronized (InMemoryStores.this) {
-                String prefix = dealershipId + "/";
-                milestones.forEach((key, stages) -> {
                     Milestone sold = stages.get(Stage.SOLD);
-                    if (key.startsWith(prefix) && sold != null) {
+                    if (sold != null) {
                         Map<Stage, Instant> moments = new java.util.EnumMap<>(Stage.class);
                         stages.forEach((stage, milestone) -> moments.put(stage, milestone.at()));
-                        sales.computeIfAbsent(YearMonth.from(sold.at().atZone(zone)), m -> new ArrayList<>())
-                                .add(new SaleRecord(1, moments));
+                        sales.computeIfAbsent(YearMonth.from(sold.at().atZone(zone)), m -> new ArrayList<>()).add(moments);
                     }
                 });
             }
-            Map<YearMonth, Month> read = new java.util.LinkedHashMap<>();
-            counts.forEach((month, counters) -> read.put(month, new Month(counters, sales.getOrDefault(month, List.of()))));
+            Map<YearMonth, MonthSummary> read = new java.util.LinkedHashMap<>();
+            months.forEach(month -> read.put(month, new MonthSummary(0, all.getOrDefault(month, MonthCounts.byDay(Map.of())),
+                    cohorts.getOrDefault(month, MonthCounts.byDay(Map.of())), sales.getOrDefault(month, List.of()))));
             return read;
         }
 

@@ -96,6 +96,43 @@ class AggregateBuildIT {
     }
 
     @Test
+    void aDealershipBuiltBeforeMonthSummariesIsReadFromItsMilestonesUntilRebuiltWithThem() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        TestApi api = withHistory(db, table, "U7", 120, 30, 29);
+        String kpi = "/dealerships/U7/kpi?range=custom&from=2026-01-01&to=2026-06-30";
+        String cohorts = "/dealerships/U7/kpi/cohorts?range=custom&from=2026-01-01&to=2026-06-30";
+        Reply report = api.get(Caller.national(), kpi);
+        assertFalse(report.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), report.body());
+        Object rows = api.get(Caller.national(), cohorts).list("cohorts");
+        assertFalse(String.valueOf(report.map("timeToConvert")).contains("null"), "sales to time: " + report.body());
+
+        // as the version before summaries left it: month items alone, a config without a format
+        for (Map<String, AttributeValue> item : db.scanPaginator(r -> r.tableName(table)).items()) {
+            if (item.get("pk").s().equals("D#U7#AGG") && item.get("sk").s().startsWith("S#")) {
+                db.deleteItem(r -> r.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            }
+        }
+        db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D#U7#AGG"), "sk", AttributeValue.fromS("CFG")))
+                .updateExpression("REMOVE #f").expressionAttributeNames(Map.of("#f", TableLayout.FORMAT)));
+        Reply before = api.get(Caller.national(), kpi);
+        assertTrue(before.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), before.body());
+        assertEquals(report.map("counts"), before.map("counts"));
+        assertEquals(report.map("timeToConvert"), before.map("timeToConvert"));
+        assertEquals(rows, api.get(Caller.national(), cohorts).list("cohorts"));
+
+        assertEquals(1, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "a new generation, to build");
+        assertEquals(1, api.sweep().built());
+        Reply rebuilt = api.get(Caller.national(), kpi);
+        assertFalse(rebuilt.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), rebuilt.body());
+        assertEquals(report.map("counts"), rebuilt.map("counts"));
+        assertEquals(report.map("timeToConvert"), rebuilt.map("timeToConvert"));
+        assertEquals(rows, api.get(Caller.national(), cohorts).list("cohorts"));
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+        assertEquals(0, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "in the current format: done");
+    }
+
+    @Test
     void aTableLaidOutAgainWithMoreNetworkShardsRebuildsItsDealershipsAndItsRollUpsStayExact() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);

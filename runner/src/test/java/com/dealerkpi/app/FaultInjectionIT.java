@@ -42,10 +42,10 @@ class FaultInjectionIT {
     /**
      * The requests of a keyed SOLD on a new agreement once its dealership is registered in the execution environment:
      * the key claim, the history entry and the aggregate config (at once), 4 milestones and the day's usage, the
-     * agreement read back, the month of the aggregates and its copy for the network, 4 outbox flags cleared, the
-     * answer (which clears the usage flag).
+     * agreement read back, the month of the aggregates, then its copy for the network and its summary, 4 outbox flags
+     * cleared, the answer (which clears the usage flag).
      */
-    private static final int REQUESTS = 16;
+    private static final int REQUESTS = 17;
     private static TestApi noSdkRetries;
     private static TestApi withSdkRetries;
     private static TestApi clean;

@@ -8,6 +8,7 @@ import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.MonthSummary;
 import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.counts.Register;
 import com.dealerkpi.domain.counts.SaleRecord;
@@ -162,8 +163,8 @@ public final class Aggregates {
 
     /**
      * Publishes one agreement's milestones (all its items, as read) into a generation: the registers of those flagged
-     * (or all), the sale record, each month's counters copied to the network's month item for the roll-ups, then
-     * each one's flag and tombstoned homes. Idempotent: what is held already, or overtaken, changes nothing. Nothing
+     * (or all), the sale record, then each month's copies (its counters in the network's month item for the
+     * roll-ups, its summary beside it for the dealership's reports), then each milestone's flag and tombstoned homes. Idempotent: what is held already, or overtaken, changes nothing. Nothing
      * is published while a moment lacks its home in the generation (the flags stay for the sweep), and a flag a newer
      * generation also counts is left for that one's publisher.
      */
@@ -181,20 +182,32 @@ public final class Aggregates {
         String agreementId = changed.get(0).agreementId();
         Map<Home, SaleRecord> sales = sales(agreement, config);
         Map<Home, CohortRecord> cohorts = cohorts(agreement, config);
-        List<Supplier<Void>> months = new ArrayList<>();
-        Set<Home> homes = new java.util.LinkedHashSet<>(registers.keySet());
-        homes.addAll(sales.keySet());
-        homes.addAll(cohorts.keySet());
+        Set<Home> homeSet = new java.util.LinkedHashSet<>(registers.keySet());
+        homeSet.addAll(sales.keySet());
+        homeSet.addAll(cohorts.keySet());
+        List<Home> homes = List.copyOf(homeSet);
+        List<Supplier<MonthSummary>> months = new ArrayList<>();
         for (Home home : homes) {
             MonthCounts.Wanted wanted = new MonthCounts.Wanted(registers.getOrDefault(home, Map.of()),
                     sales.containsKey(home) ? Map.of(agreementId, sales.get(home)) : Map.of(),
                     cohorts.containsKey(home) ? Map.of(agreementId, cohorts.get(home)) : Map.of());
-            months.add(() -> {
-                store.copyToNetwork(dealershipId, config, home, store.publish(dealershipId, home, wanted));
+            months.add(() -> store.publish(dealershipId, home, wanted));
+        }
+        List<MonthSummary> published = parallel.all(months);
+        List<Supplier<Void>> copies = new ArrayList<>();
+        for (int i = 0; i < homes.size(); i++) {
+            Home home = homes.get(i);
+            MonthSummary month = published.get(i);
+            copies.add(() -> {
+                store.copyToNetwork(dealershipId, config, home, month);
+                return null;
+            });
+            copies.add(() -> {
+                store.summarize(dealershipId, home, month);
                 return null;
             });
         }
-        parallel.all(months);
+        parallel.all(copies);
         List<Supplier<Void>> flags = new ArrayList<>();
         for (MilestoneState state : changed) {
             if (!state.flagged() || state.homedAfter(config.generation())) {
@@ -255,10 +268,10 @@ public final class Aggregates {
 
     /**
      * Each stage's count on each local day from {@code from} to {@code to} (index 0: {@code from}), from the
-     * dealership's aggregates: one consistent batch read of the counters of the months they span.
+     * dealership's aggregates: one consistent batch read of the summaries of the months they span.
      */
     public Map<Stage, long[]> countsByDay(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
-        Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), Months.between(from, to));
+        Map<YearMonth, MonthSummary> stored = store.summaries(dealershipId, config.generation(), Months.between(from, to));
         return MonthCounts.byDayOfRange(from, to, month -> stored.get(month).milestones());
     }
 
@@ -266,34 +279,37 @@ public final class Aggregates {
     public record Period(Map<Stage, long[]> byDay, List<Map<Stage, Instant>> sales) {
     }
 
-    /** The counts and the sales of the local days from {@code from} to {@code to}: one consistent read of their months. */
+    /**
+     * The counts and the sales of the local days from {@code from} to {@code to}: one consistent read of their months'
+     * summaries.
+     */
     public Period period(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
-        Map<YearMonth, CountsStore.Month> months = store.months(dealershipId, config.generation(), Months.between(from, to));
+        Map<YearMonth, MonthSummary> months = store.summaries(dealershipId, config.generation(), Months.between(from, to));
         List<Map<Stage, Instant>> sales = new ArrayList<>();
-        months.values().forEach(month -> month.sales().stream().filter(SaleRecord::isSale).forEach(sale -> {
-            LocalDate sold = sale.moments().get(Stage.SOLD).atZone(config.zone()).toLocalDate();
+        months.values().forEach(month -> month.sales().forEach(sale -> {
+            LocalDate sold = sale.get(Stage.SOLD).atZone(config.zone()).toLocalDate();
             if (!sold.isBefore(from) && !sold.isAfter(to)) {
-                sales.add(sale.moments());
+                sales.add(sale);
             }
         }));
-        return new Period(MonthCounts.byDayOfRange(from, to, month -> months.get(month).counters().milestones()), sales);
+        return new Period(MonthCounts.byDayOfRange(from, to, month -> months.get(month).milestones()), sales);
     }
 
     /**
      * The contact cohorts of the local days from {@code from} to {@code to}, month by month: each month's contacts on
-     * those days and how many of them have reached each later stage since (one consistent read of the counters).
+     * those days and how many of them have reached each later stage since (one consistent read of the summaries).
      */
     public List<Cohorts.Row> cohorts(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
-        Map<YearMonth, CountsStore.Counters> stored = store.counts(dealershipId, config.generation(), Months.between(from, to));
+        Map<YearMonth, MonthSummary> stored = store.summaries(dealershipId, config.generation(), Months.between(from, to));
         List<Cohorts.Row> rows = new ArrayList<>();
-        stored.forEach((month, counters) -> {
+        stored.forEach((month, summary) -> {
             long[] counts = new long[Stage.values().length];
             LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
             LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                counts[Stage.CONTACTED.ordinal()] += counters.milestones().get(Stage.CONTACTED)[day.getDayOfMonth()];
+                counts[Stage.CONTACTED.ordinal()] += summary.milestones().get(Stage.CONTACTED)[day.getDayOfMonth()];
                 for (Stage stage : CohortRecord.LATER) {
-                    counts[stage.ordinal()] += counters.cohorts().get(stage)[day.getDayOfMonth()];
+                    counts[stage.ordinal()] += summary.cohorts().get(stage)[day.getDayOfMonth()];
                 }
             }
             rows.add(new Cohorts.Row(month, KpiCounts.of(counts)));

@@ -4,10 +4,10 @@ import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.MonthSummary;
 import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.counts.NetworkListing;
 import com.dealerkpi.domain.counts.NetworkRegister;
-import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.counts.UsageDay;
 import com.dealerkpi.domain.counts.UsageEvent;
 import com.dealerkpi.domain.status.Stage;
@@ -60,19 +60,21 @@ public interface CountsStore {
     /**
      * Brings registers and sale records of one month to at least the wanted versions ({@link MonthCounts#change}),
      * with the counters moved by exactly the registers' difference, whatever else writes the month meanwhile; the
-     * month's counters as they stand after (as the write left them, or read when nothing needed writing).
+     * month as it stands after (as the write left it, or read when nothing needed writing), summarized.
      */
-    MonthState publish(String dealershipId, Home home, MonthCounts.Wanted wanted);
-
-    /** A dealership month's counters (its milestones', each stage by day) at a version of the month item. */
-    record MonthState(long version, Map<Stage, long[]> milestones) {
-    }
+    MonthSummary publish(String dealershipId, Home home, MonthCounts.Wanted wanted);
 
     /**
      * Copies a dealership month's counters into the network's month item of the config's share (its group's, or its
      * own), unless it holds them at the same or a later version: what roll-ups read.
      */
-    void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthState state);
+    void copyToNetwork(String dealershipId, AggregateConfig config, Home home, MonthSummary month);
+
+    /**
+     * Stores a month's summary beside its month item, unless one of the same or a later version is there: what the
+     * dealership's reports read.
+     */
+    void summarize(String dealershipId, Home home, MonthSummary month);
 
     /**
      * Lists a dealership's config in the network's listing of the config's share, unless it lists the same or a later
@@ -111,25 +113,8 @@ public interface CountsStore {
      */
     MilestoneState addHome(String dealershipId, String agreementId, Stage stage, String homeKey);
 
-    /**
-     * A month's counters, each stage by day (index 1..31): its milestones, and its cohorts (of the agreements first
-     * contacted on each day, how many have reached each later stage).
-     */
-    record Counters(Map<Stage, long[]> milestones, Map<Stage, long[]> cohorts) {
-        public static Counters none() {
-            return new Counters(MonthCounts.byDay(Map.of()), MonthCounts.byDay(Map.of()));
-        }
-    }
-
-    /** Each month's counters, of one generation; months without an item count nothing. */
-    Map<YearMonth, Counters> counts(String dealershipId, long generation, List<YearMonth> months);
-
-    /** One month as a report reads it: its counters and its sale records. */
-    record Month(Counters counters, List<SaleRecord> sales) {
-    }
-
-    /** Each month's counts and sale records, of one generation; months without an item hold nothing. */
-    Map<YearMonth, Month> months(String dealershipId, long generation, List<YearMonth> months);
+    /** Each month's summary, of one generation; months without one (no item) hold nothing. */
+    Map<YearMonth, MonthSummary> summaries(String dealershipId, long generation, List<YearMonth> months);
 
     /** Every month a generation holds, its milestones' counters stage by day (index 1..31), read consistently. */
     Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation);

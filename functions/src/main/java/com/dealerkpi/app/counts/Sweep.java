@@ -88,7 +88,8 @@ public final class Sweep {
 
     /**
      * Configs for dealerships without one, new generations for those whose profile moved to another zone or dealer
-     * group (and, once, for those in a group whose config was made before configs named the group), the
+     * group (and, once, for those in a group whose config was made before configs named the group, and for those
+     * laid out before the current format), the
      * building list for every config that is not ready (a ready mark racing a new generation can take its entry), and
      * the network's listing of every config (a listing that a crash left behind its unready config is brought up to
      * it; one ahead of it, the change that listed it and was cut off, is completed; a ready config never listed, or
@@ -116,6 +117,9 @@ public final class Sweep {
             } else if (listing != null && listing.generation() > config.generation()) {
                 configured += attempt(() -> store.replaceConfig(dealershipId, config,
                         config.next(new Bucketing(listing.zone(), config.group()), clock.instant())), failed) ? 1 : 0;
+            } else if (config.outdated()) {
+                // laid out by a version before the month summaries: it serves no report, so a new generation is built
+                configured += attempt(() -> aggregates.rebuild(dealershipId), failed) ? 1 : 0;
             } else if (config.ready() && (relaidOut || listing == null || listing.generation() < config.generation())) {
                 // ready, but its months may not all be copied where the roll-ups read them: by a version before the
                 // copies, after a crash between the config and its listing, or in another layout (the shard count

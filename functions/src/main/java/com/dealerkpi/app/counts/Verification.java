@@ -97,7 +97,16 @@ public final class Verification {
         Map<YearMonth, Map<Stage, long[]>> recounted = store.recount(dealershipId, config.zone());
         List<Mismatch> mismatches = differences(dealershipId, "", recounted, held);
         mismatches.addAll(compareNetwork(dealershipId, config, held));
+        mismatches.addAll(compareSummaries(dealershipId, config, held));
         return mismatches;
+    }
+
+    /** What the dealership's reports read against its month items: each month's summary holds its counters. */
+    private List<Mismatch> compareSummaries(String dealershipId, AggregateConfig config, Map<YearMonth, Map<Stage, long[]>> held) {
+        Map<YearMonth, Map<Stage, long[]>> summarized = new TreeMap<>();
+        store.summaries(dealershipId, config.generation(), List.copyOf(held.keySet()))
+                .forEach((month, summary) -> summarized.put(month, summary.milestones()));
+        return differences(dealershipId, "summary of ", held, summarized);
     }
 
     /**

@@ -7,9 +7,21 @@ import java.time.ZoneId;
  * How a dealership's aggregates are bucketed: their generation, the time zone their months and days are local to,
  * the dealer group whose share of the network's items holds their copies (null: the dealership's own share), whether
  * they are complete (a generation being built holds only part of the history: reports read the milestones until it
- * is ready), and since when the generation exists (a build waits until writes begun before it have landed).
+ * is ready), since when the generation exists (a build waits until writes begun before it have landed), and the
+ * format its items were laid out in.
  */
-public record AggregateConfig(long generation, ZoneId zone, String group, boolean ready, Instant since) {
+public record AggregateConfig(long generation, ZoneId zone, String group, boolean ready, Instant since, int format) {
+    /**
+     * The format this version writes: 2, each month item with its {@link MonthSummary} beside it (what the reports
+     * read). Format 1, the month items alone, was written by the version before; a generation of it has no summaries,
+     * so it serves no report and the sweep replaces it.
+     */
+    public static final int CURRENT_FORMAT = 2;
+
+    /** A new generation, in the current format. */
+    public AggregateConfig(long generation, ZoneId zone, String group, boolean ready, Instant since) {
+        this(generation, zone, group, ready, since, CURRENT_FORMAT);
+    }
 
     /** Where a moment is counted in this generation. */
     public Home homeOf(Instant at) {
@@ -18,7 +30,17 @@ public record AggregateConfig(long generation, ZoneId zone, String group, boolea
 
     /** Whether reports in {@code reportZone} can be read from these aggregates. */
     public boolean serves(ZoneId reportZone) {
-        return ready && zone.equals(reportZone);
+        return ready && format == CURRENT_FORMAT && zone.equals(reportZone);
+    }
+
+    /** Whether this generation was laid out by a version before the current format (it is to be replaced). */
+    public boolean outdated() {
+        return format < CURRENT_FORMAT;
+    }
+
+    /** The same generation, complete. */
+    public AggregateConfig asReady() {
+        return new AggregateConfig(generation, zone, group, true, since, format);
     }
 
     public Bucketing bucketing() {

@@ -10,10 +10,10 @@ import java.util.Map;
  * move to a higher tag, so the last one standing is the month as its last write left it.
  */
 public record NetworkRegister(long generation, long version, Map<Stage, long[]> byDay) {
-    private static final String STAGE_LETTERS = "CATS";
     /** The largest generation a listing or a copy stores in its fixed width (a new one at most daily: millennia). */
     static final long MAX_GENERATION = 999_999;
-    private static final long MAX_VERSION = 999_999_999_999L;
+    /** The largest month version a copy or a summary stores in its fixed width. */
+    static final long MAX_VERSION = 999_999_999_999L;
 
     /**
      * As stored: the tag at a fixed width, so stored values order as their tags do (a write's condition compares
@@ -24,20 +24,7 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
             throw new IllegalStateException("a copy's tag past its fixed width would order wrongly: " + generation + "/" + version);
         }
         StringBuilder text = new StringBuilder(String.format("%06d%012d|", generation, version));
-        for (Stage stage : Stage.values()) {
-            if (stage.ordinal() > 0) {
-                text.append(';');
-            }
-            text.append(STAGE_LETTERS.charAt(stage.ordinal()));
-            long[] counts = byDay.get(stage);
-            boolean first = true;
-            for (int day = 1; day < counts.length; day++) {
-                if (counts[day] != 0) {
-                    text.append(first ? "" : ",").append(day).append('x').append(counts[day]);
-                    first = false;
-                }
-            }
-        }
+        StageDays.append(text, byDay);
         return text.toString();
     }
 
@@ -45,18 +32,6 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
         int bar = text.indexOf('|');
         long generation = Long.parseLong(text.substring(0, 6));
         long version = Long.parseLong(text.substring(6, bar));
-        Map<Stage, long[]> byDay = MonthCounts.byDay(Map.of());
-        String[] stages = text.substring(bar + 1).split(";", -1);
-        for (Stage stage : Stage.values()) {
-            String days = stages[stage.ordinal()].substring(1);
-            if (days.isEmpty()) {
-                continue;
-            }
-            for (String entry : days.split(",")) {
-                int x = entry.indexOf('x');
-                byDay.get(stage)[Integer.parseInt(entry.substring(0, x))] = Long.parseLong(entry.substring(x + 1));
-            }
-        }
-        return new NetworkRegister(generation, version, byDay);
+        return new NetworkRegister(generation, version, StageDays.parse(text.substring(bar + 1)));
     }
 }
