@@ -32,6 +32,12 @@ public final class AggregatesFunction implements RequestStreamHandler {
      * before, nor a version without aggregates, still writes, and the milestone index has caught up.
      */
     static final Sweep.Grace GRACE = new Sweep.Grace(Duration.ofMinutes(2), Duration.ofMinutes(15));
+    /**
+     * How long a status function uses a dealership's aggregate config again without reading it: a write it homes in a
+     * generation since superseded lands at most this long plus the status function's timeout after the new
+     * generation began, well before the build ({@link #GRACE}) reads the milestone index.
+     */
+    public static final Duration CONFIG_REUSE = Duration.ofMinutes(1);
 
     private final Wiring wiring;
     private final Telemetry telemetry;

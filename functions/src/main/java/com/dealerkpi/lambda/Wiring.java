@@ -60,14 +60,20 @@ public final class Wiring implements Priming.Hooks {
     private final LambdaCredentials credentials;
     private final WriteGuard writeGuard;
     private final LongSupplier storeRetries;
+    private final Duration configReuse;
     private Cursors cursors;
 
     public Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets, LongSupplier storeRetries) {
-        this(config, stores, clock, cursorSecrets, null, null, storeRetries);
+        this(config, stores, clock, cursorSecrets, null, null, storeRetries, Duration.ZERO);
     }
 
+    /**
+     * @param configReuse how long the status function uses a dealership's aggregate config again without reading it
+     *                    ({@link StatusRecorder}): only where a new generation waits longer than that to be built
+     */
     private Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets,
-                   LambdaCredentials credentials, WriteGuard writeGuard, LongSupplier storeRetries) {
+                   LambdaCredentials credentials, WriteGuard writeGuard, LongSupplier storeRetries, Duration configReuse) {
+        this.configReuse = configReuse;
         this.credentials = credentials;
         this.writeGuard = writeGuard;
         this.storeRetries = storeRetries;
@@ -84,9 +90,17 @@ public final class Wiring implements Priming.Hooks {
         this.agreements = new Agreements(stores.status(), aggregates, clock);
     }
 
-    /** Wired to the given stores, with the local cursor key (the local runner, the tests). */
+    /**
+     * Wired to the given stores, with the local cursor key (the local runner, the tests): every status update reads
+     * its dealership's aggregate config, as builds there do not wait.
+     */
     public static Wiring local(Config config, Stores stores, Clock clock) {
-        return new Wiring(config, stores, clock, () -> List.of(CursorKeys.LOCAL_KEY), () -> 0);
+        return local(config, stores, clock, Duration.ZERO);
+    }
+
+    /** As {@link #local(Config, Stores, Clock)}, with a deployed stack's reuse of aggregate configs. */
+    public static Wiring local(Config config, Stores stores, Clock clock, Duration configReuse) {
+        return new Wiring(config, stores, clock, () -> List.of(CursorKeys.LOCAL_KEY), null, null, () -> 0, configReuse);
     }
 
     /** The one instance an execution environment uses, built from its environment variables on first use. */
@@ -100,7 +114,7 @@ public final class Wiring implements Priming.Hooks {
                     config.maxAttempts(), config.attemptTimeout(), attempts, writeGuard);
             environment = new Wiring(config, new DynamoStores(dynamo, config.tableName(), Clock.systemUTC(), config.networkShards()),
                     Clock.systemUTC(), () -> CursorKeys.load(config, credentials), credentials, writeGuard,
-                    attempts::retries);
+                    attempts::retries, AggregatesFunction.CONFIG_REUSE);
         }
         return environment;
     }
@@ -119,7 +133,7 @@ public final class Wiring implements Priming.Hooks {
 
     StatusHandler statusHandler(Consumer<String> log) {
         return new StatusHandler(authorizer, telemetry(Route.Function.STATUS, log),
-                new StatusRecorder(stores.status(), aggregates, parallel, clock), agreements, clock);
+                new StatusRecorder(stores.status(), aggregates, parallel, clock, configReuse), agreements, clock);
     }
 
     /** Needs the cursor key: a deployed function without one fails here, at start, rather than on a request. */

@@ -33,9 +33,14 @@ public final class TestApi {
     private final Map<Route.Function, EntryPoint> handlers = new EnumMap<>(Route.Function.class);
 
     public TestApi(TestBackend backend, Stores stores, Clock clock) {
+        this(backend, stores, clock, java.time.Duration.ZERO);
+    }
+
+    /** With a deployed status function's reuse of aggregate configs. */
+    public TestApi(TestBackend backend, Stores stores, Clock clock, java.time.Duration configReuse) {
         this.backend = backend;
         this.stores = stores;
-        this.wiring = Wiring.local(Config.from(Map.of()), stores, clock);
+        this.wiring = Wiring.local(Config.from(Map.of()), stores, clock, configReuse);
         handlers.put(Route.Function.STATUS, new StatusFunction(wiring));
         handlers.put(Route.Function.REPORT, new ReportFunction(wiring));
         handlers.put(Route.Function.ADMIN, new AdminFunction(wiring));

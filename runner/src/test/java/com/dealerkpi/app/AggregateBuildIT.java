@@ -133,6 +133,32 @@ class AggregateBuildIT {
     }
 
     @Test
+    void anUpdateCountedWithAConfigReadBeforeANewGenerationIsCountedByThatGenerationsBuild() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        // wired as deployed: the status function uses a config it read less than a minute ago
+        TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC(),
+                com.dealerkpi.lambda.AggregatesFunction.CONFIG_REUSE);
+        addHistory(api, "U8", 40, 10, 31);
+        String kpi = "/dealerships/U8/kpi?range=custom&from=2026-01-01&to=2026-06-30";
+        assertEquals(201, api.putJson(Caller.national(), "/dealerships/U8/profile", "{\"timezone\":\"Pacific/Auckland\"}").status());
+        Reply sold = api.postJson(Caller.national(), "/dealerships/U8/agreements/LATE/status",
+                "{\"status\":\"Sold\",\"occurredAt\":\"2026-03-01T10:00:00Z\"}");
+        assertEquals(201, sold.status(), sold.toString());
+        assertEquals(List.of("1#2026-03"), db.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("D#U8#A#LATE"), "sk", AttributeValue.fromS("M#SOLD")))).item().get(TableLayout.HOMES).ss(),
+                "counted in the generation the status function read before the profile changed");
+        Reply fromMilestones = api.get(Caller.national(), kpi);
+        assertTrue(fromMilestones.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), fromMilestones.body());
+
+        assertEquals(1, api.sweep().built(), "the new generation, once its wait is over (none here)");
+        Reply built = api.get(Caller.national(), kpi);
+        assertFalse(built.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), built.body());
+        assertEquals(fromMilestones.map("counts"), built.map("counts"), "the sale homed in the old generation is counted");
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+    }
+
+    @Test
     void aTableLaidOutAgainWithMoreNetworkShardsRebuildsItsDealershipsAndItsRollUpsStayExact() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);

@@ -41,7 +41,8 @@ class FaultInjectionIT {
     private static final FaultInjector FAULTS = new FaultInjector();
     /**
      * The requests of a keyed SOLD on a new agreement once its dealership is registered in the execution environment:
-     * the key claim, the history entry and the aggregate config (at once), 4 milestones and the day's usage, the
+     * the key claim, the history entry and the aggregate config (at once; read by every update here, so that its
+     * faults are tried too), 4 milestones and the day's usage, the
      * agreement read back, the month of the aggregates, then its copy for the network and its summary, 4 outbox flags
      * cleared, the answer (which clears the usage flag).
      */

@@ -14,6 +14,8 @@ import com.dealerkpi.domain.status.StatusRequest;
 import com.dealerkpi.domain.status.StatusUpdate;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +44,25 @@ public final class StatusRecorder {
      * and whether their aggregates could be complete from the start.
      */
     private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
+    /** Each dealership's aggregate config as this execution environment last read it, and when. */
+    private final Map<String, ReadConfig> configs = new ConcurrentHashMap<>();
+    private final Duration configReuse;
 
-    public StatusRecorder(StatusStore store, Aggregates aggregates, Parallel parallel, Clock clock) {
+    /**
+     * @param configReuse how long a dealership's aggregate config, once read, is used again without reading it (one
+     *                    consistent read fewer per update): far less than the time a new generation waits before it
+     *                    is built (docs/aggregates.md), so every write homed in the generation before has landed by
+     *                    then; zero where builds do not wait (the tests, the local sweep command)
+     */
+    public StatusRecorder(StatusStore store, Aggregates aggregates, Parallel parallel, Clock clock, Duration configReuse) {
         this.store = store;
         this.aggregates = aggregates;
         this.parallel = parallel;
         this.clock = clock;
+        this.configReuse = configReuse;
+    }
+
+    private record ReadConfig(AggregateConfig config, Instant readAt) {
     }
 
     /** The answer, and whether it replays an earlier answer (200) rather than a new update (201). */
@@ -87,8 +102,8 @@ public final class StatusRecorder {
     }
 
     /**
-     * The history entry and the dealership's aggregate config at once, with the dealership's registration the first
-     * time this environment sees it; the config the update's milestones are counted in (empty: none could be stored).
+     * The history entry and the dealership's aggregate config (unless read within the reuse period) at once, with the
+     * dealership's registration the first time this environment sees it; the config the update's milestones are counted in (empty: none could be stored).
      */
     private Optional<AggregateConfig> storeHistory(StatusUpdate update) {
         String dealershipId = update.dealershipId();
@@ -99,13 +114,29 @@ public final class StatusRecorder {
             registered.put(dealershipId, fromStart);
             return fromStart;
         });
-        Supplier<Optional<AggregateConfig>> config = calls.add(() -> aggregates.config(dealershipId));
+        Optional<AggregateConfig> reusable = reusableConfig(dealershipId);
+        Instant readAt = clock.instant();
+        Supplier<Optional<AggregateConfig>> config = reusable.isPresent() ? () -> reusable
+                : calls.add(() -> aggregates.config(dealershipId));
         calls.add(() -> {
             store.putHistory(update);
             return null;
         });
         calls.run();
-        return config.get().isPresent() ? config.get() : aggregates.configFor(dealershipId, config.get(), countedFromStart.get());
+        if (reusable.isPresent()) {
+            return reusable;
+        }
+        Optional<AggregateConfig> stored = config.get().isPresent() ? config.get()
+                : aggregates.configFor(dealershipId, config.get(), countedFromStart.get());
+        stored.ifPresent(read -> configs.put(dealershipId, new ReadConfig(read, readAt)));
+        return stored;
+    }
+
+    /** The dealership's config as read less than the reuse period ago, if it was. */
+    private Optional<AggregateConfig> reusableConfig(String dealershipId) {
+        ReadConfig read = configs.get(dealershipId);
+        return read != null && clock.instant().isBefore(read.readAt().plus(configReuse))
+                ? Optional.of(read.config()) : Optional.empty();
     }
 
     /**
