@@ -158,26 +158,36 @@ public final class DynamoCountsStore implements CountsStore {
         }
         item.put(AGGREGATE_STATE, s(config.ready() ? READY : BUILDING));
         item.put(SINCE, s(instant(config.since())));
-        item.put(FORMAT, n(config.format()));
+        if (config.ready()) {
+            item.put(FORMAT, n(config.format()));
+        }
         return item;
     }
 
     @Override
     public void markReady(String dealershipId, long generation) {
         DynamoErrors.call("mark aggregates ready", () -> {
+            Optional<AggregateConfig> ready;
             try {
-                Map<String, AttributeValue> ready = db.updateItem(r -> r.tableName(table).key(configKey(dealershipId))
-                        .updateExpression("SET #state = :ready").conditionExpression("#gen = :gen")
-                        .expressionAttributeNames(Map.of("#state", AGGREGATE_STATE, "#gen", GENERATION))
-                        .expressionAttributeValues(Map.of(":ready", s(READY), ":gen", n(generation)))
-                        .returnValues(ReturnValue.ALL_NEW)).attributes();
-                // listed ready after the config is, and unmarked after that: a marker left by a crash brings the
-                // build back here, which lists it again
-                config(ready).ifPresent(config -> list(dealershipId, config));
-                db.deleteItem(r -> r.tableName(table).key(buildingKey(dealershipId)));
-            } catch (ConditionalCheckFailedException newerGeneration) {
-                // a newer generation started meanwhile: it is built on its own
+                // stamped with this version's format as it completes: a generation the version before completed
+                // (made ready) keeps none
+                ready = config(db.updateItem(r -> r.tableName(table).key(configKey(dealershipId))
+                        .updateExpression("SET #state = :ready, #fmt = :fmt").conditionExpression("#gen = :gen AND #state = :building")
+                        .expressionAttributeNames(Map.of("#state", AGGREGATE_STATE, "#gen", GENERATION, "#fmt", FORMAT))
+                        .expressionAttributeValues(Map.of(":ready", s(READY), ":building", s(BUILDING), ":gen", n(generation),
+                                ":fmt", n(AggregateConfig.CURRENT_FORMAT)))
+                        .returnValues(ReturnValue.ALL_NEW)).attributes());
+            } catch (ConditionalCheckFailedException readyOrNewer) {
+                // ready already (a marker a crash left behind), or a newer generation started meanwhile: that one is
+                // built on its own
+                ready = config(dealershipId).filter(config -> config.generation() == generation && config.ready());
             }
+            // listed ready after the config is, and unmarked after that: a marker left by a crash brings the build
+            // back here, which lists it again
+            ready.ifPresent(config -> {
+                list(dealershipId, config);
+                db.deleteItem(r -> r.tableName(table).key(buildingKey(dealershipId)));
+            });
             return null;
         });
     }
@@ -246,6 +256,33 @@ public final class DynamoCountsStore implements CountsStore {
         DynamoErrors.call("record the roll-ups' layout", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
                 .updateExpression("SET #l = :l").expressionAttributeNames(Map.of("#l", LAYOUT))
                 .expressionAttributeValues(Map.of(":l", n(networkShards)))));
+    }
+
+    @Override
+    public Instant formatSince(Instant now) {
+        return DynamoErrors.call("record when the aggregates' format came", () -> parseInstant(db.updateItem(r -> r
+                .tableName(table).key(statusKey()).updateExpression("SET #f = if_not_exists(#f, :now)")
+                .expressionAttributeNames(Map.of("#f", FORMAT_SINCE)).expressionAttributeValues(Map.of(":now", s(instant(now))))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes().get(FORMAT_SINCE).s()));
+    }
+
+    @Override
+    public void summarizeInPlace(String dealershipId, AggregateConfig config) {
+        DynamoErrors.call("summarize months in place", () -> {
+            for (QueryResponse page : db.queryPaginator(monthsQuery(dealershipId, config.generation()))) {
+                page.items().forEach(item -> summarize(dealershipId, homeOf(item), summary(item)));
+            }
+            try {
+                db.updateItem(r -> r.tableName(table).key(configKey(dealershipId)).updateExpression("SET #fmt = :fmt")
+                        .conditionExpression("#gen = :gen AND #state = :ready AND attribute_not_exists(#fmt)")
+                        .expressionAttributeNames(Map.of("#fmt", FORMAT, "#gen", GENERATION, "#state", AGGREGATE_STATE))
+                        .expressionAttributeValues(Map.of(":fmt", n(AggregateConfig.CURRENT_FORMAT), ":gen",
+                                n(config.generation()), ":ready", s(READY))));
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                // a new generation began, or another sweep stamped it: nothing to do
+            }
+            return null;
+        });
     }
 
     @Override
@@ -320,7 +357,9 @@ public final class DynamoCountsStore implements CountsStore {
         if (item == null || item.isEmpty()) {
             return MonthSummary.none();
         }
-        return new MonthSummary(Long.parseLong(item.get(MONTH_VERSION).n()), counters(item, TableLayout::counterAttribute),
+        // a month item written before the network copies has no version yet: its first write gives it 1
+        AttributeValue version = item.get(MONTH_VERSION);
+        return new MonthSummary(version == null ? 0 : Long.parseLong(version.n()), counters(item, TableLayout::counterAttribute),
                 counters(item, TableLayout::cohortCounterAttribute), sales(item));
     }
 
@@ -559,20 +598,15 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation) {
-        Map<YearMonth, Map<Stage, long[]>> counts = new java.util.TreeMap<>();
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :gen)")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", s(aggregatePk(dealershipId)), ":gen", s(monthSk(generation + "#"))))
-                .build();
+    public Map<YearMonth, MonthSummary> allMonths(String dealershipId, long generation) {
+        Map<YearMonth, MonthSummary> months = new java.util.TreeMap<>();
         DynamoErrors.call("read every month's counts", () -> {
-            for (QueryResponse page : db.queryPaginator(query)) {
-                page.items().forEach(item -> counts.put(monthOf(item), counters(item, TableLayout::counterAttribute)));
+            for (QueryResponse page : db.queryPaginator(monthsQuery(dealershipId, generation))) {
+                page.items().forEach(item -> months.put(monthOf(item), summary(item)));
             }
             return null;
         });
-        return counts;
+        return months;
     }
 
     @Override
@@ -595,8 +629,21 @@ public final class DynamoCountsStore implements CountsStore {
                 row -> sink.accept(row.agreementId()));
     }
 
+    /** Every month item of a generation, read consistently. */
+    private QueryRequest monthsQuery(String dealershipId, long generation) {
+        return QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :gen)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(aggregatePk(dealershipId)), ":gen", s(monthSk(generation + "#"))))
+                .build();
+    }
+
+    private static Home homeOf(Map<String, AttributeValue> monthItem) {
+        return Home.parse(monthItem.get(SK).s().substring(MONTH_PREFIX.length()));
+    }
+
     private static YearMonth monthOf(Map<String, AttributeValue> monthItem) {
-        return Home.parse(monthItem.get(SK).s().substring(MONTH_PREFIX.length())).month();
+        return homeOf(monthItem).month();
     }
 
     /** One kind of a month item's counters ({@code attribute} names them by stage and day), each stage by day. */
@@ -822,6 +869,17 @@ public final class DynamoCountsStore implements CountsStore {
         }
         return Optional.of(new AggregateConfig(Long.parseLong(item.get(GENERATION).n()), ZoneId.of(item.get(ZONE).s()),
                 item.containsKey(GROUP) ? item.get(GROUP).s() : null, READY.equals(item.get(AGGREGATE_STATE).s()),
-                parseInstant(item.get(SINCE).s()), item.containsKey(FORMAT) ? Integer.parseInt(item.get(FORMAT).n()) : 1));
+                parseInstant(item.get(SINCE).s()), format(item)));
+    }
+
+    /**
+     * The format a generation was completed in: stamped when it became ready; one made ready without it was completed
+     * by the version before summaries; one still being built is completed by whoever builds it.
+     */
+    private static int format(Map<String, AttributeValue> config) {
+        if (config.containsKey(FORMAT)) {
+            return Integer.parseInt(config.get(FORMAT).n());
+        }
+        return READY.equals(config.get(AGGREGATE_STATE).s()) ? 1 : AggregateConfig.CURRENT_FORMAT;
     }
 }

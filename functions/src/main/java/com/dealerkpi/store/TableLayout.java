@@ -165,6 +165,8 @@ public final class TableLayout {
     static final String LAST_SWEEP = "lastSweep";
     /** The network shard count the roll-ups' copies were last laid out with. */
     static final String LAYOUT = "layout";
+    /** When a version writing the current aggregates format first found a generation of the format before. */
+    static final String FORMAT_SINCE = "fmt2Since";
     /** A dealership month's version: raised by every write of it, so a copy of its counters knows how recent it is. */
     static final String MONTH_VERSION = "mv";
     /** A dealership month's summary (beside its month item, the one attribute of its own item): what reports read. */

@@ -407,6 +407,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     private final class Counts implements CountsStore {
         private final Map<String, AggregateConfig> configs = new HashMap<>();
         private Instant lastSweep;
+        private Instant formatSince;
         private Verification lastVerification;
 
         @Override
@@ -456,6 +457,25 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         public List<String> building() {
             synchronized (InMemoryStores.this) {
                 return configs.entrySet().stream().filter(e -> !e.getValue().ready()).map(Map.Entry::getKey).toList();
+            }
+        }
+
+        @Override
+        public Instant formatSince(Instant now) {
+            synchronized (InMemoryStores.this) {
+                if (formatSince == null) {
+                    formatSince = now;
+                }
+                return formatSince;
+            }
+        }
+
+        /** The months here are the milestones: stamping the format is all there is to do. */
+        @Override
+        public void summarizeInPlace(String dealershipId, AggregateConfig config) {
+            synchronized (InMemoryStores.this) {
+                configs.computeIfPresent(dealershipId, (d, c) -> c.equals(config) ? new AggregateConfig(c.generation(), c.zone(),
+                        c.group(), c.ready(), c.since(), AggregateConfig.CURRENT_FORMAT) : c);
             }
         }
 
@@ -544,7 +564,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         @Override
         public Map<YearMonth, MonthSummary> summaries(String dealershipId, long generation, List<YearMonth> months) {
             java.time.ZoneId zone = config(dealershipId).orElseThrow().zone();
-            Map<YearMonth, Map<Stage, long[]>> all = allCounts(dealershipId, generation);
+            Map<YearMonth, Map<Stage, long[]>> all = recount(dealershipId, zone);
             Map<YearMonth, Map<Stage, long[]>> cohorts = new HashMap<>();
             Map<YearMonth, List<Map<Stage, Instant>>> sales = new HashMap<>();
             synchronized (InMemoryStores.this) {
@@ -575,8 +595,9 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation) {
-            return recount(dealershipId, config(dealershipId).orElseThrow().zone());
+        public Map<YearMonth, MonthSummary> allMonths(String dealershipId, long generation) {
+            return new TreeMap<>(summaries(dealershipId, generation,
+                    List.copyOf(recount(dealershipId, config(dealershipId).orElseThrow().zone()).keySet())));
         }
 
         @Override

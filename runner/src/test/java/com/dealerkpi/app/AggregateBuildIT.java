@@ -96,7 +96,7 @@ class AggregateBuildIT {
     }
 
     @Test
-    void aDealershipBuiltBeforeMonthSummariesIsReadFromItsMilestonesUntilRebuiltWithThem() {
+    void aDealershipBuiltBeforeMonthSummariesIsReadFromItsMilestonesUntilItsMonthsAreSummarizedInPlace() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);
         TestApi api = withHistory(db, table, "U7", 120, 30, 29);
@@ -121,15 +121,52 @@ class AggregateBuildIT {
         assertEquals(report.map("timeToConvert"), before.map("timeToConvert"));
         assertEquals(rows, api.get(Caller.national(), cohorts).list("cohorts"));
 
-        assertEquals(1, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "a new generation, to build");
-        assertEquals(1, api.sweep().built());
+        Sweep.Grace deployed = new Sweep.Grace(Duration.ZERO, Duration.ofHours(1));
+        assertEquals(0, api.sweep(deployed).configured(), "not while the version before may still be writing");
+        assertTrue(api.get(Caller.national(), kpi).list("notes").contains(KpiReports.FROM_MILESTONES_NOTE));
+        assertServedFromTheNetwork(api, "U7");
+        assertEquals(1, api.sweep().configured(), "summarized in place once that version has stopped");
+        assertEquals(0, api.sweep().built(), "no new generation");
+        assertServedFromTheNetwork(api, "U7");
         Reply rebuilt = api.get(Caller.national(), kpi);
         assertFalse(rebuilt.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), rebuilt.body());
         assertEquals(report.map("counts"), rebuilt.map("counts"));
         assertEquals(report.map("timeToConvert"), rebuilt.map("timeToConvert"));
         assertEquals(rows, api.get(Caller.national(), cohorts).list("cohorts"));
         assertEquals(List.of(), api.verifyAggregates().mismatches());
-        assertEquals(0, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "in the current format: done");
+        assertEquals(0, api.sweep(deployed).configured(), "in the current format: done");
+    }
+
+    @Test
+    void aGenerationIsStampedWithItsFormatWhenItIsCompletedAndVerificationComparesEverySummary() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        TestApi api = withHistory(db, table, "U9", 80, 20, 37);
+        String kpi = "/dealerships/U9/kpi?range=custom&from=2026-01-01&to=2026-06-30";
+        assertEquals(201, api.putJson(Caller.national(), "/dealerships/U9/profile", "{\"timezone\":\"America/New_York\"}").status());
+        Map<String, Object> counts = api.get(Caller.national(), kpi).map("counts");
+        // not when it begins: the version before, completing it after a rollback, would leave it unsummarized but stamped
+        Map<String, AttributeValue> config = Map.of("pk", AttributeValue.fromS("D#U9#AGG"), "sk", AttributeValue.fromS("CFG"));
+        assertFalse(db.getItem(r -> r.tableName(table).key(config).consistentRead(true)).item().containsKey(TableLayout.FORMAT));
+        assertEquals(1, api.sweep().built());
+        assertEquals("2", db.getItem(r -> r.tableName(table).key(config).consistentRead(true)).item().get(TableLayout.FORMAT).n());
+        Reply built = api.get(Caller.national(), kpi);
+        assertFalse(built.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), built.body());
+        assertEquals(counts, built.map("counts"));
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+
+        // and a summary left behind where no counter moved (its sales): verification finds it
+        String generation = db.getItem(r -> r.tableName(table).key(config).consistentRead(true)).item().get(TableLayout.GENERATION).n();
+        Map<String, AttributeValue> summary = db.scanPaginator(r -> r.tableName(table)).items().stream()
+                .filter(item -> item.get("pk").s().equals("D#U9#AGG") && item.get("sk").s().startsWith("S#" + generation + "#")
+                        && !item.get("sm").s().endsWith("|"))
+                .findFirst().orElseThrow();
+        String text = summary.get("sm").s();
+        db.putItem(r -> r.tableName(table).item(Map.of("pk", summary.get("pk"), "sk", summary.get("sk"),
+                "sm", AttributeValue.fromS(text.substring(0, text.lastIndexOf('|') + 1)))));
+        List<com.dealerkpi.app.counts.Verification.Mismatch> found = api.verifyAggregates().mismatches();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).count().startsWith("summary of "), found.toString());
     }
 
     @Test

@@ -83,8 +83,12 @@ public final class Aggregates {
      * dealership has no aggregates.
      */
     public boolean rebuild(String dealershipId) {
-        return store.config(dealershipId).map(current -> store.replaceConfig(dealershipId, current,
-                current.next(current.bucketing(), clock.instant()))).orElse(false);
+        return store.config(dealershipId).map(current -> rebuild(dealershipId, current)).orElse(false);
+    }
+
+    /** As {@link #rebuild(String)}, only if {@code current} is still the dealership's generation. */
+    public boolean rebuild(String dealershipId, AggregateConfig current) {
+        return store.replaceConfig(dealershipId, current, current.next(current.bucketing(), clock.instant()));
     }
 
     /**

@@ -116,8 +116,8 @@ public interface CountsStore {
     /** Each month's summary, of one generation; months without one (no item) hold nothing. */
     Map<YearMonth, MonthSummary> summaries(String dealershipId, long generation, List<YearMonth> months);
 
-    /** Every month a generation holds, its milestones' counters stage by day (index 1..31), read consistently. */
-    Map<YearMonth, Map<Stage, long[]>> allCounts(String dealershipId, long generation);
+    /** Every month item a generation holds, summarized as it stands (what its summary must hold), read consistently. */
+    Map<YearMonth, MonthSummary> allMonths(String dealershipId, long generation);
 
     /**
      * Every milestone of the dealership counted afresh from the milestone index, by local month in {@code zone}, stage
@@ -180,6 +180,21 @@ public interface CountsStore {
      * then listed ready until a build lists it, so the roll-ups count from the milestones meanwhile.
      */
     void forgetListings();
+
+    /**
+     * When a version writing this store's format ({@link AggregateConfig#CURRENT_FORMAT}) first found a generation
+     * of the format before: recorded by the first call (as {@code now}), the same ever after. Such a generation is
+     * brought up to date in place only once the version before can no longer be writing (a deployment's traffic
+     * shift is over).
+     */
+    Instant formatSince(Instant now);
+
+    /**
+     * Brings a ready generation of the format before up to the current one in place: each of its month items
+     * summarized beside it, then the generation stamped with the current format (if it is still the dealership's, and
+     * still unstamped). Its copies and listing stand as they are: roll-ups go on reading them meanwhile.
+     */
+    void summarizeInPlace(String dealershipId, AggregateConfig config);
 
     /** The last verification's result. */
     void recordVerification(Verification verification);

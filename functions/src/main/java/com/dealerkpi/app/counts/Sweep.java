@@ -18,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What completes the aggregates whatever was cut off (docs/aggregates.md), run on a schedule and by the local
@@ -73,7 +74,7 @@ public final class Sweep {
 
     public Result run(Grace grace) {
         Failures failed = new Failures();
-        int configured = configure(bucketings(failed), failed);
+        int configured = configure(bucketings(failed), clock.instant().minus(grace.builds()), failed);
         int published = complete(clock.instant().minus(grace.flags()), failed);
         int built = 0;
         Instant buildBefore = clock.instant().minus(grace.builds());
@@ -88,16 +89,18 @@ public final class Sweep {
 
     /**
      * Configs for dealerships without one, new generations for those whose profile moved to another zone or dealer
-     * group (and, once, for those in a group whose config was made before configs named the group, and for those
-     * laid out before the current format), the
+     * group (and, once, for those in a group whose config was made before configs named the group), the month
+     * summaries of generations completed before the current format (in place, once that version has stopped), the
      * building list for every config that is not ready (a ready mark racing a new generation can take its entry), and
      * the network's listing of every config (a listing that a crash left behind its unready config is brought up to
      * it; one ahead of it, the change that listed it and was cut off, is completed; a ready config never listed, or
      * listed at an older generation, or every ready config after the layout of the copies changed, is rebuilt, as its
      * months may not all have been copied where the roll-ups read them).
      */
-    private int configure(Map<String, Bucketing> bucketings, Failures failed) {
+    private int configure(Map<String, Bucketing> bucketings, Instant settledBefore, Failures failed) {
         boolean relaidOut = !store.layoutRecorded();
+        // asked once a sweep, and only if a generation of the format before is found
+        Supplier<Boolean> formatSettled = memoized(() -> !store.formatSince(clock.instant()).isAfter(settledBefore));
         int failedBefore = failed.count();
         if (relaidOut) {
             attempt(store::forgetListings, failed);
@@ -117,15 +120,17 @@ public final class Sweep {
             } else if (listing != null && listing.generation() > config.generation()) {
                 configured += attempt(() -> store.replaceConfig(dealershipId, config,
                         config.next(new Bucketing(listing.zone(), config.group()), clock.instant())), failed) ? 1 : 0;
-            } else if (config.outdated()) {
-                // laid out by a version before the month summaries: it serves no report, so a new generation is built
-                configured += attempt(() -> aggregates.rebuild(dealershipId), failed) ? 1 : 0;
             } else if (config.ready() && (relaidOut || listing == null || listing.generation() < config.generation())) {
                 // ready, but its months may not all be copied where the roll-ups read them: by a version before the
                 // copies, after a crash between the config and its listing, or in another layout (the shard count
                 // changed, or changed back: a listing left behind by the layout's last use); only a build copies
                 // every month, so a new generation is built
-                configured += attempt(() -> aggregates.rebuild(dealershipId), failed) ? 1 : 0;
+                configured += attempt(() -> aggregates.rebuild(dealershipId, config), failed) ? 1 : 0;
+            } else if (config.outdated()) {
+                // completed by a version before the month summaries: its reports read the milestones until its months
+                // are summarized in place, once that version can no longer be writing them (its copies and listing
+                // stand: the roll-ups go on reading them)
+                configured += summarizedInPlace(dealershipId, config, formatSettled, failed) ? 1 : 0;
             } else {
                 if (!config.ready() && !listed.contains(dealershipId)) {
                     attempt(() -> store.listAsBuilding(dealershipId), failed);
@@ -139,6 +144,36 @@ public final class Sweep {
             store.recordLayout();
         }
         return configured;
+    }
+
+    /** Summarizes a generation of the format before in place once the format has settled; whether it did. */
+    private boolean summarizedInPlace(String dealershipId, AggregateConfig config, Supplier<Boolean> formatSettled,
+                                      Failures failed) {
+        try {
+            if (!formatSettled.get()) {
+                return false;
+            }
+            store.summarizeInPlace(dealershipId, config);
+            return true;
+        } catch (RuntimeException e) {
+            failed.add(e);
+            return false;
+        }
+    }
+
+    /** The supplier's first answer, asked on first use (again after a failure). */
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /**

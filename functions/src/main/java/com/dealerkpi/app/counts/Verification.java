@@ -2,6 +2,7 @@ package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.MonthSummary;
 import com.dealerkpi.domain.counts.NetworkListing;
 import com.dealerkpi.domain.counts.UsageDay;
 import com.dealerkpi.domain.status.Stage;
@@ -67,7 +68,8 @@ public final class Verification {
         List<String> rebuilt = new ArrayList<>();
         for (String dealershipId : registry.registeredDealerships()) {
             Optional<AggregateConfig> config = store.config(dealershipId);
-            if (config.isEmpty() || !config.get().ready()) {
+            if (config.isEmpty() || !config.get().ready() || config.get().outdated()) {
+                // being built, or to be rebuilt in the current format by the sweep: read from the milestones meanwhile
                 building++;
                 continue;
             }
@@ -77,7 +79,7 @@ public final class Verification {
                 recheck.run();
                 List<Mismatch> still = compare(dealershipId, config.get());
                 mismatches.addAll(still);
-                if (repair && !still.isEmpty() && aggregates.rebuild(dealershipId)) {
+                if (repair && !still.isEmpty() && aggregates.rebuild(dealershipId, config.get())) {
                     rebuilt.add(dealershipId);
                 }
             }
@@ -93,20 +95,32 @@ public final class Verification {
     }
 
     private List<Mismatch> compareMilestones(String dealershipId, AggregateConfig config) {
-        Map<YearMonth, Map<Stage, long[]>> held = store.allCounts(dealershipId, config.generation());
+        Map<YearMonth, MonthSummary> months = store.allMonths(dealershipId, config.generation());
+        Map<YearMonth, Map<Stage, long[]>> held = new TreeMap<>();
+        months.forEach((month, summary) -> held.put(month, summary.milestones()));
         Map<YearMonth, Map<Stage, long[]>> recounted = store.recount(dealershipId, config.zone());
         List<Mismatch> mismatches = differences(dealershipId, "", recounted, held);
         mismatches.addAll(compareNetwork(dealershipId, config, held));
-        mismatches.addAll(compareSummaries(dealershipId, config, held));
+        mismatches.addAll(compareSummaries(dealershipId, config, months));
         return mismatches;
     }
 
-    /** What the dealership's reports read against its month items: each month's summary holds its counters. */
-    private List<Mismatch> compareSummaries(String dealershipId, AggregateConfig config, Map<YearMonth, Map<Stage, long[]>> held) {
-        Map<YearMonth, Map<Stage, long[]>> summarized = new TreeMap<>();
-        store.summaries(dealershipId, config.generation(), List.copyOf(held.keySet()))
-                .forEach((month, summary) -> summarized.put(month, summary.milestones()));
-        return differences(dealershipId, "summary of ", held, summarized);
+    /**
+     * What the dealership's reports read against its month items: each month's summary is the month as it stands (its
+     * version, counters, cohorts and sales), so a writer that left a summary behind (a version without summaries
+     * after a rollback) is found, also where no counter moved.
+     */
+    private List<Mismatch> compareSummaries(String dealershipId, AggregateConfig config, Map<YearMonth, MonthSummary> months) {
+        Map<YearMonth, MonthSummary> stored = store.summaries(dealershipId, config.generation(), List.copyOf(months.keySet()));
+        List<Mismatch> mismatches = new ArrayList<>();
+        months.forEach((month, expected) -> {
+            MonthSummary actual = stored.get(month);
+            if (!expected.holdsTheSameAs(actual)) {
+                mismatches.add(new Mismatch(dealershipId, null, "summary of " + month + " (month item's version, summary's)",
+                        expected.version(), actual.version()));
+            }
+        });
+        return mismatches;
     }
 
     /**

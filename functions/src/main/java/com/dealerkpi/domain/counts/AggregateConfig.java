@@ -12,9 +12,11 @@ import java.time.ZoneId;
  */
 public record AggregateConfig(long generation, ZoneId zone, String group, boolean ready, Instant since, int format) {
     /**
-     * The format this version writes: 2, each month item with its {@link MonthSummary} beside it (what the reports
-     * read). Format 1, the month items alone, was written by the version before; a generation of it has no summaries,
-     * so it serves no report and the sweep replaces it.
+     * The format this version completes a generation in: 2, each month item with its {@link MonthSummary} beside it
+     * (what the reports read). Format 1, the month items alone, was written by the version before; a generation that
+     * version completed (made ready) has no summaries, so it serves no report and the sweep replaces it. A generation
+     * is stamped with its format when it becomes ready, not when it begins: one begun by this version but completed
+     * by the version before (after a rollback) is format 1 too.
      */
     public static final int CURRENT_FORMAT = 2;
 

@@ -50,6 +50,24 @@ public record MonthSummary(long version, Map<Stage, long[]> milestones, Map<Stag
         return text.toString();
     }
 
+    /** Whether it holds what {@code other} holds: the same version, counters and sales (in any order). */
+    public boolean holdsTheSameAs(MonthSummary other) {
+        return version == other.version && sameCounts(milestones, other.milestones) && sameCounts(cohorts, other.cohorts)
+                && saleTexts().equals(other.saleTexts());
+    }
+
+    private static boolean sameCounts(Map<Stage, long[]> some, Map<Stage, long[]> others) {
+        return java.util.Arrays.stream(Stage.values()).allMatch(stage -> java.util.Arrays.equals(some.get(stage), others.get(stage)));
+    }
+
+    private List<String> saleTexts() {
+        return sales.stream().map(sale -> {
+            StringBuilder text = new StringBuilder();
+            appendSale(text, sale);
+            return text.toString();
+        }).sorted().toList();
+    }
+
     private static void appendSale(StringBuilder text, Map<Stage, Instant> moments) {
         for (int i = 0; i < SALE_ORDER.size(); i++) {
             Instant at = moments.get(SALE_ORDER.get(i));
