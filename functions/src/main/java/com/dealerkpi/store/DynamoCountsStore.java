@@ -263,12 +263,25 @@ public final class DynamoCountsStore implements CountsStore {
         return DynamoErrors.call("record when the aggregates' format came", () -> parseInstant(db.updateItem(r -> r
                 .tableName(table).key(statusKey()).updateExpression("SET #f = if_not_exists(#f, :now)")
                 .expressionAttributeNames(Map.of("#f", FORMAT_SINCE)).expressionAttributeValues(Map.of(":now", s(instant(now))))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes().get(FORMAT_SINCE).s()));
+                .returnValues(ReturnValue.ALL_NEW)).attributes().get(FORMAT_SINCE).s()));
     }
 
     @Override
-    public void summarizeInPlace(String dealershipId, AggregateConfig config) {
-        DynamoErrors.call("summarize months in place", () -> {
+    public void forgetFormatSince() {
+        DynamoErrors.call("forget when the aggregates' format came", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(statusKey()).updateExpression("REMOVE #f")
+                        .conditionExpression("attribute_exists(#f)").expressionAttributeNames(Map.of("#f", FORMAT_SINCE)));
+            } catch (ConditionalCheckFailedException forgottenAlready) {
+                // nothing to forget
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean summarizeInPlace(String dealershipId, AggregateConfig config) {
+        return DynamoErrors.call("summarize months in place", () -> {
             for (QueryResponse page : db.queryPaginator(monthsQuery(dealershipId, config.generation()))) {
                 page.items().forEach(item -> summarize(dealershipId, homeOf(item), summary(item)));
             }
@@ -278,10 +291,11 @@ public final class DynamoCountsStore implements CountsStore {
                         .expressionAttributeNames(Map.of("#fmt", FORMAT, "#gen", GENERATION, "#state", AGGREGATE_STATE))
                         .expressionAttributeValues(Map.of(":fmt", n(AggregateConfig.CURRENT_FORMAT), ":gen",
                                 n(config.generation()), ":ready", s(READY))));
+                return true;
             } catch (ConditionalCheckFailedException changedMeanwhile) {
                 // a new generation began, or another sweep stamped it: nothing to do
+                return false;
             }
-            return null;
         });
     }
 

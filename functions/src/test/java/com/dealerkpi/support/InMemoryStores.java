@@ -470,12 +470,23 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
             }
         }
 
+        @Override
+        public void forgetFormatSince() {
+            synchronized (InMemoryStores.this) {
+                formatSince = null;
+            }
+        }
+
         /** The months here are the milestones: stamping the format is all there is to do. */
         @Override
-        public void summarizeInPlace(String dealershipId, AggregateConfig config) {
+        public boolean summarizeInPlace(String dealershipId, AggregateConfig config) {
             synchronized (InMemoryStores.this) {
-                configs.computeIfPresent(dealershipId, (d, c) -> c.equals(config) ? new AggregateConfig(c.generation(), c.zone(),
-                        c.group(), c.ready(), c.since(), AggregateConfig.CURRENT_FORMAT) : c);
+                if (!config.equals(configs.get(dealershipId)) || !config.outdated()) {
+                    return false;
+                }
+                configs.put(dealershipId, new AggregateConfig(config.generation(), config.zone(), config.group(), true,
+                        config.since(), AggregateConfig.CURRENT_FORMAT));
+                return true;
             }
         }
 

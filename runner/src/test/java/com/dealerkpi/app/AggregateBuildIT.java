@@ -96,7 +96,7 @@ class AggregateBuildIT {
     }
 
     @Test
-    void aDealershipBuiltBeforeMonthSummariesIsReadFromItsMilestonesUntilItsMonthsAreSummarizedInPlace() {
+    void aDealershipBuiltBeforeMonthSummariesIsReadFromItsMilestonesUntilItsMonthsAreSummarizedInPlace() throws InterruptedException {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);
         TestApi api = withHistory(db, table, "U7", 120, 30, 29);
@@ -135,6 +135,16 @@ class AggregateBuildIT {
         assertEquals(rows, api.get(Caller.national(), cohorts).list("cohorts"));
         assertEquals(List.of(), api.verifyAggregates().mismatches());
         assertEquals(0, api.sweep(deployed).configured(), "in the current format: done");
+
+        // completed by the version before once more (a rollback), long after the first was found: it waits for that
+        // version to stop again (a wait of 2 s here)
+        Sweep.Grace briefly = new Sweep.Grace(Duration.ZERO, Duration.ofSeconds(2));
+        Thread.sleep(2_500);
+        db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D#U7#AGG"), "sk", AttributeValue.fromS("CFG")))
+                .updateExpression("REMOVE #f").expressionAttributeNames(Map.of("#f", TableLayout.FORMAT)));
+        assertEquals(0, api.sweep(briefly).configured(), "the moment the first was found is forgotten: it waits again");
+        Thread.sleep(2_500);
+        assertEquals(1, api.sweep(briefly).configured());
     }
 
     @Test

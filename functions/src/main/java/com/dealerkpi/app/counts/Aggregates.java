@@ -168,9 +168,10 @@ public final class Aggregates {
     /**
      * Publishes one agreement's milestones (all its items, as read) into a generation: the registers of those flagged
      * (or all), the sale record, then each month's copies (its counters in the network's month item for the
-     * roll-ups, its summary beside it for the dealership's reports), then each milestone's flag and tombstoned homes. Idempotent: what is held already, or overtaken, changes nothing. Nothing
-     * is published while a moment lacks its home in the generation (the flags stay for the sweep), and a flag a newer
-     * generation also counts is left for that one's publisher.
+     * roll-ups, its summary beside it for the dealership's reports), then each milestone's flag and tombstoned homes.
+     * Idempotent: what is held already, or overtaken, changes nothing. Nothing is published while a moment lacks its
+     * home in the generation (the flags stay for the sweep), and a flag a newer generation also counts is left for
+     * that one's publisher.
      */
     private void publish(String dealershipId, AggregateConfig config, List<MilestoneState> agreement, boolean all) {
         List<MilestoneState> changed = agreement.stream().filter(state -> all || state.flagged()).toList();

@@ -190,11 +190,17 @@ public interface CountsStore {
     Instant formatSince(Instant now);
 
     /**
-     * Brings a ready generation of the format before up to the current one in place: each of its month items
-     * summarized beside it, then the generation stamped with the current format (if it is still the dealership's, and
-     * still unstamped). Its copies and listing stand as they are: roll-ups go on reading them meanwhile.
+     * Forgets when a generation of the format before was first found (a sweep found none): one found later (completed
+     * by the version before after a rollback) waits again for that version to stop.
      */
-    void summarizeInPlace(String dealershipId, AggregateConfig config);
+    void forgetFormatSince();
+
+    /**
+     * Brings a ready generation of the format before up to the current one in place: each of its month items
+     * summarized beside it, then the generation stamped with the current format, if it is still the dealership's and
+     * unstamped (whether this call stamped it). Its copies and listing stand as they are: roll-ups go on reading them.
+     */
+    boolean summarizeInPlace(String dealershipId, AggregateConfig config);
 
     /** The last verification's result. */
     void recordVerification(Verification verification);

@@ -102,6 +102,7 @@ public final class Sweep {
         // asked once a sweep, and only if a generation of the format before is found
         Supplier<Boolean> formatSettled = memoized(() -> !store.formatSince(clock.instant()).isAfter(settledBefore));
         int failedBefore = failed.count();
+        int outdated = 0;
         if (relaidOut) {
             attempt(store::forgetListings, failed);
         }
@@ -126,11 +127,6 @@ public final class Sweep {
                 // changed, or changed back: a listing left behind by the layout's last use); only a build copies
                 // every month, so a new generation is built
                 configured += attempt(() -> aggregates.rebuild(dealershipId, config), failed) ? 1 : 0;
-            } else if (config.outdated()) {
-                // completed by a version before the month summaries: its reports read the milestones until its months
-                // are summarized in place, once that version can no longer be writing them (its copies and listing
-                // stand: the roll-ups go on reading them)
-                configured += summarizedInPlace(dealershipId, config, formatSettled, failed) ? 1 : 0;
             } else {
                 if (!config.ready() && !listed.contains(dealershipId)) {
                     attempt(() -> store.listAsBuilding(dealershipId), failed);
@@ -138,10 +134,20 @@ public final class Sweep {
                 if (!NetworkListing.of(config).equals(listing)) {
                     attempt(() -> store.list(dealershipId, config), failed);
                 }
+                if (config.outdated()) {
+                    // completed by a version before the month summaries: its reports read the milestones until its
+                    // months are summarized in place, once that version can no longer be writing them (its copies
+                    // and listing stand: the roll-ups go on reading them)
+                    outdated++;
+                    configured += summarizedInPlace(dealershipId, config, formatSettled, failed) ? 1 : 0;
+                }
             }
         }
         if (relaidOut && failed.count() == failedBefore) {
             store.recordLayout();
+        }
+        if (outdated == 0) {
+            attempt(store::forgetFormatSince, failed);
         }
         return configured;
     }
@@ -150,11 +156,7 @@ public final class Sweep {
     private boolean summarizedInPlace(String dealershipId, AggregateConfig config, Supplier<Boolean> formatSettled,
                                       Failures failed) {
         try {
-            if (!formatSettled.get()) {
-                return false;
-            }
-            store.summarizeInPlace(dealershipId, config);
-            return true;
+            return formatSettled.get() && store.summarizeInPlace(dealershipId, config);
         } catch (RuntimeException e) {
             failed.add(e);
             return false;

@@ -103,7 +103,8 @@ public final class StatusRecorder {
 
     /**
      * The history entry and the dealership's aggregate config (unless read within the reuse period) at once, with the
-     * dealership's registration the first time this environment sees it; the config the update's milestones are counted in (empty: none could be stored).
+     * dealership's registration the first time this environment sees it; the config the update's milestones are
+     * counted in (empty: none could be stored).
      */
     private Optional<AggregateConfig> storeHistory(StatusUpdate update) {
         String dealershipId = update.dealershipId();

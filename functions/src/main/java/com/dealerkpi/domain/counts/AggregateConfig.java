@@ -14,9 +14,9 @@ public record AggregateConfig(long generation, ZoneId zone, String group, boolea
     /**
      * The format this version completes a generation in: 2, each month item with its {@link MonthSummary} beside it
      * (what the reports read). Format 1, the month items alone, was written by the version before; a generation that
-     * version completed (made ready) has no summaries, so it serves no report and the sweep replaces it. A generation
-     * is stamped with its format when it becomes ready, not when it begins: one begun by this version but completed
-     * by the version before (after a rollback) is format 1 too.
+     * version completed (made ready) has no summaries, so it serves no report until the sweep has summarized its
+     * months in place and stamped it. A generation is stamped with its format when it becomes ready, not when it
+     * begins: one begun by this version but completed by the version before (after a rollback) is format 1 too.
      */
     public static final int CURRENT_FORMAT = 2;
 
@@ -35,7 +35,7 @@ public record AggregateConfig(long generation, ZoneId zone, String group, boolea
         return ready && format == CURRENT_FORMAT && zone.equals(reportZone);
     }
 
-    /** Whether this generation was laid out by a version before the current format (it is to be replaced). */
+    /** Whether this generation was completed by a version before the current format (its months await summaries). */
     public boolean outdated() {
         return format < CURRENT_FORMAT;
     }
