@@ -113,8 +113,7 @@ class AggregateBuildIT {
                 db.deleteItem(r -> r.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
             }
         }
-        db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D#U7#AGG"), "sk", AttributeValue.fromS("CFG")))
-                .updateExpression("REMOVE #f").expressionAttributeNames(Map.of("#f", TableLayout.FORMAT)));
+        asCompletedBeforeSummaries(db, table, "U7");
         Reply before = api.get(Caller.national(), kpi);
         assertTrue(before.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), before.body());
         assertEquals(report.map("counts"), before.map("counts"));
@@ -140,8 +139,7 @@ class AggregateBuildIT {
         // version to stop again (a wait of 2 s here)
         Sweep.Grace briefly = new Sweep.Grace(Duration.ZERO, Duration.ofSeconds(2));
         Thread.sleep(2_500);
-        db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D#U7#AGG"), "sk", AttributeValue.fromS("CFG")))
-                .updateExpression("REMOVE #f").expressionAttributeNames(Map.of("#f", TableLayout.FORMAT)));
+        asCompletedBeforeSummaries(db, table, "U7");
         assertEquals(0, api.sweep(briefly).configured(), "the moment the first was found is forgotten: it waits again");
         Thread.sleep(2_500);
         assertEquals(1, api.sweep(briefly).configured());
@@ -156,7 +154,7 @@ class AggregateBuildIT {
         assertEquals(201, api.putJson(Caller.national(), "/dealerships/U9/profile", "{\"timezone\":\"America/New_York\"}").status());
         Map<String, Object> counts = api.get(Caller.national(), kpi).map("counts");
         // not when it begins: the version before, completing it after a rollback, would leave it unsummarized but stamped
-        Map<String, AttributeValue> config = Map.of("pk", AttributeValue.fromS("D#U9#AGG"), "sk", AttributeValue.fromS("CFG"));
+        Map<String, AttributeValue> config = configKey("U9");
         assertFalse(db.getItem(r -> r.tableName(table).key(config).consistentRead(true)).item().containsKey(TableLayout.FORMAT));
         assertEquals(1, api.sweep().built());
         assertEquals("2", db.getItem(r -> r.tableName(table).key(config).consistentRead(true)).item().get(TableLayout.FORMAT).n());
@@ -296,7 +294,7 @@ class AggregateBuildIT {
         assertEquals(List.of(), api.verifyAggregates().mismatches());
 
         // as an earlier version left U6: its config names no group, its profile is not in the group index
-        db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D#U6#AGG"), "sk", AttributeValue.fromS("CFG")))
+        db.updateItem(r -> r.tableName(table).key(configKey("U6"))
                 .updateExpression("REMOVE #g").expressionAttributeNames(Map.of("#g", TableLayout.GROUP)));
         db.updateItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("PROFILES"), "sk", AttributeValue.fromS("D#U6")))
                 .updateExpression("REMOVE #k, #s").expressionAttributeNames(Map.of("#k", TableLayout.GSI5_PK, "#s", TableLayout.GSI5_SK)));
@@ -455,6 +453,17 @@ class AggregateBuildIT {
     private static UpdateItemRequest updateOf(Object argument) {
         return argument instanceof UpdateItemRequest request ? request
                 : UpdateItemRequest.builder().applyMutation((java.util.function.Consumer<UpdateItemRequest.Builder>) argument).build();
+    }
+
+    /** A dealership's aggregate config item. */
+    private static Map<String, AttributeValue> configKey(String dealership) {
+        return Map.of("pk", AttributeValue.fromS("D#" + dealership + "#AGG"), "sk", AttributeValue.fromS("CFG"));
+    }
+
+    /** As the version before month summaries completed it: no format. */
+    private static void asCompletedBeforeSummaries(DynamoDbClient db, String table, String dealership) {
+        db.updateItem(r -> r.tableName(table).key(configKey(dealership))
+                .updateExpression("REMOVE #f").expressionAttributeNames(Map.of("#f", TableLayout.FORMAT)));
     }
 
     private static TestApi api(DynamoDbClient db, String table, int networkShards) {
