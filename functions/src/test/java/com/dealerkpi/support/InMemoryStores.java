@@ -449,7 +449,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         public void markReady(String dealershipId, long generation) {
             synchronized (InMemoryStores.this) {
                 configs.computeIfPresent(dealershipId, (d, c) -> c.generation() == generation
-                        ? c.asReady() : c);
+                        ? new AggregateConfig(generation, c.zone(), c.group(), true, c.since(), c.format()) : c);
             }
         }
 

@@ -117,20 +117,19 @@ public final class StatusRecorder {
         });
         Optional<AggregateConfig> reusable = reusableConfig(dealershipId);
         Instant readAt = clock.instant();
-        Supplier<Optional<AggregateConfig>> config = reusable.isPresent() ? () -> reusable
+        Supplier<Optional<AggregateConfig>> read = reusable.isPresent() ? () -> reusable
                 : calls.add(() -> aggregates.config(dealershipId));
         calls.add(() -> {
             store.putHistory(update);
             return null;
         });
         calls.run();
-        if (reusable.isPresent()) {
-            return reusable;
+        Optional<AggregateConfig> config = read.get().isPresent() ? read.get()
+                : aggregates.configFor(dealershipId, read.get(), countedFromStart.get());
+        if (reusable.isEmpty()) {
+            config.ifPresent(stored -> configs.put(dealershipId, new ReadConfig(stored, readAt)));
         }
-        Optional<AggregateConfig> stored = config.get().isPresent() ? config.get()
-                : aggregates.configFor(dealershipId, config.get(), countedFromStart.get());
-        stored.ifPresent(read -> configs.put(dealershipId, new ReadConfig(read, readAt)));
-        return stored;
+        return config;
     }
 
     /** The dealership's config as read less than the reuse period ago, if it was. */

@@ -40,11 +40,6 @@ public record AggregateConfig(long generation, ZoneId zone, String group, boolea
         return format < CURRENT_FORMAT;
     }
 
-    /** The same generation, complete. */
-    public AggregateConfig asReady() {
-        return new AggregateConfig(generation, zone, group, true, since, format);
-    }
-
     public Bucketing bucketing() {
         return new Bucketing(zone, group);
     }
