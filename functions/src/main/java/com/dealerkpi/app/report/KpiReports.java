@@ -23,7 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -312,9 +312,15 @@ public final class KpiReports {
         return request.resolve(today, profile.timezone(), allTimeStart);
     }
 
-    /** A range that needs no dealership's first activity (not the all-time view), resolved on today in a zone. */
-    public DateRange resolveIn(ZoneId zone, RangeRequest request) {
-        return request.resolve(LocalDate.now(clock.withZone(zone)), zone, null);
+    /**
+     * A range that needs no dealership's first activity (not the all-time view), resolved on each date that is today
+     * in some time zone (from the westernmost offset's to the easternmost's: up to three dates), its zone UTC: the
+     * dates any dealership's range can have now.
+     */
+    public List<DateRange> resolveOnEveryToday(RangeRequest request) {
+        LocalDate first = LocalDate.now(clock.withZone(ZoneOffset.MIN));
+        LocalDate last = LocalDate.now(clock.withZone(ZoneOffset.MAX));
+        return first.datesUntil(last.plusDays(1)).map(today -> request.resolve(today, ZoneOffset.UTC, null)).toList();
     }
 
     /** The counts of a range read as one bucket (boundaries: its start and its end). */

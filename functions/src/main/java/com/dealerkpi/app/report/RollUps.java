@@ -18,7 +18,6 @@ import com.dealerkpi.domain.status.Stage;
 
 import java.time.Duration;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -114,9 +113,8 @@ public final class RollUps {
 
     /**
      * The reads of a roll-up started beside the read of its dealerships: every target scope, and the network's copies
-     * of the months its range can span in any time zone (its dates resolved in UTC, a day either side: every zone's
-     * today is within a day of UTC's), from the whole network or a group's share. No copies for the all-time view,
-     * whose start is each dealership's own.
+     * of the months its range spans on any date that is today somewhere (its dealerships' zones are not known yet),
+     * from the whole network or a group's share. No copies for the all-time view, whose start is each dealership's own.
      */
     private final class Reads {
         private final long deadline = System.nanoTime() + budget.toNanos();
@@ -128,10 +126,12 @@ public final class RollUps {
                 network = Optional.empty();
                 return;
             }
-            DateRange utc = kpi.resolveIn(ZoneOffset.UTC, query.range());
-            Set<YearMonth> months = new TreeSet<>(Months.between(utc.from().minusDays(1), utc.to().plusDays(1)));
-            query.compare().map(with -> with.rangeFor(utc)).ifPresent(other ->
-                    months.addAll(Months.between(other.from().minusDays(1), other.to().plusDays(1))));
+            Set<YearMonth> months = new TreeSet<>();
+            for (DateRange range : kpi.resolveOnEveryToday(query.range())) {
+                months.addAll(Months.between(range.from(), range.to()));
+                query.compare().map(with -> with.rangeFor(range)).ifPresent(other ->
+                        months.addAll(Months.between(other.from(), other.to())));
+            }
             network = Optional.of(fanOut.submit(() -> copies.apply(List.copyOf(months))));
         }
 

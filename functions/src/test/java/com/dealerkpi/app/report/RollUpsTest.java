@@ -2,9 +2,12 @@ package com.dealerkpi.app.report;
 
 import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.counts.Aggregates;
+import com.dealerkpi.app.counts.CountsStore;
+import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Bucketing;
+import com.dealerkpi.domain.report.CompareWith;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
 import com.dealerkpi.domain.settings.AuditEntry;
@@ -13,9 +16,16 @@ import com.dealerkpi.domain.settings.Timeline;
 import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.support.InMemoryStores;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +130,34 @@ class RollUpsTest {
         assertEquals(2 * 4, counted.get(), "D2 (being built) and D6 (no aggregates) counted from their milestones");
     }
 
+    @Test
+    void theNetworkIsReadForTheMonthsEveryZonesRangeSpansAndNoOthers() {
+        // New Year's morning in UTC: still 2026 in Pago Pago, 2027 since 19:00 yesterday UTC in Kiritimati
+        Clock newYear = Clock.fixed(Instant.parse("2027-01-01T05:00:00Z"), ZoneOffset.UTC);
+        List<String> zones = List.of("Pacific/Pago_Pago", "Europe/London", "Pacific/Kiritimati");
+        for (int d = 0; d < zones.size(); d++) {
+            register("D" + d);
+            ZoneId zone = ZoneId.of(zones.get(d));
+            save(new Profile("D" + d, null, null, null, null, zone, new Timeline<>(List.of()), null));
+            stores.counts().createConfig("D" + d, new AggregateConfig(1, zone, null, true, newYear.instant()));
+        }
+        List<List<YearMonth>> read = new ArrayList<>();
+        List<String> oneByOne = new ArrayList<>();
+        RollUps rollUps = rollUps(Duration.ZERO, Duration.ofSeconds(30), newYear, read, oneByOne);
+
+        RollUp national = rollUps.national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty()));
+        assertEquals(3, national.dealerships().size());
+        assertEquals(List.of(), oneByOne, "every zone's year to date is in the months read");
+        assertEquals(Months.between(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 31)), read.get(0));
+
+        read.clear();
+        rollUps.national(new RollUps.Query(NATIONAL, RangeRequest.parse(Optional.of("mtd"), Optional.empty(), Optional.empty()),
+                RollUp.Sort.NAME, Optional.of(CompareWith.LAST_YEAR)));
+        assertEquals(List.of(), oneByOne, "every zone's month to date and the same days a year before are in the months read");
+        assertEquals(List.of(YearMonth.of(2025, 12), YearMonth.of(2026, 1), YearMonth.of(2026, 12), YearMonth.of(2027, 1)),
+                read.get(0));
+    }
+
     private void register(String dealershipId) {
         stores.registerDealership(dealershipId);
     }
@@ -130,10 +168,35 @@ class RollUpsTest {
 
     /** Roll-ups over the in-memory store, each stage count taking {@code countTime}. */
     private RollUps rollUps(Duration countTime, Duration budget) {
+        return rollUps(countTime, budget, Clock.systemUTC(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * As above, on a clock, adding the months of each read of the network to {@code networkReads} and each dealership
+     * whose own summaries are read (its row not given by the network) to {@code oneByOne}.
+     */
+    private RollUps rollUps(Duration countTime, Duration budget, Clock clock, List<List<YearMonth>> networkReads,
+                            List<String> oneByOne) {
         Observed reports = new Observed(countTime);
         Parallel inline = new Parallel(Runnable::run);
-        Aggregates aggregates = new Aggregates(stores.counts(), id -> new Bucketing(Profile.DEFAULT_ZONE, null), inline, Clock.systemUTC());
-        KpiReports kpi = new KpiReports(stores, reports, aggregates, inline, Clock.systemUTC());
+        CountsStore counts = stores.counts();
+        CountsStore observed = (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(),
+                new Class<?>[]{CountsStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("network")) {
+                        @SuppressWarnings("unchecked") List<YearMonth> months = (List<YearMonth>) args[0];
+                        networkReads.add(months);
+                    }
+                    if (method.getName().equals("summaries")) {
+                        oneByOne.add((String) args[0]);
+                    }
+                    try {
+                        return method.invoke(counts, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Aggregates aggregates = new Aggregates(observed, id -> new Bucketing(Profile.DEFAULT_ZONE, null), inline, clock);
+        KpiReports kpi = new KpiReports(stores, reports, aggregates, inline, clock);
         return new RollUps(stores, reports, kpi, aggregates, fanOut, budget);
     }
 
