@@ -172,6 +172,10 @@ class InsightApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> row = ((List<Map<String, Object>>) region.get("dealerships")).get(0);
         assertEquals("2026-10-04", at(row, "comparison", "range").get("from"));
+        assertEquals(at(row, "comparison", "range").get("from"), at(region, "comparison", "range").get("from"));
+        assertEquals(at(row, "comparison", "range").get("to"), at(region, "comparison", "range").get("to"));
+        assertEquals(at(row, "comparison", "range").get("timezone"), at(region, "comparison", "range").get("timezone"),
+                "one dealership: its zone");
         assertFalse(get("/regions/Insight/kpi?range=mtd").json().containsKey("comparison"));
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,6 +208,27 @@ class ManagerNumbersTest {
         assertEquals(Long.parseLong(lines[4].split(",", -1)[sold]), soldSum);
         assertEquals(Double.parseDouble(lines[4].split(",", -1)[target]), Math.round(targetSum * 10) / 10.0, 1e-9,
                 "the printed rows add up to the printed total");
+    }
+
+    @Test
+    void aRollUpsCsvHasEveryRowsColumnsWhicheverRowComesFirst() {
+        Reply csv = api.get(NATIONAL, "/kpi?format=csv&sort=name");
+        String[] lines = csv.body().split("\r\n");
+        assertTrue(lines[1].startsWith("ALL,"), "first by name: a dealership known only by its updates, without targets");
+        List<String> header = List.of(lines[0].split(","));
+        assertTrue(header.containsAll(List.of("targets.counts.contacted", "targets.counts.sold")), header.toString());
+        assertFalse(header.contains("targets.counts"), header.toString());
+        for (String line : lines) {
+            assertEquals(header.size(), line.split(",", -1).length, line);
+        }
+        assertEquals("", lines[1].split(",", -1)[header.indexOf("targets.counts.sold")]);
+    }
+
+    @Test
+    void anEmptyScopesLeagueTableSaysSoWithoutEmptyDates() {
+        String page = api.get(NATIONAL, "/regions/Nowhere/kpi?format=html").body();
+        assertTrue(page.contains("0 dealerships"), page);
+        assertFalse(page.contains("null"), page);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.dealerkpi.api.views;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ final class Csv {
     }
 
     /**
-     * Rows of JSON-shaped values as a table: nested objects flattened into dotted headers ({@code counts.sold}), the
-     * header taken from the first row, null as an empty cell.
+     * Rows of JSON-shaped values as a table: nested objects flattened into dotted headers ({@code counts.sold}), every
+     * row's columns in the header, null as an empty cell.
      */
     static String table(List<Map<String, Object>> rows) {
         List<Map<String, Object>> flat = rows.stream().map(row -> {
@@ -24,12 +25,41 @@ final class Csv {
             flatten("", row, cells);
             return cells;
         }).toList();
-        List<String> header = List.copyOf(flat.get(0).keySet());
+        List<String> header = header(flat);
         StringBuilder csv = new StringBuilder(String.join(",", header)).append(LINE_END);
         for (Map<String, Object> cells : flat) {
             csv.append(String.join(",", header.stream().map(name -> cell(cells.get(name))).toList())).append(LINE_END);
         }
         return csv.toString();
+    }
+
+    /**
+     * Every row's columns in the order the rows give them. An object that is null in one row and not in another (a
+     * dealership without targets: {@code targets.counts}) is the other's columns, empty in the first.
+     */
+    private static List<String> header(List<Map<String, Object>> rows) {
+        List<String> header = new ArrayList<>();
+        for (Map<String, Object> cells : rows) {
+            int next = 0;
+            for (String name : cells.keySet()) {
+                int at = header.indexOf(name);
+                if (at < 0 && header.stream().anyMatch(column -> column.startsWith(name + "."))) {
+                    continue; // null here, an object in a row before
+                }
+                if (at < 0) {
+                    int nullBefore = header.indexOf(header.stream().filter(column -> name.startsWith(column + "."))
+                            .findFirst().orElse(""));
+                    if (nullBefore >= 0) {
+                        header.remove(nullBefore);
+                        next = nullBefore;
+                    }
+                    header.add(next, name);
+                    at = next;
+                }
+                next = at + 1;
+            }
+        }
+        return header;
     }
 
     private static void flatten(String prefix, Map<?, ?> values, Map<String, Object> into) {

@@ -18,8 +18,9 @@ public final class RollUpHtml {
         String scope = Html.escape(rollUp.scope());
         StringBuilder html = Html.page("League table", scope)
                 .append("<header><h1>League table</h1><p class=\"sub\">").append(scope).append(" &middot; ")
-                .append(rollUp.kind().wire()).append(", ").append(rollUp.from()).append(" to ").append(rollUp.to())
-                .append(" &middot; ").append(Html.escape(rollUp.zone().map(Object::toString).orElse("each dealership's own time zone")))
+                .append(rollUp.kind().wire()).append(rollUp.from() == null ? "" : ", " + rollUp.from() + " to " + rollUp.to())
+                .append(rollUp.dealerships().isEmpty() ? "" : " &middot; "
+                        + Html.escape(rollUp.zone().map(Object::toString).orElse("each dealership's own time zone")))
                 .append("</p><p class=\"muted\">Contact-to-sale ").append(Html.escape(rollUp.contactToSale().label()))
                 .append(" (target ").append(Html.escape(rollUp.targetRatio().label())).append("), ")
                 .append(rollUp.dealerships().size()).append(" dealerships.</p></header>\n")

@@ -38,12 +38,17 @@ public final class RollUpViews {
         return body;
     }
 
-    /** A roll-up's comparison: the sum of its dealerships', each over its own range in its own zone. */
+    /**
+     * A roll-up's comparison: the sum of its dealerships', each over its own range in its own zone (from the earliest
+     * first day to the latest last day; the zone null when they differ, as the roll-up's own range).
+     */
     public static Map<String, Object> comparison(RollUp rollUp, CompareWith with) {
         Map<String, Object> range = new LinkedHashMap<>();
         range.put("kind", "custom");
         range.put("compareWith", with.wire());
-        range.put("timezone", "each dealership's own");
+        range.put("from", rollUp.comparisonFrom() == null ? null : rollUp.comparisonFrom().toString());
+        range.put("to", rollUp.comparisonTo() == null ? null : rollUp.comparisonTo().toString());
+        range.put("timezone", rollUp.zone().map(ZoneId::getId).orElse(null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("range", range);
         body.put("counts", KpiViews.counts(rollUp.comparisonCounts()));

@@ -157,6 +157,18 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         return dealerships.stream().map(r -> r.report().range().to()).max(LocalDate::compareTo).orElse(null);
     }
 
+    /** The earliest first day of the dealerships' compared ranges; null without a comparison or dealerships. */
+    public LocalDate comparisonFrom() {
+        return dealerships.stream().filter(r -> r.comparison() != null).map(r -> r.comparison().range().from())
+                .min(LocalDate::compareTo).orElse(null);
+    }
+
+    /** The latest last day of the dealerships' compared ranges. */
+    public LocalDate comparisonTo() {
+        return dealerships.stream().filter(r -> r.comparison() != null).map(r -> r.comparison().range().to())
+                .max(LocalDate::compareTo).orElse(null);
+    }
+
     /** The time zone of every dealership in scope, or empty when they differ (or there are none). */
     public Optional<ZoneId> zone() {
         List<ZoneId> zones = dealerships.stream().map(r -> r.report().range().zone()).distinct().toList();
