@@ -164,7 +164,9 @@ public final class DynamoReportStore implements ReportStore {
     @Override
     public boolean isRegistered(String dealershipId) {
         return DynamoErrors.call("read registry", () -> {
-            Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(registryKey(dealershipId))).item();
+            // consistent: a dealership answered its first 201 a moment ago is known (no 404, in the national roll-up)
+            Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(registryKey(dealershipId))
+                    .consistentRead(true)).item();
             return item != null && !item.isEmpty();
         });
     }
@@ -172,7 +174,7 @@ public final class DynamoReportStore implements ReportStore {
     @Override
     public List<String> registeredDealerships() {
         List<String> ids = new ArrayList<>();
-        QueryRequest query = QueryRequest.builder().tableName(table)
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                 .expressionAttributeValues(Map.of(":pk", registryKey("-").get(PK)))

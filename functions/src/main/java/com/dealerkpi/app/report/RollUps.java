@@ -76,29 +76,42 @@ public final class RollUps {
     public record Query(Caller caller, RangeRequest range, RollUp.Sort sort, Optional<CompareWith> compare) {
     }
 
+    /**
+     * A region's dealerships as their profiles say now: every profile read consistently (an index of the profiles
+     * lags a change by a moment on DynamoDB, so a dealership that has just joined or left would be out of, or still
+     * in, the table that a change answered a moment ago says it is in).
+     */
     public RollUp region(String region, Query query) {
         Reads reads = new Reads(query, aggregates::network);
-        List<Profile> profiles = settings.profilesInRegion(region);
+        List<Profile> profiles = inScope(Profile::region, TargetScope::matchKey, region);
         return rollUp("region:" + spelling(profiles.stream().map(Profile::region).toList(), region), withProfiles(profiles),
                 query, reads);
     }
 
+    /** A brand's dealerships, as a region's. */
     public RollUp brand(String brand, Query query) {
         Reads reads = new Reads(query, aggregates::network);
-        List<Profile> profiles = settings.profilesOfBrand(brand);
+        List<Profile> profiles = inScope(Profile::brand, TargetScope::matchKey, brand);
         return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand), withProfiles(profiles),
                 query, reads);
     }
 
     /**
-     * A dealer group's dealerships as their profiles say now (read consistently, so a dealership that left the group
-     * is out of it from that moment), counted from the group's own share of the network's copies.
+     * A dealer group's dealerships as their profiles say now (as a region's: one that left the group is out of its
+     * table from the answer to that move on), counted from the group's own share of the network's copies.
      */
     public RollUp group(String group, Query query) {
         Reads reads = new Reads(query, months -> aggregates.groupNetwork(Ids.groupKey(group), months));
-        List<Profile> profiles = settings.profilesInGroup(group);
+        List<Profile> profiles = inScope(Profile::group, Ids::groupKey, group);
         return rollUp("group:" + spelling(profiles.stream().map(Profile::group).toList(), group), withProfiles(profiles),
                 query, reads);
+    }
+
+    /** The profiles whose {@code field} matches the scope's name as {@code matchKey} matches names. */
+    private List<Profile> inScope(Function<Profile, String> field, UnaryOperator<String> matchKey, String scope) {
+        String wanted = matchKey.apply(scope);
+        return settings.allProfiles().stream()
+                .filter(profile -> field.apply(profile) != null && matchKey.apply(field.apply(profile)).equals(wanted)).toList();
     }
 
     public RollUp national(Query query) {
