@@ -16,7 +16,8 @@ import java.util.Set;
  * The one authorization point. The caller comes only from the JWT authorizer's claims
  * ({@code requestContext.authorizer.jwt.claims}); it fails closed on anything missing or malformed, and
  * nothing in the path, query, body or headers can widen what the claims allow. A token with the role or
- * dealership claim (custom attributes: Cognito ID tokens) is read by them; one without either is read by its
+ * dealership claim (custom attributes: Cognito ID tokens) is read by them, and refused if its groups name another
+ * caller; one without either is read by its
  * groups (Cognito access tokens carry {@code cognito:groups}, never custom attributes): the national group, or
  * exactly one {@code group-<group>} group (a dealer group's managers) or one {@code dealer-<dealershipId>} group.
  * Several of those and no national one is a 403: the API does not choose a dealership or a group for the caller.
@@ -38,20 +39,39 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
             throw ApiException.unauthorized("No caller identity: the token has no subject.");
         }
         String role = claims.get(roleClaim);
-        if (role == null && claims.get(names.dealershipClaim()) == null && claims.get(names.groupsClaim()) != null) {
-            return fromGroups(subject, groups(claims.get(names.groupsClaim())));
+        String dealershipId = claims.get(names.dealershipClaim());
+        String groupsClaim = claims.get(names.groupsClaim());
+        if (role == null && dealershipId == null && groupsClaim != null) {
+            return fromGroups(subject, groups(groupsClaim));
         }
+        Caller byAttributes = fromAttributes(subject, role, dealershipId);
+        if (groupsClaim != null && namesARole(groups(groupsClaim))
+                && !fromGroups(subject, groups(groupsClaim)).equals(byAttributes)) {
+            // an ID token carries both, an access token only the groups: a user moved to another group whose
+            // attributes still name the old place would otherwise keep its rights by sending the ID token
+            throw ApiException.forbidden("The token's role attributes and its groups name different callers; this "
+                    + "API serves neither until an administrator makes them agree.");
+        }
+        return byAttributes;
+    }
+
+    private Caller fromAttributes(String subject, String role, String dealershipId) {
         if (names.nationalRole().equals(role)) {
             return Caller.national(subject);
         }
         if (role != null && !ClaimNames.DEALER_ROLES.contains(role)) {
             throw ApiException.unauthorized("The token's role claim is not one this API knows.");
         }
-        String dealershipId = claims.get(names.dealershipClaim());
         if (!Ids.isValid(dealershipId)) {
             throw ApiException.unauthorized("The token names no valid dealership for this caller.");
         }
         return Caller.dealership(subject, dealershipId);
+    }
+
+    /** Whether any of the groups is one this API reads a caller from. */
+    private boolean namesARole(Set<String> groups) {
+        return groups.stream().anyMatch(group -> group.equals(names.nationalRole())
+                || group.startsWith(ClaimNames.GROUP_MANAGERS_PREFIX) || group.startsWith(ClaimNames.DEALER_GROUP_PREFIX));
     }
 
     private Caller fromGroups(String subject, Set<String> groups) {

@@ -76,13 +76,29 @@ class GroupIdentityTest {
     }
 
     @Test
-    void aRoleOrDealershipClaimIsReadFirst() {
-        Map<String, String> claims = new java.util.LinkedHashMap<>(Caller.withGroups("d-3", "national").claims());
-        claims.put("custom:role", "dealer");
-        claims.put("custom:dealershipId", "D1");
-        Caller idToken = Caller.withClaims(claims);
-        assertProblem(403, api.get(idToken, "/kpi"));
-        assertEquals(404, api.get(idToken, "/dealerships/D1/kpi").status(), "a dealer of D1 (no data yet)");
+    void aTokenWhoseAttributesAndGroupsNameDifferentCallersIsRefused() {
+        // an ID token carries the custom attributes and the groups; the access token of the same user, the groups
+        for (List<String> disagreeing : List.of(List.of("dealer", "D1", "national"), List.of("national", "", "group-Lookers"),
+                List.of("dealer", "D9", "group-Lookers"), List.of("dealer", "D1", "dealer-D2"))) {
+            Caller idToken = idToken(disagreeing.get(0), disagreeing.get(1), disagreeing.get(2));
+            assertProblem(403, api.get(idToken, "/kpi"));
+            assertProblem(403, api.get(idToken, "/dealerships/D1/kpi"));
+            assertProblem(403, api.get(idToken, "/dealerships/D9/kpi"));
+        }
+        assertEquals(200, api.get(idToken("national", "", "national"), "/kpi").status(), "they agree");
+        assertEquals(404, api.get(idToken("dealer", "D1", "dealer-D1"), "/dealerships/D1/kpi").status(),
+                "they agree: a dealer of D1 (no data yet)");
+        assertEquals(404, api.get(idToken("dealer", "D1", "admins"), "/dealerships/D1/kpi").status(),
+                "groups that name no caller leave the attributes to decide");
+    }
+
+    private static Caller idToken(String role, String dealershipId, String groups) {
+        Map<String, String> claims = new java.util.LinkedHashMap<>(Caller.withGroups("id-token", groups).claims());
+        claims.put("custom:role", role);
+        if (!dealershipId.isEmpty()) {
+            claims.put("custom:dealershipId", dealershipId);
+        }
+        return Caller.withClaims(claims);
     }
 
     @Test
