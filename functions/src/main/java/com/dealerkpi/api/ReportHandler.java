@@ -96,7 +96,20 @@ public final class ReportHandler extends FunctionHandler {
         RangeRequest range = ReportQueries.range(request);
         ReportQueries.Format format = ReportQueries.format(request);
         Optional<CompareWith> compare = ReportQueries.compare(request, format);
-        return kpi(reports.dealership(dealershipId).profile(), range, format, compare);
+        return kpi(profileFor(request, dealershipId), range, format, compare);
+    }
+
+    /**
+     * The dealership's profile the report is built from, checked again against the caller: access was decided on an
+     * earlier read, and a dealership moved out of a group in between must not show its new group's name and targets
+     * to the old group's managers.
+     */
+    private Profile profileFor(ApiRequest request, String dealershipId) {
+        Profile profile = reports.dealership(dealershipId).profile();
+        if (!request.caller().mayAccess(dealershipId, id -> Optional.ofNullable(profile.group()))) {
+            throw ApiException.forbidden("This dealership is outside your access.");
+        }
+        return profile;
     }
 
     private APIGatewayV2HTTPResponse kpi(Profile profile, RangeRequest range, ReportQueries.Format format,
@@ -116,7 +129,7 @@ public final class ReportHandler extends FunctionHandler {
         request.allowQuery(ReportQueries.RANGE_AND_FORMAT);
         RangeRequest range = ReportQueries.range(request);
         ReportQueries.Format format = ReportQueries.format(request);
-        return cohorts(reports.dealership(dealershipId).profile(), range, format);
+        return cohorts(profileFor(request, dealershipId), range, format);
     }
 
     private APIGatewayV2HTTPResponse cohorts(Profile profile, RangeRequest request, ReportQueries.Format format) {
@@ -138,7 +151,7 @@ public final class ReportHandler extends FunctionHandler {
         RangeRequest rangeRequest = ReportQueries.range(request);
         int limit = ReportQueries.limit(request);
         Optional<String> cursor = request.query("cursor");
-        return agreementsPage(reports.dealership(dealershipId).profile(), stage, rangeRequest, limit, cursor);
+        return agreementsPage(profileFor(request, dealershipId), stage, rangeRequest, limit, cursor);
     }
 
     private APIGatewayV2HTTPResponse agreementsPage(Profile profile, Stage stage, RangeRequest rangeRequest, int limit,
@@ -157,7 +170,7 @@ public final class ReportHandler extends FunctionHandler {
         String dealershipId = request.id("dealershipId");
         request.allowQuery(ReportQueries.RANGE);
         RangeRequest range = ReportQueries.range(request);
-        return usage(reports.dealership(dealershipId).profile(), range);
+        return usage(profileFor(request, dealershipId), range);
     }
 
     private APIGatewayV2HTTPResponse usage(Profile profile, RangeRequest range) {
