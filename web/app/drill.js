@@ -1,17 +1,14 @@
 // Behind a count: the agreements (paged, newest first), each agreement's history and milestones; and usage.
 import { get, seg } from './api.js';
-import { h, render, errorBox, rangeQuery, table, num, TITLES } from './ui.js';
+import { h, render, errorBox, rangeQuery, table, num, TITLES, time } from './ui.js';
 import { current } from './auth.js';
 
-/** A moment as the dealership's staff live it: in its time zone, with that zone's offset (GMT+1). */
-const time = (iso, timeZone) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric',
-  hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'shortOffset' });
 
 /**
  * The dealership's time zone: its profile's, or the zone its reports use without one. A group's managers may not
  * read profiles: the zone a one-row page of its drill-down reports in is the same one.
  */
-async function zoneOf(id) {
+export async function zoneOf(id) {
   if (current().role === 'group') {
     return (await get(`/dealerships/${seg(id)}/kpi/contacted/agreements?range=mtd&limit=1`)).range.timezone;
   }

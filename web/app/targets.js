@@ -1,7 +1,8 @@
 // National management's editors: a scope's targets (from a month on, with their timeline and history) and a
 // dealership's profile. The API's validation messages are shown at the field they name.
 import { get, put, del, seg, ApiError } from './api.js';
-import { h, render, errorBox, table, pct } from './ui.js';
+import { h, render, errorBox, table, pct, time } from './ui.js';
+import { zoneOf } from './drill.js';
 
 const RATES = [['contactRatePerMonth', 'Contact rate a month (of the database)'], ['appointedRate', 'Appointed (of contacted)'],
   ['attendedRate', 'Attended (of appointed)'], ['soldRate', 'Sold (of attended)']];
@@ -60,8 +61,10 @@ export async function targetsView(main, query, go) {
   h('button', { type: 'submit' }, 'Open'));
   render(main, h('h1', {}, 'Targets'), picker, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   let answer;
+  // a dealership's changes in its own zone; a wider scope's dealerships have several, so UTC
+  let zone = 'UTC';
   try {
-    answer = await get(scopePath(scope));
+    [answer, zone] = await Promise.all([get(scopePath(scope)), kind === 'dealership' ? zoneOf(rest.join(':')) : zone]);
   } catch (error) {
     render(main, h('h1', {}, 'Targets'), picker, errorBox(error));
     return;
@@ -113,7 +116,7 @@ export async function targetsView(main, query, go) {
       h('td', {}, describe(t.values)))), { id: 'timeline' }),
     h('h2', {}, 'History'),
     table('History', ['When', 'By', 'Action', 'From month', 'Before', 'After'], answer.history.map(c => h('tr', {},
-      h('th', { scope: 'row' }, `${c.at.replace('T', ' ').slice(0, 16)} UTC`), h('td', {}, c.by), h('td', {}, c.action), h('td', {}, c.effectiveFrom),
+      h('th', { scope: 'row' }, time(c.at, zone)), h('td', {}, c.by), h('td', {}, c.action), h('td', {}, c.effectiveFrom),
       h('td', {}, describe(c.previous)), h('td', {}, describe(c.value)))), { id: 'history' }));
 }
 

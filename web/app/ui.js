@@ -20,6 +20,9 @@ export const TITLES = { contacted: 'Contacted', appointed: 'Appointed', attended
 export const num = value => value === null || value === undefined ? '–' : Number(value).toLocaleString('en-GB');
 /** A share the API rounded (0.667, 0.0285) as the percentage it already is (66.7%, 2.85%): no second rounding. */
 export const pct = value => value === null || value === undefined ? '–' : `${Number((value * 100).toPrecision(12))}%`;
+/** A moment as the dealership's staff live it: in its time zone, with that zone's offset (GMT+1). */
+export const time = (iso, timeZone) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric',
+  hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'shortOffset' });
 export const days = value => value === null || value === undefined ? '–' : `${value} days`;
 
 /**

@@ -391,6 +391,8 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.ok"), "Targets saved."));
         assertTrue(find("#timeline").getText().contains(YearMonth.from(TODAY).toString()));
         assertTrue(find("#history").getText().contains("PUT"));
+        assertTrue(find("#history tbody th").getText().contains("GMT"), "a change to D1's targets in D1's zone: "
+                + find("#history tbody th").getText());
         screenshot("targets");
 
         open("#/profile/D1");
