@@ -152,6 +152,9 @@ class ManagerNumbersTest {
         // dealership that went live in July with a half-year imported)
         assertEquals(0.203, ((Number) ytd.map("ofTarget").get("contacted")).doubleValue());
         assertEquals(20, ((Number) ytd.map("ofTargetPercent").get("contacted")).intValue());
+        assertTrue(api.get(NATIONAL, "/regions/East/kpi").list("notes").contains("38 contacts before a dealership's"
+                + " go-live have no target: counted in the totals, not against the targets or in the contact rate, which"
+                + " start at go-live."), "the league table says so too");
     }
 
     @Test

@@ -44,8 +44,7 @@ public final class KpiReports {
     public static final Duration TIME_TO_CONVERT_LOOKBACK = Conversions.LOOKBACK;
 
     /** Said by a report counted from the milestones because the aggregates do not serve it (yet). */
-    public static final String FROM_MILESTONES_NOTE = "Counted from the milestones (exact, slower) while this"
-            + " dealership's pre-aggregated counts are being built (a new time zone or dealer group, or an upgrade).";
+    public static final String FROM_MILESTONES_NOTE = KpiReport.FROM_MILESTONES_NOTE;
 
     private final SettingsStore settings;
     private final ReportStore reports;

@@ -218,6 +218,10 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
         return percents;
     }
 
+    /** Said by a report counted from the milestones because the pre-aggregated counts do not serve it (yet). */
+    public static final String FROM_MILESTONES_NOTE = "Counted from the milestones (exact, slower) while this"
+            + " dealership's pre-aggregated counts are being built (a new time zone or dealer group, or an upgrade).";
+
     /** Plain-words explanations of what may surprise a manager reading these numbers. */
     static List<String> notes(DateRange range, KpiCounts counts, List<MonthRow> monthly, Profile profile,
                               DailyCounts daily, LocalDate today) {

@@ -32,6 +32,9 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
      * range it is compared with (null when no comparison was asked for), and its target counts as the roll-up prints
      * them (null without a target).
      */
+    /** How many dealerships a note names before it says how many more. */
+    private static final int NAMED_AT_MOST = 10;
+
     public record Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison,
                       KpiReport.TargetCounts shownTarget) {
         public Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison) {
@@ -144,7 +147,47 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
             notes.add(withoutProfile + " of " + rows.size() + " dealerships have updates but no profile yet (\"profile\":"
                     + " false): they count in every sum, in Europe/London days, without targets.");
         }
+        beforeGoLiveNote(rows).ifPresent(notes::add);
+        fromMilestonesNote(rows).ifPresent(notes::add);
         return notes;
+    }
+
+    /**
+     * The contacts in the sums that no target is set against: those of dealerships with targets on days before their
+     * go-live (every contact of a dealership without targets is told of in the note on target counts).
+     */
+    private static Optional<String> beforeGoLiveNote(List<Row> rows) {
+        long contacts = 0;
+        int dealerships = 0;
+        for (Row row : rows) {
+            KpiReport part = row.report();
+            long withoutTarget = part.counts().contacted() - part.targetDayCounts().contacted();
+            if (part.targetCounts() != null && withoutTarget > 0) {
+                contacts += withoutTarget;
+                dealerships++;
+            }
+        }
+        if (contacts == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(contacts + " contact" + (contacts == 1 ? "" : "s") + " before " + (dealerships == 1
+                ? "a dealership's go-live" : "their dealerships' go-live (" + dealerships + " dealerships)")
+                + (contacts == 1 ? " has" : " have") + " no target: counted in the totals, not against the targets or in"
+                + " the contact rate, which start at go-live.");
+    }
+
+    /** Which rows were counted from the milestones while their pre-aggregated counts are being built. */
+    private static Optional<String> fromMilestonesNote(List<Row> rows) {
+        List<String> counted = rows.stream().filter(row -> row.report().notes().contains(KpiReport.FROM_MILESTONES_NOTE))
+                .map(row -> row.report().dealershipId()).sorted().toList();
+        if (counted.isEmpty()) {
+            return Optional.empty();
+        }
+        String named = String.join(", ", counted.subList(0, Math.min(counted.size(), NAMED_AT_MOST)))
+                + (counted.size() > NAMED_AT_MOST ? " and " + (counted.size() - NAMED_AT_MOST) + " more" : "");
+        return Optional.of(counted.size() + " of " + rows.size() + " dealerships (" + named + ") are counted from their"
+                + " milestones (exact, slower) while their pre-aggregated counts are being built (a new time zone or"
+                + " dealer group, or an upgrade).");
     }
 
     /** The earliest first day of the dealerships' ranges (each resolved in its own zone); null without dealerships. */
