@@ -52,6 +52,8 @@ import static com.dealerkpi.store.TableLayout.*;
 public final class DynamoCountsStore implements CountsStore {
     /** Enough for any realistic contention on one month; past it the caller's retry or the sweep finishes. */
     private static final int ATTEMPTS = 20;
+    /** Day items read a page at a time for the first counting day: a month's, which holds it unless all were voided. */
+    private static final int FIRST_DAYS_PAGE = 31;
     private static final String READY = "ready";
     private static final String BUILDING = "building";
 
@@ -781,6 +783,20 @@ public final class DynamoCountsStore implements CountsStore {
             return null;
         });
         return usage;
+    }
+
+    @Override
+    public Optional<LocalDate> firstUsageDay(String dealershipId, long generation) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :gen)").filterExpression("#t > :none")
+                .projectionExpression("#sk").limit(FIRST_DAYS_PAGE)
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#t", USAGE_TOTAL))
+                .expressionAttributeValues(Map.of(":pk", s(aggregatePk(dealershipId)), ":gen", s(usageSk(generation, null)),
+                        ":none", n(0)))
+                .build();
+        // a day whose every update was voided keeps its item, at 0: the filter passes over it
+        return DynamoErrors.call("read the first day's usage", () -> db.queryPaginator(query).items().stream()
+                .findFirst().map(DynamoCountsStore::dayOf));
     }
 
     @Override

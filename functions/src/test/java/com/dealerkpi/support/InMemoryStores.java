@@ -657,6 +657,12 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
+        public Optional<LocalDate> firstUsageDay(String dealershipId, long generation) {
+            return allUsage(dealershipId, generation).entrySet().stream().filter(day -> day.getValue().total() > 0)
+                    .map(Map.Entry::getKey).min(LocalDate::compareTo);
+        }
+
+        @Override
         public void events(String dealershipId, Consumer<UsageEvent> sink) {
             activity(dealershipId, Instant.MIN, Instant.MAX, a -> sink.accept(new UsageEvent("-", a.at(), a.status(),
                     a.userId(), true, false)));

@@ -157,6 +157,11 @@ public final class Aggregates {
         return store.usage(dealershipId, config.generation(), days);
     }
 
+    /** The first local day on which the generation counts an update (one consistent read), if any. */
+    public Optional<LocalDate> firstUsageDay(String dealershipId, AggregateConfig config) {
+        return store.firstUsageDay(dealershipId, config.generation());
+    }
+
     /**
      * Counts one agreement into a generation being built: as {@link #settle}, but every milestone, flagged or not (one
      * whose flag a publisher of an older generation cleared is counted too; the rest change nothing).

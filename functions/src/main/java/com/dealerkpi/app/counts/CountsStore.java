@@ -150,6 +150,9 @@ public interface CountsStore {
     /** Every day's usage a generation holds, read consistently. */
     Map<LocalDate, UsageDay> allUsage(String dealershipId, long generation);
 
+    /** The first local day on which a generation counts an update (read consistently), if any. */
+    Optional<LocalDate> firstUsageDay(String dealershipId, long generation);
+
     /** Every counting update of the dealership, from the activity index: what a build counts. */
     void events(String dealershipId, Consumer<UsageEvent> sink);
 

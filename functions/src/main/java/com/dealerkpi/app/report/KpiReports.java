@@ -302,13 +302,25 @@ public final class KpiReports {
         LocalDate today = today(profile);
         LocalDate allTimeStart = null;
         if (request.needsAllTimeStart()) {
-            Optional<LocalDate> first = reports.firstActivity(profile.dealershipId())
-                    .map(at -> at.atZone(profile.timezone()).toLocalDate());
+            Optional<LocalDate> first = firstActivityDay(profile);
             LocalDate goLive = profile.goLiveDate();
             allTimeStart = first.map(f -> goLive != null && goLive.isBefore(f) ? goLive : f)
                     .orElse(goLive != null ? goLive : today);
         }
         return request.resolve(today, profile.timezone(), allTimeStart);
+    }
+
+    /**
+     * The local day of the dealership's first accepted update: from its pre-aggregated usage when they serve its zone
+     * (a consistent read: an update answered a moment ago, however far back it is dated, is in it), else from the
+     * activity index.
+     */
+    private Optional<LocalDate> firstActivityDay(Profile profile) {
+        Optional<AggregateConfig> config = aggregates.config(profile.dealershipId());
+        if (Aggregates.serves(config, profile.timezone())) {
+            return aggregates.firstUsageDay(profile.dealershipId(), config.get());
+        }
+        return reports.firstActivity(profile.dealershipId()).map(at -> at.atZone(profile.timezone()).toLocalDate());
     }
 
     /**
