@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * </pre>
  * The registry lists every dealership with an accepted update (with a profile or not) for the national roll-up.
  * Profiles share one partition so national roll-ups list every dealership with one Query (a few thousand
- * small items at most); region and brand roll-ups use their own indexes. Profiles and target overrides
+ * small items at most); region, brand and group roll-ups filter that Query on their key attributes (the indexes on
+ * them lag a change: no code reads them). Profiles and target overrides
  * carry their change history ({@code hist}) in the item, appended by the same conditional write.
  * {@code {at}} is a fixed-width UTC instant ({@code 2026-03-01T09:30:00.000Z}) so string order is time order.
  */

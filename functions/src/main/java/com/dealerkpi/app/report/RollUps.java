@@ -76,14 +76,10 @@ public final class RollUps {
     public record Query(Caller caller, RangeRequest range, RollUp.Sort sort, Optional<CompareWith> compare) {
     }
 
-    /**
-     * A region's dealerships as their profiles say now: every profile read consistently (an index of the profiles
-     * lags a change by a moment on DynamoDB, so a dealership that has just joined or left would be out of, or still
-     * in, the table that a change answered a moment ago says it is in).
-     */
+    /** A region's dealerships as their profiles say now (read consistently: one that has just joined is in). */
     public RollUp region(String region, Query query) {
         Reads reads = new Reads(query, aggregates::network);
-        List<Profile> profiles = inScope(Profile::region, TargetScope::matchKey, region);
+        List<Profile> profiles = settings.profilesInRegion(region);
         return rollUp("region:" + spelling(profiles.stream().map(Profile::region).toList(), region), withProfiles(profiles),
                 query, reads);
     }
@@ -91,7 +87,7 @@ public final class RollUps {
     /** A brand's dealerships, as a region's. */
     public RollUp brand(String brand, Query query) {
         Reads reads = new Reads(query, aggregates::network);
-        List<Profile> profiles = inScope(Profile::brand, TargetScope::matchKey, brand);
+        List<Profile> profiles = settings.profilesOfBrand(brand);
         return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand), withProfiles(profiles),
                 query, reads);
     }
@@ -102,16 +98,9 @@ public final class RollUps {
      */
     public RollUp group(String group, Query query) {
         Reads reads = new Reads(query, months -> aggregates.groupNetwork(Ids.groupKey(group), months));
-        List<Profile> profiles = inScope(Profile::group, Ids::groupKey, group);
+        List<Profile> profiles = settings.profilesInGroup(group);
         return rollUp("group:" + spelling(profiles.stream().map(Profile::group).toList(), group), withProfiles(profiles),
                 query, reads);
-    }
-
-    /** The profiles whose {@code field} matches the scope's name as {@code matchKey} matches names. */
-    private List<Profile> inScope(Function<Profile, String> field, UnaryOperator<String> matchKey, String scope) {
-        String wanted = matchKey.apply(scope);
-        return settings.allProfiles().stream()
-                .filter(profile -> field.apply(profile) != null && matchKey.apply(field.apply(profile)).equals(wanted)).toList();
     }
 
     public RollUp national(Query query) {

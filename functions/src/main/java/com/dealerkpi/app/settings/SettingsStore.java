@@ -36,16 +36,16 @@ public interface SettingsStore {
     /** Every dealership with a profile (national roll-up). */
     List<Profile> allProfiles();
 
-    /** The dealerships of a region, matched case-insensitively and ignoring surrounding spaces. */
+    /**
+     * The dealerships of a region, matched case-insensitively and ignoring surrounding spaces, as their profiles say
+     * now: one that has just joined is in, one that has just left out.
+     */
     List<Profile> profilesInRegion(String region);
 
     /** The dealerships of a brand, matched like regions. */
     List<Profile> profilesOfBrand(String brand);
 
-    /**
-     * The dealerships of a dealer group, matched as {@link com.dealerkpi.domain.Ids#groupKey} says; one that left the
-     * group is out of it from that moment.
-     */
+    /** The dealerships of a dealer group, matched as {@link com.dealerkpi.domain.Ids#groupKey} says, as a region's. */
     List<Profile> profilesInGroup(String group);
 
     /**
