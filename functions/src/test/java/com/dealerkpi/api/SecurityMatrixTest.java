@@ -124,6 +124,15 @@ class SecurityMatrixTest {
             tests.add(DynamicTest.dynamicTest(route + " with ?role=national", () ->
                     expect(route, Caller.dealer(OTHER), sample(route, OWN), "role=national&dealershipId=" + OTHER, Map.of(), 403)));
             Sample sample = sample(route, OWN);
+            if (route.method().equals("GET")) {
+                // every format and option goes through the same check (decided before the query is read)
+                for (String query : List.of("format=csv", "format=html", "compare=previous", "range=all&sort=sold")) {
+                    tests.add(DynamicTest.dynamicTest(route + " as another group's managers, ?" + query, () ->
+                            expect(route, Caller.groupManager("Lookers"), sample, query, Map.of(), 403)));
+                    tests.add(DynamicTest.dynamicTest(route + " as another dealership, ?" + query, () ->
+                            expect(route, Caller.dealer(OTHER), sample, query, Map.of(), 403)));
+                }
+            }
             if (sample.body() != null) {
                 String widened = sample.body().replaceFirst("\\{", "{\"role\":\"national\",\"dealershipId\":\"" + OTHER + "\",");
                 tests.add(DynamicTest.dynamicTest(route + " with national-looking body fields", () ->
