@@ -177,6 +177,9 @@ class InsightApiTest {
         assertEquals(at(row, "comparison", "range").get("timezone"), at(region, "comparison", "range").get("timezone"),
                 "one dealership: its zone");
         assertFalse(get("/regions/Insight/kpi?range=mtd").json().containsKey("comparison"));
+        Map<String, Object> nowhere = get("/regions/Nowhere/kpi?compare=previous").json();
+        assertEquals(counts(0, 0, 0, 0), longs(at(nowhere, "comparison", "counts")), "an empty scope compares nothing");
+        assertEquals(null, at(nowhere, "comparison", "range").get("from"));
     }
 
     @Test

@@ -49,11 +49,13 @@ public final class RollUpViews {
         range.put("from", rollUp.comparisonFrom() == null ? null : rollUp.comparisonFrom().toString());
         range.put("to", rollUp.comparisonTo() == null ? null : rollUp.comparisonTo().toString());
         range.put("timezone", rollUp.zone().map(ZoneId::getId).orElse(null));
+        // no dealership in scope: nothing was compared, which sums to nothing
+        KpiCounts compared = rollUp.comparisonCounts() == null ? KpiCounts.ZERO : rollUp.comparisonCounts();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("range", range);
-        body.put("counts", KpiViews.counts(rollUp.comparisonCounts()));
-        body.put("contactToSale", KpiViews.contactToSale(rollUp.comparisonCounts().contactToSale()));
-        body.put("changePercent", KpiViews.byStage(CompareWith.change(rollUp.counts(), rollUp.comparisonCounts())));
+        body.put("counts", KpiViews.counts(compared));
+        body.put("contactToSale", KpiViews.contactToSale(compared.contactToSale()));
+        body.put("changePercent", KpiViews.byStage(CompareWith.change(rollUp.counts(), compared)));
         return body;
     }
 
