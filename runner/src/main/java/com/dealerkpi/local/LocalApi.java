@@ -74,7 +74,7 @@ final class LocalApi implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!addressedToLoopback(exchange.getRequestHeaders().getFirst("Host"))) {
+            if (!LocalPrincipal.addressedToLoopback(exchange.getRequestHeaders().getFirst("Host"))) {
                 write(exchange, Problems.problem(403, "Forbidden", "The local runner answers only requests addressed to"
                         + " localhost, 127.0.0.1 or [::1].", List.of()));
                 return;
@@ -122,19 +122,6 @@ final class LocalApi implements AutoCloseable {
         String event = LocalEvents.json(http, route.routeKey(), match.get().pathParameters(), claims);
         return Functions.response(Functions.invoke(handlers.get(route.functionLogicalId()), event,
                 new LocalContext(UUID.randomUUID().toString(), route.functionLogicalId(), 30)));
-    }
-
-    /**
-     * Whether a request names this loopback server as it is reached (or names none). A browser sends another name
-     * only when a web site's name was resolved to 127.0.0.1 (DNS rebinding): that page would otherwise act here as the
-     * runner's default principal, national management.
-     */
-    static boolean addressedToLoopback(String host) {
-        if (host == null) {
-            return true;
-        }
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d*$", "");
-        return name.equalsIgnoreCase("localhost") || name.equals("127.0.0.1") || name.equals("[::1]");
     }
 
     /** The body, or null when it is over the runner's limit. */

@@ -199,6 +199,8 @@ class LambdaRuntimeIT {
                         runEvents(function, runtime, lambda, envJson.get("TABLE_NAME"), store);
                         if (function.equals("StatusFunction")) {
                             startApiEvent(runtime, 201);
+                            // a web page whose site name was rebound to 127.0.0.1 names no local principal
+                            startApiEvent(runtime, "attacker.example:3000", 403);
                         }
                         if (function.equals("ReportFunction")) {
                             seededReports(runtime, lambda, envJson.get("TABLE_NAME"), store);
@@ -250,6 +252,11 @@ class LambdaRuntimeIT {
      * With env.json's LOCAL_PRINCIPAL the header names the caller there; a deployed function refuses the same event.
      */
     private static void startApiEvent(RuntimeApi runtime, int expectedStatus) throws Exception {
+        startApiEvent(runtime, "127.0.0.1:3000", expectedStatus);
+    }
+
+    /** As above, the request addressed to {@code host} (a rebound site's name: refused). */
+    private static void startApiEvent(RuntimeApi runtime, String host, int expectedStatus) throws Exception {
         @SuppressWarnings("unchecked")
         Map<String, Object> event = Json.readObject(Files.readString(EVENTS.resolve("status-sold.json")));
         @SuppressWarnings("unchecked")
@@ -259,6 +266,7 @@ class LambdaRuntimeIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> headers = (Map<String, Object>) event.get("headers");
         headers.remove("authorization");
+        headers.put("host", host);
         headers.put("x-local-principal", "dealer:D1");
         RuntimeApi.Result result = runtime.invoke(Json.write(event), ANSWER);
         assertEquals(expectedStatus, ((Number) Json.readObject(result.body()).get("statusCode")).intValue(), result.body());

@@ -45,14 +45,22 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
             return fromGroups(subject, groups(groupsClaim));
         }
         Caller byAttributes = fromAttributes(subject, role, dealershipId);
-        if (groupsClaim != null && namesARole(groups(groupsClaim))
-                && !fromGroups(subject, groups(groupsClaim)).equals(byAttributes)) {
+        if (groupsClaim != null && namesARole(groups(groupsClaim)) && !sameCaller(byAttributes, subject, groups(groupsClaim))) {
             // an ID token carries both, an access token only the groups: a user moved to another group whose
             // attributes still name the old place would otherwise keep its rights by sending the ID token
             throw ApiException.forbidden("The token's role attributes and its groups name different callers; this "
                     + "API serves neither until an administrator makes them agree.");
         }
         return byAttributes;
+    }
+
+    /** Whether the groups name the caller the attributes name (groups that name none, or several, do not). */
+    private boolean sameCaller(Caller byAttributes, String subject, Set<String> groups) {
+        try {
+            return fromGroups(subject, groups).equals(byAttributes);
+        } catch (ApiException noneOrSeveral) {
+            return false;
+        }
     }
 
     private Caller fromAttributes(String subject, String role, String dealershipId) {
@@ -128,13 +136,20 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
         return groups;
     }
 
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        return event.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     private Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context != null && context.getAuthorizer() == null && localPrincipalHeader
                 && "localhost".equals(context.getDomainName()) && event.getHeaders() != null) {
-            String spec = event.getHeaders().entrySet().stream()
-                    .filter(h -> h.getKey().equalsIgnoreCase(LocalPrincipal.HEADER)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            if (!LocalPrincipal.addressedToLoopback(header(event, "Host"))) {
+                throw ApiException.forbidden("A local principal is taken only from requests addressed to localhost,"
+                        + " 127.0.0.1 or [::1].");
+            }
+            String spec = header(event, LocalPrincipal.HEADER);
             return LocalPrincipal.claims(spec, names).orElseThrow(() -> ApiException.unauthorized(
                     "No caller identity: send " + LocalPrincipal.HEADER + ": national, group:<group> or dealer:<dealershipId>."));
         }

@@ -18,6 +18,19 @@ public final class LocalPrincipal {
     private LocalPrincipal() {
     }
 
+    /**
+     * Whether a request names a loopback server as it is reached (or names none). A browser sends another name only
+     * when a web site's name was resolved to 127.0.0.1 (DNS rebinding): that page would otherwise act as any local
+     * principal it names, national management included.
+     */
+    public static boolean addressedToLoopback(String host) {
+        if (host == null) {
+            return true;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d*$", "");
+        return name.equalsIgnoreCase("localhost") || name.equals("127.0.0.1") || name.equals("[::1]");
+    }
+
     /** The claims for a principal spec; empty (no identity: 401) when the spec is malformed. */
     public static Optional<Map<String, String>> claims(String spec, ClaimNames names) {
         if (spec == null) {

@@ -85,6 +85,9 @@ class GroupIdentityTest {
             assertProblem(403, api.get(idToken, "/dealerships/D1/kpi"));
             assertProblem(403, api.get(idToken, "/dealerships/D9/kpi"));
         }
+        Reply several = api.get(idToken("dealer", "D1", "dealer-D1 dealer-D2"), "/dealerships/D1/kpi");
+        assertProblem(403, several);
+        assertTrue(several.json().get("detail").toString().contains("different callers"), several.toString());
         assertEquals(200, api.get(idToken("national", "", "national"), "/kpi").status(), "they agree");
         assertEquals(404, api.get(idToken("dealer", "D1", "dealer-D1"), "/dealerships/D1/kpi").status(),
                 "they agree: a dealer of D1 (no data yet)");
