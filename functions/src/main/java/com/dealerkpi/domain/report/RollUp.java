@@ -27,14 +27,14 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
                      KpiReport.TargetCounts targetCounts, KpiCounts targetDayCounts, double targetMonths,
                      List<KpiReport.MonthRow> monthly, List<String> notes, KpiCounts comparisonCounts) {
 
+    /** How many dealerships a note names before it says how many more. */
+    private static final int NAMED_AT_MOST = 10;
+
     /**
      * One dealership's part: its report, its profile (or none: a dealership with updates only), the counts of the
      * range it is compared with (null when no comparison was asked for), and its target counts as the roll-up prints
      * them (null without a target).
      */
-    /** How many dealerships a note names before it says how many more. */
-    private static final int NAMED_AT_MOST = 10;
-
     public record Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison,
                       KpiReport.TargetCounts shownTarget) {
         public Row(KpiReport report, Profile profile, boolean hasProfile, CompareWith.Comparison comparison) {
@@ -161,8 +161,9 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         int dealerships = 0;
         for (Row row : rows) {
             KpiReport part = row.report();
+            LocalDate goLive = row.profile().goLiveDate();
             long withoutTarget = part.counts().contacted() - part.targetDayCounts().contacted();
-            if (part.targetCounts() != null && withoutTarget > 0) {
+            if (part.targetCounts() != null && goLive != null && part.range().from().isBefore(goLive) && withoutTarget > 0) {
                 contacts += withoutTarget;
                 dealerships++;
             }
@@ -185,9 +186,10 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
         }
         String named = String.join(", ", counted.subList(0, Math.min(counted.size(), NAMED_AT_MOST)))
                 + (counted.size() > NAMED_AT_MOST ? " and " + (counted.size() - NAMED_AT_MOST) + " more" : "");
-        return Optional.of(counted.size() + " of " + rows.size() + " dealerships (" + named + ") are counted from their"
-                + " milestones (exact, slower) while their pre-aggregated counts are being built (a new time zone or"
-                + " dealer group, or an upgrade).");
+        return Optional.of(counted.size() + " of " + rows.size() + " dealerships (" + named + ") "
+                + (counted.size() == 1 ? "is" : "are") + " counted from " + (counted.size() == 1 ? "its" : "their")
+                + " milestones (exact, slower) while " + (counted.size() == 1 ? "its" : "their") + " pre-aggregated"
+                + " counts are being built (a new time zone or dealer group, or an upgrade).");
     }
 
     /** The earliest first day of the dealerships' ranges (each resolved in its own zone); null without dealerships. */
