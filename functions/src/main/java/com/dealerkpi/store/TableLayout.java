@@ -47,9 +47,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * milestone (flagged)                                                outbox OB#{shard} / {flagged at} (sparse)
  * </pre>
  * The registry lists every dealership with an accepted update (with a profile or not) for the national roll-up.
- * Profiles share one partition so national roll-ups list every dealership with one Query (a few thousand
- * small items at most); region, brand and group roll-ups filter that Query on their key attributes (the indexes on
- * them lag a change: no code reads them). Profiles and target overrides
+ * Profiles share one partition so national roll-ups list every dealership with one Query (a page per 1 MB of
+ * profiles, their change histories included); region, brand and group roll-ups filter that Query on their key
+ * attributes (the indexes on them lag a change: no code reads them). Profiles and target overrides
  * carry their change history ({@code hist}) in the item, appended by the same conditional write.
  * {@code {at}} is a fixed-width UTC instant ({@code 2026-03-01T09:30:00.000Z}) so string order is time order.
  */
