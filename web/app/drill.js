@@ -3,7 +3,6 @@ import { get, seg } from './api.js';
 import { h, render, errorBox, rangeQuery, table, num, TITLES, time } from './ui.js';
 import { current } from './auth.js';
 
-
 /**
  * The dealership's time zone: its profile's, or the zone its reports use without one. A group's managers may not
  * read profiles: the zone a one-row page of its drill-down reports in is the same one.

@@ -1,9 +1,9 @@
 package com.dealerkpi.app;
 
 import com.dealerkpi.app.counts.Sweep;
-import com.dealerkpi.app.report.KpiReports;
 import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.counts.NetworkCounts;
+import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.store.DynamoStores;
 import com.dealerkpi.store.TableLayout;
 import com.dealerkpi.support.Backend;
@@ -54,18 +54,18 @@ class AggregateBuildIT {
         assertEquals(1, api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "listed, not built yet");
         Reply fromMilestones = api.get(Caller.national(), KPI);
         assertEquals(counts, fromMilestones.map("counts"));
-        assertTrue(fromMilestones.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), fromMilestones.body());
+        assertTrue(fromMilestones.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), fromMilestones.body());
 
         Sweep.Result swept = api.sweep();
         assertEquals(1, swept.built(), swept.toString());
         Reply built = api.get(Caller.national(), KPI);
         assertEquals(counts, built.map("counts"));
-        assertFalse(built.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), built.body());
+        assertFalse(built.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), built.body());
         assertEquals(List.of(), api.verifyAggregates().mismatches());
 
         assertEquals(201, api.putJson(Caller.national(), "/dealerships/U1/profile", "{\"timezone\":\"Pacific/Auckland\"}").status());
         Reply rezoned = api.get(Caller.national(), KPI);
-        assertTrue(rezoned.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), "a new zone is built in the background");
+        assertTrue(rezoned.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), "a new zone is built in the background");
         assertTrue(api.get(Caller.national(), NATIONAL).list("notes").contains("1 of 1 dealerships (U1) is counted from its"
                 + " milestones (exact, slower) while its pre-aggregated counts are being built (a new time zone or dealer"
                 + " group, or an upgrade)."), "the league table says so too");
@@ -73,7 +73,7 @@ class AggregateBuildIT {
         assertEquals(1, api.sweep().built());
         Reply rebuilt = api.get(Caller.national(), KPI);
         assertEquals(inAuckland, rebuilt.map("counts"), "the days are Auckland's now, as the milestones count them");
-        assertFalse(rebuilt.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), rebuilt.body());
+        assertFalse(rebuilt.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), rebuilt.body());
         assertFalse(api.get(Caller.national(), NATIONAL).body().contains("dealerships (U1)"), "built: no longer named");
         assertEquals(List.of(), api.verifyAggregates().mismatches());
         assertEquals(0, api.stores().counts().pending());
@@ -108,7 +108,7 @@ class AggregateBuildIT {
         String kpi = "/dealerships/U7/kpi?range=custom&from=2026-01-01&to=2026-06-30";
         String cohorts = "/dealerships/U7/kpi/cohorts?range=custom&from=2026-01-01&to=2026-06-30";
         Reply report = api.get(Caller.national(), kpi);
-        assertFalse(report.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), report.body());
+        assertFalse(report.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), report.body());
         Object rows = api.get(Caller.national(), cohorts).list("cohorts");
         assertFalse(String.valueOf(report.map("timeToConvert")).contains("null"), "sales to time: " + report.body());
 
@@ -120,20 +120,20 @@ class AggregateBuildIT {
         }
         asCompletedBeforeSummaries(db, table, "U7");
         Reply before = api.get(Caller.national(), kpi);
-        assertTrue(before.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), before.body());
+        assertTrue(before.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), before.body());
         assertEquals(report.map("counts"), before.map("counts"));
         assertEquals(report.map("timeToConvert"), before.map("timeToConvert"));
         assertEquals(rows, api.get(Caller.national(), cohorts).list("cohorts"));
 
         Sweep.Grace deployed = new Sweep.Grace(Duration.ZERO, Duration.ofHours(1));
         assertEquals(0, api.sweep(deployed).configured(), "not while the version before may still be writing");
-        assertTrue(api.get(Caller.national(), kpi).list("notes").contains(KpiReports.FROM_MILESTONES_NOTE));
+        assertTrue(api.get(Caller.national(), kpi).list("notes").contains(KpiReport.FROM_MILESTONES_NOTE));
         assertServedFromTheNetwork(api, "U7");
         assertEquals(1, api.sweep().configured(), "summarized in place once that version has stopped");
         assertEquals(0, api.sweep().built(), "no new generation");
         assertServedFromTheNetwork(api, "U7");
         Reply rebuilt = api.get(Caller.national(), kpi);
-        assertFalse(rebuilt.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), rebuilt.body());
+        assertFalse(rebuilt.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), rebuilt.body());
         assertEquals(report.map("counts"), rebuilt.map("counts"));
         assertEquals(report.map("timeToConvert"), rebuilt.map("timeToConvert"));
         assertEquals(rows, api.get(Caller.national(), cohorts).list("cohorts"));
@@ -164,7 +164,7 @@ class AggregateBuildIT {
         assertEquals(1, api.sweep().built());
         assertEquals("2", db.getItem(r -> r.tableName(table).key(config).consistentRead(true)).item().get(TableLayout.FORMAT).n());
         Reply built = api.get(Caller.national(), kpi);
-        assertFalse(built.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), built.body());
+        assertFalse(built.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), built.body());
         assertEquals(counts, built.map("counts"));
         assertEquals(List.of(), api.verifyAggregates().mismatches());
 
@@ -199,11 +199,11 @@ class AggregateBuildIT {
                 "pk", AttributeValue.fromS("D#U8#A#LATE"), "sk", AttributeValue.fromS("M#SOLD")))).item().get(TableLayout.HOMES).ss(),
                 "counted in the generation the status function read before the profile changed");
         Reply fromMilestones = api.get(Caller.national(), kpi);
-        assertTrue(fromMilestones.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), fromMilestones.body());
+        assertTrue(fromMilestones.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), fromMilestones.body());
 
         assertEquals(1, api.sweep().built(), "the new generation, once its wait is over (none here)");
         Reply built = api.get(Caller.national(), kpi);
-        assertFalse(built.list("notes").contains(KpiReports.FROM_MILESTONES_NOTE), built.body());
+        assertFalse(built.list("notes").contains(KpiReport.FROM_MILESTONES_NOTE), built.body());
         assertEquals(fromMilestones.map("counts"), built.map("counts"), "the sale homed in the old generation is counted");
         assertEquals(List.of(), api.verifyAggregates().mismatches());
     }

@@ -83,8 +83,8 @@ class GroupReadsIT {
 
     /**
      * A profile index as DynamoDB can answer for a moment after a profile changed region or group: still naming, under
-     * the one it left ({@code from}, the index's key), a dealership that has left (the emulators update their indexes
-     * with the write).
+     * the one it left, a dealership that has left, or not yet naming, under the one it joined, one that has joined
+     * (the emulators update their indexes with the write).
      */
     static final class LaggingIndex implements ExecutionInterceptor {
         private volatile String departed;
@@ -94,25 +94,24 @@ class GroupReadsIT {
 
         /** Runs {@code work} while the index answers as if {@code joined} were not yet under {@code to}. */
         void whileNotYetIn(String index, String to, String joined, Runnable work) {
-            this.index = index;
-            this.from = to;
-            this.joined = joined;
-            try {
-                work.run();
-            } finally {
-                this.joined = null;
-            }
+            lagging(index, to, null, joined, work);
         }
 
         /** Runs {@code work} while the index answers as if {@code departed} were still under {@code from}. */
         void whileBehind(String index, String from, String departed, Runnable work) {
+            lagging(index, from, departed, null, work);
+        }
+
+        private void lagging(String index, String key, String departed, String joined, Runnable work) {
             this.index = index;
-            this.from = from;
+            this.from = key;
             this.departed = departed;
+            this.joined = joined;
             try {
                 work.run();
             } finally {
                 this.departed = null;
+                this.joined = null;
             }
         }
 

@@ -43,9 +43,6 @@ public final class KpiReports {
     /** How far before a range time to convert looks for its sales' earlier stages (older ones are read by key). */
     public static final Duration TIME_TO_CONVERT_LOOKBACK = Conversions.LOOKBACK;
 
-    /** Said by a report counted from the milestones because the aggregates do not serve it (yet). */
-    public static final String FROM_MILESTONES_NOTE = KpiReport.FROM_MILESTONES_NOTE;
-
     private final SettingsStore settings;
     private final ReportStore reports;
     private final Aggregates aggregates;
@@ -149,7 +146,7 @@ public final class KpiReports {
      */
     private record Source(Optional<AggregateConfig> serving, boolean building) {
         KpiReport noted(KpiReport report) {
-            return building ? report.withNote(FROM_MILESTONES_NOTE) : report;
+            return building ? report.withNote(KpiReport.FROM_MILESTONES_NOTE) : report;
         }
     }
 
