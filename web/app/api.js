@@ -3,7 +3,7 @@ import { apiBase, current, fresh, expired, isLocal } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
+    super(problem.detail || problem.title || problem.message || `HTTP ${status}`);
     this.status = status;
     this.errors = problem.errors || [];
   }
@@ -15,7 +15,12 @@ async function request(method, path, body, accept) {
   const session = current();
   const headers = { Accept: accept, ...(session ? session.headers() : {}) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const answer = await fetch(apiBase() + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let answer;
+  try {
+    answer = await fetch(apiBase() + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (unreachable) {
+    throw new ApiError(0, { detail: 'check your connection, then try again.' });
+  }
   if (!answer.ok) {
     const type = answer.headers.get('Content-Type') || '';
     const problem = type.includes('json') ? await answer.json() : { detail: await answer.text() };

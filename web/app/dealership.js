@@ -1,7 +1,7 @@
 // A dealership's screen: the KPI switch and custom range, contact-to-sale against target, the funnel against targets,
 // the monthly chart, comparison, pace, cohorts and time to convert — read in one round of parallel requests.
-import { get, download, seg } from './api.js';
-import { h, render, errorBox, rangeControls, rangeQuery, table, rag, num, pct, days, STAGES, TITLES } from './ui.js';
+import { get, seg } from './api.js';
+import { h, render, errorBox, rangeControls, rangeQuery, table, rag, num, pct, days, downloadButton, STAGES, TITLES } from './ui.js';
 import { monthlyChart } from './chart.js';
 import { current, groupLabel } from './auth.js';
 import { leagueHref } from './league.js';
@@ -21,7 +21,7 @@ export async function dealershipView(main, id, query, go) {
   const session = current();
   // a group's managers may not read profiles: the report names the dealership, and their pages lead back to their league
   const back = session.role === 'group'
-    ? h('p', {}, h('a', { href: leagueHref(`group:${session.group}`) }, `← League table: ${groupLabel(session.group)}`)) : null;
+    ? h('p', {}, h('a', { href: `${leagueHref(`group:${session.group}`)}&${range}` }, `← League table: ${groupLabel(session.group)}`)) : null;
   render(main, back, h('h1', {}, `Dealership ${id}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   const [kpi, cohorts] = await Promise.allSettled([get(`${base}/kpi?${kpiQuery}`), get(`${base}/kpi/cohorts?${range}`)]);
   if (kpi.status === 'rejected') {
@@ -33,6 +33,7 @@ export async function dealershipView(main, id, query, go) {
   const report = kpi.value;
   const name = report.name;
   const csvName = `kpi-${id}-${report.range.kind}.csv`;
+  const downloading = h('div', { role: 'status', id: 'download-status' });
   render(main, back,
     h('h1', {}, name ? `${name} (${id})` : `Dealership ${id}`),
     h('p', { class: 'sub', id: 'range-shown' }, `${report.range.from} to ${report.range.to} · ${report.range.timezone}`),
@@ -54,12 +55,13 @@ export async function dealershipView(main, id, query, go) {
     report.notes.length ? h('section', {}, h('h2', {}, 'Notes'), h('ul', { class: 'notes' }, report.notes.map(n => h('li', {}, n)))) : null,
     h('h2', {}, 'More'),
     h('div', { class: 'controls' },
-      h('button', { type: 'button', onclick: () => download(`${base}/kpi?${range}&format=csv`, csvName) }, 'Download CSV'),
-      h('button', { type: 'button', onclick: () => download(`${base}/kpi/cohorts?${range}&format=csv`, `cohorts-${id}.csv`) }, 'Download cohorts CSV'),
-      h('button', { type: 'button', onclick: () => download(`${base}/kpi?${range}&format=html`, `kpi-${id}.html`) }, 'Printable report'),
+      downloadButton('Download CSV', `${base}/kpi?${range}&format=csv`, csvName, downloading),
+      downloadButton('Download cohorts CSV', `${base}/kpi/cohorts?${range}&format=csv`, `cohorts-${id}.csv`, downloading),
+      downloadButton('Printable report', `${base}/kpi?${range}&format=html`, `kpi-${id}.html`, downloading),
       h('a', { class: 'button', href: `#/d/${seg(id)}/usage?${range}` }, 'Usage'),
       session.role === 'national' ? [h('a', { class: 'button', href: `#/profile/${seg(id)}` }, 'Edit profile'),
-        h('a', { class: 'button', href: `#/targets?scope=${encodeURIComponent(`dealership:${id}`)}` }, 'Edit targets')] : null));
+        h('a', { class: 'button', href: `#/targets?scope=${encodeURIComponent(`dealership:${id}`)}` }, 'Edit targets')] : null),
+    downloading);
 }
 
 function headline(report) {

@@ -1,7 +1,7 @@
 // The league table: national management's national, region, brand or dealer group roll-up, or a dealer group's
 // managers' own group; one row per dealership, sortable, red/amber/green against target, each row through to its dealership.
-import { get, download, seg } from './api.js';
-import { h, render, errorBox, rangeControls, rangeQuery, num, rag, STAGES, TITLES } from './ui.js';
+import { get, seg } from './api.js';
+import { h, render, errorBox, rangeControls, rangeQuery, num, rag, downloadButton, STAGES, TITLES } from './ui.js';
 import { current, groupKey } from './auth.js';
 
 const RANGE_NAMES = { ytd: 'Year to date', mtd: 'This month', 'last-month': 'Last month', all: 'All time' };
@@ -59,21 +59,57 @@ function scopePicker(scope, lists, query, go) {
   return h('div', { class: 'controls' }, h('label', { for: 'scope' }, 'Scope', picker));
 }
 
+/**
+ * The last table read, so that sorting it (a new address, the same scope and range) does not ask the API again: a
+ * national table can take seconds. Any other way back to the same address reads it afresh.
+ */
+let lastRead = null;
+const REUSE_FOR_MS = 5 * 60 * 1000;
+
+/** The roll-up and (for national) the scope lists: the last ones read if only the order on screen changed. */
+async function read(scope, range, sorting, national) {
+  const key = `${scope}|${range}`;
+  if (lastRead && lastRead.key === key && lastRead.sorting !== sorting && Date.now() - lastRead.at < REUSE_FOR_MS) {
+    lastRead.sorting = sorting;
+    return lastRead.answers;
+  }
+  // only national may list the scopes: a group's managers ask for their own roll-up and nothing else
+  const answers = await Promise.allSettled([get(`${scopePath(scope)}?${range}`),
+    ...(national ? SCOPE_LISTS.map(([, , path]) => get(path)) : [])]);
+  lastRead = answers[0].status === 'fulfilled' ? { key, sorting, answers, at: Date.now() } : null;
+  return answers;
+}
+
+/** A roll-up refused for taking too long, in words a manager can act on (the API's names its routes). */
+function refusal(error, national) {
+  if (error.status !== 503 || !/dealerships/.test(error.message)) return errorBox(error);
+  return errorBox({ status: 503, message: national
+    ? 'Too many dealerships to count over this range in time: pick a region, brand or dealer group above, or a shorter range.'
+    : 'Too many dealerships to count over this range in time: pick a shorter range.' });
+}
+
+/** The API's own order for a column sorted the way it sorts it (CSV and printable pages follow the screen). */
+function apiSort(sortKey, descending) {
+  const orders = { name: false, contactToSale: false, 'of-sold': true, sold: true };
+  const names = { name: 'name', contactToSale: 'contactToSale', 'of-sold': 'ofTarget', sold: 'sold' };
+  return sortKey in orders && orders[sortKey] === descending ? `&sort=${names[sortKey]}` : '';
+}
+
 export async function leagueView(main, query, go) {
   const scope = query.get('scope') || 'national';
   const range = rangeQuery(query);
+  const sortKey = query.get('sort') || 'name';
+  const descending = query.get('order') === 'desc';
   render(main, h('h1', {}, 'League table'), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
-  // only national may list the scopes: a group's managers ask for their own roll-up and nothing else
   const national = current().role === 'national';
-  const [rollUp, ...lists] = await Promise.allSettled([get(`${scopePath(scope)}?${range}`),
-    ...(national ? SCOPE_LISTS.map(([, , path]) => get(path)) : [])]);
+  const [rollUp, ...lists] = await read(scope, range, `${sortKey}|${descending}`, national);
   if (rollUp.status === 'rejected') {
-    render(main, h('h1', {}, 'League table'), rangeControls(query, q => go(`#/league?${q}`)), errorBox(rollUp.reason));
+    // the scope picker and the range stay, so a table too large to count can be narrowed
+    render(main, h('h1', {}, 'League table'), national ? scopePicker(scope, lists, query, go) : null,
+      rangeControls(query, q => go(`#/league?${q}`)), refusal(rollUp.reason, national));
     return;
   }
   const data = rollUp.value;
-  const sortKey = query.get('sort') || 'name';
-  const descending = query.get('order') === 'desc';
   const column = COLUMNS.find(c => c.key === sortKey) || COLUMNS[0];
   const rows = [...data.dealerships].sort((a, b) => compare(column.value(a), column.value(b), descending));
   const sortBy = key => { const q = new URLSearchParams(query); const again = key === sortKey && !descending;
@@ -101,10 +137,16 @@ export async function leagueView(main, query, go) {
         h('td', {}, r.region || '–'), h('td', {}, r.brand || '–'), h('td', {}, r.group || '–'), h('td', {}, r.contactToSale.label),
         STAGES.map(stage => h('td', {}, rag(r.ofTargetPercent[stage]))), h('td', {}, num(r.counts.sold))))))),
     data.notes.length ? h('ul', { class: 'notes' }, data.notes.map(n => h('li', {}, n))) : null,
-    h('div', { class: 'controls' }, h('button', { type: 'button', onclick: () => download(`${scopePath(scope)}?${range}&format=csv`,
-      `kpi-${scope.replace(':', '-')}.csv`) }, 'Download CSV'),
-      h('button', { type: 'button', onclick: () => download(`${scopePath(scope)}?${range}&format=html`,
-        `league-${scope.replace(':', '-')}.html`) }, 'Printable league table')));
+    downloads(scope, range, apiSort(sortKey, descending)));
+}
+
+function downloads(scope, range, sort) {
+  const status = h('div', { role: 'status', id: 'download-status' });
+  const name = scope.replace(':', '-');
+  return [h('div', { class: 'controls' },
+    downloadButton('Download CSV', `${scopePath(scope)}?${range}${sort}&format=csv`, `kpi-${name}.csv`, status),
+    downloadButton('Printable league table', `${scopePath(scope)}?${range}${sort}&format=html`, `league-${name}.html`, status)),
+  status];
 }
 
 /** Missing values sort last either way. */

@@ -68,7 +68,8 @@ async function route() {
   // each navigation renders into its own box: an answer that arrives after the user moved on lands nowhere
   const ticket = ++navigation;
   const focusKey = focusedControl();
-  const view = h('div');
+  // until the screen draws its own heading: never a blank page
+  const view = h('div', {}, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   main.replaceChildren(view);
   const session = auth.current();
   if (!session) { signIn(); return; }
@@ -102,8 +103,8 @@ async function route() {
     if (parts.length === 0) go(home(session), true);
     else if (parts[0] === 'd' && parts.length === 2) await dealershipView(view, parts[1], query, go);
     else if (parts[0] === 'd' && parts[2] === 'agreements') await agreementsView(view, parts[1], parts[3], query);
-    else if (parts[0] === 'd' && parts[2] === 'a') await agreementView(view, parts[1], parts[3]);
-    else if (parts[0] === 'd' && parts[2] === 'usage') await usageView(view, parts[1], query);
+    else if (parts[0] === 'd' && parts[2] === 'a') await agreementView(view, parts[1], parts[3], query);
+    else if (parts[0] === 'd' && parts[2] === 'usage') await usageView(view, parts[1], query, go);
     else if (parts[0] === 'league') await league(() => leagueView(view, query, go));
     else if (parts[0] === 'targets') await nationalOnly(() => targetsView(view, query, go));
     else if (parts[0] === 'profile') await nationalOnly(() => profileView(view, parts[1], query, go));
@@ -137,4 +138,9 @@ document.querySelector('.skip').addEventListener('click', event => { event.preve
 window.addEventListener('hashchange', route);
 // a sign-in that expired (its renewal failed, or the API said 401): back to the sign-in screen
 window.addEventListener('dealerkpi:signed-out', route);
-auth.start().then(route).catch(error => render(main, errorBox(error)));
+// a sign-in that came back refused or garbled: say why, and offer to sign in again (the address keeps no code)
+auth.start().then(route).catch(error => {
+  history.replaceState(null, '', location.pathname);
+  render(main, h('h1', {}, 'Sign in'), errorBox(error),
+    h('p', {}, h('button', { type: 'button', class: 'primary', id: 'sign-in-again', onclick: () => location.reload() }, 'Sign in again')));
+});

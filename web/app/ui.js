@@ -1,4 +1,6 @@
 // DOM building without innerHTML (every text from the API is set as text), formatting, shared controls.
+import { download } from './api.js';
+
 export function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs || {})) {
@@ -41,12 +43,35 @@ export function render(target, ...children) {
   target.replaceChildren(...children.flat().filter(Boolean));
 }
 
+/**
+ * A download button that says in {@code status} that it is preparing the file (a national CSV can take seconds), and
+ * why it failed if it did; disabled meanwhile, so a second click does not ask again.
+ */
+export function downloadButton(label, path, filename, status) {
+  const button = h('button', { type: 'button', onclick: async () => {
+    button.disabled = true;
+    status.replaceChildren(`Preparing ${filename}…`);
+    try {
+      await download(path, filename);
+      status.replaceChildren(`${filename} downloaded.`);
+    } catch (error) {
+      status.replaceChildren(errorBox(error));
+    } finally {
+      button.disabled = false;
+    }
+  } }, label);
+  return button;
+}
+
 export function errorBox(error) {
   const status = error.status ? ` (${error.status})` : '';
-  const message = { 400: 'Not accepted:', 401: 'Your sign-in has ended: sign in again.', 403: 'You do not have access to this.', 404: 'Nothing found here yet.',
+  const message = { 0: 'Could not reach the service:', 400: 'Not accepted:', 401: 'Your sign-in has ended: sign in again.',
+    403: 'You do not have access to this.', 404: 'Nothing found here yet.',
     409: 'Changed by someone else meanwhile: reload and try again.', 503: 'The service is busy: try again in a moment.' }[error.status]
-    || 'Something went wrong.';
-  return h('div', { class: 'error', role: 'alert' }, h('strong', {}, message + status), ' ', error.message);
+    || 'Something went wrong on our side: try again, and if it keeps happening, raise a ticket at the Support Portal.';
+  // a 5xx's own words say the same and point at logs the user cannot see
+  const detail = error.status >= 500 && error.status !== 503 ? '' : error.message;
+  return h('div', { class: 'error', role: 'alert' }, h('strong', {}, message + status), ' ', detail);
 }
 
 /** The KPI switch, a custom range and (optionally) a comparison; calls change(query) with the new query. */
