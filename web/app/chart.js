@@ -9,16 +9,23 @@ function svg(tag, attrs, text) {
   return node;
 }
 
+/** "2026-03" as "Mar 26": "26-03" reads as the 26th of March in the UK. */
+function monthLabel(month) {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number - 1, 1)).toLocaleString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+}
+
 export function monthlyChart(monthly) {
   const width = 900, height = 260, left = 44, bottom = 36, top = 12;
-  const max = Math.max(1, ...monthly.flatMap(m => [m.contacted, m.sold, m.target ? m.target.sold : 0]));
+  // an even top, so the middle gridline is a whole number and every label is its line's value
+  const max = 2 * Math.ceil(Math.max(1, ...monthly.flatMap(m => [m.contacted, m.sold, m.target ? m.target.sold : 0])) / 2);
   const slot = (width - left - 8) / Math.max(1, monthly.length);
   const y = value => top + (height - top - bottom) * (1 - value / max);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img',
     'aria-label': `Contacts and sales per month, ${monthly.length} months; the table below has the numbers` });
   for (const tick of [0, max / 2, max]) {
     chart.append(svg('line', { x1: left, x2: width, y1: y(tick), y2: y(tick), stroke: '#d0d7de' }));
-    chart.append(svg('text', { x: left - 6, y: y(tick) + 4, 'text-anchor': 'end' }, Math.round(tick)));
+    chart.append(svg('text', { x: left - 6, y: y(tick) + 4, 'text-anchor': 'end' }, tick.toLocaleString('en-GB')));
   }
   const targetPoints = [];
   monthly.forEach((month, i) => {
@@ -30,7 +37,7 @@ export function monthlyChart(monthly) {
     chart.append(svg('rect', { x: x + slot * 0.18, y: y(month.contacted), width: bar, height: y(0) - y(month.contacted), fill: '#8fb8ff' }));
     chart.append(svg('rect', { x: x + slot * 0.18 + bar, y: y(month.sold), width: bar, height: y(0) - y(month.sold), fill: '#0a58ca' }));
     if (monthly.length <= 24 || i % Math.ceil(monthly.length / 24) === 0) {
-      chart.append(svg('text', { x: x + slot / 2, y: height - bottom + 16, 'text-anchor': 'middle' }, month.month.slice(2)));
+      chart.append(svg('text', { x: x + slot / 2, y: height - bottom + 16, 'text-anchor': 'middle' }, monthLabel(month.month)));
     }
     if (month.target) targetPoints.push(`${x + slot / 2},${y(month.target.sold)}`);
   });

@@ -1,6 +1,6 @@
 // Behind a count: the agreements (paged, newest first), each agreement's history and milestones; and usage.
 import { get, seg } from './api.js';
-import { h, render, errorBox, rangeQuery, table, num, TITLES, time } from './ui.js';
+import { h, render, errorBox, rangeControls, rangeQuery, table, num, TITLES, time } from './ui.js';
 import { current } from './auth.js';
 
 /**
@@ -23,7 +23,7 @@ export async function agreementsView(main, id, stage, query) {
   const range = rangeQuery(query);
   const list = h('tbody');
   const more = h('button', { type: 'button', id: 'more' }, 'Show more');
-  const status = h('p', { class: 'muted', role: 'status' });
+  const status = h('p', { class: 'muted', role: 'status' }, 'Loading…');
   render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}?${range}` }, `← Dealership ${id}`)),
     h('h1', {}, `${TITLES[stage] || stage}: agreements`), status,
     h('div', { class: 'table-wrap' }, h('table', { id: 'agreements' },
@@ -40,8 +40,8 @@ export async function agreementsView(main, id, stage, query) {
     try {
       const answer = await get(`/dealerships/${seg(id)}/kpi/${seg(stage)}/agreements?${page}`);
       for (const item of answer.items) {
-        list.append(h('tr', {}, h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(id)}/a/${seg(item.agreementId)}` }, item.agreementId)),
-          h('td', {}, time(item.at, answer.range.timezone)), h('td', {}, item.backfilled ? 'back-filled (a later stage was set)' : 'set')));
+        list.append(h('tr', {}, h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(id)}/a/${seg(item.agreementId)}?${range}` }, item.agreementId)),
+          h('td', {}, time(item.at, answer.range.timezone)), h('td', {}, item.backfilled ? 'back-filled by a later status' : 'set')));
       }
       if (firstNew > 0 && list.children[firstNew]) list.children[firstNew].querySelector('a').focus();
       shown += answer.items.length;
@@ -58,11 +58,14 @@ export async function agreementsView(main, id, stage, query) {
   await load();
 }
 
-export async function agreementView(main, id, agreementId) {
+export async function agreementView(main, id, agreementId, query) {
+  // back to the dealership over the range the agreement was found in
+  const back = h('p', {}, h('a', { href: `#/d/${seg(id)}?${rangeQuery(query)}` }, `← Dealership ${id}`));
+  render(main, back, h('h1', {}, `Agreement ${agreementId}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   try {
     const [a, zone] = await Promise.all([get(`/dealerships/${seg(id)}/agreements/${seg(agreementId)}`), zoneOf(id)]);
     const at = iso => time(iso, zone);
-    render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}` }, `← Dealership ${id}`)),
+    render(main, back,
       h('h1', {}, `Agreement ${a.agreementId}`), h('p', { class: 'sub' }, `Current status: ${a.currentStatus || '–'}`,
         ` · times in ${zone}`),
       h('h2', {}, 'Milestones'),
@@ -76,22 +79,29 @@ export async function agreementView(main, id, agreementId) {
         a.voided.map(v => h('tr', {}, h('th', { scope: 'row' }, v.status), h('td', {}, at(v.occurredAt)), h('td', {}, at(v.voidedAt)),
           h('td', {}, v.voidedBy), h('td', {}, v.reason))))] : null);
   } catch (error) {
-    render(main, h('h1', {}, `Agreement ${agreementId}`), errorBox(error));
+    render(main, back, h('h1', {}, `Agreement ${agreementId}`), errorBox(error));
   }
 }
 
-export async function usageView(main, id, query) {
+export async function usageView(main, id, query, go) {
   const range = rangeQuery(query);
+  const back = h('p', {}, h('a', { href: `#/d/${seg(id)}?${range}` }, `← Dealership ${id}`));
+  const controls = () => rangeControls(query, q => go(`#/d/${seg(id)}/usage?${q}`));
+  render(main, back, h('h1', {}, `Usage: ${id}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   try {
     const u = await get(`/dealerships/${seg(id)}/usage?${range}`);
     const counts = (caption, entries, label, id) => table(caption, [label, 'Updates'],
       entries.map(([key, n]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, num(n)))), { id });
-    render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}?${range}` }, `← Dealership ${id}`)),
-      h('h1', {}, `Usage: ${id}`), h('p', { class: 'sub' }, `${u.range.from} to ${u.range.to} · ${num(u.total)} updates`),
-      h('h2', {}, 'By status'), counts('By status', Object.entries(u.byStatus), 'Status', 'by-status'),
-      h('h2', {}, 'By user'), counts('By user', Object.entries(u.byUser), 'User', 'by-user'),
-      h('h2', {}, 'By day'), counts('By day', u.daily.map(d => [d.date, d.total]), 'Day', 'by-day'));
+    render(main, back,
+      h('h1', {}, `Usage: ${id}`), h('p', { class: 'sub', id: 'range-shown' },
+        `${u.range.from} to ${u.range.to}${u.range.timezone ? ` · ${u.range.timezone}` : ''} · ${num(u.total)} updates`),
+      controls(),
+      u.total === 0 ? h('p', { id: 'no-activity' }, 'No activity in this range: no status was set on any agreement.') : [
+        h('h2', {}, 'By status'), counts('By status', Object.entries(u.byStatus), 'Status', 'by-status'),
+        h('h2', {}, 'By user'), counts('By user', Object.entries(u.byUser), 'User', 'by-user'),
+        h('h2', {}, 'By day'), counts('By day', u.daily.map(d => [d.date, d.total]), 'Day', 'by-day')]);
   } catch (error) {
-    render(main, h('h1', {}, `Usage: ${id}`), errorBox(error));
+    // the range controls stay, so a range the API refused can be put right
+    render(main, back, h('h1', {}, `Usage: ${id}`), controls(), errorBox(error));
   }
 }

@@ -104,8 +104,8 @@ export async function targetsView(main, query, go) {
     } catch (error) { showErrors(form, box, error); }
   });
   const saved = query.get('saved');
-  render(main, h('h1', {}, `Targets: ${answer.scope}`), picker,
-    saved ? h('p', { class: 'ok', role: 'status' }, saved === 'removed' ? 'Override removed.' : 'Targets saved.') : null,
+  const confirmation = saved ? confirmed(saved === 'removed' ? 'Override removed.' : 'Targets saved.') : null;
+  render(main, h('h1', {}, `Targets: ${answer.scope}`), picker, confirmation,
     (answer.warnings || []).map(w => h('p', { class: 'muted' }, w)),
     h('h2', {}, 'In force this month (this scope\'s own values; the rest come from wider scopes or the defaults)'),
     table('Override', ['Rate', 'Value'], RATES.map(([name, label]) => h('tr', {}, h('th', { scope: 'row' }, label),
@@ -118,6 +118,16 @@ export async function targetsView(main, query, go) {
     table('History', ['When', 'By', 'Action', 'From month', 'Before', 'After'], answer.history.map(c => h('tr', {},
       h('th', { scope: 'row' }, time(c.at, zone)), h('td', {}, c.by), h('td', {}, c.action), h('td', {}, c.effectiveFrom),
       h('td', {}, describe(c.previous)), h('td', {}, describe(c.value)))), { id: 'history' }));
+}
+
+/**
+ * A save's confirmation, focused once it is on screen: the form redrawn under the same address would otherwise leave
+ * the keyboard's focus nowhere, and a status drawn already filled is not always announced.
+ */
+function confirmed(text) {
+  const message = h('p', { class: 'ok', role: 'status', tabindex: '-1', id: 'saved' }, text);
+  requestAnimationFrame(() => { if (message.isConnected) message.focus(); });
+  return message;
 }
 
 function describe(values) {
@@ -170,7 +180,7 @@ export async function profileView(main, id, query, go) {
     } catch (error) { showErrors(form, box, error); }
   });
   render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}` }, `← Dealership ${id}`)), h('h1', {}, `Profile: ${id}`),
-    query.get('saved') ? h('p', { class: 'ok', role: 'status' }, 'Profile saved.') : null,
+    query.get('saved') ? confirmed('Profile saved.') : null,
     exists ? null : h('p', { class: 'muted' }, 'No profile yet: creating one.'), h('div', { role: 'alert' }, box), form,
     profile.databaseSizeTimeline && profile.databaseSizeTimeline.length ? [h('h2', {}, 'Database size over time'), table('Database size', ['From', 'Size'],
       profile.databaseSizeTimeline.map(t => h('tr', {}, h('th', { scope: 'row' }, t.effectiveFrom), h('td', {}, t.value ?? t.databaseSize))))] : null);

@@ -389,6 +389,7 @@ class DashboardBrowserIT {
         type("#f-soldRate", "0.5");
         find("#targets-form button[type='submit']").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.ok"), "Targets saved."));
+        wait.until(driver -> "saved".equals(driver.switchTo().activeElement().getAttribute("id")));
         assertTrue(find("#timeline").getText().contains(YearMonth.from(TODAY).toString()));
         assertTrue(find("#history").getText().contains("PUT"));
         assertTrue(find("#history tbody th").getText().contains("GMT"), "a change to D1's targets in D1's zone: "
