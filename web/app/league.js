@@ -60,15 +60,15 @@ function scopePicker(scope, lists, query, go) {
 }
 
 /**
- * The last table read, so that sorting it (a new address, the same scope and range) does not ask the API again: a
- * national table can take seconds. Any other way back to the same address reads it afresh.
+ * The last table read, so that sorting it (a new address, the same caller, scope and range) does not ask the API
+ * again: a national table can take seconds. Any other way back to the same address reads it afresh.
  */
 let lastRead = null;
 const REUSE_FOR_MS = 5 * 60 * 1000;
 
 /** The roll-up and (for national) the scope lists: the last ones read if only the order on screen changed. */
 async function read(scope, range, sorting, national) {
-  const key = `${scope}|${range}`;
+  const key = `${current().label}|${scope}|${range}`;
   if (lastRead && lastRead.key === key && lastRead.sorting !== sorting && Date.now() - lastRead.at < REUSE_FOR_MS) {
     lastRead.sorting = sorting;
     return lastRead.answers;
@@ -80,7 +80,7 @@ async function read(scope, range, sorting, national) {
   return answers;
 }
 
-/** A roll-up refused for taking too long, in words a manager can act on (the API's names its routes). */
+/** A roll-up refused for taking too long, in words a manager can act on (the API's message names its routes). */
 function refusal(error, national) {
   if (error.status !== 503 || !/dealerships/.test(error.message)) return errorBox(error);
   return errorBox({ status: 503, message: national
