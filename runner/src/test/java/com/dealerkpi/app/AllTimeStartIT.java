@@ -10,6 +10,7 @@ import com.dealerkpi.support.TestBackend;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkResponse;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -41,9 +43,24 @@ class AllTimeStartIT {
         }
     }
 
+    /** How many reads of an aggregate config (sort key CFG) the client sends. */
+    static final class ConfigReads implements ExecutionInterceptor {
+        final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof GetItemRequest get && get.key().containsKey("sk")
+                    && "CFG".equals(get.key().get("sk").s())) {
+                count.incrementAndGet();
+            }
+        }
+    }
+
+    private final ConfigReads configReads = new ConfigReads();
+
     @Test
     void anUpdateDatedLongAgoAndAnsweredAMomentAgoStartsTheAllTimeView() {
-        DynamoDbClient db = Backend.get().client(new ActivityIndexBehind());
+        DynamoDbClient db = Backend.get().client(new ActivityIndexBehind(), configReads);
         TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, Backend.get().freshTable(db), Clock.systemUTC()),
                 Clock.systemUTC());
         assertEquals(201, api.postJson(Caller.national(), "/dealerships/OLD1/agreements/A1/status",
@@ -55,6 +72,12 @@ class AllTimeStartIT {
             Reply reply = api.get(Caller.national(), path);
             assertEquals(200, reply.status(), path + " -> " + reply);
             assertEquals("2024-07-09", reply.map("range").get("from"), path);
+        }
+        for (String path : List.of("/dealerships/OLD1/kpi?range=all", "/dealerships/OLD1/kpi?range=all&format=csv",
+                "/dealerships/OLD1/usage?range=all")) {
+            configReads.count.set(0);
+            assertEquals(200, api.get(Caller.national(), path).status());
+            assertEquals(1, configReads.count.get(), path + ": the config read once, for the start and the counts");
         }
     }
 }

@@ -78,9 +78,15 @@ public final class KpiReports {
         return new Dealership(Profile.unknown(dealershipId), false);
     }
 
-    /** The dealership's report: the four stage counts and its target layers read at once. */
+    /** The dealership's report: the aggregate config beside the target layers, then each stage's count per day. */
     public KpiReport kpi(Profile profile, RangeRequest request) {
-        return kpi(profile, resolve(profile, request));
+        Parallel.Batch reads = parallel.batch();
+        Supplier<Source> source = reads.add(() -> source(profile));
+        Supplier<List<EffectiveTargets.Layer>> layers = reads.add(() -> settings.targetLayers(profile));
+        reads.run();
+        DateRange range = resolve(profile, request, source);
+        return source.get().noted(report(profile, range,
+                countsByDay(profile.dealershipId(), source.get().serving(), range, this::atOnce), layers.get()));
     }
 
     /** A KPI report with what managers read beside it: the comparison asked for, and time to convert. */
@@ -99,13 +105,13 @@ public final class KpiReports {
      * requests at once (the local runner serves many), leave every pool thread waiting.
      */
     public Insight insight(Profile profile, RangeRequest request, Optional<CompareWith> compare) {
-        DateRange range = resolve(profile, request);
         String dealershipId = profile.dealershipId();
-        Optional<DateRange> other = compare.map(with -> with.rangeFor(range));
         Parallel.Batch first = parallel.batch();
         Supplier<Source> source = first.add(() -> source(profile));
         Supplier<List<EffectiveTargets.Layer>> layers = first.add(() -> settings.targetLayers(profile));
         first.run();
+        DateRange range = resolve(profile, request, source);
+        Optional<DateRange> other = compare.map(with -> with.rangeFor(range));
         Parallel.Batch reads = parallel.batch();
         Optional<AggregateConfig> serving = source.get().serving();
         Optional<Supplier<Aggregates.Period>> period = serving.map(c -> reads.add(() ->
@@ -127,16 +133,6 @@ public final class KpiReports {
         KpiReport report = source.get().noted(report(profile, range, byDay, layers.get()));
         Optional<CompareWith.Comparison> comparison = other.map(o -> new CompareWith.Comparison(o, compared.orElseThrow().get()));
         return new Insight(report, comparison, time);
-    }
-
-    /** The report's reads: the aggregate config beside the target layers, then each stage's count per day. */
-    private KpiReport kpi(Profile profile, DateRange range) {
-        Parallel.Batch reads = parallel.batch();
-        Supplier<Source> source = reads.add(() -> source(profile));
-        Supplier<List<EffectiveTargets.Layer>> layers = reads.add(() -> settings.targetLayers(profile));
-        reads.run();
-        return source.get().noted(report(profile, range,
-                countsByDay(profile.dealershipId(), source.get().serving(), range, this::atOnce), layers.get()));
     }
 
     /**
@@ -202,8 +198,8 @@ public final class KpiReports {
      * across dealerships, so requests in flight stay bounded), the targets from the roll-up's one read of them.
      */
     public KpiReport kpiWithin(Profile profile, RangeRequest request, TargetBook targets) {
-        DateRange range = resolve(profile, request);
         Source source = source(profile);
+        DateRange range = resolve(profile, request, () -> source);
         return source.noted(report(profile, range, countsByDay(profile.dealershipId(), source.serving(), range,
                 KpiReports::inTurn), targets.layersFor(profile)));
     }
@@ -277,9 +273,10 @@ public final class KpiReports {
 
     /** Every accepted update of the range: from the aggregates' day items when they serve, else the activity index. */
     public UsageReport usage(Profile profile, RangeRequest request) {
-        DateRange range = resolve(profile, request);
+        Source source = source(profile);
+        DateRange range = resolve(profile, request, () -> source);
         UsageReport usage = new UsageReport(range);
-        Optional<AggregateConfig> serving = source(profile).serving();
+        Optional<AggregateConfig> serving = source.serving();
         if (serving.isPresent()) {
             aggregates.usage(profile.dealershipId(), serving.get(), range.from(), range.to()).forEach((day, counts) ->
                     usage.add(day, counts.total(), counts.byStatus(), counts.byUser()));
@@ -296,10 +293,15 @@ public final class KpiReports {
      * or today if there is neither.
      */
     public DateRange resolve(Profile profile, RangeRequest request) {
+        return resolve(profile, request, () -> source(profile));
+    }
+
+    /** As above, with where the dealership's counts come from (read only for the all-time view). */
+    private DateRange resolve(Profile profile, RangeRequest request, Supplier<Source> source) {
         LocalDate today = today(profile);
         LocalDate allTimeStart = null;
         if (request.needsAllTimeStart()) {
-            Optional<LocalDate> first = firstActivityDay(profile);
+            Optional<LocalDate> first = firstActivityDay(profile, source.get().serving());
             LocalDate goLive = profile.goLiveDate();
             allTimeStart = first.map(f -> goLive != null && goLive.isBefore(f) ? goLive : f)
                     .orElse(goLive != null ? goLive : today);
@@ -312,10 +314,9 @@ public final class KpiReports {
      * (a consistent read: an update answered a moment ago, however far back it is dated, is in it), else from the
      * activity index.
      */
-    private Optional<LocalDate> firstActivityDay(Profile profile) {
-        Optional<AggregateConfig> config = aggregates.config(profile.dealershipId());
-        if (Aggregates.serves(config, profile.timezone())) {
-            return aggregates.firstUsageDay(profile.dealershipId(), config.get());
+    private Optional<LocalDate> firstActivityDay(Profile profile, Optional<AggregateConfig> serving) {
+        if (serving.isPresent()) {
+            return aggregates.firstUsageDay(profile.dealershipId(), serving.get());
         }
         return reports.firstActivity(profile.dealershipId()).map(at -> at.atZone(profile.timezone()).toLocalDate());
     }
