@@ -88,11 +88,13 @@ function refusal(error, national) {
     : 'Too many dealerships to count over this range in time: pick a shorter range.' });
 }
 
+/** The columns the API sorts by, by its name for the order and whether that order is descending. */
+const API_SORTS = { name: ['name', false], contactToSale: ['contactToSale', false], 'of-sold': ['ofTarget', true], sold: ['sold', true] };
+
 /** The API's own order for a column sorted the way it sorts it (CSV and printable pages follow the screen). */
 function apiSort(sortKey, descending) {
-  const orders = { name: false, contactToSale: false, 'of-sold': true, sold: true };
-  const names = { name: 'name', contactToSale: 'contactToSale', 'of-sold': 'ofTarget', sold: 'sold' };
-  return sortKey in orders && orders[sortKey] === descending ? `&sort=${names[sortKey]}` : '';
+  const sort = API_SORTS[sortKey];
+  return sort && sort[1] === descending ? `&sort=${sort[0]}` : '';
 }
 
 export async function leagueView(main, query, go) {

@@ -45,7 +45,8 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
             return fromGroups(subject, groups(groupsClaim));
         }
         Caller byAttributes = fromAttributes(subject, role, dealershipId);
-        if (groupsClaim != null && namesARole(groups(groupsClaim)) && !sameCaller(byAttributes, subject, groups(groupsClaim))) {
+        Set<String> groups = groupsClaim == null ? Set.of() : groups(groupsClaim);
+        if (namesARole(groups) && !sameCaller(byAttributes, subject, groups)) {
             // an ID token carries both, an access token only the groups: a user moved to another group whose
             // attributes still name the old place would otherwise keep its rights by sending the ID token
             throw ApiException.forbidden("The token's role attributes and its groups name different callers; this "
