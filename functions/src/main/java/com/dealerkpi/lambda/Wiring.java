@@ -176,7 +176,7 @@ public final class Wiring implements Priming.Hooks {
      * too; builds fanned out on their own pool.
      */
     public Sweep sweep() {
-        return new Sweep(stores.counts(), aggregates, stores.reports(), stores.settings()::indexGroups, fanOut, clock);
+        return new Sweep(stores.counts(), aggregates, stores.reports(), stores.settings()::maintainProfiles, fanOut, clock);
     }
 
     /** The aggregates' verification; a dealership that differs is recounted after {@link #RECHECK_DELAY}. */

@@ -10,6 +10,8 @@ import com.dealerkpi.domain.settings.TargetBook;
 import com.dealerkpi.domain.settings.TargetChange;
 import com.dealerkpi.domain.settings.TargetScope;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,10 +46,12 @@ public final class DynamoSettingsStore implements SettingsStore {
 
     private final DynamoDbClient db;
     private final String table;
+    private final ScopeMembers members;
 
-    public DynamoSettingsStore(DynamoDbClient db, String table) {
+    public DynamoSettingsStore(DynamoDbClient db, String table, Clock clock) {
         this.db = db;
         this.table = table;
+        this.members = new ScopeMembers(db, table, clock);
     }
 
     @Override
@@ -69,7 +73,17 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     @Override
-    public boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change) {
+    public boolean saveProfile(Profile before, Profile profile, long expectedVersion, AuditEntry change) {
+        // pending where it is and was before the profile changes; copied there once it has
+        members.mark(before, profile, expectedVersion + 1);
+        if (!write(profile, expectedVersion, change)) {
+            return false; // the save that won copies its own version, which is this one's: it settles this mark too
+        }
+        members.commit(before, profile, expectedVersion + 1);
+        return true;
+    }
+
+    private boolean write(Profile profile, long expectedVersion, AuditEntry change) {
         Update update = new Update();
         ProfileItems.attributes(profile).forEach(update::set);
         if (profile.group() == null) {
@@ -114,29 +128,38 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     @Override
-    public Map<String, Bucketing> indexGroups(Consumer<RuntimeException> failed) {
-        Map<String, String> names = Map.of("#pk", PK, "#did", DEALERSHIP_ID, "#tz", TIMEZONE, "#group", GROUP, "#gk", GSI5_PK);
+    public Map<String, Bucketing> maintainProfiles(Instant settledBefore, Consumer<RuntimeException> failed) {
+        Map<String, String> names = new HashMap<>(REPORTED_FIELDS);
+        names.put("#pk", PK);
+        names.put("#gk", GSI5_PK);
+        names.put("#ver", VERSION);
         List<Map<String, AttributeValue>> profiles = new ArrayList<>();
-        DynamoErrors.call("list profiles' zones and groups", () -> {
+        DynamoErrors.call("list profiles", () -> {
             db.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
                             .expressionAttributeValues(Map.of(":pk", s(PROFILES_PK)))
-                            .projectionExpression("#did, #tz, #group, #gk").expressionAttributeNames(names))
+                            .projectionExpression(REPORTED_PROJECTION + ", #gk, #ver").expressionAttributeNames(names))
                     .items().forEach(profiles::add);
             return null;
         });
         Map<String, Bucketing> bucketings = new HashMap<>();
-        for (Map<String, AttributeValue> profile : profiles) {
-            String dealershipId = profile.get(DEALERSHIP_ID).s();
-            String group = profile.containsKey(GROUP) ? profile.get(GROUP).s() : null;
-            String indexedAs = profile.containsKey(GSI5_PK) ? profile.get(GSI5_PK).s() : null;
-            if (!java.util.Objects.equals(indexedAs, group == null ? null : groupIndexPk(group))) {
+        Map<String, ScopeMembers.Versioned> versioned = new HashMap<>();
+        for (Map<String, AttributeValue> item : profiles) {
+            Profile profile = ProfileItems.profile(item);
+            String indexedAs = item.containsKey(GSI5_PK) ? item.get(GSI5_PK).s() : null;
+            if (!java.util.Objects.equals(indexedAs, profile.group() == null ? null : groupIndexPk(profile.group()))) {
                 try {
-                    indexGroup(dealershipId, group);
+                    indexGroup(profile.dealershipId(), profile.group());
                 } catch (RuntimeException e) {
                     failed.accept(e);
                 }
             }
-            bucketings.put(dealershipId, Bucketing.of(ProfileItems.profile(profile)));
+            bucketings.put(profile.dealershipId(), Bucketing.of(profile));
+            versioned.put(profile.dealershipId(), new ScopeMembers.Versioned(profile, version(item)));
+        }
+        try {
+            members.reconcile(versioned, settledBefore, failed);
+        } catch (RuntimeException e) {
+            failed.accept(e);
         }
         return bucketings;
     }
@@ -173,6 +196,29 @@ public final class DynamoSettingsStore implements SettingsStore {
                                         UnaryOperator<String> indexKey) {
         String key = indexKey.apply(scope);
         Predicate<Profile> stillIn = profile -> field.apply(profile) != null && indexKey.apply(field.apply(profile)).equals(key);
+        List<Profile> profiles = members.built() ? fromMembers(key) : fromAllProfiles(keyAttribute, key);
+        return profiles.stream().filter(stillIn).sorted(Comparator.comparing(Profile::dealershipId)).toList();
+    }
+
+    /** A scope's members: their copies, and the profiles of those with a save in flight (or cut off). */
+    private List<Profile> fromMembers(String scope) {
+        List<Profile> profiles = new ArrayList<>();
+        List<Map<String, AttributeValue>> unsettled = new ArrayList<>();
+        for (ScopeMembers.Member member : members.members(scope)) {
+            if (!member.pending().isEmpty()) {
+                unsettled.add(ProfileItems.key(member.dealershipId()));
+            } else if (member.copy() != null) {
+                profiles.add(member.copy());
+            }
+        }
+        Map<String, String> names = new HashMap<>(REPORTED_FIELDS);
+        BatchReads.readAll(db, table, unsettled, read -> read.projectionExpression(REPORTED_PROJECTION).expressionAttributeNames(names),
+                "read the profiles of a scope's unsettled members", item -> profiles.add(ProfileItems.profile(item)));
+        return profiles;
+    }
+
+    /** Before the scopes' members are built: every profile, filtered on the scope's key attribute. */
+    private List<Profile> fromAllProfiles(String keyAttribute, String key) {
         Map<String, String> names = new HashMap<>(REPORTED_FIELDS);
         names.put("#pk", PK);
         names.put("#k", keyAttribute);
@@ -184,7 +230,7 @@ public final class DynamoSettingsStore implements SettingsStore {
                     .items().forEach(item -> profiles.add(ProfileItems.profile(item)));
             return null;
         });
-        return profiles.stream().filter(stillIn).sorted(Comparator.comparing(Profile::dealershipId)).toList();
+        return profiles;
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class DynamoStores implements Stores {
     public DynamoStores(DynamoDbClient db, String table, Clock clock, int networkShards) {
         this.status = new DynamoStatusStore(db, table, clock);
         this.reports = new DynamoReportStore(db, table);
-        this.settings = new DynamoSettingsStore(db, table);
+        this.settings = new DynamoSettingsStore(db, table, clock);
         this.counts = new DynamoCountsStore(db, table, clock, networkShards);
     }
 

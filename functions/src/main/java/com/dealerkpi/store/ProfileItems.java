@@ -30,6 +30,24 @@ final class ProfileItems {
 
     /** The profile's attributes, index keys included, as an update sets them (absent fields are left as stored). */
     static Map<String, AttributeValue> attributes(Profile p) {
+        Map<String, AttributeValue> attributes = reported(p);
+        if (p.region() != null) {
+            attributes.put(GSI3_PK, s(regionIndexPk(p.region())));
+            attributes.put(GSI3_SK, s(p.dealershipId()));
+        }
+        if (p.brand() != null) {
+            attributes.put(GSI4_PK, s(brandIndexPk(p.brand())));
+            attributes.put(GSI4_SK, s(p.dealershipId()));
+        }
+        if (p.group() != null) {
+            attributes.put(GSI5_PK, s(groupIndexPk(p.group())));
+            attributes.put(GSI5_SK, s(p.dealershipId()));
+        }
+        return attributes;
+    }
+
+    /** What a report reads of a profile (its fields that are set), as a profile item and a scope member's copy hold it. */
+    static Map<String, AttributeValue> reported(Profile p) {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         attributes.put(DEALERSHIP_ID, s(p.dealershipId()));
         attributes.put(TIMEZONE, s(p.timezone().getId()));
@@ -40,23 +58,29 @@ final class ProfileItems {
         }
         if (p.region() != null) {
             attributes.put(REGION, s(p.region()));
-            attributes.put(GSI3_PK, s(regionIndexPk(p.region())));
-            attributes.put(GSI3_SK, s(p.dealershipId()));
         }
         if (p.brand() != null) {
             attributes.put(BRAND, s(p.brand()));
-            attributes.put(GSI4_PK, s(brandIndexPk(p.brand())));
-            attributes.put(GSI4_SK, s(p.dealershipId()));
         }
         if (p.group() != null) {
             attributes.put(GROUP, s(p.group()));
-            attributes.put(GSI5_PK, s(groupIndexPk(p.group())));
-            attributes.put(GSI5_SK, s(p.dealershipId()));
         }
         if (p.goLiveDate() != null) {
             attributes.put(GO_LIVE, s(p.goLiveDate().toString()));
         }
         return attributes;
+    }
+
+    /** The reported fields a profile leaves unset: a copy of an earlier version may still hold them. */
+    static List<String> unset(Profile p) {
+        List<String> unset = new ArrayList<>();
+        Map<String, AttributeValue> set = reported(p);
+        for (String optional : List.of(NAME, REGION, BRAND, GROUP, GO_LIVE)) {
+            if (!set.containsKey(optional)) {
+                unset.add(optional);
+            }
+        }
+        return unset;
     }
 
     static Profile profile(Map<String, AttributeValue> item) {

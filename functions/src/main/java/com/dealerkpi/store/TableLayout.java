@@ -32,6 +32,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * idempotency key   D#{dealer}#K#{sha256}    K
  * profile           PROFILES                 D#{dealer}             GSI3 R#{region} / {dealer}, GSI4 B#{brand} / {dealer},
  *                                                                    GSI5 G#{group} / {dealer}
+ * scope member      P#{R|B|G}#{key}          {dealer}               (a copy of the profile's reported fields at its
+ *                                                                    version pv, or "out" since pv; pend: versions
+ *                                                                    being written; docs/aggregates.md)
+ * scope members     P##STATE                 STATE                  (since: the members' first build; built; scopes:
+ *                                                                    every scope a save joined a profile to;
+ *                                                                    lastMark, settled: whether the sweep must look)
  * target override   TARGETS                  {scope label}
  * registry entry    D##REGISTRY              {dealer}
  * aggregate config  D#{dealer}#AGG           CFG                    (gen, zone, group: its shard of the network)
@@ -48,8 +54,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * </pre>
  * The registry lists every dealership with an accepted update (with a profile or not) for the national roll-up.
  * Profiles share one partition so national roll-ups list every dealership with one Query (a page per 1 MB of
- * profiles, their change histories included); region, brand and group roll-ups filter that Query on their key
- * attributes (the indexes on them lag a change: no code reads them). Profiles and target overrides
+ * profiles, their change histories included); region, brand and group roll-ups read their own scope members (the
+ * indexes on the profiles lag a change: no code reads them), and filter that Query on their key attributes until the
+ * members are built. Profiles and target overrides
  * carry their change history ({@code hist}) in the item, appended by the same conditional write.
  * {@code {at}} is a fixed-width UTC instant ({@code 2026-03-01T09:30:00.000Z}) so string order is time order.
  */
@@ -173,6 +180,24 @@ public final class TableLayout {
     /** A dealership month's summary (beside its month item, the one attribute of its own item): what reports read. */
     static final String SUMMARY = "sm";
     private static final String SUMMARY_PREFIX = "S#";
+    /** Where the copies of a region's, brand's or group's profiles live (one partition each) and their build state. */
+    private static final String SCOPE_MEMBERS_PREFIX = "P#";
+    static final String SCOPE_MEMBERS_STATE_PK = "P##STATE";
+    static final String SCOPE_MEMBERS_STATE_SK = "STATE";
+    static final String MEMBERS_BUILT = "built";
+    /** Every scope a save has joined a profile to (a string set): where the sweep looks for saves cut off. */
+    static final String SCOPES = "scopes";
+    /** When a save last marked scope members pending; and the grace's end of the last sweep that settled them all. */
+    static final String LAST_MARK = "lastMark";
+    static final String RECONCILED = "settled";
+    /** The profile version a scope member's copy is of. */
+    static final String COPIED_VERSION = "pv";
+    /** The profile versions being written that may change a scope member (a number set). */
+    static final String PENDING = "pend";
+    /** When a version was last added to {@link #PENDING}. */
+    static final String MARKED_AT = "mAt";
+    /** A scope member that left the scope at {@link #COPIED_VERSION}. */
+    static final String LEFT = "out";
     /**
      * The network's month items and listing are split by dealership into this many items each (a partition each), so
      * no item nears DynamoDB's 400 KB and the writes of a month spread over as many partitions; a roll-up reads them
@@ -422,6 +447,11 @@ public final class TableLayout {
 
     public static String profileSk(String dealershipId) {
         return "D#" + dealershipId;
+    }
+
+    /** The partition of a scope's members: its index key's ({@link #regionIndexPk} and the like). */
+    static String scopeMembersPk(String scopeIndexPk) {
+        return SCOPE_MEMBERS_PREFIX + scopeIndexPk;
     }
 
     /** Regions and brands are indexed by their match key: any spelling finds them. */

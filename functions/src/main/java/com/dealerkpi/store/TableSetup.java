@@ -29,6 +29,8 @@ public final class TableSetup {
         } catch (ResourceNotFoundException missing) {
             db.createTable(TableLayout.createTableRequest(tableName));
             waitUntilActive(db, tableName);
+            // no profile yet: nothing for the scopes' members to copy
+            ScopeMembers.markBuilt(db, tableName);
             return;
         }
         for (GlobalSecondaryIndex index : List.of(TableLayout.outboxIndex(), TableLayout.groupIndex())) {

@@ -231,9 +231,10 @@ class StoresContractTest {
         Profile profile = new Profile("C1", "One", "North West", "Land Rover", "Arnold Clark", ZoneId.of("Europe/London"),
                 new Timeline<>(List.of(new Timeline.Change<>(YearMonth.of(2026, 1), T1, 400L))), null);
         AuditEntry entry = new AuditEntry(T1, "n", "CREATE", Map.of(), Map.of("name", "One"));
-        assertTrue(settings.saveProfile(profile, 0, entry));
-        assertFalse(settings.saveProfile(profile, 0, entry), "a second create loses");
-        assertTrue(settings.saveProfile(profile, 1, entry));
+        Profile none = Profile.unknown("C1");
+        assertTrue(settings.saveProfile(none, profile, 0, entry));
+        assertFalse(settings.saveProfile(none, profile, 0, entry), "a second create loses");
+        assertTrue(settings.saveProfile(profile, profile, 1, entry));
         var stored = settings.profile("C1").orElseThrow();
         assertEquals(2, stored.version());
         assertEquals(profile, stored.value());
@@ -245,10 +246,12 @@ class StoresContractTest {
         assertEquals(Optional.empty(), settings.groupOf("C9"), "no profile: no group");
         Profile leftItsGroup = new Profile("C1", "One", "North West", "Land Rover", null, profile.timezone(),
                 profile.databaseSize(), null);
-        assertTrue(settings.saveProfile(leftItsGroup, 2, entry));
+        assertTrue(settings.saveProfile(profile, leftItsGroup, 2, entry));
         assertEquals(leftItsGroup, settings.profile("C1").orElseThrow().value(), "a dealership that leaves its group is in none");
         assertEquals(Optional.empty(), settings.groupOf("C1"));
-        assertTrue(settings.saveProfile(profile, 3, entry));
+        assertEquals(List.of(), settings.profilesInGroup("arnold clark"), "out of the group it left");
+        assertTrue(settings.saveProfile(leftItsGroup, profile, 3, entry));
+        assertEquals(List.of(profile), settings.profilesInGroup("ARNOLD_CLARK"), "back in the group it joined again");
 
         TargetChange change = new TargetChange(YearMonth.of(2026, 4), T1, "n", TargetChange.Action.PUT, Map.of(TargetField.SOLD_RATE, 0.75));
         assertTrue(settings.appendTargetChange(TargetScope.brand("land rover"), change, 0));

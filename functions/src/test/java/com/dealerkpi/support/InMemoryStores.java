@@ -326,7 +326,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
     }
 
     @Override
-    public synchronized boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change) {
+    public synchronized boolean saveProfile(Profile before, Profile profile, long expectedVersion, AuditEntry change) {
         Versioned<Profile> current = profiles.get(profile.dealershipId());
         if ((current == null ? 0 : current.version()) != expectedVersion) {
             return false;
@@ -357,9 +357,9 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         return allProfiles().stream().filter(p -> p.inGroup(group)).toList();
     }
 
-    /** Groups are matched on the profiles themselves here: nothing to index. */
+    /** Scopes are matched on the profiles themselves here: nothing to index or copy. */
     @Override
-    public Map<String, Bucketing> indexGroups(java.util.function.Consumer<RuntimeException> failed) {
+    public Map<String, Bucketing> maintainProfiles(java.time.Instant settledBefore, java.util.function.Consumer<RuntimeException> failed) {
         Map<String, Bucketing> bucketings = new HashMap<>();
         allProfiles().forEach(profile -> bucketings.put(profile.dealershipId(), Bucketing.of(profile)));
         return bucketings;

@@ -43,7 +43,7 @@ class GroupReadsIT {
     private static final LaggingIndex LAGGING = new LaggingIndex();
     private static TestApi api;
 
-    /** Every read of the profiles' partition the client sends, and whether it is consistent. */
+    /** Every read of the profiles' partition (or of a scope's copies of them) the client sends, and whether it is consistent. */
     static final class ProfileReads implements ExecutionInterceptor {
         private final List<String> all = Collections.synchronizedList(new ArrayList<>());
         private final List<String> inconsistent = Collections.synchronizedList(new ArrayList<>());
@@ -54,6 +54,10 @@ class GroupReadsIT {
             if (request instanceof QueryRequest query && query.expressionAttributeValues().values().contains(PROFILES)) {
                 record("Query" + (query.indexName() == null ? "" : " on " + query.indexName()),
                         Boolean.TRUE.equals(query.consistentRead()) && query.indexName() == null);
+            } else if (request instanceof QueryRequest query && query.expressionAttributeValues().values().stream()
+                    .anyMatch(value -> value.s() != null && value.s().startsWith("P#"))) {
+                // a region's, brand's or group's copies of its profiles
+                record("Query of a scope's members", Boolean.TRUE.equals(query.consistentRead()) && query.indexName() == null);
             } else if (request instanceof QueryRequest query && TableLayout.GROUP_INDEX.equals(query.indexName())) {
                 // names the dealerships only: their profiles are then read by key, consistently (checked below)
                 all.add("Query on " + query.indexName());

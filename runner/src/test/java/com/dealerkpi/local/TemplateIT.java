@@ -253,6 +253,20 @@ class TemplateIT {
                 "the admin function may query the profiles' partition");
         assertTrue(statements("AdminFunctionRole").stream().noneMatch(statement ->
                 String.valueOf(statement.get("Resource")).contains("/index/profilesBy")), "no profile index is read");
+        // a profile's save keeps its copies in its regions', brands' and groups' members, and the sweep builds and
+        // mends them; a scope with a save in flight reads that profile by key
+        for (String writer : List.of("AdminFunction", "AggregatesFunction")) {
+            for (String action : List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query")) {
+                assertTrue(statements(writer + "Role").stream().anyMatch(statement ->
+                                String.valueOf(statement.get("Action")).contains(action)
+                                        && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[P#*]")),
+                        writer + " may " + action + " scope members");
+            }
+        }
+        assertTrue(statements("AdminFunctionRole").stream().anyMatch(statement ->
+                        String.valueOf(statement.get("Action")).contains("dynamodb:BatchGetItem")
+                                && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
+                "the admin function may read the profiles of a scope's unsettled members");
         // the roll-ups' network items: every writer of a dealership month copies it, every config change lists it
         for (String writer : List.of("StatusFunction", "AggregatesFunction", "AdminFunction")) {
             assertTrue(statements(writer + "Role").stream().anyMatch(statement ->

@@ -17,13 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What completes the aggregates whatever was cut off (docs/aggregates.md), run on a schedule and by the local
- * runner: the profiles' group index is brought in line with their groups (profiles saved before it, or by a version
- * without it), every registered dealership gets a config in its profile's zone and group (a new generation when
+ * runner: the profiles' group index and their copies in their regions, brands and groups are brought in line with them
+ * (profiles saved before them, or by a version without them; saves cut off), every registered dealership gets a config in its profile's zone and group (a new generation when
  * either changed),
  * every milestone flagged before the grace is published, and every generation being built is built (each of its
  * agreements settled, then marked ready). Each step is idempotent, so sweeps that overlap, or a sweep beside live
@@ -36,18 +35,17 @@ public final class Sweep {
     private final CountsStore store;
     private final Aggregates aggregates;
     private final DealershipRegistry registry;
-    private final Function<Consumer<RuntimeException>, Map<String, Bucketing>> profileBucketings;
+    private final ProfileUpkeep profileBucketings;
     private final Executor executor;
     private final Clock clock;
 
     /**
-     * @param profileBucketings the time zone and dealer group of each dealership with a profile, read with the
-     *                          profiles' group index brought in line with their groups (each profile it could not
-     *                          index handed to the function's argument)
+     * @param profileBucketings the time zone and dealer group of each dealership with a profile, read with what is kept
+     *                          beside the profiles brought in line with them
      * @param executor     runs a build's agreements (not the pool the aggregates' own writes run on)
      */
     public Sweep(CountsStore store, Aggregates aggregates, DealershipRegistry registry,
-                 Function<Consumer<RuntimeException>, Map<String, Bucketing>> profileBucketings, Executor executor, Clock clock) {
+                 ProfileUpkeep profileBucketings, Executor executor, Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
         this.registry = registry;
@@ -72,9 +70,20 @@ public final class Sweep {
         public static final Grace NONE = new Grace(Duration.ZERO, Duration.ZERO);
     }
 
+    /** Every profile's time zone and dealer group, with what is kept beside the profiles mended on the way. */
+    @FunctionalInterface
+    public interface ProfileUpkeep {
+        /**
+         * @param settledBefore what began before it has ended (the grace of a build)
+         * @param failed        takes each profile that could not be mended; the others go on
+         */
+        Map<String, Bucketing> maintain(Instant settledBefore, Consumer<RuntimeException> failed);
+    }
+
     public Result run(Grace grace) {
         Failures failed = new Failures();
-        int configured = configure(bucketings(failed), clock.instant().minus(grace.builds()), failed);
+        Instant settledBefore = clock.instant().minus(grace.builds());
+        int configured = configure(bucketings(settledBefore, failed), settledBefore, failed);
         int published = complete(clock.instant().minus(grace.flags()), failed);
         int built = 0;
         Instant buildBefore = clock.instant().minus(grace.builds());
@@ -179,12 +188,12 @@ public final class Sweep {
     }
 
     /**
-     * Every profile's bucketing, the group index kept on the way (a profile it could not index is a failure, and the
-     * others go on); none (no re-bucketing this time) if the profiles could not be read.
+     * Every profile's bucketing, what is kept beside the profiles mended on the way (a profile it could not mend is a
+     * failure, and the others go on); none (no re-bucketing this time) if the profiles could not be read.
      */
-    private Map<String, Bucketing> bucketings(Failures failed) {
+    private Map<String, Bucketing> bucketings(Instant settledBefore, Failures failed) {
         java.util.concurrent.atomic.AtomicReference<Map<String, Bucketing>> read = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
-        attempt(() -> read.set(profileBucketings.apply(failed::add)), failed);
+        attempt(() -> read.set(profileBucketings.maintain(settledBefore, failed::add)), failed);
         return read.get();
     }
 

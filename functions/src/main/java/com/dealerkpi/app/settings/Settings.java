@@ -71,7 +71,7 @@ public final class Settings {
             LocalDate today = LocalDate.now(clock.withZone(after.timezone()));
             AuditEntry entry = new AuditEntry(clock.instant(), by, current.isPresent() ? "UPDATE" : "CREATE",
                     current.isPresent() ? ProfileFields.of(before, today) : Map.of(), withGiven(ProfileFields.of(after, today), change));
-            if (store.saveProfile(after, version, entry)) {
+            if (store.saveProfile(before, after, version, entry)) {
                 if (!Bucketing.of(after).equals(Bucketing.of(before))) {
                     // if this is cut off, the sweep sees the bucketings differ and does the same
                     aggregates.rebucket(dealershipId, Bucketing.of(after));

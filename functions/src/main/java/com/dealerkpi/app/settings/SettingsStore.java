@@ -9,6 +9,7 @@ import com.dealerkpi.domain.settings.TargetBook;
 import com.dealerkpi.domain.settings.TargetChange;
 import com.dealerkpi.domain.settings.TargetScope;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,11 @@ public interface SettingsStore {
     /** The dealer group a dealership's profile names, read consistently and alone (empty: none, or no profile). */
     Optional<String> groupOf(String dealershipId);
 
-    /** Stores a profile if its version is still {@code expectedVersion}; false when someone else changed it first. */
-    boolean saveProfile(Profile profile, long expectedVersion, AuditEntry change);
+    /**
+     * Stores a profile if its version is still {@code expectedVersion} (whose profile was {@code before}: unknown
+     * if none); false when someone else changed it first.
+     */
+    boolean saveProfile(Profile before, Profile profile, long expectedVersion, AuditEntry change);
 
     /** Every dealership with a profile (national roll-up). */
     List<Profile> allProfiles();
@@ -49,13 +53,14 @@ public interface SettingsStore {
     List<Profile> profilesInGroup(String group);
 
     /**
-     * Every profile's bucketing (its time zone and dealer group), from one consistent read of them all, with each
-     * profile's entry in the group index brought in line with its group on the way: a profile saved before the index
-     * existed, or by a version that did not keep it, is indexed (or unindexed) now; one saved meanwhile is left as its
-     * save wrote it. A profile that could not be indexed is handed to {@code failed}, and the others go on: every
-     * bucketing is answered whatever the index writes did.
+     * Every profile's bucketing (its time zone and dealer group), from one consistent read of them all, with what is
+     * kept beside the profiles brought in line with them on the way: each profile's entry in the group index (a
+     * profile saved before the index existed, or by a version that did not keep it, is indexed or unindexed now), and
+     * the copies a region, brand or group reads its dealerships from (saves cut off before {@code settledBefore} are
+     * settled; profiles saved without copies are copied). What could not be mended is handed to {@code failed}, and
+     * the rest goes on: every bucketing is answered whatever the writes did.
      */
-    Map<String, Bucketing> indexGroups(Consumer<RuntimeException> failed);
+    Map<String, Bucketing> maintainProfiles(Instant settledBefore, Consumer<RuntimeException> failed);
 
     /** A scope's targets over time (its changes are its history). */
     Optional<Versioned<ScopeTargets>> targets(TargetScope scope);

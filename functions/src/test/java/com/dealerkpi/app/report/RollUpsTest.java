@@ -163,7 +163,7 @@ class RollUpsTest {
     }
 
     private void save(Profile profile) {
-        assertTrue(stores.settings().saveProfile(profile, 0, new AuditEntry(Instant.now(), "n", "CREATE", Map.of(), Map.of())));
+        assertTrue(stores.settings().saveProfile(Profile.unknown(profile.dealershipId()), profile, 0, new AuditEntry(Instant.now(), "n", "CREATE", Map.of(), Map.of())));
     }
 
     /** Roll-ups over the in-memory store, each stage count taking {@code countTime}. */

@@ -1,0 +1,333 @@
+package com.dealerkpi.store;
+
+import com.dealerkpi.domain.settings.Profile;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import static com.dealerkpi.store.AttributeMaps.n;
+import static com.dealerkpi.store.AttributeMaps.s;
+import static com.dealerkpi.store.TableLayout.*;
+
+/**
+ * The copies of each region's, brand's and dealer group's profiles, one partition per scope, so that a scope's
+ * roll-up reads its own dealerships (consistently: one that has just joined is in, one that has just left is out)
+ * instead of every profile. Exact without transactions (docs/aggregates.md, "Scope members"):
+ * <ul>
+ * <li>a profile's save first adds its new version to {@code pend} of every scope it is in before or after, then
+ * writes the profile, then copies it (or marks it out) in each of them, removing its version from {@code pend};</li>
+ * <li>a copy only moves to a higher profile version, so a late copy never hides a newer one;</li>
+ * <li>so a member with nothing pending is the profile as its last completed save left it, and a reader asks the
+ * profile itself of a member with something pending (a save in flight, or cut off).</li>
+ * </ul>
+ * A save cut off leaves its versions pending: the sweep settles them once they are older than any request can be,
+ * and copies the profiles saved before the copies existed (the build: until it has run, readers use the profiles).
+ */
+final class ScopeMembers {
+    /** A scope member as stored: its copy (absent if it left), what is pending, and when that was last added to. */
+    record Member(String dealershipId, Profile copy, long version, Set<Long> pending, String markedAt) {
+    }
+
+    /** How often the sweep compares every member with its profile, though no save has marked anything. */
+    private static final Duration FULL_PASS_EVERY = Duration.ofHours(1);
+
+    private final DynamoDbClient db;
+    private final String table;
+    private final Clock clock;
+    /** Once built, always: the copies are kept by every save from then on. */
+    private volatile boolean built;
+
+    ScopeMembers(DynamoDbClient db, String table, Clock clock) {
+        this.db = db;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** The partitions a profile has a member in: its region's, brand's and group's. */
+    static Set<String> scopesOf(Profile profile) {
+        Set<String> scopes = new LinkedHashSet<>();
+        if (profile.region() != null) {
+            scopes.add(regionIndexPk(profile.region()));
+        }
+        if (profile.brand() != null) {
+            scopes.add(brandIndexPk(profile.brand()));
+        }
+        if (profile.group() != null) {
+            scopes.add(groupIndexPk(profile.group()));
+        }
+        return scopes;
+    }
+
+    /** Before a save of {@code version}: it is pending in every scope the profile is in before or after it. */
+    void mark(Profile before, Profile after, long version) {
+        Set<String> joined = new LinkedHashSet<>(scopesOf(after));
+        joined.removeAll(scopesOf(before));
+        if (!joined.isEmpty()) {
+            // first, so the sweep visits every scope a save may have marked: one a save that lost left alone
+            DynamoErrors.call("record a profile's new scopes", () -> db.updateItem(r -> r.tableName(table).key(stateKey())
+                    .updateExpression("ADD #scopes :scopes").expressionAttributeNames(Map.of("#scopes", SCOPES))
+                    .expressionAttributeValues(Map.of(":scopes", AttributeValue.fromSs(List.copyOf(joined))))));
+        }
+        Instant now = clock.instant();
+        laterOnState(LAST_MARK, now, "record a profile's save for the sweep");
+        for (String scope : union(before, after)) {
+            DynamoErrors.call("mark a scope member pending", () -> db.updateItem(r -> r.tableName(table).key(key(scope, after.dealershipId()))
+                    .updateExpression("ADD #pend :v SET #at = :at")
+                    .expressionAttributeNames(Map.of("#pend", PENDING, "#at", MARKED_AT))
+                    .expressionAttributeValues(Map.of(":v", versions(Set.of(version)), ":at", s(instant(now))))));
+        }
+    }
+
+    /** After the save of {@code version} was written: copied where the profile is, out where it left. */
+    void commit(Profile before, Profile after, long version) {
+        Set<String> now = scopesOf(after);
+        for (String scope : union(before, after)) {
+            copy(scope, after, version, now.contains(scope), Set.of(version), null);
+        }
+    }
+
+    /**
+     * Writes a member's copy of {@code version} (or marks it out) and removes {@code settled} from what is pending,
+     * if its copy is not newer and, when {@code markedAt} is given, nothing was marked since it was read. Without
+     * {@code markedAt} (a save's own versions), {@code settled} is removed even when the copy was newer: that save is
+     * over either way.
+     */
+    private void copy(String scope, Profile profile, long version, boolean in, Set<Long> settled, String markedAt) {
+        Map<String, String> names = new HashMap<>(Map.of("#pv", COPIED_VERSION, "#out", LEFT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", n(version)));
+        List<String> sets = new ArrayList<>(List.of("#pv = :v"));
+        List<String> removes = new ArrayList<>();
+        if (in) {
+            ProfileItems.reported(profile).forEach((attribute, value) -> {
+                names.put("#" + attribute, attribute);
+                values.put(":" + attribute, value);
+                sets.add("#" + attribute + " = :" + attribute);
+            });
+            ProfileItems.unset(profile).forEach(attribute -> {
+                names.put("#" + attribute, attribute);
+                removes.add("#" + attribute);
+            });
+            removes.add("#out");
+        } else {
+            values.put(":out", AttributeValue.fromBool(true));
+            sets.add("#out = :out");
+        }
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes))
+                + (settled.isEmpty() ? "" : " DELETE #pend :settled");
+        if (!settled.isEmpty()) {
+            names.put("#pend", PENDING);
+            values.put(":settled", versions(settled));
+        }
+        // the same version twice is the same profile: a sweep may settle over a save's own copy
+        String condition = "(attribute_not_exists(#pv) OR #pv <= :v)";
+        if (markedAt != null) {
+            names.put("#at", MARKED_AT);
+            values.put(":at", s(markedAt));
+            condition += " AND #at = :at";
+        }
+        String when = condition;
+        Map<String, AttributeValue> key = key(scope, profile.dealershipId());
+        boolean written = DynamoErrors.call("copy a profile to its scope", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(key).updateExpression(update).conditionExpression(when)
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        });
+        if (!written && !settled.isEmpty() && markedAt == null) {
+            DynamoErrors.call("settle a scope member", () -> db.updateItem(r -> r.tableName(table).key(key)
+                    .updateExpression("DELETE #pend :settled").expressionAttributeNames(Map.of("#pend", PENDING))
+                    .expressionAttributeValues(Map.of(":settled", versions(settled)))));
+        }
+    }
+
+    /** Sets an instant on the state item unless a later one is there (saves and sweeps race to set them). */
+    private void laterOnState(String attribute, Instant at, String what) {
+        DynamoErrors.call(what, () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("SET #a = :at")
+                        .conditionExpression("attribute_not_exists(#a) OR #a < :at").expressionAttributeNames(Map.of("#a", attribute))
+                        .expressionAttributeValues(Map.of(":at", s(instant(at)))));
+            } catch (ConditionalCheckFailedException later) {
+                // a later one is there already
+            }
+            return null;
+        });
+    }
+
+    private static AttributeValue versions(Set<Long> versions) {
+        return AttributeValue.fromNs(versions.stream().map(String::valueOf).toList());
+    }
+
+    /** Whether the copies can be read: once built (a new table's, or the sweep's build), they stay built. */
+    boolean built() {
+        if (!built) {
+            Map<String, AttributeValue> state = DynamoErrors.call("read whether scope members are built", () -> db.getItem(r -> r
+                    .tableName(table).key(stateKey()).consistentRead(true)).item());
+            built = state != null && state.containsKey(MEMBERS_BUILT);
+        }
+        return built;
+    }
+
+    /** A scope's members as stored, read consistently. */
+    List<Member> members(String scope) {
+        List<Member> members = new ArrayList<>();
+        DynamoErrors.call("read a scope's members", () -> {
+            db.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
+                            .expressionAttributeNames(Map.of("#pk", PK)).expressionAttributeValues(Map.of(":pk", s(scopeMembersPk(scope)))))
+                    .items().forEach(item -> members.add(member(item)));
+            return null;
+        });
+        return members;
+    }
+
+    private static Member member(Map<String, AttributeValue> item) {
+        String dealershipId = item.get(SK).s();
+        Profile copy = item.containsKey(COPIED_VERSION) && !item.containsKey(LEFT) ? ProfileItems.profile(item) : null;
+        long version = item.containsKey(COPIED_VERSION) ? Long.parseLong(item.get(COPIED_VERSION).n()) : 0;
+        Set<Long> pending = new LinkedHashSet<>();
+        if (item.containsKey(PENDING)) {
+            item.get(PENDING).ns().forEach(v -> pending.add(Long.parseLong(v)));
+        }
+        return new Member(dealershipId, copy, version, pending, item.containsKey(MARKED_AT) ? item.get(MARKED_AT).s() : null);
+    }
+
+    /** Marks the copies built on a new table: it has no profile to copy. */
+    static void markBuilt(DynamoDbClient db, String table) {
+        db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("SET #built = :built")
+                .expressionAttributeNames(Map.of("#built", MEMBERS_BUILT))
+                .expressionAttributeValues(Map.of(":built", AttributeValue.fromBool(true))));
+    }
+
+    /**
+     * The sweep's part, given every profile with its version (read before the members): each profile copied where it
+     * is and out where it is not (profiles saved before the copies, or by a version of the code without them), and
+     * pending saves marked before {@code settledBefore} (over, whether they wrote the profile or not) settled from the
+     * profile. A build begun before {@code settledBefore} that found nothing it could not mend marks the copies built.
+     */
+    void reconcile(Map<String, Versioned> profiles, Instant settledBefore, Consumer<RuntimeException> failed) {
+        // what this pass can have seen: marks made before it began
+        Instant seenBefore = settledBefore.isBefore(clock.instant()) ? settledBefore : clock.instant();
+        Map<String, AttributeValue> state = DynamoErrors.call("read the scope members' build", () -> db.getItem(r -> r
+                .tableName(table).key(stateKey()).consistentRead(true)).item());
+        boolean wasBuilt = state != null && state.containsKey(MEMBERS_BUILT);
+        if (wasBuilt && settled(state, settledBefore)) {
+            return;
+        }
+        Instant since = wasBuilt ? Instant.MIN : buildSince(state);
+        Map<String, Set<String>> byScope = new HashMap<>();
+        if (state != null && state.containsKey(SCOPES)) {
+            state.get(SCOPES).ss().forEach(scope -> byScope.put(scope, new LinkedHashSet<>()));
+        }
+        profiles.values().forEach(p -> scopesOf(p.profile()).forEach(scope ->
+                byScope.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(p.profile().dealershipId())));
+        int failures = 0;
+        for (Map.Entry<String, Set<String>> scope : byScope.entrySet()) {
+            Map<String, Member> stored = new HashMap<>();
+            try {
+                members(scope.getKey()).forEach(member -> stored.put(member.dealershipId(), member));
+            } catch (RuntimeException e) {
+                failed.accept(e);
+                failures++;
+                continue;
+            }
+            Set<String> ids = new LinkedHashSet<>(scope.getValue());
+            ids.addAll(stored.keySet());
+            for (String id : ids) {
+                try {
+                    // no profile: a first save cut off before its write (profiles are never deleted)
+                    mend(scope.getKey(), profiles.getOrDefault(id, new Versioned(Profile.unknown(id), 0)), stored.get(id), settledBefore);
+                } catch (RuntimeException e) {
+                    failed.accept(e);
+                    failures++;
+                }
+            }
+        }
+        if (failures == 0) {
+            laterOnState(RECONCILED, seenBefore, "record the scope members' last settling");
+        }
+        if (!wasBuilt && failures == 0 && !since.isAfter(settledBefore)) {
+            DynamoErrors.call("mark the scope members built", () -> {
+                markBuilt(db, table);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Whether no save has marked anything since the last sweep that settled every mark older than its grace (one that
+     * it left, being newer, was made after it; so was any newer save that stopped it settling an older one), and that
+     * sweep was within the hour: once an hour the members are compared with the profiles all the same, as a version
+     * of the code without them (a deployment rolled back) saves without marking.
+     */
+    private static boolean settled(Map<String, AttributeValue> state, Instant settledBefore) {
+        return state.containsKey(RECONCILED) && (!state.containsKey(LAST_MARK)
+                || state.get(LAST_MARK).s().compareTo(state.get(RECONCILED).s()) < 0)
+                && Instant.parse(state.get(RECONCILED).s()).isAfter(settledBefore.minus(FULL_PASS_EVERY));
+    }
+
+    /** A profile and its version, as the sweep read it. */
+    record Versioned(Profile profile, long version) {
+    }
+
+    private void mend(String scope, Versioned profile, Member member, Instant settledBefore) {
+        boolean in = scopesOf(profile.profile()).contains(scope);
+        if (member == null) {
+            if (in) {
+                copy(scope, profile.profile(), profile.version(), true, Set.of(), null);
+            }
+            return;
+        }
+        if (!member.pending().isEmpty()) {
+            if (member.markedAt() != null && Instant.parse(member.markedAt()).isBefore(settledBefore)) {
+                copy(scope, profile.profile(), profile.version(), in, member.pending(), member.markedAt());
+            }
+            return;
+        }
+        boolean current = in ? profile.profile().equals(member.copy()) : member.copy() == null;
+        if (!current && member.version() < profile.version()) {
+            // saved without copies: before they existed, or by a version of the code without them
+            copy(scope, profile.profile(), profile.version(), in, Set.of(), null);
+        }
+    }
+
+    /** When the build began: at the first sweep that found the copies not built (this one, if none did before). */
+    private Instant buildSince(Map<String, AttributeValue> state) {
+        if (state != null && state.containsKey(SINCE)) {
+            return Instant.parse(state.get(SINCE).s());
+        }
+        Instant now = clock.instant();
+        DynamoErrors.call("start the scope members' build", () -> db.updateItem(r -> r.tableName(table).key(stateKey())
+                .updateExpression("SET #since = if_not_exists(#since, :now)").expressionAttributeNames(Map.of("#since", SINCE))
+                .expressionAttributeValues(Map.of(":now", s(instant(now))))));
+        return now;
+    }
+
+    private static Set<String> union(Profile before, Profile after) {
+        Set<String> scopes = new LinkedHashSet<>(scopesOf(before));
+        scopes.addAll(scopesOf(after));
+        return scopes;
+    }
+
+    private static Map<String, AttributeValue> key(String scope, String dealershipId) {
+        return Map.of(PK, s(scopeMembersPk(scope)), SK, s(dealershipId));
+    }
+
+    private static Map<String, AttributeValue> stateKey() {
+        return Map.of(PK, s(SCOPE_MEMBERS_STATE_PK), SK, s(SCOPE_MEMBERS_STATE_SK));
+    }
+}
