@@ -133,8 +133,9 @@ public final class ReportHandler extends FunctionHandler {
     }
 
     private APIGatewayV2HTTPResponse cohorts(Profile profile, RangeRequest request, ReportQueries.Format format) {
-        DateRange range = reports.resolve(profile, request);
-        List<Cohorts.Row> rows = reports.cohorts(profile, range);
+        KpiReports.CohortTable table = reports.cohorts(profile, request);
+        DateRange range = table.range();
+        List<Cohorts.Row> rows = table.rows();
         return switch (format) {
             case JSON -> Responses.json(200, CohortViews.json(profile.dealershipId(), range, rows));
             case CSV -> ReportQueries.csv("cohorts-" + profile.dealershipId() + "-" + range.kind().wire(),

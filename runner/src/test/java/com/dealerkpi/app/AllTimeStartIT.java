@@ -73,8 +73,9 @@ class AllTimeStartIT {
             assertEquals(200, reply.status(), path + " -> " + reply);
             assertEquals("2024-07-09", reply.map("range").get("from"), path);
         }
+        // the last two: each dealership's row of an all-time roll-up is counted on its own, its comparison too
         for (String path : List.of("/dealerships/OLD1/kpi?range=all", "/dealerships/OLD1/kpi?range=all&format=csv",
-                "/dealerships/OLD1/usage?range=all")) {
+                "/dealerships/OLD1/usage?range=all", "/dealerships/OLD1/kpi/cohorts?range=all", "/kpi?range=all&compare=previous")) {
             configReads.count.set(0);
             assertEquals(200, api.get(Caller.national(), path).status());
             assertEquals(1, configReads.count.get(), path + ": the config read once, for the start and the counts");

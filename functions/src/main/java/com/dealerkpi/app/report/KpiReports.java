@@ -197,11 +197,19 @@ public final class KpiReports {
      * One dealership's report within a roll-up: the stage counts one after another (a roll-up's parallelism is
      * across dealerships, so requests in flight stay bounded), the targets from the roll-up's one read of them.
      */
-    public KpiReport kpiWithin(Profile profile, RangeRequest request, TargetBook targets) {
+    public Within kpiWithin(Profile profile, RangeRequest request, TargetBook targets, Optional<CompareWith> compare) {
         Source source = source(profile);
         DateRange range = resolve(profile, request, () -> source);
-        return source.noted(report(profile, range, countsByDay(profile.dealershipId(), source.serving(), range,
+        KpiReport report = source.noted(report(profile, range, countsByDay(profile.dealershipId(), source.serving(), range,
                 KpiReports::inTurn), targets.layersFor(profile)));
+        return new Within(report, compare.map(with -> {
+            DateRange other = with.rangeFor(range);
+            return new CompareWith.Comparison(other, wholeRange(profile.dealershipId(), source.serving(), other));
+        }));
+    }
+
+    /** A dealership's report within a roll-up, and the counts of the range it is compared with (if any). */
+    public record Within(KpiReport report, Optional<CompareWith.Comparison> comparison) {
     }
 
     /**
@@ -229,18 +237,22 @@ public final class KpiReports {
         return KpiReport.build(profile, range, DailyCounts.of(range, byStage), layers, today(profile));
     }
 
-    /** The counts of the range compared with, one stage after another, within a roll-up (parallel across dealerships). */
-    public CompareWith.Comparison comparisonWithin(Profile profile, DateRange range, CompareWith with) {
-        DateRange other = with.rangeFor(range);
-        return new CompareWith.Comparison(other, wholeRange(profile.dealershipId(), source(profile).serving(), other));
+    /** A range's contact cohorts, and the range they were resolved to. */
+    public record CohortTable(DateRange range, List<Cohorts.Row> rows) {
     }
 
     /**
      * The range's contact cohorts: each month's first contacts and how far those agreements have got since; from the
-     * aggregates' cohort counters when they serve, else from the milestone index.
+     * aggregates' cohort counters when they serve, else from the milestone index (the config read once, for the
+     * all-time view's start too).
      */
-    public List<Cohorts.Row> cohorts(Profile profile, DateRange range) {
-        Optional<AggregateConfig> serving = source(profile).serving();
+    public CohortTable cohorts(Profile profile, RangeRequest request) {
+        Source source = source(profile);
+        DateRange range = resolve(profile, request, () -> source);
+        return new CohortTable(range, cohorts(profile, range, source.serving()));
+    }
+
+    private List<Cohorts.Row> cohorts(Profile profile, DateRange range, Optional<AggregateConfig> serving) {
         if (serving.isPresent()) {
             return aggregates.cohorts(profile.dealershipId(), serving.get(), range.from(), range.to());
         }

@@ -8,7 +8,6 @@ import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.report.CompareWith;
 import com.dealerkpi.domain.report.DateRange;
-import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
 import com.dealerkpi.domain.settings.Profile;
@@ -270,9 +269,7 @@ public final class RollUps {
     }
 
     private RollUp.Row row(KpiReports.Dealership dealership, Query query, TargetBook targets) {
-        KpiReport report = kpi.kpiWithin(dealership.profile(), query.range(), targets);
-        CompareWith.Comparison comparison = query.compare()
-                .map(with -> kpi.comparisonWithin(dealership.profile(), report.range(), with)).orElse(null);
-        return new RollUp.Row(report, dealership.profile(), dealership.hasProfile(), comparison);
+        KpiReports.Within within = kpi.kpiWithin(dealership.profile(), query.range(), targets, query.compare());
+        return new RollUp.Row(within.report(), dealership.profile(), dealership.hasProfile(), within.comparison().orElse(null));
     }
 }
