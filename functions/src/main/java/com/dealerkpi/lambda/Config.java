@@ -17,7 +17,8 @@ import java.util.Optional;
 public record Config(String tableName, String region, Optional<URI> dynamodbEndpoint, String dealershipClaim,
                      String roleClaim, String nationalRole, String groupsClaim, int maxAttempts, Duration attemptTimeout,
                      Optional<String> cursorSecretArn, boolean deployed, boolean localPrincipalHeader,
-                     Telemetry.Level logLevel, int rollUpParallelism, Duration rollUpBudget, int networkShards) {
+                     Telemetry.Level logLevel, int rollUpParallelism, Duration rollUpBudget, int networkShards,
+                     String codeVersion) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
@@ -55,7 +56,9 @@ public record Config(String tableName, String region, Optional<URI> dynamodbEndp
                 // inside the report function's 29 s timeout and the HTTP API's 30 s, with room to answer
                 Duration.ofMillis(Long.parseLong(value(env, ROLL_UP_BUDGET_MS).orElse("25000"))),
                 // the table's layout: every function of a stack must use the same (README, "Hot items")
-                Integer.parseInt(value(env, NETWORK_SHARDS).orElse(Integer.toString(TableLayout.NETWORK_SHARDS))));
+                Integer.parseInt(value(env, NETWORK_SHARDS).orElse(Integer.toString(TableLayout.NETWORK_SHARDS))),
+                // Lambda's: the version of the function published by this deployment (the template's AutoPublishAlias)
+                value(env, "AWS_LAMBDA_FUNCTION_VERSION").orElse("local"));
     }
 
     public ClaimNames claimNames() {

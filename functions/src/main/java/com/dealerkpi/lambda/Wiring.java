@@ -176,7 +176,8 @@ public final class Wiring implements Priming.Hooks {
      * too; builds fanned out on their own pool.
      */
     public Sweep sweep() {
-        return new Sweep(stores.counts(), aggregates, stores.reports(), stores.settings()::maintainProfiles, fanOut, clock);
+        return new Sweep(stores.counts(), aggregates, stores.reports(), stores.settings()::maintainProfiles, fanOut, clock,
+                config.codeVersion());
     }
 
     /** The aggregates' verification; a dealership that differs is recounted after {@link #RECHECK_DELAY}. */

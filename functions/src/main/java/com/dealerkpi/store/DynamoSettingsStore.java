@@ -1,5 +1,6 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.settings.AuditEntry;
@@ -128,7 +129,7 @@ public final class DynamoSettingsStore implements SettingsStore {
     }
 
     @Override
-    public Map<String, Bucketing> maintainProfiles(Instant settledBefore, Consumer<RuntimeException> failed) {
+    public Map<String, Bucketing> maintainProfiles(Sweep.Upkeep upkeep, Consumer<RuntimeException> failed) {
         Map<String, String> names = new HashMap<>(REPORTED_FIELDS);
         names.put("#pk", PK);
         names.put("#gk", GSI5_PK);
@@ -157,7 +158,7 @@ public final class DynamoSettingsStore implements SettingsStore {
             versioned.put(profile.dealershipId(), new ScopeMembers.Versioned(profile, version(item)));
         }
         try {
-            members.reconcile(versioned, settledBefore, failed);
+            members.reconcile(versioned, upkeep, failed);
         } catch (RuntimeException e) {
             failed.accept(e);
         }

@@ -1,5 +1,6 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.domain.settings.Profile;
 
 import java.time.Clock;
@@ -33,7 +34,8 @@ import static com.dealerkpi.store.TableLayout.*;
  * profile itself of a member with something pending (a save in flight, or cut off).</li>
  * </ul>
  * A save cut off leaves its versions pending: the sweep settles them once they are older than any request can be,
- * and copies the profiles saved before the copies existed (the build: until it has run, readers use the profiles).
+ * copies the profiles saved before the copies existed (the build: until it has run, readers use the profiles), and
+ * compares every member with its profile while a version of the code without copies may still save, and hourly.
  */
 final class ScopeMembers {
     /** A scope member as stored: its copy (absent if it left), what is pending, and when that was last added to. */
@@ -72,22 +74,42 @@ final class ScopeMembers {
 
     /** Before a save of {@code version}: it is pending in every scope the profile is in before or after it. */
     void mark(Profile before, Profile after, long version) {
-        Set<String> joined = new LinkedHashSet<>(scopesOf(after));
-        joined.removeAll(scopesOf(before));
-        if (!joined.isEmpty()) {
-            // first, so the sweep visits every scope a save may have marked: one a save that lost left alone
-            DynamoErrors.call("record a profile's new scopes", () -> db.updateItem(r -> r.tableName(table).key(stateKey())
-                    .updateExpression("ADD #scopes :scopes").expressionAttributeNames(Map.of("#scopes", SCOPES))
-                    .expressionAttributeValues(Map.of(":scopes", AttributeValue.fromSs(List.copyOf(joined))))));
+        Set<String> scopes = union(before, after);
+        if (scopes.isEmpty()) {
+            return;
         }
         Instant now = clock.instant();
-        laterOnState(LAST_MARK, now, "record a profile's save for the sweep");
-        for (String scope : union(before, after)) {
+        recordMark(scopes, now);
+        for (String scope : scopes) {
             DynamoErrors.call("mark a scope member pending", () -> db.updateItem(r -> r.tableName(table).key(key(scope, after.dealershipId()))
                     .updateExpression("ADD #pend :v SET #at = :at")
                     .expressionAttributeNames(Map.of("#pend", PENDING, "#at", MARKED_AT))
                     .expressionAttributeValues(Map.of(":v", versions(Set.of(version)), ":at", s(instant(now))))));
         }
+    }
+
+    /**
+     * First, so the sweep knows to look, and where: the scopes the save marks (every scope a member was ever written
+     * in is recorded), and when it marked them, unless a later mark is recorded already.
+     */
+    private void recordMark(Set<String> scopes, Instant now) {
+        DynamoErrors.call("record a profile's save for the sweep", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("SET #last = :now ADD #scopes :scopes")
+                        .conditionExpression("attribute_not_exists(#last) OR #last < :now")
+                        .expressionAttributeNames(Map.of("#last", LAST_MARK, "#scopes", SCOPES))
+                        .expressionAttributeValues(Map.of(":now", s(instant(now)), ":scopes", AttributeValue.fromSs(List.copyOf(scopes)))));
+            } catch (ConditionalCheckFailedException later) {
+                recordScopes(scopes);
+            }
+            return null;
+        });
+    }
+
+    private void recordScopes(Set<String> scopes) {
+        DynamoErrors.call("record scopes for the sweep", () -> db.updateItem(r -> r.tableName(table).key(stateKey())
+                .updateExpression("ADD #scopes :scopes").expressionAttributeNames(Map.of("#scopes", SCOPES))
+                .expressionAttributeValues(Map.of(":scopes", AttributeValue.fromSs(List.copyOf(scopes))))));
     }
 
     /** After the save of {@code version} was written: copied where the profile is, out where it left. */
@@ -104,7 +126,7 @@ final class ScopeMembers {
      * {@code markedAt} (a save's own versions), {@code settled} is removed even when the copy was newer: that save is
      * over either way.
      */
-    private void copy(String scope, Profile profile, long version, boolean in, Set<Long> settled, String markedAt) {
+    private boolean copy(String scope, Profile profile, long version, boolean in, Set<Long> settled, String markedAt) {
         Map<String, String> names = new HashMap<>(Map.of("#pv", COPIED_VERSION, "#out", LEFT));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", n(version)));
         List<String> sets = new ArrayList<>(List.of("#pv = :v"));
@@ -153,17 +175,19 @@ final class ScopeMembers {
                     .updateExpression("DELETE #pend :settled").expressionAttributeNames(Map.of("#pend", PENDING))
                     .expressionAttributeValues(Map.of(":settled", versions(settled)))));
         }
+        return written;
     }
 
-    /** Sets an instant on the state item unless a later one is there (saves and sweeps race to set them). */
-    private void laterOnState(String attribute, Instant at, String what) {
-        DynamoErrors.call(what, () -> {
+    /** Records how far the sweep settled, unless a sweep that overlapped it settled further. */
+    private void recordSettled(Instant settled) {
+        DynamoErrors.call("record the scope members' last settling", () -> {
             try {
-                db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("SET #a = :at")
-                        .conditionExpression("attribute_not_exists(#a) OR #a < :at").expressionAttributeNames(Map.of("#a", attribute))
-                        .expressionAttributeValues(Map.of(":at", s(instant(at)))));
-            } catch (ConditionalCheckFailedException later) {
-                // a later one is there already
+                db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("SET #settled = :at")
+                        .conditionExpression("attribute_not_exists(#settled) OR #settled < :at")
+                        .expressionAttributeNames(Map.of("#settled", RECONCILED))
+                        .expressionAttributeValues(Map.of(":at", s(instant(settled)))));
+            } catch (ConditionalCheckFailedException further) {
+                // settled further already
             }
             return null;
         });
@@ -219,22 +243,28 @@ final class ScopeMembers {
      * pending saves marked before {@code settledBefore} (over, whether they wrote the profile or not) settled from the
      * profile. A build begun before {@code settledBefore} that found nothing it could not mend marks the copies built.
      */
-    void reconcile(Map<String, Versioned> profiles, Instant settledBefore, Consumer<RuntimeException> failed) {
-        // what this pass can have seen: marks made before it began
-        Instant seenBefore = settledBefore.isBefore(clock.instant()) ? settledBefore : clock.instant();
-        Map<String, AttributeValue> state = DynamoErrors.call("read the scope members' build", () -> db.getItem(r -> r
+    void reconcile(Map<String, Versioned> profiles, Sweep.Upkeep upkeep, Consumer<RuntimeException> failed) {
+        Map<String, AttributeValue> state = DynamoErrors.call("read the scope members' state", () -> db.getItem(r -> r
                 .tableName(table).key(stateKey()).consistentRead(true)).item());
-        boolean wasBuilt = state != null && state.containsKey(MEMBERS_BUILT);
-        if (wasBuilt && settled(state, settledBefore)) {
+        state = state == null ? Map.of() : state;
+        boolean wasBuilt = state.containsKey(MEMBERS_BUILT);
+        Instant since = codeSince(state, upkeep.codeVersion());
+        // until every version of the code before this one has stopped, any of them may have saved without marking
+        boolean othersStopped = since.isBefore(upkeep.settledBefore());
+        if (wasBuilt && othersStopped && settled(state, upkeep.settledBefore())) {
             return;
         }
-        Instant since = wasBuilt ? Instant.MIN : buildSince(state);
+        Set<String> recorded = state.containsKey(SCOPES) ? Set.copyOf(state.get(SCOPES).ss()) : Set.of();
         Map<String, Set<String>> byScope = new HashMap<>();
-        if (state != null && state.containsKey(SCOPES)) {
-            state.get(SCOPES).ss().forEach(scope -> byScope.put(scope, new LinkedHashSet<>()));
-        }
+        recorded.forEach(scope -> byScope.put(scope, new LinkedHashSet<>()));
         profiles.values().forEach(p -> scopesOf(p.profile()).forEach(scope ->
                 byScope.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(p.profile().dealershipId())));
+        Set<String> unrecorded = new LinkedHashSet<>(byScope.keySet());
+        unrecorded.removeAll(recorded);
+        if (!unrecorded.isEmpty()) {
+            recordScopes(unrecorded); // before any copy in them: a save cut off there is looked for later
+        }
+        Instant settled = upkeep.requestsEndedBefore();
         int failures = 0;
         for (Map.Entry<String, Set<String>> scope : byScope.entrySet()) {
             Map<String, Member> stored = new HashMap<>();
@@ -250,7 +280,9 @@ final class ScopeMembers {
             for (String id : ids) {
                 try {
                     // no profile: a first save cut off before its write (profiles are never deleted)
-                    mend(scope.getKey(), profiles.getOrDefault(id, new Versioned(Profile.unknown(id), 0)), stored.get(id), settledBefore);
+                    Instant left = mend(scope.getKey(), profiles.getOrDefault(id, new Versioned(Profile.unknown(id), 0)),
+                            stored.get(id), upkeep.settledBefore());
+                    settled = left.isBefore(settled) ? left : settled;
                 } catch (RuntimeException e) {
                     failed.accept(e);
                     failures++;
@@ -258,21 +290,20 @@ final class ScopeMembers {
             }
         }
         if (failures == 0) {
-            laterOnState(RECONCILED, seenBefore, "record the scope members' last settling");
-        }
-        if (!wasBuilt && failures == 0 && !since.isAfter(settledBefore)) {
-            DynamoErrors.call("mark the scope members built", () -> {
-                markBuilt(db, table);
-                return null;
-            });
+            recordSettled(settled);
+            if (!wasBuilt && othersStopped) {
+                DynamoErrors.call("mark the scope members built", () -> {
+                    markBuilt(db, table);
+                    return null;
+                });
+            }
         }
     }
 
     /**
-     * Whether no save has marked anything since the last sweep that settled every mark older than its grace (one that
-     * it left, being newer, was made after it; so was any newer save that stopped it settling an older one), and that
-     * sweep was within the hour: once an hour the members are compared with the profiles all the same, as a version
-     * of the code without them (a deployment rolled back) saves without marking.
+     * Whether no save has marked anything since the last sweep that settled every mark it saw (it records the earliest
+     * mark it left, or when the requests it could not see began), and that sweep was within the hour: once an hour the
+     * members are compared with the profiles all the same.
      */
     private static boolean settled(Map<String, AttributeValue> state, Instant settledBefore) {
         return state.containsKey(RECONCILED) && (!state.containsKey(LAST_MARK)
@@ -280,41 +311,46 @@ final class ScopeMembers {
                 && Instant.parse(state.get(RECONCILED).s()).isAfter(settledBefore.minus(FULL_PASS_EVERY));
     }
 
+    /**
+     * When this version of the code first swept: now, if another version swept last (a deployment; a build not yet
+     * marked begins again, as the version before may have been one without copies, rolled back to).
+     */
+    private Instant codeSince(Map<String, AttributeValue> state, String codeVersion) {
+        if (state.containsKey(CODE_VERSION) && state.get(CODE_VERSION).s().equals(codeVersion) && state.containsKey(SINCE)) {
+            return Instant.parse(state.get(SINCE).s());
+        }
+        Instant now = clock.instant();
+        DynamoErrors.call("record the code that sweeps the scope members", () -> db.updateItem(r -> r.tableName(table).key(stateKey())
+                .updateExpression("SET #code = :code, #since = :now").expressionAttributeNames(Map.of("#code", CODE_VERSION, "#since", SINCE))
+                .expressionAttributeValues(Map.of(":code", s(codeVersion), ":now", s(instant(now))))));
+        return now;
+    }
+
     /** A profile and its version, as the sweep read it. */
     record Versioned(Profile profile, long version) {
     }
 
-    private void mend(String scope, Versioned profile, Member member, Instant settledBefore) {
+    /** Mends one member; when a mark it leaves was made (or {@link Instant#MAX}: none left). */
+    private Instant mend(String scope, Versioned profile, Member member, Instant settledBefore) {
         boolean in = scopesOf(profile.profile()).contains(scope);
         if (member == null) {
             if (in) {
                 copy(scope, profile.profile(), profile.version(), true, Set.of(), null);
             }
-            return;
+            return Instant.MAX;
         }
         if (!member.pending().isEmpty()) {
-            if (member.markedAt() != null && Instant.parse(member.markedAt()).isBefore(settledBefore)) {
-                copy(scope, profile.profile(), profile.version(), in, member.pending(), member.markedAt());
-            }
-            return;
+            Instant markedAt = member.markedAt() == null ? Instant.MIN : Instant.parse(member.markedAt());
+            boolean over = member.markedAt() != null && markedAt.isBefore(settledBefore);
+            return over && copy(scope, profile.profile(), profile.version(), in, member.pending(), member.markedAt())
+                    ? Instant.MAX : markedAt;
         }
         boolean current = in ? profile.profile().equals(member.copy()) : member.copy() == null;
         if (!current && member.version() < profile.version()) {
             // saved without copies: before they existed, or by a version of the code without them
             copy(scope, profile.profile(), profile.version(), in, Set.of(), null);
         }
-    }
-
-    /** When the build began: at the first sweep that found the copies not built (this one, if none did before). */
-    private Instant buildSince(Map<String, AttributeValue> state) {
-        if (state != null && state.containsKey(SINCE)) {
-            return Instant.parse(state.get(SINCE).s());
-        }
-        Instant now = clock.instant();
-        DynamoErrors.call("start the scope members' build", () -> db.updateItem(r -> r.tableName(table).key(stateKey())
-                .updateExpression("SET #since = if_not_exists(#since, :now)").expressionAttributeNames(Map.of("#since", SINCE))
-                .expressionAttributeValues(Map.of(":now", s(instant(now))))));
-        return now;
+        return Instant.MAX;
     }
 
     private static Set<String> union(Profile before, Profile after) {

@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * scope member      P#{R|B|G}#{key}          {dealer}               (a copy of the profile's reported fields at its
  *                                                                    version pv, or "out" since pv; pend: versions
  *                                                                    being written; docs/aggregates.md)
- * scope members     P##STATE                 STATE                  (since: the members' first build; built; scopes:
- *                                                                    every scope a save joined a profile to;
- *                                                                    lastMark, settled: whether the sweep must look)
+ * scope members     P##STATE                 STATE                  (code, since: the code sweeping and since when;
+ *                                                                    built; scopes: every scope a member was written
+ *                                                                    in; lastMark, settled: whether the sweep must look)
  * target override   TARGETS                  {scope label}
  * registry entry    D##REGISTRY              {dealer}
  * aggregate config  D#{dealer}#AGG           CFG                    (gen, zone, group: its shard of the network)
@@ -190,6 +190,8 @@ public final class TableLayout {
     /** When a save last marked scope members pending; and the grace's end of the last sweep that settled them all. */
     static final String LAST_MARK = "lastMark";
     static final String RECONCILED = "settled";
+    /** The version of the code that last swept the scope members (from {@link #SINCE} on). */
+    static final String CODE_VERSION = "code";
     /** The profile version a scope member's copy is of. */
     static final String COPIED_VERSION = "pv";
     /** The profile versions being written that may change a scope member (a number set). */

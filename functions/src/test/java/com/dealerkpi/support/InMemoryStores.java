@@ -359,7 +359,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
 
     /** Scopes are matched on the profiles themselves here: nothing to index or copy. */
     @Override
-    public Map<String, Bucketing> maintainProfiles(java.time.Instant settledBefore, java.util.function.Consumer<RuntimeException> failed) {
+    public Map<String, Bucketing> maintainProfiles(com.dealerkpi.app.counts.Sweep.Upkeep upkeep, java.util.function.Consumer<RuntimeException> failed) {
         Map<String, Bucketing> bucketings = new HashMap<>();
         allProfiles().forEach(profile -> bucketings.put(profile.dealershipId(), Bucketing.of(profile)));
         return bucketings;

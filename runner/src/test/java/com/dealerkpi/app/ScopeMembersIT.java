@@ -1,5 +1,6 @@
 package com.dealerkpi.app;
 
+import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.Profile;
@@ -76,7 +77,7 @@ class ScopeMembersIT {
         assertTrue(pending(db, table) > 0, "some saves were cut off after their marks");
 
         List<RuntimeException> failed = new ArrayList<>();
-        store.maintainProfiles(Instant.now().plusSeconds(1), failed::add);
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), failed::add);
         assertEquals(List.of(), failed);
         assertEquals(0, pending(db, table), "the sweep settled every save cut off");
         assertExact(store, "after the sweep");
@@ -114,16 +115,16 @@ class ScopeMembersIT {
             threads.shutdownNow();
         }
         assertExact(store, "after the saves");
-        store.maintainProfiles(Instant.now().plusSeconds(1), e -> { throw e; });
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         assertEquals(0, pending(db, table), "what the losers marked is settled by the sweep");
         assertExact(store, "after the sweep");
 
         queries.count.set(0);
-        store.maintainProfiles(Instant.now().plusSeconds(1), e -> { throw e; });
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         assertEquals(0, queries.count.get(), "nothing marked since every mark was settled: no scope is read");
         var d1 = store.profile("D1").orElseThrow();
         assertTrue(store.saveProfile(d1.value(), profile("D1", "Renamed", "North", "Sytner"), d1.version(), ENTRY));
-        store.maintainProfiles(Instant.now().plusSeconds(1), e -> { throw e; });
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         assertTrue(queries.count.get() > 0, "a save since: the scopes are read again");
     }
 
@@ -149,15 +150,11 @@ class ScopeMembersIT {
         for (String id : DEALERSHIPS) {
             store.saveProfile(Profile.unknown(id), profile(id, "Site", REGIONS.get(id.hashCode() % 2), GROUPS.get(id.hashCode() % 3)), 0, ENTRY);
         }
-        // as a table saved by the version before the copies: none of them, and no build
-        db.scanPaginator(ScanRequest.builder().tableName(table).build()).items().stream()
-                .filter(item -> item.get(TableLayout.PK).s().startsWith("P#"))
-                .forEach(item -> db.deleteItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, item.get(TableLayout.PK),
-                        TableLayout.SK, item.get(TableLayout.SK)))));
+        deleteMembers(db, table); // as a table saved by the version before the copies: none of them, and no build
         SettingsStore upgraded = new DynamoStores(db, table, Clock.systemUTC()).settings();
         assertExact(upgraded, "read from the profiles before the build");
 
-        upgraded.maintainProfiles(Instant.now().minusSeconds(60), e -> { throw e; });
+        upgraded.maintainProfiles(upkeep(Instant.now().minusSeconds(60)), e -> { throw e; });
         assertEquals(List.of(), members(db, table).stream().filter(item -> item.containsKey("built")).toList(),
                 "a build begun within the grace may have missed a save by a version without copies: not built yet");
         assertExact(upgraded, "read from the profiles while building");
@@ -166,7 +163,7 @@ class ScopeMembersIT {
         var d1 = upgraded.profile("D1").orElseThrow();
         assertTrue(upgraded.saveProfile(d1.value(), moved, d1.version(), ENTRY));
 
-        upgraded.maintainProfiles(Instant.now().plusSeconds(1), e -> { throw e; });
+        upgraded.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         assertTrue(members(db, table).stream().anyMatch(item -> item.containsKey("built")), "built");
         SettingsStore next = new DynamoStores(db, table, Clock.systemUTC()).settings();
         assertExact(next, "read from the copies");
@@ -180,7 +177,8 @@ class ScopeMembersIT {
         String table = Backend.get().freshTable(db);
         SettingsStore store = new DynamoStores(db, table, Clock.systemUTC()).settings();
         assertTrue(store.saveProfile(Profile.unknown("D1"), profile("D1", "Site", "North", "Lookers"), 0, ENTRY));
-        store.maintainProfiles(Instant.now().plusSeconds(1), e -> { throw e; });
+        deleteMembers(db, table); // D1's copy in Lookers is the build's: no save recorded Lookers
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         // as a version of the code without the members saves (a deployment rolled back): the profile alone
         db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS(TableLayout.PROFILES_PK),
                         TableLayout.SK, AttributeValue.fromS(TableLayout.profileSk("D1"))))
@@ -189,12 +187,65 @@ class ScopeMembersIT {
         assertEquals(List.of("D1"), store.profilesInGroup("Lookers").stream().map(Profile::dealershipId).toList(),
                 "no mark announced it: the copy is behind");
 
-        store.maintainProfiles(Instant.now().plusSeconds(2), e -> { throw e; });
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(2)), e -> { throw e; });
         assertEquals(List.of("D1"), store.profilesInGroup("Lookers").stream().map(Profile::dealershipId).toList(),
                 "within the hour of the last full comparison, nothing marked: the sweep reads no member");
-        store.maintainProfiles(Instant.now().plus(Duration.ofMinutes(61)), e -> { throw e; });
+        store.maintainProfiles(upkeep(Instant.now().plus(Duration.ofMinutes(61))), e -> { throw e; });
         assertEquals(List.of(), store.profilesInGroup("Lookers"), "compared within the hour: out of the group it left");
         assertEquals(List.of("D1"), store.profilesInGroup("Sytner").stream().map(Profile::dealershipId).toList());
+    }
+
+    @Test
+    void aScopeOnlyTheBuildWroteIsSweptAfterItsLastDealershipLeft() {
+        FaultInjector faults = new FaultInjector();
+        DynamoDbClient db = Backend.get().client(1, Duration.ofSeconds(10), faults);
+        String table = Backend.get().freshTable(db);
+        SettingsStore store = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        assertTrue(store.saveProfile(Profile.unknown("D1"), profile("D1", "Site", "North", "Lookers"), 0, ENTRY));
+        deleteMembers(db, table); // as a table saved before the members: the build copies D1 into Lookers
+        SettingsStore upgraded = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        upgraded.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
+        var d1 = upgraded.profile("D1").orElseThrow();
+        // its last dealership leaves Lookers; the save is cut off after writing the profile, before its copies
+        faults.plan(n -> n == 7 ? FaultInjector.Fault.RESET_BEFORE_SEND : FaultInjector.Fault.NONE);
+        try {
+            upgraded.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY);
+        } catch (RuntimeException cutOff) {
+            // expected
+        } finally {
+            faults.heal();
+        }
+        assertEquals("Sytner", upgraded.profile("D1").orElseThrow().value().group(), "the profile was written");
+        assertTrue(pending(db, table) > 0, "its marks were left");
+        assertExact(upgraded, "cut off");
+        upgraded.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
+        assertEquals(0, pending(db, table), "Lookers, which no profile names any more, was swept too");
+        assertExact(upgraded, "after the sweep");
+    }
+
+    @Test
+    void aBuildBegunByAnEarlierVersionOfTheCodeBeginsAgainWithThisOne() throws Exception {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        SettingsStore store = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        assertTrue(store.saveProfile(Profile.unknown("D1"), profile("D1", "Site", "North", "Lookers"), 0, ENTRY));
+        deleteMembers(db, table);
+        store.maintainProfiles(upkeep(Instant.now().minus(Duration.ofMinutes(15)), "v1"), e -> { throw e; });
+        Instant v1Began = Instant.parse(members(db, table).stream().filter(item -> item.containsKey("since")).findFirst()
+                .orElseThrow().get("since").s());
+        Thread.sleep(20);
+        // v1 was rolled back days ago; v2's first sweep: v1's build began before its grace, v2's only now
+        Sweep.Upkeep v2 = new Sweep.Upkeep(v1Began.plusMillis(5), v1Began.plusMillis(5), "v2");
+        store.maintainProfiles(v2, e -> { throw e; });
+        assertEquals(List.of(), members(db, table).stream().filter(item -> item.containsKey("built")).toList(),
+                "a version without copies may still save until v2's own grace has passed");
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1), "v2"), e -> { throw e; });
+        assertTrue(members(db, table).stream().anyMatch(item -> item.containsKey("built")), "built once v2's grace has passed");
+    }
+
+    private static void deleteMembers(DynamoDbClient db, String table) {
+        members(db, table).forEach(item -> db.deleteItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, item.get(TableLayout.PK),
+                TableLayout.SK, item.get(TableLayout.SK)))));
     }
 
     /** Each scope's dealerships as it reads them, against the profiles read one by one. */
@@ -220,6 +271,16 @@ class ScopeMembersIT {
     private static Profile profile(String id, String name, String region, String group) {
         return new Profile(id, name, region, "Land Rover", group, ZoneId.of("Europe/London"),
                 new Timeline<>(List.of(new Timeline.Change<>(YearMonth.of(2026, 1), Instant.parse("2026-01-01T00:00:00Z"), 500L))), null);
+    }
+
+    /** A sweep's upkeep: saves marked before {@code settledBefore} are over, every request before it has ended. */
+    private static Sweep.Upkeep upkeep(Instant settledBefore) {
+        return upkeep(settledBefore, "v1");
+    }
+
+    private static Sweep.Upkeep upkeep(Instant settledBefore, String codeVersion) {
+        Instant now = Instant.now();
+        return new Sweep.Upkeep(settledBefore, settledBefore.isAfter(now) ? now : settledBefore, codeVersion);
     }
 
     private static <T> T pick(Random random, List<T> options) {

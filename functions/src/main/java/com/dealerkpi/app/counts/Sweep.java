@@ -38,6 +38,7 @@ public final class Sweep {
     private final ProfileUpkeep profileBucketings;
     private final Executor executor;
     private final Clock clock;
+    private final String codeVersion;
 
     /**
      * @param profileBucketings the time zone and dealer group of each dealership with a profile, read with what is kept
@@ -45,13 +46,14 @@ public final class Sweep {
      * @param executor     runs a build's agreements (not the pool the aggregates' own writes run on)
      */
     public Sweep(CountsStore store, Aggregates aggregates, DealershipRegistry registry,
-                 ProfileUpkeep profileBucketings, Executor executor, Clock clock) {
+                 ProfileUpkeep profileBucketings, Executor executor, Clock clock, String codeVersion) {
         this.store = store;
         this.aggregates = aggregates;
         this.registry = registry;
         this.profileBucketings = profileBucketings;
         this.executor = executor;
         this.clock = clock;
+        this.codeVersion = codeVersion;
     }
 
     /**
@@ -74,16 +76,26 @@ public final class Sweep {
     @FunctionalInterface
     public interface ProfileUpkeep {
         /**
-         * @param settledBefore what began before it has ended (the grace of a build)
-         * @param failed        takes each profile that could not be mended; the others go on
+         * @param failed takes each profile that could not be mended; the others go on
          */
-        Map<String, Bucketing> maintain(Instant settledBefore, Consumer<RuntimeException> failed);
+        Map<String, Bucketing> maintain(Upkeep upkeep, Consumer<RuntimeException> failed);
+    }
+
+    /**
+     * What a sweep may take as over.
+     *
+     * @param settledBefore       whatever began before it has ended, by any version of the code (a build's grace)
+     * @param requestsEndedBefore every request begun before it has ended (a flag's grace)
+     * @param codeVersion         the version of the code sweeping (a deployment publishes a new one)
+     */
+    public record Upkeep(Instant settledBefore, Instant requestsEndedBefore, String codeVersion) {
     }
 
     public Result run(Grace grace) {
         Failures failed = new Failures();
         Instant settledBefore = clock.instant().minus(grace.builds());
-        int configured = configure(bucketings(settledBefore, failed), settledBefore, failed);
+        Upkeep upkeep = new Upkeep(settledBefore, clock.instant().minus(grace.flags()), codeVersion);
+        int configured = configure(bucketings(upkeep, failed), settledBefore, failed);
         int published = complete(clock.instant().minus(grace.flags()), failed);
         int built = 0;
         Instant buildBefore = clock.instant().minus(grace.builds());
@@ -191,9 +203,9 @@ public final class Sweep {
      * Every profile's bucketing, what is kept beside the profiles mended on the way (a profile it could not mend is a
      * failure, and the others go on); none (no re-bucketing this time) if the profiles could not be read.
      */
-    private Map<String, Bucketing> bucketings(Instant settledBefore, Failures failed) {
+    private Map<String, Bucketing> bucketings(Upkeep upkeep, Failures failed) {
         java.util.concurrent.atomic.AtomicReference<Map<String, Bucketing>> read = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
-        attempt(() -> read.set(profileBucketings.maintain(settledBefore, failed::add)), failed);
+        attempt(() -> read.set(profileBucketings.maintain(upkeep, failed::add)), failed);
         return read.get();
     }
 

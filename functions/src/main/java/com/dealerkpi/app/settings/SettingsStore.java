@@ -1,5 +1,6 @@
 package com.dealerkpi.app.settings;
 
+import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.EffectiveTargets;
@@ -9,7 +10,6 @@ import com.dealerkpi.domain.settings.TargetBook;
 import com.dealerkpi.domain.settings.TargetChange;
 import com.dealerkpi.domain.settings.TargetScope;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,11 +56,11 @@ public interface SettingsStore {
      * Every profile's bucketing (its time zone and dealer group), from one consistent read of them all, with what is
      * kept beside the profiles brought in line with them on the way: each profile's entry in the group index (a
      * profile saved before the index existed, or by a version that did not keep it, is indexed or unindexed now), and
-     * the copies a region, brand or group reads its dealerships from (saves cut off before {@code settledBefore} are
-     * settled; profiles saved without copies are copied). What could not be mended is handed to {@code failed}, and
-     * the rest goes on: every bucketing is answered whatever the writes did.
+     * the copies a region, brand or group reads its dealerships from (saves cut off before the upkeep's
+     * {@code settledBefore} are settled; profiles saved without copies are copied). What could not be mended is handed
+     * to {@code failed}, and the rest goes on: every bucketing is answered whatever the writes did.
      */
-    Map<String, Bucketing> maintainProfiles(Instant settledBefore, Consumer<RuntimeException> failed);
+    Map<String, Bucketing> maintainProfiles(Sweep.Upkeep upkeep, Consumer<RuntimeException> failed);
 
     /** A scope's targets over time (its changes are its history). */
     Optional<Versioned<ScopeTargets>> targets(TargetScope scope);
