@@ -19,8 +19,17 @@ export async function zoneOf(id) {
   }
 }
 
+// The list last shown, so that coming back to it (Back, or an agreement's link to it) finds it as it was left:
+// as many pages, the agreement opened from it focused.
+let lastList = null;
+const LIST_KEPT_MS = 30 * 60 * 1000;
+
 export async function agreementsView(main, id, stage, query) {
   const range = rangeQuery(query);
+  const key = `${id}\n${stage}\n${range}`;
+  const returning = lastList && lastList.key === key && Date.now() - lastList.at < LIST_KEPT_MS ? lastList : null;
+  const kept = { key, pages: 0, opened: null, at: Date.now() };
+  lastList = kept;
   const list = h('tbody');
   const more = h('button', { type: 'button', id: 'more' }, 'Show more');
   const status = h('p', { class: 'muted', role: 'status' }, 'Loading…');
@@ -29,6 +38,8 @@ export async function agreementsView(main, id, stage, query) {
     h('div', { class: 'table-wrap' }, h('table', { id: 'agreements' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Agreement'), h('th', { scope: 'col' }, 'Reached'), h('th', { scope: 'col' }, 'How'))),
       list)), more);
+  const opened = new URLSearchParams(range);
+  opened.set('list', stage);
   let cursor = null;
   let shown = 0;
   const load = async () => {
@@ -40,27 +51,43 @@ export async function agreementsView(main, id, stage, query) {
     try {
       const answer = await get(`/dealerships/${seg(id)}/kpi/${seg(stage)}/agreements?${page}`);
       for (const item of answer.items) {
-        list.append(h('tr', {}, h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(id)}/a/${seg(item.agreementId)}?${range}` }, item.agreementId)),
+        const link = h('a', { href: `#/d/${seg(id)}/a/${seg(item.agreementId)}?${opened}` }, item.agreementId);
+        link.addEventListener('click', () => { kept.opened = item.agreementId; kept.at = Date.now(); });
+        list.append(h('tr', {}, h('th', { scope: 'row' }, link),
           h('td', {}, time(item.at, answer.range.timezone)), h('td', {}, item.backfilled ? 'back-filled by a later status' : 'set')));
       }
       if (firstNew > 0 && list.children[firstNew]) list.children[firstNew].querySelector('a').focus();
       shown += answer.items.length;
+      kept.pages++;
       status.textContent = `${answer.range.from} to ${answer.range.to}: ${num(shown)} shown${answer.nextCursor ? ', more to come' : ''}`;
       cursor = answer.nextCursor || null;
       more.hidden = !cursor;
       more.disabled = false;
+      return true;
     } catch (error) {
       main.append(errorBox(error));
       more.hidden = true;
+      return false;
     }
   };
   more.addEventListener('click', load);
-  await load();
+  let loaded = await load();
+  if (!returning) return;
+  while (loaded && cursor && kept.pages < returning.pages) loaded = await load();
+  const back = [...list.querySelectorAll('th a')].find(link => link.textContent === returning.opened);
+  if (back) {
+    back.focus();
+    back.scrollIntoView({ block: 'center' });
+    main.dataset.focusKept = 'true';  // the router leaves focus here rather than on the heading
+  }
 }
 
 export async function agreementView(main, id, agreementId, query) {
-  // back to the dealership over the range the agreement was found in
-  const back = h('p', {}, h('a', { href: `#/d/${seg(id)}?${rangeQuery(query)}` }, `← Dealership ${id}`));
+  // back to the list it was opened from, or to the dealership, over the range the agreement was found in
+  const list = query.get('list');
+  const back = h('p', {}, list && TITLES[list]
+    ? h('a', { href: `#/d/${seg(id)}/agreements/${seg(list)}?${rangeQuery(query)}` }, `← ${TITLES[list]}: agreements`)
+    : h('a', { href: `#/d/${seg(id)}?${rangeQuery(query)}` }, `← Dealership ${id}`));
   render(main, back, h('h1', {}, `Agreement ${agreementId}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   try {
     const [a, zone] = await Promise.all([get(`/dealerships/${seg(id)}/agreements/${seg(agreementId)}`), zoneOf(id)]);

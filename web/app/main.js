@@ -115,11 +115,13 @@ async function route() {
   if (ticket !== navigation) return;
   const heading = view.querySelector('h1');
   document.title = `${heading ? heading.textContent + ' · ' : ''}Dealer KPI`;
-  // a new screen (not a new range or order of the same one) is announced by moving focus to its heading
-  if (heading && path !== shownPath) {
+  // a new screen (not a new range or order of the same one) is announced by moving focus to its heading, unless
+  // it put focus back where the user left it (a list returned to)
+  const focusKept = view.dataset.focusKept === 'true';
+  if (heading && path !== shownPath && !focusKept) {
     heading.setAttribute('tabindex', '-1');
     heading.focus();
-  } else if (focusKey && view.querySelector(focusKey)) {
+  } else if (focusKey && view.querySelector(focusKey) && !focusKept) {
     view.querySelector(focusKey).focus();  // the same control, redrawn: keep the keyboard user's place
   }
   shownPath = path;

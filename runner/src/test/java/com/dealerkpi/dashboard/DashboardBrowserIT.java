@@ -693,6 +693,39 @@ class DashboardBrowserIT {
         assertEquals("dealer D1", tokenRead("dealer-D1"));
     }
 
+    @Test
+    @Order(14)
+    void anAgreementOpenedFromALongListComesBackToItWhereItWasLeft() throws Exception {
+        // a dealership of its own (the tables above stay as they were), with more contacts in a month than a page holds
+        YearMonth april = LAST_YEAR_MARCH.plusMonths(1);
+        api("PUT", "/dealerships/L9/profile", "national", "{\"name\":\"Cardiff Skoda\",\"region\":\"Wales\"}");
+        for (int i = 1; i <= 55; i++) {
+            status("L9", String.format("w%02d", i), "Contacted", april.atDay(1 + i % 28) + "T" + String.format("%02d", 8 + i % 10) + ":00:00Z");
+        }
+        signIn("national");
+        String range = "from=" + april.atDay(1) + "&to=" + april.atEndOfMonth();
+        open("#/d/L9/agreements/contacted?" + range);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agreements tbody tr"), 50));
+        find("#more").click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agreements tbody tr"), 55));
+        WebElement onSecondPage = browser.findElements(By.cssSelector("#agreements tbody th a")).get(52);
+        String opened = onSecondPage.getText();
+        onSecondPage.click();
+        find("#milestones");
+        assertEquals("← Contacted: agreements", find("main p a").getText(), "the agreement leads back to its list");
+
+        browser.navigate().back();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agreements tbody tr"), 55));
+        wait.until(driver -> opened.equals(driver.switchTo().activeElement().getText()));
+        assertEquals(55, browser.findElements(By.cssSelector("#agreements tbody tr")).size(), "both pages, as it was left");
+
+        browser.findElement(By.linkText(opened)).click();
+        find("#milestones");
+        find("main p a").click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agreements tbody tr"), 55));
+        wait.until(driver -> opened.equals(driver.switchTo().activeElement().getText()));
+    }
+
     /** How the dashboard takes an access token whose {@code cognito:groups} are these: its role, or its refusal. */
     private String tokenRead(String... groups) {
         return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
