@@ -4,7 +4,7 @@ import { get, seg } from './api.js';
 import { h, render, errorBox, rangeControls, rangeQuery, table, rag, num, pct, days, downloadButton, STAGES, TITLES } from './ui.js';
 import { monthlyChart } from './chart.js';
 import { current, groupLabel } from './auth.js';
-import { leagueHref } from './league.js';
+import { leagueHref, scopeTitle } from './league.js';
 
 const RATE = {
   contacted: ['contactRatePerMonth', 'contactRatePerMonth', 'of the database a month'],
@@ -19,9 +19,13 @@ export async function dealershipView(main, id, query, go) {
   if (query.get('compare')) kpiQuery.set('compare', query.get('compare'));
   const base = `/dealerships/${seg(id)}`;
   const session = current();
-  // a group's managers may not read profiles: the report names the dealership, and their pages lead back to their league
+  // a group's managers may not read profiles: the report names the dealership, and their pages lead back to their
+  // league; national management's lead back to the league table they came from (a region's, a brand's...)
+  const league = query.get('league');
   const back = session.role === 'group'
-    ? h('p', {}, h('a', { href: `${leagueHref(`group:${session.group}`)}&${range}` }, `← League table: ${groupLabel(session.group)}`)) : null;
+    ? h('p', {}, h('a', { href: `${leagueHref(`group:${session.group}`)}&${range}` }, `← League table: ${groupLabel(session.group)}`))
+    : session.role === 'national' && league
+      ? h('p', {}, h('a', { href: `${leagueHref(league)}&${range}` }, `← League table: ${scopeTitle(league)}`)) : null;
   render(main, back, h('h1', {}, `Dealership ${id}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   const [kpi, cohorts] = await Promise.allSettled([get(`${base}/kpi?${kpiQuery}`), get(`${base}/kpi/cohorts?${range}`)]);
   if (kpi.status === 'rejected') {

@@ -29,7 +29,7 @@ function scopePath(scope) {
 }
 
 /** A roll-up's scope as its heading says it: "Arnold Clark (dealer group)", "North (region)", "National". */
-function scopeTitle(scope) {
+export function scopeTitle(scope) {
   const { kind, name } = parseScope(scope);
   const kinds = { region: 'region', brand: 'brand', group: 'dealer group' };
   return kinds[kind] ? `${name} (${kinds[kind]})` : 'National';
@@ -134,7 +134,8 @@ export async function leagueView(main, query, go) {
       h('thead', {}, h('tr', {}, COLUMNS.map(c => h('th', { scope: 'col', 'aria-sort': c.key === sortKey ? (descending ? 'descending' : 'ascending') : 'none' },
         h('button', { type: 'button', class: 'sort', 'data-sort': c.key, onclick: () => sortBy(c.key) }, c.label))))),
       h('tbody', {}, rows.map(r => h('tr', { 'data-dealership': r.dealershipId },
-        h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(r.dealershipId)}?${range}` }, r.name ? `${r.name} (${r.dealershipId})` : r.dealershipId),
+        h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(r.dealershipId)}?${range}&${new URLSearchParams({ league: scope })}` },
+          r.name ? `${r.name} (${r.dealershipId})` : r.dealershipId),
           r.profile ? null : h('span', { class: 'muted' }, ' (no profile)')),
         h('td', {}, r.region || '–'), h('td', {}, r.brand || '–'), h('td', {}, r.group || '–'), h('td', {}, r.contactToSale.label),
         STAGES.map(stage => h('td', {}, rag(r.ofTargetPercent[stage]))), h('td', {}, num(r.counts.sold))))))),

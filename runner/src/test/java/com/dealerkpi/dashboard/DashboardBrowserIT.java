@@ -371,6 +371,10 @@ class DashboardBrowserIT {
         find("#league a").click();
         find("#funnel");
         screenMatchesApi("D2", "range=ytd");
+        WebElement back = find("main p a");
+        assertEquals("← League table: Kia (brand)", back.getText(), "back to the table it was opened from");
+        back.click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "League table: Kia (brand)"));
     }
 
     @Test
