@@ -730,6 +730,42 @@ class DashboardBrowserIT {
         wait.until(driver -> opened.equals(driver.switchTo().activeElement().getText()));
     }
 
+    @Test
+    @Order(15)
+    void theLeagueTableSortsWhatItReadAndADownloadSaysWhatHappened() {
+        signIn("national");
+        open("#/league?scope=national&range=ytd");
+        find("#league");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("""
+                window.requestsSent = [];
+                window.realFetch = window.realFetch || window.fetch;
+                window.fetch = (url, init) => { window.requestsSent.push(String(url)); return window.realFetch(url, init); };""");
+        find("button[data-sort='sold']").click();
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.attributeToBe(By.cssSelector("th:has(button[data-sort='sold'])"), "aria-sort", "ascending"),
+                ExpectedConditions.attributeToBe(By.cssSelector("th:has(button[data-sort='sold'])"), "aria-sort", "descending")));
+        assertEquals(List.of(), page.executeScript("return window.requestsSent"), "sorted on the table already read");
+
+        WebElement csv = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Download CSV']")));
+        csv.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("download-status"), "kpi-national.csv downloaded."));
+
+        // the service out of reach, then failing: each said in words that tell the manager what to do
+        page.executeScript("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+        csv.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("download-status"), "Could not reach the service"));
+        assertTrue(find("#download-status").getText().contains("check your connection"), find("#download-status").getText());
+        page.executeScript("""
+                window.fetch = () => Promise.resolve(new Response(JSON.stringify({ title: 'Internal Server Error',
+                  detail: 'java.lang.NullPointerException at RollUps.java:212' }),
+                  { status: 500, headers: { 'Content-Type': 'application/problem+json' } }));""");
+        csv.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("download-status"), "Support Portal"));
+        assertTrue(!find("#download-status").getText().contains("NullPointerException"), "no stack trace in a manager's face");
+        page.executeScript("window.fetch = window.realFetch;");
+    }
+
     /** How the dashboard takes an access token whose {@code cognito:groups} are these: its role, or its refusal. */
     private String tokenRead(String... groups) {
         return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
