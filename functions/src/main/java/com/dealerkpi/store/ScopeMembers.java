@@ -178,6 +178,33 @@ final class ScopeMembers {
         return written;
     }
 
+    /**
+     * Stops looking in scopes nothing is in any more (so the recorded scopes do not grow for ever: renamed groups,
+     * typos), unless a save that marked may still have been marking when they were read (its last mark is not
+     * older than every request in flight) or has marked since the state was read (it may have marked in them).
+     */
+    private void forget(Set<String> scopes, Map<String, AttributeValue> state, Instant requestsEndedBefore) {
+        if (scopes.isEmpty() || state.containsKey(LAST_MARK)
+                && state.get(LAST_MARK).s().compareTo(instant(requestsEndedBefore)) >= 0) {
+            return;
+        }
+        Map<String, String> names = Map.of("#scopes", SCOPES, "#last", LAST_MARK);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":scopes", AttributeValue.fromSs(List.copyOf(scopes))));
+        String unchanged = state.containsKey(LAST_MARK) ? "#last = :seen" : "attribute_not_exists(#last)";
+        if (state.containsKey(LAST_MARK)) {
+            values.put(":seen", state.get(LAST_MARK));
+        }
+        DynamoErrors.call("forget scopes nothing is in", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("DELETE #scopes :scopes")
+                        .conditionExpression(unchanged).expressionAttributeNames(names).expressionAttributeValues(values));
+            } catch (ConditionalCheckFailedException marked) {
+                // a save marked meanwhile: the next sweep looks again
+            }
+            return null;
+        });
+    }
+
     /** Records how far the sweep settled, unless a sweep that overlapped it settled further. */
     private void recordSettled(Instant settled) {
         DynamoErrors.call("record the scope members' last settling", () -> {
@@ -251,7 +278,7 @@ final class ScopeMembers {
         Instant since = codeSince(state, upkeep.codeVersion());
         // until every version of the code before this one has stopped, any of them may have saved without marking
         boolean othersStopped = since.isBefore(upkeep.settledBefore());
-        if (wasBuilt && othersStopped && settled(state, upkeep.settledBefore())) {
+        if (wasBuilt && othersStopped && settled(state, upkeep.requestsEndedBefore())) {
             return;
         }
         Set<String> recorded = state.containsKey(SCOPES) ? Set.copyOf(state.get(SCOPES).ss()) : Set.of();
@@ -265,6 +292,7 @@ final class ScopeMembers {
             recordScopes(unrecorded); // before any copy in them: a save cut off there is looked for later
         }
         Instant settled = upkeep.requestsEndedBefore();
+        Set<String> empty = new LinkedHashSet<>();
         int failures = 0;
         for (Map.Entry<String, Set<String>> scope : byScope.entrySet()) {
             Map<String, Member> stored = new HashMap<>();
@@ -274,6 +302,9 @@ final class ScopeMembers {
                 failed.accept(e);
                 failures++;
                 continue;
+            }
+            if (scope.getValue().isEmpty() && stored.values().stream().allMatch(m -> m.copy() == null && m.pending().isEmpty())) {
+                empty.add(scope.getKey()); // no profile names it, no member is in it or pending in it
             }
             Set<String> ids = new LinkedHashSet<>(scope.getValue());
             ids.addAll(stored.keySet());
@@ -290,6 +321,7 @@ final class ScopeMembers {
             }
         }
         if (failures == 0) {
+            forget(empty, state, upkeep.requestsEndedBefore());
             recordSettled(settled);
             if (!wasBuilt && othersStopped) {
                 DynamoErrors.call("mark the scope members built", () -> {
@@ -305,10 +337,10 @@ final class ScopeMembers {
      * mark it left, or when the requests it could not see began), and that sweep was within the hour: once an hour the
      * members are compared with the profiles all the same.
      */
-    private static boolean settled(Map<String, AttributeValue> state, Instant settledBefore) {
+    private static boolean settled(Map<String, AttributeValue> state, Instant requestsEndedBefore) {
         return state.containsKey(RECONCILED) && (!state.containsKey(LAST_MARK)
                 || state.get(LAST_MARK).s().compareTo(state.get(RECONCILED).s()) < 0)
-                && Instant.parse(state.get(RECONCILED).s()).isAfter(settledBefore.minus(FULL_PASS_EVERY));
+                && Instant.parse(state.get(RECONCILED).s()).isAfter(requestsEndedBefore.minus(FULL_PASS_EVERY));
     }
 
     /**

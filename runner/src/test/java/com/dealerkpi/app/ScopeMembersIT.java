@@ -190,7 +190,8 @@ class ScopeMembersIT {
         store.maintainProfiles(upkeep(Instant.now().plusSeconds(2)), e -> { throw e; });
         assertEquals(List.of("D1"), store.profilesInGroup("Lookers").stream().map(Profile::dealershipId).toList(),
                 "within the hour of the last full comparison, nothing marked: the sweep reads no member");
-        store.maintainProfiles(upkeep(Instant.now().plus(Duration.ofMinutes(61))), e -> { throw e; });
+        Instant anHourOn = Instant.now().plus(Duration.ofMinutes(61));
+        store.maintainProfiles(new Sweep.Upkeep(anHourOn, anHourOn, "v1"), e -> { throw e; });
         assertEquals(List.of(), store.profilesInGroup("Lookers"), "compared within the hour: out of the group it left");
         assertEquals(List.of("D1"), store.profilesInGroup("Sytner").stream().map(Profile::dealershipId).toList());
     }
@@ -241,6 +242,45 @@ class ScopeMembersIT {
                 "a version without copies may still save until v2's own grace has passed");
         store.maintainProfiles(upkeep(Instant.now().plusSeconds(1), "v2"), e -> { throw e; });
         assertTrue(members(db, table).stream().anyMatch(item -> item.containsKey("built")), "built once v2's grace has passed");
+    }
+
+    @Test
+    void aMarkTooRecentToSettleIsLookedForAgainAndAScopeNothingIsInIsForgotten() {
+        FaultInjector faults = new FaultInjector();
+        DynamoDbClient db = Backend.get().client(1, Duration.ofSeconds(10), faults);
+        String table = Backend.get().freshTable(db);
+        SettingsStore store = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        assertTrue(store.saveProfile(Profile.unknown("D1"), profile("D1", "Site", "North", "Lookers"), 0, ENTRY));
+        assertTrue(store.saveProfile(Profile.unknown("D2"), profile("D2", "Site", "North", "Vauxhall"), 0, ENTRY));
+        var d2 = store.profile("D2").orElseThrow();
+        assertTrue(store.saveProfile(d2.value(), profile("D2", "Site", "North", null), d2.version(), ENTRY), "Vauxhall's last one leaves");
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
+        assertTrue(!recordedScopes(db, table).contains(TableLayout.groupIndexPk("Vauxhall")), "nothing is in Vauxhall: forgotten");
+        assertTrue(recordedScopes(db, table).contains(TableLayout.groupIndexPk("Lookers")));
+
+        // a save cut off after its marks, before the profile (recorded, four marks, then the profile's write)
+        var d1 = store.profile("D1").orElseThrow();
+        faults.plan(n -> n == 6 ? FaultInjector.Fault.RESET_BEFORE_SEND : FaultInjector.Fault.NONE);
+        try {
+            store.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY);
+        } catch (RuntimeException cutOff) {
+            // expected
+        } finally {
+            faults.heal();
+        }
+        assertEquals("Lookers", store.profile("D1").orElseThrow().value().group(), "the profile was not written");
+        assertTrue(pending(db, table) > 0);
+        // a sweep within the marks' grace leaves them (a save might still be running), and says so
+        Instant now = Instant.now();
+        store.maintainProfiles(new Sweep.Upkeep(now.minusSeconds(60), now, "v1"), e -> { throw e; });
+        assertTrue(pending(db, table) > 0, "too recent to settle");
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
+        assertEquals(0, pending(db, table), "the next sweep looked again and settled them");
+        assertExact(store, "after the sweeps");
+    }
+
+    private static List<String> recordedScopes(DynamoDbClient db, String table) {
+        return members(db, table).stream().filter(item -> item.containsKey("scopes")).flatMap(item -> item.get("scopes").ss().stream()).toList();
     }
 
     private static void deleteMembers(DynamoDbClient db, String table) {
