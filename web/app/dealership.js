@@ -1,10 +1,10 @@
 // A dealership's screen: the KPI switch and custom range, contact-to-sale against target, the funnel against targets,
 // the monthly chart, comparison, pace, cohorts and time to convert — read in one round of parallel requests.
 import { get, seg } from './api.js';
-import { h, render, errorBox, rangeControls, rangeQuery, table, rag, num, pct, days, downloadButton, STAGES, TITLES } from './ui.js';
+import { h, render, errorBox, rangeControls, rangeQuery, trail, table, rag, num, pct, days, downloadButton, STAGES, TITLES } from './ui.js';
 import { monthlyChart } from './chart.js';
 import { current, groupLabel } from './auth.js';
-import { leagueHref, scopeTitle } from './league.js';
+import { leagueHref, leagueBack } from './league.js';
 
 const RATE = {
   contacted: ['contactRatePerMonth', 'contactRatePerMonth', 'of the database a month'],
@@ -21,11 +21,11 @@ export async function dealershipView(main, id, query, go) {
   const session = current();
   // a group's managers may not read profiles: the report names the dealership, and their pages lead back to their
   // league; national management's lead back to the league table they came from (a region's, a brand's...)
-  const league = query.get('league');
+  const toLeague = session.role === 'national' ? leagueBack(query.get('league'), range) : null;
   const back = session.role === 'group'
     ? h('p', {}, h('a', { href: `${leagueHref(`group:${session.group}`)}&${range}` }, `← League table: ${groupLabel(session.group)}`))
-    : session.role === 'national' && league
-      ? h('p', {}, h('a', { href: `${leagueHref(league)}&${range}` }, `← League table: ${scopeTitle(league)}`)) : null;
+    : toLeague ? h('p', {}, toLeague) : null;
+  const onward = trail(query);
   render(main, back, h('h1', {}, `Dealership ${id}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   const [kpi, cohorts] = await Promise.allSettled([get(`${base}/kpi?${kpiQuery}`), get(`${base}/kpi/cohorts?${range}`)]);
   if (kpi.status === 'rejected') {
@@ -44,7 +44,7 @@ export async function dealershipView(main, id, query, go) {
     rangeControls(query, q => go(`#/d/${seg(id)}?${q}`), { compare: true, shown: report.range }),
     headline(report),
     h('h2', {}, 'Funnel against target'),
-    funnel(report, id, range),
+    funnel(report, id, onward),
     report.comparison ? comparison(report) : null,
     h('h2', {}, 'Month by month'),
     h('div', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'c' }, 'Contacted'), h('span', { class: 's' }, 'Sold'),
@@ -62,7 +62,7 @@ export async function dealershipView(main, id, query, go) {
       downloadButton('Download CSV', `${base}/kpi?${range}&format=csv`, csvName, downloading),
       downloadButton('Download cohorts CSV', `${base}/kpi/cohorts?${range}&format=csv`, `cohorts-${id}.csv`, downloading),
       downloadButton('Printable report', `${base}/kpi?${range}&format=html`, `kpi-${id}.html`, downloading),
-      h('a', { class: 'button', href: `#/d/${seg(id)}/usage?${range}` }, 'Usage'),
+      h('a', { class: 'button', href: `#/d/${seg(id)}/usage?${onward}` }, 'Usage'),
       session.role === 'national' ? [h('a', { class: 'button', href: `#/profile/${seg(id)}` }, 'Edit profile'),
         h('a', { class: 'button', href: `#/targets?scope=${encodeURIComponent(`dealership:${id}`)}` }, 'Edit targets')] : null),
     downloading);
@@ -89,7 +89,8 @@ function headline(report) {
   return h('div', { class: 'cards' }, cards);
 }
 
-function funnel(report, id, range) {
+/** @param onward what the counts' links carry on (the range, and the way back to a league table) */
+function funnel(report, id, onward) {
   const targetCounts = report.targets.counts;
   const rows = STAGES.map(stage => {
     const [rateField, targetField, of] = RATE[stage];
@@ -97,7 +98,7 @@ function funnel(report, id, range) {
     const count = report.counts[stage];
     return h('tr', { 'data-stage': stage },
       h('th', { scope: 'row' }, TITLES[stage]),
-      h('td', {}, h('a', { href: `#/d/${seg(id)}/agreements/${stage}?${range}`, 'aria-label': `${num(count)} ${stage}: list the agreements` }, num(count))),
+      h('td', {}, h('a', { href: `#/d/${seg(id)}/agreements/${stage}?${onward}`, 'aria-label': `${num(count)} ${stage}: list the agreements` }, num(count))),
       h('td', {}, num(target)),
       h('td', {}, rag(report.ofTargetPercent[stage])),
       h('td', {}, `${pct(report.rates[rateField])} ${of}`),

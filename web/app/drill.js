@@ -1,6 +1,6 @@
 // Behind a count: the agreements (paged, newest first), each agreement's history and milestones; and usage.
 import { get, seg } from './api.js';
-import { h, render, errorBox, rangeControls, rangeQuery, table, num, TITLES, time } from './ui.js';
+import { h, render, errorBox, rangeControls, rangeQuery, trail, table, num, stageTitle, time } from './ui.js';
 import { current } from './auth.js';
 
 /**
@@ -19,30 +19,30 @@ export async function zoneOf(id) {
   }
 }
 
-// The list last shown, so that coming back to it (Back, or an agreement's link to it) finds it as it was left:
-// as many pages, the agreement opened from it focused.
-let lastList = null;
-const LIST_KEPT_MS = 30 * 60 * 1000;
+// The agreement last opened from a list, so that its back link returns to that list as Back does (restored);
+// opened any other way, its back link is a new visit to the list.
+let openedFromList = null;
 
 export async function agreementsView(main, id, stage, query) {
   const range = rangeQuery(query);
+  const onward = trail(query);
+  // the list as it was left, when Back (or the agreement's own back link) returns to this entry of the history
   const key = `${id}\n${stage}\n${range}`;
-  const returning = lastList && lastList.key === key && Date.now() - lastList.at < LIST_KEPT_MS ? lastList : null;
-  const kept = { key, pages: 0, opened: null, at: Date.now() };
-  lastList = kept;
+  const saved = history.state && history.state.list === key ? history.state : null;
+  const kept = { list: key, pages: 0, opened: null };
   const list = h('tbody');
   const more = h('button', { type: 'button', id: 'more' }, 'Show more');
   const status = h('p', { class: 'muted', role: 'status' }, 'Loading…');
-  render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}?${range}` }, `← Dealership ${id}`)),
-    h('h1', {}, `${TITLES[stage] || stage}: agreements`), status,
+  render(main, h('p', {}, h('a', { href: `#/d/${seg(id)}?${onward}` }, `← Dealership ${id}`)),
+    h('h1', {}, `${stageTitle(stage) || stage}: agreements`), status,
     h('div', { class: 'table-wrap' }, h('table', { id: 'agreements' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Agreement'), h('th', { scope: 'col' }, 'Reached'), h('th', { scope: 'col' }, 'How'))),
       list)), more);
-  const opened = new URLSearchParams(range);
+  const opened = new URLSearchParams(onward);
   opened.set('list', stage);
   let cursor = null;
   let shown = 0;
-  const load = async () => {
+  const load = async ({ restoring = false } = {}) => {
     more.disabled = true;  // one request per cursor, however often it is clicked
     const firstNew = list.children.length;
     const page = new URLSearchParams(range);
@@ -52,13 +52,18 @@ export async function agreementsView(main, id, stage, query) {
       const answer = await get(`/dealerships/${seg(id)}/kpi/${seg(stage)}/agreements?${page}`);
       for (const item of answer.items) {
         const link = h('a', { href: `#/d/${seg(id)}/a/${seg(item.agreementId)}?${opened}` }, item.agreementId);
-        link.addEventListener('click', () => { kept.opened = item.agreementId; kept.at = Date.now(); });
+        link.addEventListener('click', () => {
+          kept.opened = item.agreementId;
+          history.replaceState(kept, '');
+          openedFromList = { id, agreementId: item.agreementId };
+        });
         list.append(h('tr', {}, h('th', { scope: 'row' }, link),
           h('td', {}, time(item.at, answer.range.timezone)), h('td', {}, item.backfilled ? 'back-filled by a later status' : 'set')));
       }
-      if (firstNew > 0 && list.children[firstNew]) list.children[firstNew].querySelector('a').focus();
+      if (firstNew > 0 && !restoring && list.children[firstNew]) list.children[firstNew].querySelector('a').focus();
       shown += answer.items.length;
       kept.pages++;
+      history.replaceState(kept, '');
       status.textContent = `${answer.range.from} to ${answer.range.to}: ${num(shown)} shown${answer.nextCursor ? ', more to come' : ''}`;
       cursor = answer.nextCursor || null;
       more.hidden = !cursor;
@@ -70,11 +75,11 @@ export async function agreementsView(main, id, stage, query) {
       return false;
     }
   };
-  more.addEventListener('click', load);
-  let loaded = await load();
-  if (!returning) return;
-  while (loaded && cursor && kept.pages < returning.pages) loaded = await load();
-  const back = [...list.querySelectorAll('th a')].find(link => link.textContent === returning.opened);
+  more.addEventListener('click', () => load());
+  let loaded = await load({ restoring: Boolean(saved) });
+  if (!saved) return;
+  while (loaded && cursor && kept.pages < saved.pages) loaded = await load({ restoring: true });
+  const back = [...list.querySelectorAll('th a')].find(link => link.textContent === saved.opened);
   if (back) {
     back.focus();
     back.scrollIntoView({ block: 'center' });
@@ -83,11 +88,14 @@ export async function agreementsView(main, id, stage, query) {
 }
 
 export async function agreementView(main, id, agreementId, query) {
-  // back to the list it was opened from, or to the dealership, over the range the agreement was found in
-  const list = query.get('list');
-  const back = h('p', {}, list && TITLES[list]
-    ? h('a', { href: `#/d/${seg(id)}/agreements/${seg(list)}?${rangeQuery(query)}` }, `← ${TITLES[list]}: agreements`)
-    : h('a', { href: `#/d/${seg(id)}?${rangeQuery(query)}` }, `← Dealership ${id}`));
+  // back to the list it was opened from (as it was left), or to the dealership, over the range it was found in
+  const list = stageTitle(query.get('list')) ? query.get('list') : null;
+  const fromList = list && openedFromList && openedFromList.id === id && openedFromList.agreementId === agreementId;
+  const link = list
+    ? h('a', { href: `#/d/${seg(id)}/agreements/${seg(list)}?${trail(query)}` }, `← ${stageTitle(list)}: agreements`)
+    : h('a', { href: `#/d/${seg(id)}?${trail(query)}` }, `← Dealership ${id}`);
+  if (fromList) link.addEventListener('click', event => { event.preventDefault(); history.back(); });
+  const back = h('p', {}, link);
   render(main, back, h('h1', {}, `Agreement ${agreementId}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   try {
     const [a, zone] = await Promise.all([get(`/dealerships/${seg(id)}/agreements/${seg(agreementId)}`), zoneOf(id)]);
@@ -97,7 +105,7 @@ export async function agreementView(main, id, agreementId, query) {
         ` · times in ${zone}`),
       h('h2', {}, 'Milestones'),
       table('Milestones', ['Stage', 'First reached', 'How'], Object.entries(a.milestones).map(([stage, m]) =>
-        h('tr', {}, h('th', { scope: 'row' }, TITLES[stage.toLowerCase()] || stage), h('td', {}, at(m.at)),
+        h('tr', {}, h('th', { scope: 'row' }, stageTitle(stage.toLowerCase()) || stage), h('td', {}, at(m.at)),
           h('td', {}, m.backfilled ? 'back-filled' : 'set'))), { id: 'milestones' }),
       h('h2', {}, 'History'),
       table('History', ['Status', 'When', 'By'], a.history.map(u => h('tr', {}, h('th', { scope: 'row' }, u.status),
@@ -112,7 +120,7 @@ export async function agreementView(main, id, agreementId, query) {
 
 export async function usageView(main, id, query, go) {
   const range = rangeQuery(query);
-  const back = h('p', {}, h('a', { href: `#/d/${seg(id)}?${range}` }, `← Dealership ${id}`));
+  const back = h('p', {}, h('a', { href: `#/d/${seg(id)}?${trail(query)}` }, `← Dealership ${id}`));
   const controls = () => rangeControls(query, q => go(`#/d/${seg(id)}/usage?${q}`));
   render(main, back, h('h1', {}, `Usage: ${id}`), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   try {

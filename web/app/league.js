@@ -28,11 +28,25 @@ function scopePath(scope) {
     : kind === 'group' ? `/groups/${seg(name)}/kpi` : '/kpi';
 }
 
+const SCOPE_KINDS = { region: 'region', brand: 'brand', group: 'dealer group' };
+
 /** A roll-up's scope as its heading says it: "Arnold Clark (dealer group)", "North (region)", "National". */
-export function scopeTitle(scope) {
+function scopeTitle(scope) {
   const { kind, name } = parseScope(scope);
-  const kinds = { region: 'region', brand: 'brand', group: 'dealer group' };
-  return kinds[kind] ? `${name} (${kinds[kind]})` : 'National';
+  return Object.hasOwn(SCOPE_KINDS, kind) ? `${name} (${SCOPE_KINDS[kind]})` : 'National';
+}
+
+/**
+ * The way back to the league table a dealership was opened from: the table's address as it was (scope and order;
+ * the range travels on its own), or null if the address names none (it is typed or pasted: only a scope is taken).
+ */
+export function leagueBack(league, range) {
+  const table = new URLSearchParams(league || '');
+  const scope = table.get('scope');
+  if (!scope || !(scope === 'national' || Object.hasOwn(SCOPE_KINDS, parseScope(scope).kind))) return null;
+  const back = new URLSearchParams({ scope });
+  for (const name of ['sort', 'order']) if (table.get(name)) back.set(name, table.get(name));
+  return h('a', { href: `#/league?${back}&${range}` }, `← League table: ${scopeTitle(scope)}`);
 }
 
 /** The address of a scope's league table. */
@@ -112,6 +126,10 @@ export async function leagueView(main, query, go) {
     return;
   }
   const data = rollUp.value;
+  // the table as it is on screen, for a dealership's way back to it
+  const tableQuery = new URLSearchParams({ scope });
+  if (query.get('sort')) tableQuery.set('sort', sortKey);
+  if (descending) tableQuery.set('order', 'desc');
   const column = COLUMNS.find(c => c.key === sortKey) || COLUMNS[0];
   const rows = [...data.dealerships].sort((a, b) => compare(column.value(a), column.value(b), descending));
   const sortBy = key => { const q = new URLSearchParams(query); const again = key === sortKey && !descending;
@@ -134,7 +152,7 @@ export async function leagueView(main, query, go) {
       h('thead', {}, h('tr', {}, COLUMNS.map(c => h('th', { scope: 'col', 'aria-sort': c.key === sortKey ? (descending ? 'descending' : 'ascending') : 'none' },
         h('button', { type: 'button', class: 'sort', 'data-sort': c.key, onclick: () => sortBy(c.key) }, c.label))))),
       h('tbody', {}, rows.map(r => h('tr', { 'data-dealership': r.dealershipId },
-        h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(r.dealershipId)}?${range}&${new URLSearchParams({ league: scope })}` },
+        h('th', { scope: 'row' }, h('a', { href: `#/d/${seg(r.dealershipId)}?${range}&${new URLSearchParams({ league: tableQuery })}` },
           r.name ? `${r.name} (${r.dealershipId})` : r.dealershipId),
           r.profile ? null : h('span', { class: 'muted' }, ' (no profile)')),
         h('td', {}, r.region || '–'), h('td', {}, r.brand || '–'), h('td', {}, r.group || '–'), h('td', {}, r.contactToSale.label),

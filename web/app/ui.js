@@ -106,6 +106,16 @@ export function rangeQuery(query) {
   return q;
 }
 
+/** What a screen's links carry on: its range, and the league table a dealership was opened from (to lead back to). */
+export function trail(query) {
+  const q = rangeQuery(query);
+  if (query.get('league')) q.set('league', query.get('league'));
+  return q;
+}
+
+/** A stage named in an address, if it is one (an address is typed or pasted: anything else is no stage). */
+export const stageTitle = stage => Object.hasOwn(TITLES, stage || '') ? TITLES[stage] : null;
+
 export function table(caption, head, rows, attrs = {}) {
   return h('div', { class: 'table-wrap' }, h('table', attrs, caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
     h('thead', {}, h('tr', {}, head.map(cell => cell instanceof Node ? cell : h('th', { scope: 'col' }, cell)))),

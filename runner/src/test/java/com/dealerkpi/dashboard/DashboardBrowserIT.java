@@ -368,13 +368,20 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "League table: Kia (brand)"));
         assertEquals(1, browser.findElements(By.cssSelector("#league tbody tr")).size(), "only York Kia");
         screenshot("league-brand");
+        String sorted = find("th:has(button[data-sort='sold'])").getAttribute("aria-sort");
         find("#league a").click();
         find("#funnel");
         screenMatchesApi("D2", "range=ytd");
+        // through its usage and back, the way to the table stays
+        browser.findElement(By.linkText("Usage")).click();
+        find("#by-status");
+        find("main p a").click();
+        find("#funnel");
         WebElement back = find("main p a");
         assertEquals("← League table: Kia (brand)", back.getText(), "back to the table it was opened from");
         back.click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "League table: Kia (brand)"));
+        assertEquals(sorted, find("th:has(button[data-sort='sold'])").getAttribute("aria-sort"), "in the order it was left");
     }
 
     @Test
@@ -728,6 +735,12 @@ class DashboardBrowserIT {
         find("main p a").click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agreements tbody tr"), 55));
         wait.until(driver -> opened.equals(driver.switchTo().activeElement().getText()));
+
+        // a new visit to the list (from the dealership's count) starts at its top, the heading announced
+        find("main p a").click();
+        find("#funnel tr[data-stage='contacted'] td a").click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#agreements tbody tr"), 50));
+        wait.until(driver -> "h1".equalsIgnoreCase(driver.switchTo().activeElement().getTagName()));
     }
 
     @Test
