@@ -208,14 +208,7 @@ class ScopeMembersIT {
         upgraded.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         var d1 = upgraded.profile("D1").orElseThrow();
         // its last dealership leaves Lookers; the save is cut off after writing the profile, before its copies
-        faults.plan(n -> n == 7 ? FaultInjector.Fault.RESET_BEFORE_SEND : FaultInjector.Fault.NONE);
-        try {
-            upgraded.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY);
-        } catch (RuntimeException cutOff) {
-            // expected
-        } finally {
-            faults.heal();
-        }
+        cutOffAt(faults, 7, () -> upgraded.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY));
         assertEquals("Sytner", upgraded.profile("D1").orElseThrow().value().group(), "the profile was written");
         assertTrue(pending(db, table) > 0, "its marks were left");
         assertExact(upgraded, "cut off");
@@ -260,14 +253,7 @@ class ScopeMembersIT {
 
         // a save cut off after its marks, before the profile (recorded, four marks, then the profile's write)
         var d1 = store.profile("D1").orElseThrow();
-        faults.plan(n -> n == 6 ? FaultInjector.Fault.RESET_BEFORE_SEND : FaultInjector.Fault.NONE);
-        try {
-            store.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY);
-        } catch (RuntimeException cutOff) {
-            // expected
-        } finally {
-            faults.heal();
-        }
+        cutOffAt(faults, 6, () -> store.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY));
         assertEquals("Lookers", store.profile("D1").orElseThrow().value().group(), "the profile was not written");
         assertTrue(pending(db, table) > 0);
         // a sweep within the marks' grace leaves them (a save might still be running), and says so
@@ -277,6 +263,19 @@ class ScopeMembersIT {
         store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         assertEquals(0, pending(db, table), "the next sweep looked again and settled them");
         assertExact(store, "after the sweeps");
+    }
+
+    /** Runs a save that stops at its request {@code n} (reset before it is sent), as a crash would stop it there. */
+    private static void cutOffAt(FaultInjector faults, int n, Runnable save) {
+        faults.plan(request -> request == n ? FaultInjector.Fault.RESET_BEFORE_SEND : FaultInjector.Fault.NONE);
+        try {
+            save.run();
+            throw new AssertionError("the save was not cut off at its request " + n);
+        } catch (RuntimeException cutOff) {
+            // as planned
+        } finally {
+            faults.heal();
+        }
     }
 
     private static List<String> recordedScopes(DynamoDbClient db, String table) {
