@@ -1,5 +1,7 @@
 package com.dealerkpi.store;
 
+import com.dealerkpi.app.common.DaemonThreads;
+import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.domain.settings.Profile;
 
@@ -12,7 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,6 +45,12 @@ final class ScopeMembers {
     /** A scope member as stored: its copy (absent if it left), what is pending, and when that was last added to. */
     record Member(String dealershipId, Profile copy, long version, Set<Long> pending, String markedAt) {
     }
+
+    /**
+     * A save's marks, and then its copies, go out together (each is one item; each waits for all before going on):
+     * up to six scopes a save, so a few saves at once.
+     */
+    private static final Parallel AT_ONCE = new Parallel(Executors.newFixedThreadPool(6, DaemonThreads.named("dealer-kpi-scope-members")));
 
     /** How often the sweep compares every member with its profile, though no save has marked anything. */
     private static final Duration FULL_PASS_EVERY = Duration.ofHours(1);
@@ -80,12 +90,11 @@ final class ScopeMembers {
         }
         Instant now = clock.instant();
         recordMark(scopes, now);
-        for (String scope : scopes) {
-            DynamoErrors.call("mark a scope member pending", () -> db.updateItem(r -> r.tableName(table).key(key(scope, after.dealershipId()))
-                    .updateExpression("ADD #pend :v SET #at = :at")
-                    .expressionAttributeNames(Map.of("#pend", PENDING, "#at", MARKED_AT))
-                    .expressionAttributeValues(Map.of(":v", versions(Set.of(version)), ":at", s(instant(now))))));
-        }
+        AT_ONCE.all(scopes.stream().<Supplier<Object>>map(scope -> () -> DynamoErrors.call("mark a scope member pending", () ->
+                db.updateItem(r -> r.tableName(table).key(key(scope, after.dealershipId()))
+                        .updateExpression("ADD #pend :v SET #at = :at")
+                        .expressionAttributeNames(Map.of("#pend", PENDING, "#at", MARKED_AT))
+                        .expressionAttributeValues(Map.of(":v", versions(Set.of(version)), ":at", s(instant(now))))))).toList());
     }
 
     /**
@@ -115,9 +124,8 @@ final class ScopeMembers {
     /** After the save of {@code version} was written: copied where the profile is, out where it left. */
     void commit(Profile before, Profile after, long version) {
         Set<String> now = scopesOf(after);
-        for (String scope : union(before, after)) {
-            copy(scope, after, version, now.contains(scope), Set.of(version), null);
-        }
+        AT_ONCE.all(union(before, after).stream().<Supplier<Boolean>>map(scope ->
+                () -> copy(scope, after, version, now.contains(scope), Set.of(version), null)).toList());
     }
 
     /**
