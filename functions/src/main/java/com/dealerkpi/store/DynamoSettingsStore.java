@@ -12,7 +12,6 @@ import com.dealerkpi.domain.settings.TargetChange;
 import com.dealerkpi.domain.settings.TargetScope;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,7 +77,9 @@ public final class DynamoSettingsStore implements SettingsStore {
         // pending where it is and was before the profile changes; copied there once it has
         members.mark(before, profile, expectedVersion + 1);
         if (!write(profile, expectedVersion, change)) {
-            return false; // the save that won copies its own version, which is this one's: it settles this mark too
+            // lost: its marks stay (the winner's version is this one's: its copies settle them in its scopes, the
+            // sweep the rest); removing them could take the winner's before its copies are written
+            return false;
         }
         members.commit(before, profile, expectedVersion + 1);
         return true;
