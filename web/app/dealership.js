@@ -21,7 +21,7 @@ export async function dealershipView(main, id, query, go) {
   const session = current();
   // a group's managers may not read profiles: the report names the dealership, and their pages lead back to their
   // league; national management's lead back to the league table they came from (a region's, a brand's...)
-  const toLeague = session.role === 'national' ? leagueBack(query.get('league'), range) : null;
+  const toLeague = session.role === 'national' ? leagueBack(query.get('league'), range, id) : null;
   const back = session.role === 'group'
     ? h('p', {}, h('a', { href: `${leagueHref(`group:${session.group}`)}&${range}` }, `← League table: ${groupLabel(session.group)}`))
     : toLeague ? h('p', {}, toLeague) : null;

@@ -38,14 +38,16 @@ function scopeTitle(scope) {
 
 /**
  * The way back to the league table a dealership was opened from: the table's address as it was (scope and order;
- * the range travels on its own), or null if the address names none (it is typed or pasted: only a scope is taken).
+ * the range travels on its own) and the dealership, whose row gets the focus there; or null if the address names no
+ * table (it is typed or pasted: only a scope is taken).
  */
-export function leagueBack(league, range) {
+export function leagueBack(league, range, dealershipId) {
   const table = new URLSearchParams(league || '');
   const scope = table.get('scope');
   if (!scope || !(scope === 'national' || Object.hasOwn(SCOPE_KINDS, parseScope(scope).kind))) return null;
   const back = new URLSearchParams({ scope });
   for (const name of ['sort', 'order']) if (table.get(name)) back.set(name, table.get(name));
+  back.set('from', dealershipId);
   return h('a', { href: `#/league?${back}&${range}` }, `← League table: ${scopeTitle(scope)}`);
 }
 
@@ -112,6 +114,12 @@ function apiSort(sortKey, descending) {
 }
 
 export async function leagueView(main, query, go) {
+  // back from a dealership: its row gets the focus once, and the address forgets it (a sort must not jump there)
+  const cameFrom = query.get('from');
+  if (cameFrom) {
+    query.delete('from');
+    history.replaceState(history.state, '', `#/league?${query}`);
+  }
   const scope = query.get('scope') || 'national';
   const range = rangeQuery(query);
   const sortKey = query.get('sort') || 'name';
@@ -159,6 +167,11 @@ export async function leagueView(main, query, go) {
         STAGES.map(stage => h('td', {}, rag(r.ofTargetPercent[stage]))), h('td', {}, num(r.counts.sold))))))),
     data.notes.length ? h('ul', { class: 'notes' }, data.notes.map(n => h('li', {}, n))) : null,
     downloads(scope, range, apiSort(sortKey, descending)));
+  const row = cameFrom && [...main.querySelectorAll('#league tbody tr')].find(tr => tr.dataset.dealership === cameFrom);
+  if (row) {
+    row.querySelector('a').focus();
+    main.dataset.focusKept = 'true';  // the router leaves focus on the row rather than the heading
+  }
 }
 
 function downloads(scope, range, sort) {

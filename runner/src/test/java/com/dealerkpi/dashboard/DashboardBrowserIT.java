@@ -382,6 +382,8 @@ class DashboardBrowserIT {
         back.click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "League table: Kia (brand)"));
         assertEquals(sorted, find("th:has(button[data-sort='sold'])").getAttribute("aria-sort"), "in the order it was left");
+        wait.until(driver -> String.valueOf(driver.switchTo().activeElement().getAttribute("href")).contains("#/d/D2?"));
+        assertTrue(!browser.getCurrentUrl().contains("from="), "the row was focused once: the address forgets it");
     }
 
     @Test
