@@ -71,10 +71,9 @@ final class ProfileItems {
         return attributes;
     }
 
-    /** The reported fields a profile leaves unset: a copy of an earlier version may still hold them. */
-    static List<String> unset(Profile p) {
+    /** The reported fields a profile's {@link #reported} attributes leave unset: a copy of an earlier version may hold them. */
+    static List<String> unset(Map<String, AttributeValue> set) {
         List<String> unset = new ArrayList<>();
-        Map<String, AttributeValue> set = reported(p);
         for (String optional : List.of(NAME, REGION, BRAND, GROUP, GO_LIVE)) {
             if (!set.containsKey(optional)) {
                 unset.add(optional);

@@ -140,12 +140,13 @@ final class ScopeMembers {
         List<String> sets = new ArrayList<>(List.of("#pv = :v"));
         List<String> removes = new ArrayList<>();
         if (in) {
-            ProfileItems.reported(profile).forEach((attribute, value) -> {
+            Map<String, AttributeValue> reported = ProfileItems.reported(profile);
+            reported.forEach((attribute, value) -> {
                 names.put("#" + attribute, attribute);
                 values.put(":" + attribute, value);
                 sets.add("#" + attribute + " = :" + attribute);
             });
-            ProfileItems.unset(profile).forEach(attribute -> {
+            ProfileItems.unset(reported).forEach(attribute -> {
                 names.put("#" + attribute, attribute);
                 removes.add("#" + attribute);
             });
@@ -235,11 +236,16 @@ final class ScopeMembers {
     /** Whether the copies can be read: once built (a new table's, or the sweep's build), they stay built. */
     boolean built() {
         if (!built) {
-            Map<String, AttributeValue> state = DynamoErrors.call("read whether scope members are built", () -> db.getItem(r -> r
-                    .tableName(table).key(stateKey()).consistentRead(true)).item());
-            built = state != null && state.containsKey(MEMBERS_BUILT);
+            built = state().containsKey(MEMBERS_BUILT);
         }
         return built;
+    }
+
+    /** The members' state item, read consistently (empty if there is none yet). */
+    private Map<String, AttributeValue> state() {
+        Map<String, AttributeValue> state = DynamoErrors.call("read the scope members' state", () -> db.getItem(r -> r
+                .tableName(table).key(stateKey()).consistentRead(true)).item());
+        return state == null ? Map.of() : state;
     }
 
     /** A scope's members as stored, read consistently. */
@@ -279,9 +285,7 @@ final class ScopeMembers {
      * profile. A build begun before {@code settledBefore} that found nothing it could not mend marks the copies built.
      */
     void reconcile(Map<String, Versioned> profiles, Sweep.Upkeep upkeep, Consumer<RuntimeException> failed) {
-        Map<String, AttributeValue> state = DynamoErrors.call("read the scope members' state", () -> db.getItem(r -> r
-                .tableName(table).key(stateKey()).consistentRead(true)).item());
-        state = state == null ? Map.of() : state;
+        Map<String, AttributeValue> state = state();
         boolean wasBuilt = state.containsKey(MEMBERS_BUILT);
         Instant since = codeSince(state, upkeep.codeVersion());
         // until every version of the code before this one has stopped, any of them may have saved without marking

@@ -369,6 +369,7 @@ class DashboardBrowserIT {
         assertEquals(1, browser.findElements(By.cssSelector("#league tbody tr")).size(), "only York Kia");
         screenshot("league-brand");
         String sorted = find("th:has(button[data-sort='sold'])").getAttribute("aria-sort");
+        assertEquals("ascending", sorted, "the sort clicked above outlives the change of scope");
         find("#league a").click();
         find("#funnel");
         screenMatchesApi("D2", "range=ytd");

@@ -2,6 +2,7 @@ package com.dealerkpi.api.auth;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.dealerkpi.api.http.ApiException;
+import com.dealerkpi.api.http.ApiRequest;
 import com.dealerkpi.api.http.Identity;
 import com.dealerkpi.domain.Ids;
 import com.dealerkpi.domain.access.Caller;
@@ -137,20 +138,15 @@ public record Authorizer(ClaimNames names, boolean localPrincipalHeader) impleme
         return groups;
     }
 
-    private static String header(APIGatewayV2HTTPEvent event, String name) {
-        return event.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-    }
-
     private Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context != null && context.getAuthorizer() == null && localPrincipalHeader
                 && "localhost".equals(context.getDomainName()) && event.getHeaders() != null) {
-            if (!LocalPrincipal.addressedToLoopback(header(event, "Host"))) {
+            if (!LocalPrincipal.addressedToLoopback(ApiRequest.header(event, "Host").orElse(null))) {
                 throw ApiException.forbidden("A local principal is taken only from requests addressed to localhost,"
                         + " 127.0.0.1 or [::1].");
             }
-            String spec = header(event, LocalPrincipal.HEADER);
+            String spec = ApiRequest.header(event, LocalPrincipal.HEADER).orElse(null);
             return LocalPrincipal.claims(spec, names).orElseThrow(() -> ApiException.unauthorized(
                     "No caller identity: send " + LocalPrincipal.HEADER + ": national, group:<group> or dealer:<dealershipId>."));
         }

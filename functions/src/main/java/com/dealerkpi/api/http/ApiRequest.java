@@ -78,6 +78,11 @@ public final class ApiRequest {
     }
 
     public Optional<String> header(String name) {
+        return header(event, name);
+    }
+
+    /** A header of an event, its name matched case-insensitively (HTTP APIs lower-case them; callers need not). */
+    public static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {
         Map<String, String> headers = event.getHeaders();
         if (headers == null) {
             return Optional.empty();
