@@ -63,6 +63,11 @@ public final class Dynalite implements AutoCloseable {
         return endpoint;
     }
 
+    /** The node process serving it (a benchmark reads its CPU time). */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

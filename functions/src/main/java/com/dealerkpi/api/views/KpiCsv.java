@@ -4,6 +4,8 @@ import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.status.Stage;
 
+import java.util.List;
+
 /**
  * The KPI report as CSV ({@link Csv}): a header, one row per month, a total row. Target cells are the report's printed
  * targets (the months add up to the total).
@@ -18,8 +20,10 @@ public final class KpiCsv {
     /** One row per month, then the total; a contact-to-sale of n/a and a missing target are empty cells. */
     public static String render(KpiReport report) {
         StringBuilder csv = new StringBuilder(HEADER).append(Csv.LINE_END);
-        for (KpiReport.MonthRow row : report.monthly()) {
-            line(csv, row.month().toString(), row.counts(), row.shownTarget());
+        List<KpiReport.MonthRow> months = report.monthly();
+        List<KpiReport.TargetCounts> targets = KpiReport.printedTargets(months);
+        for (int i = 0; i < months.size(); i++) {
+            line(csv, months.get(i).month().toString(), months.get(i).counts(), targets.get(i));
         }
         line(csv, "total", report.counts(), report.shownTargetCounts());
         return csv.toString();

@@ -149,13 +149,15 @@ public final class KpiHtml {
     private static void monthlyTable(StringBuilder html, List<KpiReport.MonthRow> monthly) {
         html.append("<section><h2>By month</h2><table><thead><tr><th>Month</th><th>Contacted</th><th>Appointed</th>")
                 .append("<th>Attended</th><th>Sold</th><th>Contact-to-sale</th><th>Target sold</th><th></th></tr></thead><tbody>");
-        for (KpiReport.MonthRow row : monthly) {
+        List<KpiReport.TargetCounts> targets = KpiReport.printedTargets(monthly);
+        for (int i = 0; i < monthly.size(); i++) {
+            KpiReport.MonthRow row = monthly.get(i);
             html.append("<tr><td>").append(row.month()).append("</td>");
             for (Stage stage : Stage.values()) {
                 html.append("<td>").append(row.counts().get(stage)).append("</td>");
             }
             html.append("<td>").append(Html.escape(row.contactToSale().label())).append("</td><td>")
-                    .append(row.shownTarget() == null ? "-" : oneDecimal(row.shownTarget().sold()))
+                    .append(targets.get(i) == null ? "-" : oneDecimal(targets.get(i).sold()))
                     .append("</td><td class=\"muted\">").append(Html.escape(monthNote(row))).append("</td></tr>");
         }
         html.append("</tbody></table></section>\n");

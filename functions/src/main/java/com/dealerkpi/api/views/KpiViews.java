@@ -115,14 +115,16 @@ public final class KpiViews {
 
     static List<Map<String, Object>> monthly(List<KpiReport.MonthRow> rows) {
         List<Map<String, Object>> monthly = new ArrayList<>();
-        for (KpiReport.MonthRow row : rows) {
+        List<KpiReport.TargetCounts> targets = KpiReport.printedTargets(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            KpiReport.MonthRow row = rows.get(i);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("month", row.month().toString());
             entry.putAll(counts(row.counts()));
             entry.put("contactToSale", row.contactToSale().ratio());
             entry.put("contactToSaleLabel", row.contactToSale().label());
             entry.put("contactToSaleNote", row.contactToSaleNote());
-            entry.put("target", targetCounts(row.shownTarget()));
+            entry.put("target", targetCounts(targets.get(i)));
             monthly.add(entry);
         }
         return monthly;

@@ -42,10 +42,10 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
     }
 
     /**
-     * A calendar month of the series (clipped to the range): its counts, its target (exact; null without a database
-     * size) and that target as printed (rounded so that the months add up to the printed total).
+     * A calendar month of the series (clipped to the range): its counts and its target (exact; null without a database
+     * size). How the targets are printed is {@link #printedTargets}: a roll-up sums its dealerships' months unprinted.
      */
-    public record MonthRow(YearMonth month, KpiCounts counts, TargetCounts target, TargetCounts shownTarget) {
+    public record MonthRow(YearMonth month, KpiCounts counts, TargetCounts target) {
         public ContactToSale contactToSale() {
             return counts.contactToSale();
         }
@@ -113,7 +113,6 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
     public static KpiReport build(Profile profile, DateRange range, DailyCounts daily, List<EffectiveTargets.Layer> layers,
                                   LocalDate today) {
         List<MonthRow> monthly = new ArrayList<>();
-        List<TargetCounts> monthTargets = new ArrayList<>();
         TargetCounts targetTotal = null;
         KpiCounts targetDayCounts = KpiCounts.ZERO;
         double targetMonths = 0;
@@ -126,7 +125,7 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
             double share = (double) targetDays / slice.month().lengthOfMonth();
             TargetCounts target = size.map(s -> targetCounts(s * share,
                     EffectiveTargets.in(slice.month(), profile.timezone(), layers))).orElse(null);
-            monthTargets.add(target);
+            monthly.add(new MonthRow(slice.month(), daily.on(slice.first(), slice.last()), target));
             if (target != null) {
                 targetTotal = targetTotal == null ? target : targetTotal.plus(target);
                 targetMonths += size.get() * share;
@@ -134,13 +133,6 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
                     targetDayCounts = targetDayCounts.plus(daily.on(firstTargetDay, lastTargetDay));
                 }
             }
-        }
-        List<TargetCounts> shownTargets = TargetCounts.shown(monthTargets);
-        List<DateRange.MonthSlice> months = range.months();
-        for (int i = 0; i < months.size(); i++) {
-            DateRange.MonthSlice slice = months.get(i);
-            monthly.add(new MonthRow(slice.month(), daily.on(slice.first(), slice.last()), monthTargets.get(i),
-                    shownTargets.get(i)));
         }
         YearMonth shown = YearMonth.from(range.to().isAfter(today) ? today : range.to());
         if (shown.isBefore(YearMonth.from(range.from()))) {
@@ -150,6 +142,14 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
         return new KpiReport(profile.dealershipId(), profile.name(), range, total,
                 EffectiveTargets.in(shown, profile.timezone(), layers), profile.databaseSizeIn(shown).orElse(null), targetTotal, targetDayCounts, targetMonths,
                 List.copyOf(monthly), notes(range, total, monthly, profile, daily, today));
+    }
+
+    /**
+     * Each month's target as printed: rounded so that the months add up to their total as printed (null where a
+     * month has no target).
+     */
+    public static List<TargetCounts> printedTargets(List<MonthRow> months) {
+        return TargetCounts.shown(months.stream().map(MonthRow::target).toList());
     }
 
     /** contacted = database size × share of the month × monthly contact rate; each later stage × its rate. */

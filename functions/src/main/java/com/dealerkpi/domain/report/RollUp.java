@@ -112,11 +112,10 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
             }
         }
         List<YearMonth> monthOrder = List.copyOf(months.keySet());
-        List<KpiReport.TargetCounts> shownMonths = KpiReport.TargetCounts.shown(monthOrder.stream().map(monthTargets::get).toList());
         List<KpiReport.MonthRow> monthly = new ArrayList<>();
         for (int i = 0; i < monthOrder.size(); i++) {
             YearMonth month = monthOrder.get(i);
-            monthly.add(new KpiReport.MonthRow(month, months.get(month), monthTargets.get(month), shownMonths.get(i)));
+            monthly.add(new KpiReport.MonthRow(month, months.get(month), monthTargets.get(month)));
         }
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort(sort.order);

@@ -44,7 +44,7 @@ public final class Bench {
         try (Dynalite dynalite = Dynalite.start(Optional.empty());
              BenchTable table = new BenchTable(dynalite.endpoint())) {
             if (options.optional("--request-times").isPresent()) {
-                table.times.show();
+                table.times.show(dynalite.process());
             }
             if (parts.contains("status")) {
                 new StatusBench(table, out).run(iterations);

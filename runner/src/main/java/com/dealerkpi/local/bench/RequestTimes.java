@@ -18,17 +18,19 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * Where a report's time goes ({@code bench --request-times true}): each DynamoDB request's time from its sending to
  * its answer, summed by operation and the shape of its first key (digits as 9). Requests sent together each count
- * their whole wait, so the lines of one report can add up to more than its time.
+ * their whole wait, so the lines of one report can add up to more than its time. Beside them, the CPU time the store's
+ * process and this JVM spent: dynalite is one node process that serves one request at a time, where DynamoDB serves
+ * a report's requests in parallel on many machines, so its share is the emulator's more than the report's.
  */
 final class RequestTimes implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("benchRequestSent");
     private static final int RUNS = 10;
 
     private final Map<String, LongAdder> nanos = new ConcurrentSkipListMap<>();
-    private volatile boolean shown;
+    private volatile ProcessHandle store;
 
-    void show() {
-        shown = true;
+    void show(ProcessHandle store) {
+        this.store = store;
     }
 
     @Override
@@ -45,18 +47,28 @@ final class RequestTimes implements ExecutionInterceptor {
         }
     }
 
-    /** If shown: {@code call} run ten times, its mean time and each kind of request's. */
+    /** If shown: {@code call} run ten times, its mean time, the CPU time of the store and of this JVM, and each kind of request's. */
     void print(Report out, String name, Runnable call) {
-        if (!shown) {
+        if (store == null) {
             return;
         }
         nanos.clear();
+        long storeCpu = cpuNanos(store);
+        long ownCpu = cpuNanos(ProcessHandle.current());
         long started = System.nanoTime();
         for (int i = 0; i < RUNS; i++) {
             call.run();
         }
-        out.printf("  request times, %s: %.1f ms a report%n", name, (System.nanoTime() - started) / 1e6 / RUNS);
+        out.printf("  request times, %s: %.1f ms a report; CPU a report: the store's process %.1f ms, this JVM %.1f ms%n",
+                name, (System.nanoTime() - started) / 1e6 / RUNS, (cpuNanos(store) - storeCpu) / 1e6 / RUNS,
+                (cpuNanos(ProcessHandle.current()) - ownCpu) / 1e6 / RUNS);
         nanos.forEach((kind, total) -> out.printf("    %s: %.1f ms%n", kind, total.sum() / 1e6 / RUNS));
+    }
+
+    /** A process's CPU time so far (user and system, in the operating system's ticks: 10 ms on Linux). */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
     }
 
     private static String keyShape(SdkRequest request) {
