@@ -101,6 +101,9 @@ public final class DynamoSettingsStore implements SettingsStore {
     @Override
     public List<Profile> allProfiles() {
         // consistent: a dealership moved out of a group leaves the group's roll-up with the answer to that move
+        if (members.nationReadable()) {
+            return fromMembers(NATION_SCOPE).stream().sorted(Comparator.comparing(Profile::dealershipId)).toList();
+        }
         Map<String, String> names = new HashMap<>(REPORTED_FIELDS);
         names.put("#pk", PK);
         List<Profile> profiles = new ArrayList<>();

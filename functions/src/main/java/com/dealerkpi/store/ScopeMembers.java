@@ -27,13 +27,14 @@ import static com.dealerkpi.store.AttributeMaps.s;
 import static com.dealerkpi.store.TableLayout.*;
 
 /**
- * The copies of each region's, brand's and dealer group's profiles, one partition per scope, so that a scope's
- * roll-up reads its own dealerships (consistently: one that has just joined is in, one that has just left is out)
- * instead of every profile. Exact without transactions (docs/aggregates.md, "Scope members"):
+ * The copies of each region's, brand's and dealer group's profiles, and of every profile for the nation, one
+ * partition per scope, so that a scope's roll-up reads its own dealerships (consistently: one that has just joined is
+ * in, one that has just left is out) and the nation's reads small copies instead of every profile with its history.
+ * Exact without transactions (docs/aggregates.md, "Scope members"):
  * <ul>
  * <li>a profile's save first adds its new version to {@code pend} of every scope it is in before or after, then
  * writes the profile, then copies it (or marks it out) in each of them, removing its version from {@code pend};</li>
- * <li>a copy only moves to a higher profile version, so a late copy never hides a newer one;</li>
+ * <li>a copy never moves to a lower profile version, so a late copy never hides a newer one;</li>
  * <li>so a member with nothing pending is the profile as its last completed save left it, and a reader asks the
  * profile itself of a member with something pending (a save in flight, or cut off).</li>
  * </ul>
@@ -48,7 +49,7 @@ final class ScopeMembers {
 
     /**
      * A save's marks, and then its copies, go out together (each is one item; each waits for all before going on):
-     * up to six scopes a save, so a few saves at once.
+     * up to seven scopes a save (the nation, and a region, brand and group before and after), so a few saves at once.
      */
     private static final Parallel AT_ONCE = new Parallel(Executors.newFixedThreadPool(6, DaemonThreads.named("dealer-kpi-scope-members")));
 
@@ -67,9 +68,10 @@ final class ScopeMembers {
         this.clock = clock;
     }
 
-    /** The partitions a profile has a member in: its region's, brand's and group's. */
+    /** The partitions a saved profile has a member in: the nation's, its region's, brand's and group's. */
     static Set<String> scopesOf(Profile profile) {
         Set<String> scopes = new LinkedHashSet<>();
+        scopes.add(NATION_SCOPE);
         if (profile.region() != null) {
             scopes.add(regionIndexPk(profile.region()));
         }
@@ -233,12 +235,30 @@ final class ScopeMembers {
         return AttributeValue.fromNs(versions.stream().map(String::valueOf).toList());
     }
 
-    /** Whether the copies can be read: once built (a new table's, or the sweep's build), they stay built. */
+    /**
+     * Whether the regions', brands' and groups' copies can be read: once built (a new table's, or the sweep's build),
+     * they stay built.
+     */
     boolean built() {
         if (!built) {
             built = state().containsKey(MEMBERS_BUILT);
         }
         return built;
+    }
+
+    /**
+     * Whether the nation's copies can be read: built, and compared with every profile by the version of the code now
+     * sweeping. A version from before them that swept since (a rollback) may have marked members out of a scope it
+     * does not know; until this version's sweep has compared them all again, readers read the profiles. Not cached:
+     * that can happen at any time.
+     */
+    boolean nationReadable() {
+        Map<String, AttributeValue> state = DynamoErrors.call("read whether the nation's members can be read", () -> db.getItem(r -> r
+                .tableName(table).key(stateKey()).consistentRead(true).projectionExpression("#built, #code, #compared")
+                .expressionAttributeNames(Map.of("#built", NATION_MEMBERS_BUILT, "#code", CODE_VERSION, "#compared", NATION_COMPARED_BY)))
+                .item());
+        return state != null && state.containsKey(NATION_MEMBERS_BUILT) && state.containsKey(NATION_COMPARED_BY)
+                && state.get(NATION_COMPARED_BY).equals(state.get(CODE_VERSION));
     }
 
     /** The members' state item, read consistently (empty if there is none yet). */
@@ -271,11 +291,41 @@ final class ScopeMembers {
         return new Member(dealershipId, copy, version, pending, item.containsKey(MARKED_AT) ? item.get(MARKED_AT).s() : null);
     }
 
-    /** Marks the copies built on a new table: it has no profile to copy. */
-    static void markBuilt(DynamoDbClient db, String table) {
-        db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("SET #built = :built")
-                .expressionAttributeNames(Map.of("#built", MEMBERS_BUILT))
+    /** Marks every scope's copies built. */
+    private void markBuilt() {
+        db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("SET #built = :built, #nation = :built")
+                .expressionAttributeNames(Map.of("#built", MEMBERS_BUILT, "#nation", NATION_MEMBERS_BUILT))
                 .expressionAttributeValues(Map.of(":built", AttributeValue.fromBool(true))));
+    }
+
+    /**
+     * Marks a new table's copies built (it has no profile to copy), the nation's readable: no code has swept it, so
+     * none has compared its members ({@code code} and {@code codeN} alike, until the first sweep records its own).
+     */
+    static void markNewTableBuilt(DynamoDbClient db, String table) {
+        db.updateItem(r -> r.tableName(table).key(stateKey())
+                .updateExpression("SET #built = :built, #nation = :built, #code = :none, #compared = :none")
+                .expressionAttributeNames(Map.of("#built", MEMBERS_BUILT, "#nation", NATION_MEMBERS_BUILT,
+                        "#code", CODE_VERSION, "#compared", NATION_COMPARED_BY))
+                .expressionAttributeValues(Map.of(":built", AttributeValue.fromBool(true), ":none", s("new table"))));
+    }
+
+    /**
+     * Records that this version compared every member, unless another version has swept since this sweep began
+     * ({@code since}: when this version began sweeping, as this sweep read or recorded it).
+     */
+    private void recordComparedBy(String codeVersion, Instant since) {
+        DynamoErrors.call("record the code that compared the nation's members", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(stateKey()).updateExpression("SET #compared = :code")
+                        .conditionExpression("#code = :code AND #since = :since")
+                        .expressionAttributeNames(Map.of("#compared", NATION_COMPARED_BY, "#code", CODE_VERSION, "#since", SINCE))
+                        .expressionAttributeValues(Map.of(":code", s(codeVersion), ":since", s(instant(since)))));
+            } catch (ConditionalCheckFailedException anotherVersionSwept) {
+                // its members may be as that version left them: the next sweep of this one compares them again
+            }
+            return null;
+        });
     }
 
     /**
@@ -286,7 +336,7 @@ final class ScopeMembers {
      */
     void reconcile(Map<String, Versioned> profiles, Sweep.Upkeep upkeep, Consumer<RuntimeException> failed) {
         Map<String, AttributeValue> state = state();
-        boolean wasBuilt = state.containsKey(MEMBERS_BUILT);
+        boolean wasBuilt = state.containsKey(MEMBERS_BUILT) && state.containsKey(NATION_MEMBERS_BUILT);
         Instant since = codeSince(state, upkeep.codeVersion());
         // until every version of the code before this one has stopped, any of them may have saved without marking
         boolean othersStopped = since.isBefore(upkeep.settledBefore());
@@ -323,8 +373,9 @@ final class ScopeMembers {
             for (String id : ids) {
                 try {
                     // no profile: a first save cut off before its write (profiles are never deleted)
-                    Instant left = mend(scope.getKey(), profiles.getOrDefault(id, new Versioned(Profile.unknown(id), 0)),
-                            stored.get(id), upkeep.settledBefore());
+                    Versioned profile = profiles.get(id);
+                    Instant left = mend(scope.getKey(), profile == null ? new Versioned(Profile.unknown(id), 0) : profile,
+                            profile != null, stored.get(id), upkeep.settledBefore());
                     settled = left.isBefore(settled) ? left : settled;
                 } catch (RuntimeException e) {
                     failed.accept(e);
@@ -337,10 +388,11 @@ final class ScopeMembers {
             recordSettled(settled);
             if (!wasBuilt && othersStopped) {
                 DynamoErrors.call("mark the scope members built", () -> {
-                    markBuilt(db, table);
+                    markBuilt();
                     return null;
                 });
             }
+            recordComparedBy(upkeep.codeVersion(), since);
         }
     }
 
@@ -365,7 +417,9 @@ final class ScopeMembers {
         }
         Instant now = clock.instant();
         DynamoErrors.call("record the code that sweeps the scope members", () -> db.updateItem(r -> r.tableName(table).key(stateKey())
-                .updateExpression("SET #code = :code, #since = :now").expressionAttributeNames(Map.of("#code", CODE_VERSION, "#since", SINCE))
+                // and until it has compared the nation's members, none has: the version before may not have known them
+                .updateExpression("SET #code = :code, #since = :now REMOVE #compared")
+                .expressionAttributeNames(Map.of("#code", CODE_VERSION, "#since", SINCE, "#compared", NATION_COMPARED_BY))
                 .expressionAttributeValues(Map.of(":code", s(codeVersion), ":now", s(instant(now))))));
         return now;
     }
@@ -374,9 +428,12 @@ final class ScopeMembers {
     record Versioned(Profile profile, long version) {
     }
 
-    /** Mends one member; when a mark it leaves was made (or {@link Instant#MAX}: none left). */
-    private Instant mend(String scope, Versioned profile, Member member, Instant settledBefore) {
-        boolean in = scopesOf(profile.profile()).contains(scope);
+    /**
+     * Mends one member ({@code saved}: whether its dealership has a profile); when a mark it leaves was made (or
+     * {@link Instant#MAX}: none left).
+     */
+    private Instant mend(String scope, Versioned profile, boolean saved, Member member, Instant settledBefore) {
+        boolean in = saved && scopesOf(profile.profile()).contains(scope);
         if (member == null) {
             if (in) {
                 copy(scope, profile.profile(), profile.version(), true, Set.of(), null);
@@ -390,8 +447,9 @@ final class ScopeMembers {
                     ? Instant.MAX : markedAt;
         }
         boolean current = in ? profile.profile().equals(member.copy()) : member.copy() == null;
-        if (!current && member.version() < profile.version()) {
-            // saved without copies: before they existed, or by a version of the code without them
+        if (!current && member.version() <= profile.version()) {
+            // saved without copies: before they existed, or by a version of the code without them; at the profile's
+            // own version, marked out of the nation by a version that does not know it as a scope (a rollback)
             copy(scope, profile.profile(), profile.version(), in, Set.of(), null);
         }
         return Instant.MAX;

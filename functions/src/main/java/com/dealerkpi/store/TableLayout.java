@@ -32,12 +32,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * idempotency key   D#{dealer}#K#{sha256}    K
  * profile           PROFILES                 D#{dealer}             GSI3 R#{region} / {dealer}, GSI4 B#{brand} / {dealer},
  *                                                                    GSI5 G#{group} / {dealer}
- * scope member      P#{R|B|G}#{key}          {dealer}               (a copy of the profile's reported fields at its
+ * scope member      P#{R|B|G}#{key}, P#N#    {dealer}               (a copy of the profile's reported fields at its
  *                                                                    version pv, or "out" since pv; pend: versions
  *                                                                    being written; docs/aggregates.md)
  * scope members     P##STATE                 STATE                  (code, since: the code sweeping and since when;
- *                                                                    built; scopes: every scope a member was written
- *                                                                    in; lastMark, settled: whether the sweep must look)
+ *                                                                    built, builtN (the nation's); codeN: the code
+ *                                                                    that last compared every member; scopes: every
+ *                                                                    scope a member was written in; lastMark,
+ *                                                                    settled: whether the sweep must look)
  * target override   TARGETS                  {scope label}
  * registry entry    D##REGISTRY              {dealer}
  * aggregate config  D#{dealer}#AGG           CFG                    (gen, zone, group: its shard of the network)
@@ -53,10 +55,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * milestone (flagged)                                                outbox OB#{shard} / {flagged at} (sparse)
  * </pre>
  * The registry lists every dealership with an accepted update (with a profile or not) for the national roll-up.
- * Profiles share one partition so national roll-ups list every dealership with one Query (a page per 1 MB of
- * profiles, their change histories included); region, brand and group roll-ups read their own scope members (the
- * indexes on the profiles lag a change: no code reads them), and filter that Query on their key attributes until the
- * members are built. Profiles and target overrides
+ * Profiles share one partition; the national roll-up and region, brand and group roll-ups read their own scope
+ * members (the nation's: every profile's reported fields, without the change histories; the indexes on the profiles
+ * lag a change: no code reads them), and Query that partition (a scope's filtered on its key attribute) until the
+ * members are built (the nation's also after a version without them has swept). Profiles and target overrides
  * carry their change history ({@code hist}) in the item, appended by the same conditional write.
  * {@code {at}} is a fixed-width UTC instant ({@code 2026-03-01T09:30:00.000Z}) so string order is time order.
  */
@@ -185,6 +187,15 @@ public final class TableLayout {
     static final String SCOPE_MEMBERS_STATE_PK = "P##STATE";
     static final String SCOPE_MEMBERS_STATE_SK = "STATE";
     static final String MEMBERS_BUILT = "built";
+    /** The nation's members (every dealership with a profile): built after the other scopes', by a later version. */
+    static final String NATION_MEMBERS_BUILT = "builtN";
+    /**
+     * The version of the code whose sweep last compared every one of the nation's members with its profile: readers
+     * trust the nation's copies only while that version is the one sweeping ({@link #CODE_VERSION}).
+     */
+    static final String NATION_COMPARED_BY = "codeN";
+    /** The nation as a scope: its members' partition is {@code P#N#}. */
+    static final String NATION_SCOPE = "N#";
     /** Every scope a save has joined a profile to (a string set): where the sweep looks for saves cut off. */
     static final String SCOPES = "scopes";
     /** When a save last marked scope members pending; and the grace's end of the last sweep that settled them all. */

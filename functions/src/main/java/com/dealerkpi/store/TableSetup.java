@@ -30,7 +30,7 @@ public final class TableSetup {
             db.createTable(TableLayout.createTableRequest(tableName));
             waitUntilActive(db, tableName);
             // no profile yet: nothing for the scopes' members to copy
-            ScopeMembers.markBuilt(db, tableName);
+            ScopeMembers.markNewTableBuilt(db, tableName);
             return;
         }
         for (GlobalSecondaryIndex index : List.of(TableLayout.outboxIndex(), TableLayout.groupIndex())) {

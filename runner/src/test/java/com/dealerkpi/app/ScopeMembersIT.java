@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A region's, brand's and group's dealerships come from their scope's copies of the profiles (docs/aggregates.md,
- * "Scope members"): after every save, answered or cut off at any of its requests (sent or not, applied with its
+ * A region's, brand's and group's dealerships, and the nation's, come from their scope's copies of the profiles
+ * (docs/aggregates.md, "Scope members"): after every save, answered or cut off at any of its requests (sent or not, applied with its
  * answer lost), each scope reads exactly the dealerships whose profile names it; a sweep settles what was cut off and
  * builds the copies of profiles saved before them.
  */
@@ -43,6 +43,8 @@ class ScopeMembersIT {
     private static final List<String> GROUPS = List.of("Arnold Clark", "Lookers", "Sytner");
     private static final List<String> REGIONS = List.of("North", "South");
     private static final List<String> DEALERSHIPS = List.of("D1", "D2", "D3", "D4", "D5");
+    /** The partition of the nation's members. */
+    private static final String NATION = "P#N#";
     private static final AuditEntry ENTRY = new AuditEntry(Instant.parse("2026-03-01T10:00:00Z"), "n", "UPDATE", Map.of(), Map.of());
 
     @Test
@@ -208,7 +210,8 @@ class ScopeMembersIT {
         upgraded.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         var d1 = upgraded.profile("D1").orElseThrow();
         // its last dealership leaves Lookers; the save is cut off after writing the profile, before its copies
-        cutOffAt(faults, 7, () -> upgraded.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY));
+        // (its requests: the mark recorded, five marks (the nation, North, Land Rover, Lookers, Sytner), the profile)
+        cutOffAt(faults, 8, () -> upgraded.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY));
         assertEquals("Sytner", upgraded.profile("D1").orElseThrow().value().group(), "the profile was written");
         assertTrue(pending(db, table) > 0, "its marks were left");
         assertExact(upgraded, "cut off");
@@ -251,9 +254,9 @@ class ScopeMembersIT {
         assertTrue(!recordedScopes(db, table).contains(TableLayout.groupIndexPk("Vauxhall")), "nothing is in Vauxhall: forgotten");
         assertTrue(recordedScopes(db, table).contains(TableLayout.groupIndexPk("Lookers")));
 
-        // a save cut off after its marks, before the profile (recorded, four marks, then the profile's write)
+        // a save cut off after its marks, before the profile (recorded, five marks, then the profile's write)
         var d1 = store.profile("D1").orElseThrow();
-        cutOffAt(faults, 6, () -> store.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY));
+        cutOffAt(faults, 7, () -> store.saveProfile(d1.value(), profile("D1", "Site", "North", "Sytner"), d1.version(), ENTRY));
         assertEquals("Lookers", store.profile("D1").orElseThrow().value().group(), "the profile was not written");
         assertTrue(pending(db, table) > 0);
         // a sweep within the marks' grace leaves them (a save might still be running), and says so
@@ -263,6 +266,64 @@ class ScopeMembersIT {
         store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         assertEquals(0, pending(db, table), "the next sweep looked again and settled them");
         assertExact(store, "after the sweeps");
+    }
+
+    @Test
+    void theNationsCopiesAreBuiltOnATableWhoseOtherScopesWereBuiltBeforeThem() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        SettingsStore store = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        for (String id : List.of("D1", "D2", "D3")) {
+            assertTrue(store.saveProfile(Profile.unknown(id), profile(id, "Site " + id, "North", "Lookers"), 0, ENTRY));
+        }
+        // as the version before the nation's copies left the table: the other scopes built, the nation's never written
+        members(db, table).stream().filter(item -> item.get(TableLayout.PK).s().equals(NATION))
+                .forEach(item -> db.deleteItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, item.get(TableLayout.PK),
+                        TableLayout.SK, item.get(TableLayout.SK)))));
+        db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS("P##STATE"),
+                TableLayout.SK, AttributeValue.fromS("STATE"))).updateExpression("REMOVE builtN"));
+        SettingsStore upgraded = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        assertExact(upgraded, "read from the profiles before the nation's build");
+
+        upgraded.maintainProfiles(upkeep(Instant.now().plusSeconds(1), "v2"), e -> { throw e; });
+        assertTrue(members(db, table).stream().anyMatch(item -> item.containsKey("builtN")), "the nation's copies built");
+        SettingsStore next = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        assertExact(next, "read from the nation's copies");
+
+        // rolled back, the version before swept (recording itself as the code sweeping) and took the nation's
+        // partition for a scope no profile names: D2 marked out at its profile's own version
+        var d2 = next.profile("D2").orElseThrow();
+        db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS(NATION),
+                        TableLayout.SK, AttributeValue.fromS("D2"))).updateExpression("SET #out = :out")
+                .expressionAttributeNames(Map.of("#out", "out")).expressionAttributeValues(Map.of(":out", AttributeValue.fromBool(true))));
+        db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS("P##STATE"),
+                TableLayout.SK, AttributeValue.fromS("STATE"))).updateExpression("SET #code = :before")
+                .expressionAttributeNames(Map.of("#code", "code")).expressionAttributeValues(Map.of(":before", AttributeValue.fromS("v-before"))));
+        assertExact(next, "read from the profiles: a version that does not keep the nation's copies swept last");
+        // rolled forward: the new version's sweep (its grace not passed) compares every member and copies D2 in again
+        next.maintainProfiles(upkeep(Instant.now().minus(Duration.ofMinutes(15)), "v3"), e -> { throw e; });
+        assertEquals(d2.version(), next.profile("D2").orElseThrow().version(), "not saved since");
+        assertEquals(List.of("v3"), members(db, table).stream().filter(item -> item.containsKey("codeN"))
+                .map(item -> item.get("codeN").s()).toList(), "read from the copies again: compared by the version sweeping");
+        assertExact(next, "after the version's first sweep");
+    }
+
+    @Test
+    void aFirstSaveCutOffBeforeItsProfileLeavesNoDealershipInTheNation() {
+        FaultInjector faults = new FaultInjector();
+        DynamoDbClient db = Backend.get().client(1, Duration.ofSeconds(10), faults);
+        String table = Backend.get().freshTable(db);
+        SettingsStore store = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        assertTrue(store.saveProfile(Profile.unknown("D1"), profile("D1", "Site", "North", null), 0, ENTRY));
+        // a new dealership's first save: the mark recorded, four marks (the nation, North, Land Rover, Lookers), then
+        // the profile's write, where it stops
+        cutOffAt(faults, 6, () -> store.saveProfile(Profile.unknown("D2"), profile("D2", "Site", "North", "Lookers"), 0, ENTRY));
+        assertTrue(store.profile("D2").isEmpty(), "no profile was written");
+        assertTrue(pending(db, table) > 0, "its marks were left");
+        assertExact(store, "cut off");
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
+        assertEquals(0, pending(db, table), "settled");
+        assertExact(store, "after the sweep: out of every scope, the nation too");
     }
 
     /** Runs a save that stops at its request {@code n} (reset before it is sent), as a crash would stop it there. */
@@ -290,6 +351,7 @@ class ScopeMembersIT {
     /** Each scope's dealerships as it reads them, against the profiles read one by one. */
     private static void assertExact(SettingsStore store, String when) {
         List<Profile> profiles = DEALERSHIPS.stream().flatMap(id -> store.profile(id).stream()).map(SettingsStore.Versioned::value).toList();
+        assertEquals(profiles, store.allProfiles(), "the nation, each one as its profile says, " + when);
         for (String group : GROUPS) {
             assertEquals(ids(profiles, p -> p.group() != null && p.inGroup(group)), ids(store.profilesInGroup(group), p -> true),
                     group + ", " + when);
