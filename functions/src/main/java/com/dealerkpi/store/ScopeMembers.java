@@ -340,7 +340,10 @@ final class ScopeMembers {
         Instant since = codeSince(state, upkeep.codeVersion());
         // until every version of the code before this one has stopped, any of them may have saved without marking
         boolean othersStopped = since.isBefore(upkeep.settledBefore());
-        if (wasBuilt && othersStopped && settled(state, upkeep.requestsEndedBefore())) {
+        // a pass that failed (or was cut off) leaves the nation unread until one completes: not an hour later
+        boolean compared = state.containsKey(NATION_COMPARED_BY) && state.get(NATION_COMPARED_BY).equals(state.get(CODE_VERSION))
+                && state.get(NATION_COMPARED_BY).s().equals(upkeep.codeVersion());
+        if (wasBuilt && othersStopped && compared && settled(state, upkeep.requestsEndedBefore())) {
             return;
         }
         Set<String> recorded = state.containsKey(SCOPES) ? Set.copyOf(state.get(SCOPES).ss()) : Set.of();

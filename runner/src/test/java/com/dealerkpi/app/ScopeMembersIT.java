@@ -303,9 +303,25 @@ class ScopeMembersIT {
         // rolled forward: the new version's sweep (its grace not passed) compares every member and copies D2 in again
         next.maintainProfiles(upkeep(Instant.now().minus(Duration.ofMinutes(15)), "v3"), e -> { throw e; });
         assertEquals(d2.version(), next.profile("D2").orElseThrow().version(), "not saved since");
-        assertEquals(List.of("v3"), members(db, table).stream().filter(item -> item.containsKey("codeN"))
-                .map(item -> item.get("codeN").s()).toList(), "read from the copies again: compared by the version sweeping");
+        assertEquals(List.of("v3"), comparedBy(db, table), "read from the copies again: compared by the version sweeping");
         assertExact(next, "after the version's first sweep");
+    }
+
+    @Test
+    void aComparisonThatDidNotCompleteIsMadeByTheNextSweepNotAnHourLater() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        SettingsStore store = new DynamoStores(db, table, Clock.systemUTC()).settings();
+        assertTrue(store.saveProfile(Profile.unknown("D1"), profile("D1", "Site", "North", null), 0, ENTRY));
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
+        assertEquals(List.of("v1"), comparedBy(db, table));
+        // as a first pass of this version that failed part-way leaves the state: its version recorded, not compared
+        db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS("P##STATE"),
+                TableLayout.SK, AttributeValue.fromS("STATE"))).updateExpression("REMOVE codeN"));
+        assertExact(store, "read from the profiles meanwhile");
+        store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
+        assertEquals(List.of("v1"), comparedBy(db, table), "nothing marked since, yet the next sweep compared them");
+        assertExact(store, "read from the copies again");
     }
 
     @Test
@@ -392,6 +408,11 @@ class ScopeMembersIT {
     private static List<Map<String, AttributeValue>> members(DynamoDbClient db, String table) {
         return db.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build()).items().stream()
                 .filter(item -> item.get(TableLayout.PK).s().startsWith("P#")).toList();
+    }
+
+    /** The version of the code that last compared every member, as the state records it. */
+    private static List<String> comparedBy(DynamoDbClient db, String table) {
+        return members(db, table).stream().filter(item -> item.containsKey("codeN")).map(item -> item.get("codeN").s()).toList();
     }
 
     private static long pending(DynamoDbClient db, String table) {
