@@ -395,7 +395,11 @@ final class ScopeMembers {
                     return null;
                 });
             }
-            recordComparedBy(upkeep.codeVersion(), since);
+            if (othersStopped) {
+                // within the grace, a version from before the nation's copies may still save (a first profile with
+                // no member in the nation) or sweep (marking members out): the nation is read from the profiles
+                recordComparedBy(upkeep.codeVersion(), since);
+            }
         }
     }
 

@@ -300,11 +300,14 @@ class ScopeMembersIT {
                 TableLayout.SK, AttributeValue.fromS("STATE"))).updateExpression("SET #code = :before")
                 .expressionAttributeNames(Map.of("#code", "code")).expressionAttributeValues(Map.of(":before", AttributeValue.fromS("v-before"))));
         assertExact(next, "read from the profiles: a version that does not keep the nation's copies swept last");
-        // rolled forward: the new version's sweep (its grace not passed) compares every member and copies D2 in again
+        // rolled forward: the new version's sweeps compare every member, and copy D2 in again
         next.maintainProfiles(upkeep(Instant.now().minus(Duration.ofMinutes(15)), "v3"), e -> { throw e; });
+        assertEquals(List.of(), comparedBy(db, table), "within its grace the version before may still save or sweep");
+        assertExact(next, "read from the profiles within the new version's grace");
+        next.maintainProfiles(upkeep(Instant.now().plusSeconds(1), "v3"), e -> { throw e; });
         assertEquals(d2.version(), next.profile("D2").orElseThrow().version(), "not saved since");
         assertEquals(List.of("v3"), comparedBy(db, table), "read from the copies again: compared by the version sweeping");
-        assertExact(next, "after the version's first sweep");
+        assertExact(next, "after the grace");
     }
 
     @Test

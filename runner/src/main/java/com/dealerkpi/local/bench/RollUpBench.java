@@ -49,6 +49,9 @@ final class RollUpBench {
         long started = System.nanoTime();
         Sweep.Result built = bench.wiring.sweep().run(Sweep.Grace.NONE);
         out.printf("aggregates of %s built by one sweep: %.1f s (%s)%n", scale, (System.nanoTime() - started) / 1e9, built);
+        // a version's first sweep leaves the nation read from every profile (a version before it may still be saving);
+        // the next one, as a deployed stack's a minute later, has compared the nation's members and lets them be read
+        bench.wiring.sweep().run(Sweep.Grace.NONE);
         // a fifth of the dealerships each: 200 at 1,000
         Map<String, Runnable> rollUps = Map.of("national", national, "region R0", ytd("/regions/R0/kpi"),
                 "brand B0", ytd("/brands/B0/kpi"), "group G0", ytd("/groups/G0/kpi"));
