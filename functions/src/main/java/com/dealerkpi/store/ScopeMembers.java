@@ -257,8 +257,12 @@ final class ScopeMembers {
                 .tableName(table).key(stateKey()).consistentRead(true).projectionExpression("#built, #code, #compared")
                 .expressionAttributeNames(Map.of("#built", NATION_MEMBERS_BUILT, "#code", CODE_VERSION, "#compared", NATION_COMPARED_BY)))
                 .item());
-        return state != null && state.containsKey(NATION_MEMBERS_BUILT) && state.containsKey(NATION_COMPARED_BY)
-                && state.get(NATION_COMPARED_BY).equals(state.get(CODE_VERSION));
+        return state != null && state.containsKey(NATION_MEMBERS_BUILT) && comparedBySweeping(state);
+    }
+
+    /** Whether the version of the code sweeping has compared every member since it began sweeping. */
+    private static boolean comparedBySweeping(Map<String, AttributeValue> state) {
+        return state.containsKey(NATION_COMPARED_BY) && state.get(NATION_COMPARED_BY).equals(state.get(CODE_VERSION));
     }
 
     /** The members' state item, read consistently (empty if there is none yet). */
@@ -341,8 +345,7 @@ final class ScopeMembers {
         // until every version of the code before this one has stopped, any of them may have saved without marking
         boolean othersStopped = since.isBefore(upkeep.settledBefore());
         // a pass that failed (or was cut off) leaves the nation unread until one completes: not an hour later
-        boolean compared = state.containsKey(NATION_COMPARED_BY) && state.get(NATION_COMPARED_BY).equals(state.get(CODE_VERSION))
-                && state.get(NATION_COMPARED_BY).s().equals(upkeep.codeVersion());
+        boolean compared = comparedBySweeping(state) && state.get(CODE_VERSION).s().equals(upkeep.codeVersion());
         if (wasBuilt && othersStopped && compared && settled(state, upkeep.requestsEndedBefore())) {
             return;
         }
