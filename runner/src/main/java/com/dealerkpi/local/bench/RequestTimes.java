@@ -13,7 +13,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Where a report's time goes ({@code bench --request-times true}): each DynamoDB request's time from its sending to
@@ -77,12 +79,20 @@ final class RequestTimes implements ExecutionInterceptor {
             key = get.key().get("pk");
         } else if (request instanceof BatchGetItemRequest batch) {
             key = batch.requestItems().values().iterator().next().keys().get(0).get("pk");
+        } else if (request instanceof UpdateItemRequest update) {
+            return shape(update.key().get("pk")) + " " + shape(update.key().get("sk")) + " " + update.returnValuesAsString();
+        } else if (request instanceof PutItemRequest put) {
+            return shape(put.item().get("pk")) + " " + shape(put.item().get("sk"));
         } else if (request instanceof QueryRequest query) {
             key = query.expressionAttributeValues().values().stream().filter(value -> value.s() != null).findFirst().orElse(null);
             if (query.indexName() != null) {
                 return query.indexName() + " " + (key == null ? "" : key.s().replaceAll("[0-9]", "9"));
             }
         }
+        return shape(key);
+    }
+
+    private static String shape(AttributeValue key) {
         return key == null || key.s() == null ? "" : key.s().replaceAll("[0-9]", "9");
     }
 }

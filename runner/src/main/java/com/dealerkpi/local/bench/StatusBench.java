@@ -55,6 +55,7 @@ final class StatusBench {
             barePut.run();
             bareSame.run();
         }
+        bench.times.print(out, "status update, Sold on a new agreement", update);
         bench.counter.reset();
         Timing.median(update, iterations);
         int requests = bench.counter.total();
