@@ -464,17 +464,12 @@ public final class DynamoCountsStore implements CountsStore {
         for (YearMonth month : months) {
             shards.forEach(shard -> keys.add(networkMonthKey(month, shard, networkShards)));
         }
-        Map<YearMonth, Map<String, NetworkRegister>> copies = new LinkedHashMap<>();
-        Map<YearMonth, Map<String, String>> latestCopies = new HashMap<>();
-        months.forEach(month -> {
-            copies.put(month, new HashMap<>());
-            latestCopies.put(month, new HashMap<>());
-        });
+        Map<YearMonth, Map<String, String>> copies = new LinkedHashMap<>();
+        months.forEach(month -> copies.put(month, new HashMap<>()));
         BatchReads.readAll(db, table, keys, "read the network's counts", item -> {
             YearMonth month = networkMonthOf(item);
             item.forEach((attribute, value) -> networkDealershipOf(attribute)
-                    .filter(dealership -> later(latestCopies.get(month), dealership, value.s()))
-                    .ifPresent(dealership -> copies.get(month).put(dealership, NetworkRegister.parse(value.s()))));
+                    .ifPresent(dealership -> later(copies.get(month), dealership, value.s())));
         });
         return new NetworkCounts(listings, copies);
     }

@@ -543,11 +543,11 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
                 });
             }
             Map<String, com.dealerkpi.domain.counts.NetworkListing> listings = new HashMap<>();
-            Map<YearMonth, Map<String, com.dealerkpi.domain.counts.NetworkRegister>> copies = new HashMap<>();
+            Map<YearMonth, Map<String, String>> copies = new HashMap<>();
             months.forEach(month -> copies.put(month, new HashMap<>()));
             all.forEach((dealershipId, config) -> {
                 listings.put(dealershipId, com.dealerkpi.domain.counts.NetworkListing.of(config));
-                copies(dealershipId, config, months).months().forEach((month, copy) -> copies.get(month).put(dealershipId, copy));
+                copies(dealershipId, config, months).months().forEach((month, copy) -> copies.get(month).put(dealershipId, copy.format()));
             });
             return new com.dealerkpi.domain.counts.NetworkCounts(listings, copies);
         }

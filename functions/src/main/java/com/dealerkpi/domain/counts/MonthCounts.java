@@ -125,21 +125,34 @@ public final class MonthCounts {
      * the months they span (each stage by day of the month).
      */
     public static Map<Stage, long[]> byDayOfRange(LocalDate from, LocalDate to, Function<YearMonth, Map<Stage, long[]>> months) {
+        return byDayOfRange(from, to, (month, firstDay, lastDay, into, offset) -> {
+            Map<Stage, long[]> counters = months.apply(month);
+            for (Stage stage : Stage.values()) {
+                System.arraycopy(counters.get(stage), firstDay, into.get(stage), offset, lastDay - firstDay + 1);
+            }
+        });
+    }
+
+    /** As above, each month's days written by {@code month} straight into the range's arrays. */
+    public static Map<Stage, long[]> byDayOfRange(LocalDate from, LocalDate to, MonthDays month) {
         int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
         Map<Stage, long[]> byDay = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
             byDay.put(stage, new long[days]);
         }
         int offset = 0;
-        for (YearMonth month : Months.between(from, to)) {
-            int first = month.equals(YearMonth.from(from)) ? from.getDayOfMonth() : 1;
-            int last = month.equals(YearMonth.from(to)) ? to.getDayOfMonth() : month.lengthOfMonth();
-            Map<Stage, long[]> counters = months.apply(month);
-            for (Stage stage : Stage.values()) {
-                System.arraycopy(counters.get(stage), first, byDay.get(stage), offset, last - first + 1);
-            }
+        for (YearMonth each : Months.between(from, to)) {
+            int first = each.equals(YearMonth.from(from)) ? from.getDayOfMonth() : 1;
+            int last = each.equals(YearMonth.from(to)) ? to.getDayOfMonth() : each.lengthOfMonth();
+            month.copy(each, first, last, byDay, offset);
             offset += last - first + 1;
         }
         return byDay;
+    }
+
+    /** Writes the days {@code firstDay..lastDay} of a month's counts into a range's arrays, {@code firstDay} at {@code offset}. */
+    @FunctionalInterface
+    public interface MonthDays {
+        void copy(YearMonth month, int firstDay, int lastDay, Map<Stage, long[]> into, int offset);
     }
 }

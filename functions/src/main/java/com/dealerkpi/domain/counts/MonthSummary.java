@@ -83,7 +83,7 @@ public record MonthSummary(long version, Map<Stage, long[]> milestones, Map<Stag
                 sales.add(parseSale(sale));
             }
         }
-        return new MonthSummary(Long.parseLong(parts[0]), StageDays.parse(parts[1]), StageDays.parse(parts[2]), sales);
+        return new MonthSummary(Long.parseLong(parts[0]), StageDays.parse(parts[1], 0), StageDays.parse(parts[2], 0), sales);
     }
 
     private static Map<Stage, Instant> parseSale(String text) {

@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * What a roll-up reads of the network's aggregates: every dealership's listing, and for each month read, the copy of
- * each dealership's month counters.
+ * each dealership's month counters as stored ({@link NetworkRegister#format()}), read only for the dealerships and
+ * days a row needs: a region's table reads every dealership's copies and keeps a fifth of them.
  */
-public record NetworkCounts(Map<String, NetworkListing> listings, Map<YearMonth, Map<String, NetworkRegister>> months) {
-    private static final Map<Stage, long[]> NOTHING = MonthCounts.byDay(Map.of());
+public record NetworkCounts(Map<String, NetworkListing> listings, Map<YearMonth, Map<String, String>> months) {
 
     /**
      * Each stage's count on each local day from {@code from} to {@code to} (index 0: {@code from}) of one dealership,
@@ -29,12 +29,14 @@ public record NetworkCounts(Map<String, NetworkListing> listings, Map<YearMonth,
         List<YearMonth> range = Months.between(from, to);
         if (listing == null || !listing.serves(zone) || !months.keySet().containsAll(range)
                 || range.stream().map(month -> months.get(month).get(dealershipId))
-                .anyMatch(copy -> copy != null && copy.generation() > listing.generation())) {
+                .anyMatch(copy -> copy != null && NetworkRegister.generationOf(copy) > listing.generation())) {
             return Optional.empty();
         }
-        return Optional.of(MonthCounts.byDayOfRange(from, to, month -> {
-            NetworkRegister copy = months.get(month).get(dealershipId);
-            return copy != null && copy.generation() == listing.generation() ? copy.byDay() : NOTHING;
+        return Optional.of(MonthCounts.byDayOfRange(from, to, (month, firstDay, lastDay, into, offset) -> {
+            String copy = months.get(month).get(dealershipId);
+            if (copy != null && NetworkRegister.generationOf(copy) == listing.generation()) {
+                NetworkRegister.copyDays(copy, firstDay, lastDay, into, offset);
+            }
         }));
     }
 }

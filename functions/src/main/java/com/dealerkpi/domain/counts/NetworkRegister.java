@@ -14,6 +14,7 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
     static final long MAX_GENERATION = 999_999;
     /** The largest month version a copy or a summary stores in its fixed width. */
     static final long MAX_VERSION = 999_999_999_999L;
+    private static final int GENERATION_WIDTH = 6;
 
     /**
      * As stored: the tag at a fixed width, so stored values order as their tags do (a write's condition compares
@@ -30,8 +31,19 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
 
     public static NetworkRegister parse(String text) {
         int bar = text.indexOf('|');
-        long generation = Long.parseLong(text.substring(0, 6));
-        long version = Long.parseLong(text.substring(6, bar));
-        return new NetworkRegister(generation, version, StageDays.parse(text.substring(bar + 1)));
+        return new NetworkRegister(generationOf(text), Long.parseLong(text, GENERATION_WIDTH, bar, 10), StageDays.parse(text, bar + 1));
+    }
+
+    /** The generation of a copy as stored, its days left unread. */
+    static long generationOf(String stored) {
+        return Long.parseLong(stored, 0, GENERATION_WIDTH, 10);
+    }
+
+    /**
+     * The days {@code firstDay..lastDay} of a copy as stored into a range's arrays ({@code firstDay} at
+     * {@code offset}), without parsing it whole.
+     */
+    static void copyDays(String stored, int firstDay, int lastDay, Map<Stage, long[]> into, int offset) {
+        StageDays.copyDays(stored, stored.indexOf('|') + 1, firstDay, lastDay, into, offset);
     }
 }

@@ -31,19 +31,97 @@ final class StageDays {
         }
     }
 
-    static Map<Stage, long[]> parse(String text) {
+    /** A month's counts by day (index 1 to 31) from {@code text}, its stages beginning at {@code start}. */
+    static Map<Stage, long[]> parse(String text, int start) {
         Map<Stage, long[]> byDay = MonthCounts.byDay(Map.of());
-        String[] stages = text.split(";", -1);
+        copyDays(text, start, 1, 31, byDay, 1);
+        return byDay;
+    }
+
+    /**
+     * Each stage's counts of the days {@code firstDay..lastDay} of {@code text} (from {@code start}) into
+     * {@code into}, day {@code firstDay} at {@code offset}: read in one pass, straight into a range's arrays, as a
+     * roll-up reads each of thousands of copies once.
+     */
+    static void copyDays(String text, int start, int firstDay, int lastDay, Map<Stage, long[]> into, int offset) {
+        Scanner scan = new Scanner(text, start);
         for (Stage stage : Stage.values()) {
-            String days = stages[stage.ordinal()].substring(1);
-            if (days.isEmpty()) {
-                continue;
+            if (stage.ordinal() > 0) {
+                scan.expect(';');
             }
-            for (String entry : days.split(",")) {
-                int x = entry.indexOf('x');
-                byDay.get(stage)[Integer.parseInt(entry.substring(0, x))] = Long.parseLong(entry.substring(x + 1));
+            scan.expect(STAGE_LETTERS.charAt(stage.ordinal()));
+            long[] counts = into.get(stage);
+            if (scan.more() && scan.peek() != ';') {
+                do {
+                    long day = scan.number();
+                    scan.expect('x');
+                    long count = scan.number();
+                    if (day < 1 || day > 31) {
+                        throw scan.broken();
+                    }
+                    if (day >= firstDay && day <= lastDay) {
+                        counts[offset + (int) day - firstDay] = count;
+                    }
+                } while (scan.skip(','));
             }
         }
-        return byDay;
+        if (scan.more()) {
+            throw scan.broken();
+        }
+    }
+
+    /** A cursor over a stored copy that refuses anything but the format. */
+    private static final class Scanner {
+        private final String text;
+        private int at;
+
+        Scanner(String text, int at) {
+            this.text = text;
+            this.at = at;
+        }
+
+        boolean more() {
+            return at < text.length();
+        }
+
+        char peek() {
+            return text.charAt(at);
+        }
+
+        boolean skip(char c) {
+            boolean there = more() && peek() == c;
+            if (there) {
+                at++;
+            }
+            return there;
+        }
+
+        void expect(char c) {
+            if (!more() || text.charAt(at) != c) {
+                throw broken();
+            }
+            at++;
+        }
+
+        long number() {
+            boolean negative = more() && peek() == '-';
+            if (negative) {
+                at++;
+            }
+            int first = at;
+            long value = 0;
+            while (more() && peek() >= '0' && peek() <= '9') {
+                value = Math.addExact(Math.multiplyExact(value, 10), peek() - '0');
+                at++;
+            }
+            if (at == first) {
+                throw broken();
+            }
+            return negative ? -value : value;
+        }
+
+        IllegalArgumentException broken() {
+            return new IllegalArgumentException("not a stored copy's counts at " + at + ": " + text);
+        }
     }
 }

@@ -13,25 +13,31 @@ import java.util.Map;
  */
 public final class DailyCounts {
     private final DateRange range;
-    private final Map<Stage, long[]> byStage;
+    /** Per stage, the sum of the range's days before each day (index {@code days}: the whole range's). */
+    private final Map<Stage, long[]> before;
 
-    private DailyCounts(DateRange range, Map<Stage, long[]> byStage) {
+    private DailyCounts(DateRange range, Map<Stage, long[]> before) {
         this.range = range;
-        this.byStage = byStage;
+        this.before = before;
     }
 
     /** @param byStage per stage, one count per day of the range, in date order */
     public static DailyCounts of(DateRange range, Map<Stage, long[]> byStage) {
         int days = range.days();
-        Map<Stage, long[]> copy = new EnumMap<>(Stage.class);
+        Map<Stage, long[]> before = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
             long[] counts = byStage.get(stage);
             if (counts == null || counts.length != days) {
                 throw new IllegalArgumentException("one " + stage + " count per day of the range is needed");
             }
-            copy.put(stage, counts.clone());
+            // a roll-up asks each of a thousand dealerships for its months, target days and total: each a subtraction
+            long[] sums = new long[days + 1];
+            for (int day = 0; day < days; day++) {
+                sums[day + 1] = sums[day] + counts[day];
+            }
+            before.put(stage, sums);
         }
-        return new DailyCounts(range, copy);
+        return new DailyCounts(range, before);
     }
 
     public DateRange range() {
@@ -56,11 +62,7 @@ public final class DailyCounts {
     }
 
     private long sum(Stage stage, int start, int end) {
-        long[] counts = byStage.get(stage);
-        long sum = 0;
-        for (int day = start; day <= end; day++) {
-            sum += counts[day];
-        }
-        return sum;
+        long[] sums = before.get(stage);
+        return sums[end + 1] - sums[start];
     }
 }

@@ -31,6 +31,37 @@ class NetworkCountsTest {
     }
 
     @Test
+    void aRangeReadsOnlyItsDaysOfAStoredCopy() {
+        String stored = new NetworkRegister(2, 17, counts(Map.of(Stage.CONTACTED, new long[]{1, 6, 3, 2, 5, 1, 31, 4},
+                Stage.ATTENDED, new long[]{2, 12, 30, 1}, Stage.SOLD, new long[]{5, 1}))).format();
+        Map<Stage, long[]> into = MonthCounts.byDay(Map.of());
+        // days 3..30 of the month at index 10 of a range
+        into.replaceAll((stage, days) -> new long[40]);
+        NetworkRegister.copyDays(stored, 3, 30, into, 10);
+        long[] contacted = new long[40];
+        contacted[10] = 2;
+        contacted[12] = 1;
+        assertArrayEquals(contacted, into.get(Stage.CONTACTED));
+        long[] attended = new long[40];
+        attended[37] = 1;
+        assertArrayEquals(attended, into.get(Stage.ATTENDED));
+        long[] sold = new long[40];
+        sold[12] = 1;
+        assertArrayEquals(sold, into.get(Stage.SOLD));
+        assertArrayEquals(new long[40], into.get(Stage.APPOINTED));
+        assertEquals(2, NetworkRegister.generationOf(stored));
+    }
+
+    @Test
+    void aStoredCopyOutsideItsFormatIsRefusedNotMisread() {
+        for (String broken : new String[]{"000002000000000017|C3x2,;A;T;S", "000002000000000017|C3x2;A;T;S;", "000002000000000017|C3;A;T;S",
+                "000002000000000017|C32x1;A;T;S", "000002000000000017|C0x1;A;T;S", "000002000000000017|A;C;T;S",
+                "000002000000000017|C1x1;A;T", "000002000000000017|Cx1;A;T;S"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NetworkRegister.parse(broken), broken);
+        }
+    }
+
+    @Test
     void storedCopiesAndListingsOrderAsTheyMayMove() {
         Map<Stage, long[]> many = counts(Map.of(Stage.CONTACTED, new long[]{1, 99}));
         Map<Stage, long[]> none = counts(Map.of());
@@ -52,8 +83,8 @@ class NetworkCountsTest {
         YearMonth april = YearMonth.of(2026, 4);
         NetworkCounts network = new NetworkCounts(
                 Map.of("D1", new NetworkListing(2, true, LONDON), "D2", new NetworkListing(1, false, LONDON)),
-                Map.of(march, Map.of("D1", new NetworkRegister(2, 5, counts(Map.of(Stage.SOLD, new long[]{31, 2})))),
-                        april, Map.of("D1", new NetworkRegister(1, 8, counts(Map.of(Stage.SOLD, new long[]{1, 7}))))));
+                Map.of(march, Map.of("D1", new NetworkRegister(2, 5, counts(Map.of(Stage.SOLD, new long[]{31, 2}))).format()),
+                        april, Map.of("D1", new NetworkRegister(1, 8, counts(Map.of(Stage.SOLD, new long[]{1, 7}))).format())));
         long[] sold = network.byDay("D1", LONDON, LocalDate.of(2026, 3, 30), LocalDate.of(2026, 4, 2)).orElseThrow().get(Stage.SOLD);
         // April's copy is of an older generation: it counts nothing in the one listed
         assertArrayEquals(new long[]{0, 2, 0, 0}, sold);
@@ -68,7 +99,7 @@ class NetworkCountsTest {
         YearMonth march = YearMonth.of(2026, 3);
         // read after the listing: a new generation began meanwhile, and the listed one's copies may be left behind
         NetworkCounts network = new NetworkCounts(Map.of("D1", new NetworkListing(2, true, LONDON)),
-                Map.of(march, Map.of("D1", new NetworkRegister(3, 1, counts(Map.of(Stage.SOLD, new long[]{4, 1}))))));
+                Map.of(march, Map.of("D1", new NetworkRegister(3, 1, counts(Map.of(Stage.SOLD, new long[]{4, 1}))).format())));
         assertTrue(network.byDay("D1", LONDON, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).isEmpty());
     }
 
