@@ -104,9 +104,11 @@ public final class RollUps {
 
     public RollUp national(Query query) {
         Reads reads = new Reads(query, aggregates::network);
+        // beside the profiles: a dealership with accepted updates and no profile has its row too
+        Future<List<String>> registered = fanOut.submit(reports::registeredDealerships);
         Map<String, KpiReports.Dealership> all = new TreeMap<>();
         settings.allProfiles().forEach(p -> all.put(p.dealershipId(), new KpiReports.Dealership(p, true)));
-        for (String id : reports.registeredDealerships()) {
+        for (String id : reads.await(registered, "national", all.size())) {
             all.putIfAbsent(id, new KpiReports.Dealership(Profile.unknown(id), false));
         }
         return rollUp("national", List.copyOf(all.values()), query, reads);
@@ -139,6 +141,25 @@ public final class RollUps {
         long remaining() {
             return Math.max(0, deadline - System.nanoTime());
         }
+
+        /** A read started beside the dealerships' own, waited for within the roll-up's budget. */
+        <T> T await(Future<T> read, String scope, int dealerships) {
+            try {
+                return read.get(remaining(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                read.cancel(true);
+                throw new RollUpTimeoutException(scope, dealerships, budget);
+            } catch (ExecutionException e) {
+                throw unwrapped(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    private static RuntimeException unwrapped(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
     }
 
     /**
@@ -228,7 +249,7 @@ public final class RollUps {
             throw new RollUpTimeoutException(scope, dealerships.size(), budget);
         } catch (ExecutionException e) {
             abandoned.set(true);
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            throw unwrapped(e);
         } catch (InterruptedException e) {
             abandoned.set(true);
             Thread.currentThread().interrupt();
