@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A roll-up is complete or refused: never a silent subset of its dealerships, never unbounded in time. */
@@ -51,6 +53,8 @@ class RollUpsTest {
     private final InMemoryStores stores = new InMemoryStores();
     private final ExecutorService fanOut = Executors.newFixedThreadPool(4);
     private final AtomicInteger counted = new AtomicInteger();
+    /** Holds every read of the registry until counted down (at once, unless a test says otherwise). */
+    private volatile CountDownLatch registry = new CountDownLatch(0);
 
     @AfterEach
     void stop() {
@@ -93,6 +97,24 @@ class RollUpsTest {
         assertTrue(fanOut.awaitTermination(10, TimeUnit.SECONDS));
         // the dealerships not yet started when it was refused were skipped, not read
         assertTrue(counted.get() < 40 * 4 / 2, counted.get() + " stage counts read");
+    }
+
+    @Test
+    void aNationalRollUpWhoseRegistryDoesNotAnswerIsRefusedWithinItsBudget() {
+        for (int d = 0; d < 3; d++) {
+            register("D" + d);
+        }
+        registry = new CountDownLatch(1);
+        RollUps rollUps = rollUps(Duration.ZERO, Duration.ofMillis(200));
+        try {
+            RollUpTimeoutException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> assertThrows(RollUpTimeoutException.class,
+                            () -> rollUps.national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty()))),
+                    "waited for the registry past the roll-up's budget");
+            assertTrue(refused.getMessage().contains("national"), refused.getMessage());
+        } finally {
+            registry.countDown();
+        }
     }
 
     @Test
@@ -252,6 +274,11 @@ class RollUpsTest {
 
         @Override
         public List<String> registeredDealerships() {
+            try {
+                registry.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return stores.registeredDealerships();
         }
     }
