@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * What a roll-up reads of the network's aggregates: every dealership's listing, and for each month read, the copy of
- * each dealership's month counters as stored ({@link NetworkRegister#format()}), read only for the dealerships and
- * days a row needs: a region's table reads every dealership's copies and keeps a fifth of them.
+ * each dealership's month counters as stored ({@link NetworkRegister#format()}), decoded only when a row asks for
+ * its dealership, in one pass into the days of its range: a region's or brand's table reads every dealership's
+ * copies and keeps its own. (A copy no row asks for is not checked here; verification reads every copy.)
  */
 public record NetworkCounts(Map<String, NetworkListing> listings, Map<YearMonth, Map<String, String>> months) {
 

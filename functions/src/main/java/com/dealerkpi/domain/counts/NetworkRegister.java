@@ -15,6 +15,8 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
     /** The largest month version a copy or a summary stores in its fixed width. */
     static final long MAX_VERSION = 999_999_999_999L;
     private static final int GENERATION_WIDTH = 6;
+    /** The generation's and the version's fixed widths, then {@code |}. */
+    private static final int TAG_WIDTH = GENERATION_WIDTH + 12;
 
     /**
      * As stored: the tag at a fixed width, so stored values order as their tags do (a write's condition compares
@@ -30,20 +32,32 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
     }
 
     public static NetworkRegister parse(String text) {
-        int bar = text.indexOf('|');
-        return new NetworkRegister(generationOf(text), Long.parseLong(text, GENERATION_WIDTH, bar, 10), StageDays.parse(text, bar + 1));
+        return new NetworkRegister(generationOf(text), Long.parseLong(text, GENERATION_WIDTH, TAG_WIDTH, 10),
+                StageDays.parse(text, TAG_WIDTH + 1));
     }
 
     /** The generation of a copy as stored, its days left unread. */
     static long generationOf(String stored) {
-        return Long.parseLong(stored, 0, GENERATION_WIDTH, 10);
+        return Long.parseLong(tagged(stored), 0, GENERATION_WIDTH, 10);
     }
 
     /**
      * The days {@code firstDay..lastDay} of a copy as stored into a range's arrays ({@code firstDay} at
-     * {@code offset}), without parsing it whole.
+     * {@code offset}), in one pass.
      */
     static void copyDays(String stored, int firstDay, int lastDay, Map<Stage, long[]> into, int offset) {
-        StageDays.copyDays(stored, stored.indexOf('|') + 1, firstDay, lastDay, into, offset);
+        StageDays.copyDays(tagged(stored), TAG_WIDTH + 1, firstDay, lastDay, into, offset);
+    }
+
+    /** {@code stored}, if it begins with a tag as {@link #format()} writes it. */
+    private static String tagged(String stored) {
+        boolean tagged = stored.length() > TAG_WIDTH && stored.charAt(TAG_WIDTH) == '|';
+        for (int i = 0; tagged && i < TAG_WIDTH; i++) {
+            tagged = stored.charAt(i) >= '0' && stored.charAt(i) <= '9';
+        }
+        if (!tagged) {
+            throw new IllegalArgumentException("not a stored copy's tag: " + stored);
+        }
+        return stored;
     }
 }

@@ -51,14 +51,16 @@ final class StageDays {
             }
             scan.expect(STAGE_LETTERS.charAt(stage.ordinal()));
             long[] counts = into.get(stage);
+            long previous = 0;
             if (scan.more() && scan.peek() != ';') {
                 do {
                     long day = scan.number();
                     scan.expect('x');
                     long count = scan.number();
-                    if (day < 1 || day > 31) {
+                    if (day <= previous || day > 31) {
                         throw scan.broken();
                     }
+                    previous = day;
                     if (day >= firstDay && day <= lastDay) {
                         counts[offset + (int) day - firstDay] = count;
                     }
@@ -70,7 +72,10 @@ final class StageDays {
         }
     }
 
-    /** A cursor over a stored copy that refuses anything but the format. */
+    /**
+     * A cursor over stored counts that refuses anything {@link #append} does not write: days in rising order, and
+     * numbers without a leading zero (no day and no count that is written is 0).
+     */
     private static final class Scanner {
         private final String text;
         private int at;
@@ -108,16 +113,20 @@ final class StageDays {
             if (negative) {
                 at++;
             }
-            int first = at;
-            long value = 0;
-            while (more() && peek() >= '0' && peek() <= '9') {
-                value = Math.addExact(Math.multiplyExact(value, 10), peek() - '0');
-                at++;
-            }
-            if (at == first) {
+            if (!more() || peek() < '1' || peek() > '9') {
                 throw broken();
             }
-            return negative ? -value : value;
+            long value = 0;
+            try {
+                while (more() && peek() >= '0' && peek() <= '9') {
+                    // as a negative number, so that Long.MIN_VALUE reads back as written
+                    value = Math.subtractExact(Math.multiplyExact(value, 10), peek() - '0');
+                    at++;
+                }
+                return negative ? value : Math.negateExact(value);
+            } catch (ArithmeticException tooLong) {
+                throw broken();
+            }
         }
 
         IllegalArgumentException broken() {

@@ -56,9 +56,20 @@ class NetworkCountsTest {
     void aStoredCopyOutsideItsFormatIsRefusedNotMisread() {
         for (String broken : new String[]{"000002000000000017|C3x2,;A;T;S", "000002000000000017|C3x2;A;T;S;", "000002000000000017|C3;A;T;S",
                 "000002000000000017|C32x1;A;T;S", "000002000000000017|C0x1;A;T;S", "000002000000000017|A;C;T;S",
-                "000002000000000017|C1x1;A;T", "000002000000000017|Cx1;A;T;S"}) {
+                "000002000000000017|C1x1;A;T", "000002000000000017|Cx1;A;T;S", "000002000000000017|C5x1,3x2;A;T;S",
+                "000002000000000017|C3x1,3x2;A;T;S", "000002000000000017|C03x1;A;T;S", "000002000000000017|C3x0;A;T;S",
+                "000002000000000017|C3x-0;A;T;S", "000002000000000017|C3x99999999999999999999;A;T;S", "00002|C;A;T;S",
+                "00000200000000017|C;A;T;S", "-00002000000000017|C;A;T;S", "000002000000000017C;A;T;S"}) {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NetworkRegister.parse(broken), broken);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> NetworkRegister.copyDays(broken, 1, 31, MonthCounts.byDay(Map.of()), 1), broken);
         }
+        Map<Stage, long[]> extremes = MonthCounts.byDay(Map.of());
+        extremes.get(Stage.SOLD)[31] = Long.MIN_VALUE;
+        extremes.get(Stage.CONTACTED)[1] = Long.MAX_VALUE;
+        NetworkRegister written = new NetworkRegister(1, 1, extremes);
+        assertArrayEquals(extremes.get(Stage.SOLD), NetworkRegister.parse(written.format()).byDay().get(Stage.SOLD));
+        assertArrayEquals(extremes.get(Stage.CONTACTED), NetworkRegister.parse(written.format()).byDay().get(Stage.CONTACTED));
     }
 
     @Test
