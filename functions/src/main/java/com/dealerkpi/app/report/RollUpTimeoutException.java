@@ -9,6 +9,12 @@ public class RollUpTimeoutException extends RuntimeException {
                 + budget.toSeconds() + " s; no partial answer is given. " + advice(scope));
     }
 
+    /** Past its budget before it knew its dealerships. */
+    public RollUpTimeoutException(String scope, Duration budget) {
+        super("The " + scope + " roll-up could not be completed within " + budget.toSeconds()
+                + " s; no partial answer is given. " + advice(scope));
+    }
+
     /** What the caller can ask instead: only national management may ask for a region or a brand. */
     private static String advice(String scope) {
         return scope.equals("national")

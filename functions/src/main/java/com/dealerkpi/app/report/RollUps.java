@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -33,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -78,17 +81,21 @@ public final class RollUps {
     /** A region's dealerships as their profiles say now (read consistently: one that has just joined is in). */
     public RollUp region(String region, Query query) {
         Reads reads = new Reads(query, aggregates::network);
-        List<Profile> profiles = settings.profilesInRegion(region);
-        return rollUp("region:" + spelling(profiles.stream().map(Profile::region).toList(), region), withProfiles(profiles),
-                query, reads);
+        return reads.within(() -> {
+            List<Profile> profiles = settings.profilesInRegion(region);
+            return rollUp("region:" + spelling(profiles.stream().map(Profile::region).toList(), region),
+                    withProfiles(profiles), query, reads);
+        });
     }
 
     /** A brand's dealerships, as a region's. */
     public RollUp brand(String brand, Query query) {
         Reads reads = new Reads(query, aggregates::network);
-        List<Profile> profiles = settings.profilesOfBrand(brand);
-        return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand), withProfiles(profiles),
-                query, reads);
+        return reads.within(() -> {
+            List<Profile> profiles = settings.profilesOfBrand(brand);
+            return rollUp("brand:" + spelling(profiles.stream().map(Profile::brand).toList(), brand),
+                    withProfiles(profiles), query, reads);
+        });
     }
 
     /**
@@ -97,31 +104,37 @@ public final class RollUps {
      */
     public RollUp group(String group, Query query) {
         Reads reads = new Reads(query, months -> aggregates.groupNetwork(Ids.groupKey(group), months));
-        List<Profile> profiles = settings.profilesInGroup(group);
-        return rollUp("group:" + spelling(profiles.stream().map(Profile::group).toList(), group), withProfiles(profiles),
-                query, reads);
+        return reads.within(() -> {
+            List<Profile> profiles = settings.profilesInGroup(group);
+            return rollUp("group:" + spelling(profiles.stream().map(Profile::group).toList(), group),
+                    withProfiles(profiles), query, reads);
+        });
     }
 
     public RollUp national(Query query) {
         Reads reads = new Reads(query, aggregates::network);
         // beside the profiles: a dealership with accepted updates and no profile has its row too
-        Future<List<String>> registered = fanOut.submit(reports::registeredDealerships);
-        Map<String, KpiReports.Dealership> all = new TreeMap<>();
-        settings.allProfiles().forEach(p -> all.put(p.dealershipId(), new KpiReports.Dealership(p, true)));
-        for (String id : reads.await(registered, "national", all.size())) {
-            all.putIfAbsent(id, new KpiReports.Dealership(Profile.unknown(id), false));
-        }
-        return rollUp("national", List.copyOf(all.values()), query, reads);
+        Future<List<String>> registered = reads.start(reports::registeredDealerships);
+        return reads.within(() -> {
+            Map<String, KpiReports.Dealership> all = new TreeMap<>();
+            settings.allProfiles().forEach(p -> all.put(p.dealershipId(), new KpiReports.Dealership(p, true)));
+            for (String id : reads.await(registered, "national")) {
+                all.putIfAbsent(id, new KpiReports.Dealership(Profile.unknown(id), false));
+            }
+            return rollUp("national", List.copyOf(all.values()), query, reads);
+        });
     }
 
     /**
      * The reads of a roll-up started beside the read of its dealerships: every target scope, and the network's copies
      * of the months its range spans on any date that is today somewhere (its dealerships' zones are not known yet),
      * from the whole network or a group's share. No copies for the all-time view, whose start is each dealership's own.
+     * A roll-up that fails stops every read it started, rather than leave them to the next request's threads.
      */
     private final class Reads {
         private final long deadline = System.nanoTime() + budget.toNanos();
-        private final Future<TargetBook> targets = fanOut.submit(settings::allTargets);
+        private final List<Future<?>> started = new CopyOnWriteArrayList<>();
+        private final Future<TargetBook> targets = start(settings::allTargets);
         private final Optional<Future<NetworkCounts>> network;
 
         Reads(Query query, Function<List<YearMonth>, NetworkCounts> copies) {
@@ -135,20 +148,38 @@ public final class RollUps {
                 query.compare().map(with -> with.rangeFor(range)).ifPresent(other ->
                         months.addAll(Months.between(other.from(), other.to())));
             }
-            network = Optional.of(fanOut.submit(() -> copies.apply(List.copyOf(months))));
+            network = Optional.of(start(() -> copies.apply(List.copyOf(months))));
+        }
+
+        <T> Future<T> start(Callable<T> read) {
+            Future<T> future = fanOut.submit(read);
+            started.add(future);
+            return future;
+        }
+
+        /** The roll-up, its reads stopped if it fails. */
+        RollUp within(Supplier<RollUp> rollUp) {
+            try {
+                return rollUp.get();
+            } catch (RuntimeException | Error e) {
+                started.forEach(read -> read.cancel(true));
+                throw e;
+            }
         }
 
         long remaining() {
             return Math.max(0, deadline - System.nanoTime());
         }
 
-        /** A read started beside the dealerships' own, waited for within the roll-up's budget. */
-        <T> T await(Future<T> read, String scope, int dealerships) {
+        /**
+         * A read started beside the dealerships' own, waited for within the roll-up's budget (past it, how many
+         * dealerships the roll-up covers is not known yet).
+         */
+        <T> T await(Future<T> read, String scope) {
             try {
                 return read.get(remaining(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                read.cancel(true);
-                throw new RollUpTimeoutException(scope, dealerships, budget);
+                throw new RollUpTimeoutException(scope, budget);
             } catch (ExecutionException e) {
                 throw unwrapped(e);
             } catch (InterruptedException e) {
@@ -158,7 +189,11 @@ public final class RollUps {
         }
     }
 
+    /** What a read threw, as it threw it (a checked exception, which no read declares, wrapped). */
     private static RuntimeException unwrapped(ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
         return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
     }
 

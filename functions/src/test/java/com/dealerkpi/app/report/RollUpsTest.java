@@ -55,6 +55,7 @@ class RollUpsTest {
     private final AtomicInteger counted = new AtomicInteger();
     /** Holds every read of the registry until counted down (at once, unless a test says otherwise). */
     private volatile CountDownLatch registry = new CountDownLatch(0);
+    private final CountDownLatch registryStopped = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -100,7 +101,7 @@ class RollUpsTest {
     }
 
     @Test
-    void aNationalRollUpWhoseRegistryDoesNotAnswerIsRefusedWithinItsBudget() {
+    void aNationalRollUpWhoseRegistryDoesNotAnswerIsRefusedWithinItsBudgetAndStopsIt() throws InterruptedException {
         for (int d = 0; d < 3; d++) {
             register("D" + d);
         }
@@ -111,7 +112,8 @@ class RollUpsTest {
                     () -> assertThrows(RollUpTimeoutException.class,
                             () -> rollUps.national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty()))),
                     "waited for the registry past the roll-up's budget");
-            assertTrue(refused.getMessage().contains("national"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("The national roll-up could not be completed within"), refused.getMessage());
+            assertTrue(registryStopped.await(10, TimeUnit.SECONDS), "the registry's read was left running");
         } finally {
             registry.countDown();
         }
@@ -277,6 +279,7 @@ class RollUpsTest {
             try {
                 registry.await();
             } catch (InterruptedException e) {
+                registryStopped.countDown();
                 Thread.currentThread().interrupt();
             }
             return stores.registeredDealerships();
