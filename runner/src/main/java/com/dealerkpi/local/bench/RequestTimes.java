@@ -1,6 +1,7 @@
 package com.dealerkpi.local.bench;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -61,7 +62,7 @@ final class RequestTimes implements ExecutionInterceptor {
         for (int i = 0; i < RUNS; i++) {
             call.run();
         }
-        out.printf("  request times, %s: %.1f ms a report; CPU a report: the store's process %.1f ms, this JVM %.1f ms%n",
+        out.printf("  request times, %s: %.1f ms each; CPU each: the store's process %.1f ms, this JVM %.1f ms%n",
                 name, (System.nanoTime() - started) / 1e6 / RUNS, (cpuNanos(store) - storeCpu) / 1e6 / RUNS,
                 (cpuNanos(ProcessHandle.current()) - ownCpu) / 1e6 / RUNS);
         nanos.forEach((kind, total) -> out.printf("    %s: %.1f ms%n", kind, total.sum() / 1e6 / RUNS));
@@ -80,7 +81,7 @@ final class RequestTimes implements ExecutionInterceptor {
         } else if (request instanceof BatchGetItemRequest batch) {
             key = batch.requestItems().values().iterator().next().keys().get(0).get("pk");
         } else if (request instanceof UpdateItemRequest update) {
-            return shape(update.key().get("pk")) + " " + shape(update.key().get("sk")) + " " + update.returnValuesAsString();
+            return shape(update.key().get("pk")) + " " + shape(update.key().get("sk")) + " " + Objects.toString(update.returnValuesAsString(), "NONE");
         } else if (request instanceof PutItemRequest put) {
             return shape(put.item().get("pk")) + " " + shape(put.item().get("sk"));
         } else if (request instanceof QueryRequest query) {
