@@ -55,7 +55,10 @@ class RollUpsTest {
     private final AtomicInteger counted = new AtomicInteger();
     /** Holds every read of the registry until counted down (at once, unless a test says otherwise). */
     private volatile CountDownLatch registry = new CountDownLatch(0);
-    private final CountDownLatch registryStopped = new CountDownLatch(1);
+    /** Likewise, every read of the network's copies. */
+    private volatile CountDownLatch network = new CountDownLatch(0);
+    /** What every read of the registry throws, if anything. */
+    private volatile RuntimeException registryFails;
 
     @AfterEach
     void stop() {
@@ -113,9 +116,28 @@ class RollUpsTest {
                             () -> rollUps.national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty()))),
                     "waited for the registry past the roll-up's budget");
             assertTrue(refused.getMessage().startsWith("The national roll-up could not be completed within"), refused.getMessage());
-            assertTrue(registryStopped.await(10, TimeUnit.SECONDS), "the registry's read was left running");
+            // cancelled before it began, or interrupted: either way nothing is left on the fan-out's threads
+            fanOut.shutdown();
+            assertTrue(fanOut.awaitTermination(10, TimeUnit.SECONDS), "the registry's read was left running");
         } finally {
             registry.countDown();
+        }
+    }
+
+    @Test
+    void aRollUpThatFailsStopsTheOtherReadsItStarted() throws InterruptedException {
+        register("D0");
+        network = new CountDownLatch(1);
+        registryFails = new IllegalStateException("the registry is down");
+        RollUps rollUps = rollUps(Duration.ZERO, Duration.ofSeconds(30));
+        try {
+            IllegalStateException failed = assertThrows(IllegalStateException.class,
+                    () -> rollUps.national(new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.empty())));
+            assertEquals("the registry is down", failed.getMessage());
+            fanOut.shutdown();
+            assertTrue(fanOut.awaitTermination(10, TimeUnit.SECONDS), "the network's read was left running");
+        } finally {
+            network.countDown();
         }
     }
 
@@ -209,6 +231,7 @@ class RollUpsTest {
                     if (method.getName().equals("network")) {
                         @SuppressWarnings("unchecked") List<YearMonth> months = (List<YearMonth>) args[0];
                         networkReads.add(months);
+                        network.await();
                     }
                     if (method.getName().equals("summaries")) {
                         oneByOne.add((String) args[0]);
@@ -276,10 +299,12 @@ class RollUpsTest {
 
         @Override
         public List<String> registeredDealerships() {
+            if (registryFails != null) {
+                throw registryFails;
+            }
             try {
                 registry.await();
             } catch (InterruptedException e) {
-                registryStopped.countDown();
                 Thread.currentThread().interrupt();
             }
             return stores.registeredDealerships();
