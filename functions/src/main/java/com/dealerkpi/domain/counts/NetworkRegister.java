@@ -15,8 +15,9 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
     /** The largest month version a copy or a summary stores in its fixed width. */
     static final long MAX_VERSION = 999_999_999_999L;
     private static final int GENERATION_WIDTH = 6;
-    /** The generation's and the version's fixed widths, then {@code |}. */
-    private static final int TAG_WIDTH = GENERATION_WIDTH + 12;
+    private static final int VERSION_WIDTH = 12;
+    /** Where the tag's {@code |} is: after the generation and the version, each at its fixed width. */
+    private static final int TAG_WIDTH = GENERATION_WIDTH + VERSION_WIDTH;
 
     /**
      * As stored: the tag at a fixed width, so stored values order as their tags do (a write's condition compares
@@ -26,7 +27,7 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
         if (generation > MAX_GENERATION || version > MAX_VERSION) {
             throw new IllegalStateException("a copy's tag past its fixed width would order wrongly: " + generation + "/" + version);
         }
-        StringBuilder text = new StringBuilder(String.format("%06d%012d|", generation, version));
+        StringBuilder text = new StringBuilder(String.format("%0" + GENERATION_WIDTH + "d%0" + VERSION_WIDTH + "d|", generation, version));
         StageDays.append(text, byDay);
         return text.toString();
     }

@@ -130,7 +130,7 @@ final class StageDays {
         }
 
         IllegalArgumentException broken() {
-            return new IllegalArgumentException("not a stored copy's counts at " + at + ": " + text);
+            return new IllegalArgumentException("not stored counts by day at " + at + ": " + text);
         }
     }
 }

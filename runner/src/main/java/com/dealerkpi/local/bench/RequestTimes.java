@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -19,15 +20,18 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Where a report's time goes ({@code bench --request-times true}): each DynamoDB request's time from its sending to
- * its answer, summed by operation and the shape of its first key (digits as 9). Requests sent together each count
- * their whole wait, so the lines of one report can add up to more than its time. Beside them, the CPU time the store's
+ * Where a report's or a status update's time goes ({@code bench --request-times true}): each DynamoDB request's time
+ * from its sending to its answer, summed by operation and the shape of its key (event ids as {@code {id}}, digits as
+ * 9; an update's also by the values it returns). Requests sent together each count their whole wait, so the lines of
+ * one call can add up to more than its time. Beside them, the CPU time the store's
  * process and this JVM spent: dynalite is one node process that serves one request at a time, where DynamoDB serves
  * a report's requests in parallel on many machines, so its share is the emulator's more than the report's.
  */
 final class RequestTimes implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("benchRequestSent");
     private static final int RUNS = 10;
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern DIGIT = Pattern.compile("[0-9]");
 
     private final Map<String, LongAdder> nanos = new ConcurrentSkipListMap<>();
     private volatile ProcessHandle store;
@@ -43,10 +47,11 @@ final class RequestTimes implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        long answered = System.nanoTime();
         Long sent = attributes.getAttribute(SENT);
         if (sent != null) {
             nanos.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + keyShape(context.request()),
-                    k -> new LongAdder()).add(System.nanoTime() - sent);
+                    k -> new LongAdder()).add(answered - sent);
         }
     }
 
@@ -81,19 +86,21 @@ final class RequestTimes implements ExecutionInterceptor {
         } else if (request instanceof BatchGetItemRequest batch) {
             key = batch.requestItems().values().iterator().next().keys().get(0).get("pk");
         } else if (request instanceof UpdateItemRequest update) {
-            return shape(update.key().get("pk")) + " " + shape(update.key().get("sk")) + " " + Objects.toString(update.returnValuesAsString(), "NONE");
+            return shape(update.key().get("pk")) + " " + shape(update.key().get("sk")) + " "
+                    + Objects.toString(update.returnValuesAsString(), "NONE");
         } else if (request instanceof PutItemRequest put) {
             return shape(put.item().get("pk")) + " " + shape(put.item().get("sk"));
         } else if (request instanceof QueryRequest query) {
             key = query.expressionAttributeValues().values().stream().filter(value -> value.s() != null).findFirst().orElse(null);
             if (query.indexName() != null) {
-                return query.indexName() + " " + (key == null ? "" : key.s().replaceAll("[0-9]", "9"));
+                return query.indexName() + " " + shape(key);
             }
         }
         return shape(key);
     }
 
+    /** A key with its event ids as {@code {id}} and its digits as 9: one line per kind of item, not per item. */
     private static String shape(AttributeValue key) {
-        return key == null || key.s() == null ? "" : key.s().replaceAll("[0-9]", "9");
+        return key == null || key.s() == null ? "" : DIGIT.matcher(EVENT_ID.matcher(key.s()).replaceAll("{id}")).replaceAll("9");
     }
 }
