@@ -23,12 +23,14 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -280,8 +282,7 @@ class ScopeMembersIT {
         members(db, table).stream().filter(item -> item.get(TableLayout.PK).s().equals(NATION))
                 .forEach(item -> db.deleteItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, item.get(TableLayout.PK),
                         TableLayout.SK, item.get(TableLayout.SK)))));
-        db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS("P##STATE"),
-                TableLayout.SK, AttributeValue.fromS("STATE"))).updateExpression("REMOVE builtN"));
+        changeState(db, table, r -> r.updateExpression("REMOVE builtN"));
         SettingsStore upgraded = new DynamoStores(db, table, Clock.systemUTC()).settings();
         assertExact(upgraded, "read from the profiles before the nation's build");
 
@@ -296,9 +297,8 @@ class ScopeMembersIT {
         db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS(NATION),
                         TableLayout.SK, AttributeValue.fromS("D2"))).updateExpression("SET #out = :out")
                 .expressionAttributeNames(Map.of("#out", "out")).expressionAttributeValues(Map.of(":out", AttributeValue.fromBool(true))));
-        db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS("P##STATE"),
-                TableLayout.SK, AttributeValue.fromS("STATE"))).updateExpression("SET #code = :before")
-                .expressionAttributeNames(Map.of("#code", "code")).expressionAttributeValues(Map.of(":before", AttributeValue.fromS("v-before"))));
+        changeState(db, table, r -> r.updateExpression("SET #code = :before").expressionAttributeNames(Map.of("#code", "code"))
+                .expressionAttributeValues(Map.of(":before", AttributeValue.fromS("v-before"))));
         assertExact(next, "read from the profiles: a version that does not keep the nation's copies swept last");
         // rolled forward: the new version's sweeps compare every member, and copy D2 in again
         next.maintainProfiles(upkeep(Instant.now().minus(Duration.ofMinutes(15)), "v3"), e -> { throw e; });
@@ -319,8 +319,7 @@ class ScopeMembersIT {
         store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         assertEquals(List.of("v1"), comparedBy(db, table));
         // as a first pass of this version that failed part-way leaves the state: its version recorded, not compared
-        db.updateItem(r -> r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS("P##STATE"),
-                TableLayout.SK, AttributeValue.fromS("STATE"))).updateExpression("REMOVE codeN"));
+        changeState(db, table, r -> r.updateExpression("REMOVE codeN"));
         assertExact(store, "read from the profiles meanwhile");
         store.maintainProfiles(upkeep(Instant.now().plusSeconds(1)), e -> { throw e; });
         assertEquals(List.of("v1"), comparedBy(db, table), "nothing marked since, yet the next sweep compared them");
@@ -411,6 +410,12 @@ class ScopeMembersIT {
     private static List<Map<String, AttributeValue>> members(DynamoDbClient db, String table) {
         return db.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build()).items().stream()
                 .filter(item -> item.get(TableLayout.PK).s().startsWith("P#")).toList();
+    }
+
+    /** Changes the scope members' state item (as another version of the code, or a cut-off pass, would leave it). */
+    private static void changeState(DynamoDbClient db, String table, Consumer<UpdateItemRequest.Builder> change) {
+        db.updateItem(r -> change.accept(r.tableName(table).key(Map.of(TableLayout.PK, AttributeValue.fromS("P##STATE"),
+                TableLayout.SK, AttributeValue.fromS("STATE")))));
     }
 
     /** The version of the code that last compared every member, as the state records it. */
