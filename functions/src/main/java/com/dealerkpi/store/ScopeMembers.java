@@ -49,9 +49,10 @@ final class ScopeMembers {
 
     /**
      * A save's marks, and then its copies, go out together (each is one item; each waits for all before going on):
-     * up to seven scopes a save (the nation, and a region, brand and group before and after), so a few saves at once.
+     * up to seven scopes a save (the nation, and a region, brand and group before and after): a thread each, so that
+     * even a save that moves all three sends its marks in one round trip.
      */
-    private static final Parallel AT_ONCE = new Parallel(Executors.newFixedThreadPool(6, DaemonThreads.named("dealer-kpi-scope-members")));
+    private static final Parallel AT_ONCE = new Parallel(Executors.newFixedThreadPool(7, DaemonThreads.named("dealer-kpi-scope-members")));
 
     /** How often the sweep compares every member with its profile, though no save has marked anything. */
     private static final Duration FULL_PASS_EVERY = Duration.ofHours(1);
