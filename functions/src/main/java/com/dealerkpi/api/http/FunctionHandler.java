@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * What every function does around its endpoints, in one order: find the route (404), establish the
  * caller from the claims (401), check the route's access rule (403), run the endpoint, map any failure
- * to problem+json, and leave one access line and the request's metrics ({@link Telemetry}).
+ * to problem+json, compress the answer for a caller that accepts it ({@link Compression}), and leave one access line
+ * and the request's metrics ({@link Telemetry}).
  */
 public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -70,6 +71,7 @@ public abstract class FunctionHandler implements RequestHandler<APIGatewayV2HTTP
                 record.count(Metric.ROLL_UP_TIMEOUTS);
             }
         }
+        response = Compression.negotiate(event, response);
         int status = response.getStatusCode();
         if (status >= 400 && status < 500) {
             record.count(Metric.REJECTED);

@@ -62,6 +62,7 @@ public final class Problems {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "not-found";
+            case 406 -> "not-acceptable";
             case 409 -> "conflict";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";

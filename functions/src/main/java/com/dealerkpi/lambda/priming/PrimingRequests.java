@@ -84,6 +84,8 @@ public final class PrimingRequests {
     private static Map<String, Object> headers(String body, String idempotencyKey) {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("accept", "application/json");
+        // as a browser asks: a report's answer is then compressed, so the snapshot holds the classes that compress it
+        headers.put("accept-encoding", "gzip, deflate, br");
         headers.put("authorization", "Bearer priming");
         if (body != null) {
             headers.put("content-length", Integer.toString(body.length()));
