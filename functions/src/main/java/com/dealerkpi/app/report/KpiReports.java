@@ -220,6 +220,15 @@ public final class KpiReports {
         return report(profile, range, byDay, targets.layersFor(profile));
     }
 
+    /** Every stage's count 0 on each day of the range. */
+    public static Map<Stage, long[]> none(DateRange range) {
+        Map<Stage, long[]> byDay = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            byDay.put(stage, new long[range.days()]);
+        }
+        return byDay;
+    }
+
     /** A range's counts as one bucket, from its counts by day. */
     public static KpiCounts total(Map<Stage, long[]> byDay) {
         return counts(byDay, KpiReports::sum);
@@ -310,10 +319,19 @@ public final class KpiReports {
 
     /** As above, with where the dealership's counts come from (read only for the all-time view). */
     private DateRange resolve(Profile profile, RangeRequest request, Supplier<Source> source) {
+        return resolveFrom(profile, request, () -> firstActivityDay(profile, source.get().serving()));
+    }
+
+    /** The range of a dealership that has never had an accepted update: its all-time view starts at its go-live, or today. */
+    public DateRange resolveWithoutUpdates(Profile profile, RangeRequest request) {
+        return resolveFrom(profile, request, Optional::empty);
+    }
+
+    private DateRange resolveFrom(Profile profile, RangeRequest request, Supplier<Optional<LocalDate>> firstActivity) {
         LocalDate today = today(profile);
         LocalDate allTimeStart = null;
         if (request.needsAllTimeStart()) {
-            Optional<LocalDate> first = firstActivityDay(profile, source.get().serving());
+            Optional<LocalDate> first = firstActivity.get();
             LocalDate goLive = profile.goLiveDate();
             allTimeStart = first.map(f -> goLive != null && goLive.isBefore(f) ? goLive : f)
                     .orElse(goLive != null ? goLive : today);

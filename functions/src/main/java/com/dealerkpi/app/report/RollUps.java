@@ -8,6 +8,7 @@ import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.report.CompareWith;
 import com.dealerkpi.domain.report.DateRange;
+import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.RangeRequest;
 import com.dealerkpi.domain.report.RollUp;
 import com.dealerkpi.domain.settings.Profile;
@@ -46,7 +47,8 @@ import java.util.stream.Stream;
  * dealership whose copies do not serve its zone yet (being built, no aggregates, just moved to the group) and the
  * all-time view (whose start is each dealership's own) are counted dealership by dealership, as many at a time as the
  * fan-out executor has threads (each dealership's reads one after another, so that is also the number of store
- * requests in flight). The national report covers every dealership with a profile
+ * requests in flight); one that has never had an accepted update (a profile ahead of its go-live) has nothing to
+ * count and is a row of zeros, read from nothing. The national report covers every dealership with a profile
  * or any accepted update. Complete or not at all: past its time budget a roll-up stops and fails.
  */
 public final class RollUps {
@@ -114,7 +116,7 @@ public final class RollUps {
     public RollUp national(Query query) {
         Reads reads = new Reads(query, aggregates::network);
         // beside the profiles: a dealership with accepted updates and no profile has its row too
-        Future<List<String>> registered = reads.start(reports::registeredDealerships);
+        Future<Set<String>> registered = reads.registered();
         return reads.within(() -> {
             Map<String, KpiReports.Dealership> all = new TreeMap<>();
             settings.allProfiles().forEach(p -> all.put(p.dealershipId(), new KpiReports.Dealership(p, true)));
@@ -136,6 +138,7 @@ public final class RollUps {
         private final List<Future<?>> started = new CopyOnWriteArrayList<>();
         private final Future<TargetBook> targets = start(settings::allTargets);
         private final Optional<Future<NetworkCounts>> network;
+        private Future<Set<String>> registered;
 
         Reads(Query query, Function<List<YearMonth>, NetworkCounts> copies) {
             if (query.range().needsAllTimeStart()) {
@@ -149,6 +152,17 @@ public final class RollUps {
                         months.addAll(Months.between(other.from(), other.to())));
             }
             network = Optional.of(start(() -> copies.apply(List.copyOf(months))));
+        }
+
+        /**
+         * The dealerships that have had an accepted update, read when first asked for (the nation's beside its
+         * profiles; a scope's only when some of its dealerships have no copies to count them from).
+         */
+        Future<Set<String>> registered() {
+            if (registered == null) {
+                registered = start(() -> Set.copyOf(reports.registeredDealerships()));
+            }
+            return registered;
         }
 
         <T> Future<T> start(Callable<T> read) {
@@ -263,14 +277,19 @@ public final class RollUps {
             TargetBook targets = reads.targets.get(reads.remaining(), TimeUnit.NANOSECONDS);
             Map<String, RollUp.Row> counted = new HashMap<>();
             if (reads.network.isPresent()) {
-                counted = fromNetwork(dealerships, query, targets, reads.network.get().get(reads.remaining(), TimeUnit.NANOSECONDS));
+                counted.putAll(fromNetwork(dealerships, query, targets, reads.network.get().get(reads.remaining(), TimeUnit.NANOSECONDS)));
             }
+            List<KpiReports.Dealership> uncounted = dealerships.stream()
+                    .filter(dealership -> !counted.containsKey(dealership.profile().dealershipId())).toList();
+            Set<String> withUpdates = uncounted.isEmpty() ? Set.of() : reads.await(reads.registered(), scope);
             Map<String, Future<RollUp.Row>> rest = new HashMap<>();
-            for (KpiReports.Dealership dealership : dealerships) {
-                if (!counted.containsKey(dealership.profile().dealershipId())) {
+            for (KpiReports.Dealership dealership : uncounted) {
+                String id = dealership.profile().dealershipId();
+                if (!withUpdates.contains(id)) {
+                    counted.put(id, withoutUpdates(dealership, query, targets));
+                } else {
                     // a dealership not started when the roll-up is abandoned is skipped, not read
-                    rest.put(dealership.profile().dealershipId(),
-                            fanOut.submit(() -> abandoned.get() ? null : row(dealership, query, targets)));
+                    rest.put(id, fanOut.submit(() -> abandoned.get() ? null : row(dealership, query, targets)));
                 }
             }
             List<RollUp.Row> rows = new ArrayList<>(dealerships.size());
@@ -322,6 +341,19 @@ public final class RollUps {
         }
         return Optional.of(new RollUp.Row(kpi.kpiFrom(profile, range, byDay.get(), targets), profile, dealership.hasProfile(),
                 comparison));
+    }
+
+    /**
+     * The row of a dealership that has never had an accepted update, with nothing read: it has no milestone, since
+     * registering a dealership is the first write of its first update (before any milestone of it is written).
+     */
+    private RollUp.Row withoutUpdates(KpiReports.Dealership dealership, Query query, TargetBook targets) {
+        Profile profile = dealership.profile();
+        DateRange range = kpi.resolveWithoutUpdates(profile, query.range());
+        CompareWith.Comparison comparison = query.compare()
+                .map(with -> new CompareWith.Comparison(with.rangeFor(range), KpiCounts.ZERO)).orElse(null);
+        return new RollUp.Row(kpi.kpiFrom(profile, range, KpiReports.none(range), targets), profile,
+                dealership.hasProfile(), comparison);
     }
 
     private RollUp.Row row(KpiReports.Dealership dealership, Query query, TargetBook targets) {

@@ -177,6 +177,34 @@ class RollUpsTest {
     }
 
     @Test
+    void aDealershipThatNeverHadAnUpdateIsReportedWithoutAReadOfItsOwn() {
+        LocalDate goLive = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).minusYears(2);
+        for (int d = 0; d < 5; d++) {
+            save(new Profile("D" + d, "Dealer " + d, "North", null, null, Profile.DEFAULT_ZONE, new Timeline<>(List.of()),
+                    d == 0 ? goLive : null));
+        }
+        register("D5");
+        save(new Profile("D5", "Dealer 5", "North", null, null, Profile.DEFAULT_ZONE, new Timeline<>(List.of()), null));
+        RollUps rollUps = rollUps(Duration.ZERO, Duration.ofSeconds(30));
+
+        RollUp north = rollUps.region("North", new RollUps.Query(NATIONAL, YTD, RollUp.Sort.NAME, Optional.of(CompareWith.LAST_YEAR)));
+        assertEquals(6, north.dealerships().size());
+        assertEquals(2 * 4, counted.get(), "only D5, which has had an update, is counted from its milestones (and compared)");
+        north.dealerships().forEach(row -> {
+            assertEquals(0, row.report().counts().contacted(), row.report().dealershipId());
+            assertEquals(0, row.comparison().counts().contacted(), row.report().dealershipId());
+        });
+
+        counted.set(0);
+        RangeRequest allTime = RangeRequest.parse(Optional.of("all"), Optional.empty(), Optional.empty());
+        RollUp national = rollUps.national(new RollUps.Query(NATIONAL, allTime, RollUp.Sort.NAME, Optional.empty()));
+        assertEquals(6, national.dealerships().size());
+        assertEquals(4, counted.get());
+        assertEquals(goLive, national.dealerships().get(0).report().range().from(), "D0's all-time view starts at its go-live");
+        assertEquals(LocalDate.now(ZoneOffset.UTC), national.dealerships().get(1).report().range().from(), "D1's, with no go-live, today");
+    }
+
+    @Test
     void theNetworkIsReadForTheMonthsEveryZonesRangeSpansAndNoOthers() {
         // New Year's morning in UTC: still 2026 in Pago Pago, 2027 since 19:00 yesterday UTC in Kiritimati
         Clock newYear = Clock.fixed(Instant.parse("2027-01-01T05:00:00Z"), ZoneOffset.UTC);
