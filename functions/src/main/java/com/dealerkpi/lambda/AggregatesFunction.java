@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,6 +32,8 @@ public final class AggregatesFunction implements RequestStreamHandler {
      * may take (template.yaml, DeploymentType: 10 minutes) and the timeout, so no code that began under the generation
      * before, nor a version without aggregates, still writes, and the milestone index has caught up.
      */
+    /** What a verification leaves itself of the function's time to record its result and answer. */
+    private static final Duration VERIFY_RESERVE = Duration.ofMinutes(1);
     static final Sweep.Grace GRACE = new Sweep.Grace(Duration.ofMinutes(2), Duration.ofMinutes(15));
     /**
      * How long a status function uses a dealership's aggregate config again without reading it: a write it homes in a
@@ -69,7 +72,7 @@ public final class AggregatesFunction implements RequestStreamHandler {
             if ("sweep".equals(task)) {
                 sweep(run, result);
             } else if ("verify".equals(task)) {
-                verify(run, result);
+                verify(run, result, context);
             } else if ("rebuild".equals(task) && event.get("dealershipId") instanceof String dealershipId) {
                 result.put("dealershipId", dealershipId);
                 result.put("rebuilding", wiring.aggregates().rebuild(dealershipId));
@@ -80,6 +83,10 @@ public final class AggregatesFunction implements RequestStreamHandler {
             result.forEach(run::put);
             run.finish(200);
         } catch (RuntimeException e) {
+            if ("verify".equals(task)) {
+                // nothing was verified (the registry could not be read, or the result not recorded): alarmed as such
+                run.count(Metric.DEALERSHIPS_NOT_VERIFIED, 1);
+            }
             run.failed(e);
             run.finish(500);
             throw e;
@@ -102,12 +109,17 @@ public final class AggregatesFunction implements RequestStreamHandler {
         result.put("pending", pending);
     }
 
-    private void verify(Telemetry.Request run, Map<String, Object> result) {
-        Verification.Report report = wiring.verification().run(true);
+    private void verify(Telemetry.Request run, Map<String, Object> result, Context context) {
+        // stops starting dealerships while there is still time to record what it found
+        Instant until = Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(VERIFY_RESERVE);
+        Verification.Report report = wiring.verification().run(true, until);
         run.count(Metric.DEALERSHIPS_VERIFIED, report.checked());
+        run.count(Metric.DEALERSHIPS_NOT_VERIFIED, report.unchecked());
         run.count(Metric.AGGREGATE_MISMATCHES, report.mismatches().size());
         result.put("checked", report.checked());
         result.put("building", report.building());
+        result.put("unchecked", report.unchecked());
+        result.put("failures", report.failures());
         result.put("mismatches", report.mismatches().stream().limit(100).map(String::valueOf).toList());
         result.put("rebuilding", report.rebuilt());
     }

@@ -304,7 +304,8 @@ public final class DynamoCountsStore implements CountsStore {
     @Override
     public void recordVerification(Verification verification) {
         AttributeValue value = AttributeValue.fromM(Map.of("at", s(instant(verification.at())),
-                "checked", n(verification.checked()), "mismatches", n(verification.mismatches())));
+                "checked", n(verification.checked()), "mismatches", n(verification.mismatches()),
+                "unchecked", n(verification.unchecked())));
         DynamoErrors.call("record the verification", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
                 .updateExpression("SET #v = :v").expressionAttributeNames(Map.of("#v", LAST_VERIFICATION))
                 .expressionAttributeValues(Map.of(":v", value))));
@@ -320,7 +321,9 @@ public final class DynamoCountsStore implements CountsStore {
         Optional<Instant> lastSweep = Optional.ofNullable(item.get(LAST_SWEEP)).map(v -> parseInstant(v.s()));
         Optional<Verification> verification = Optional.ofNullable(item.get(LAST_VERIFICATION)).map(AttributeValue::m)
                 .map(m -> new Verification(parseInstant(m.get("at").s()), Integer.parseInt(m.get("checked").n()),
-                        Integer.parseInt(m.get("mismatches").n())));
+                        Integer.parseInt(m.get("mismatches").n()),
+                        // recorded by a version before it counted them: none it could tell of
+                        m.containsKey("unchecked") ? Integer.parseInt(m.get("unchecked").n()) : 0));
         return new Status(lastSweep, verification);
     }
 

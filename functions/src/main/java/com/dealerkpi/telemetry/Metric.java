@@ -39,6 +39,8 @@ public enum Metric {
     OUTBOX_PENDING("OutboxPending"),
     /** Dealerships a verification recounted. */
     DEALERSHIPS_VERIFIED("DealershipsVerified"),
+    /** Dealerships a verification could not recount (their reads failed, or its time ran out; 1 when it failed whole). */
+    DEALERSHIPS_NOT_VERIFIED("DealershipsNotVerified"),
     /** Days and stages whose aggregate count differs from the recount of the milestones: always 0 when exact. */
     AGGREGATE_MISMATCHES("AggregateMismatches"),
     /**

@@ -7,6 +7,7 @@ import com.dealerkpi.lambda.Wiring;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,14 +39,18 @@ public final class AggregateTasks {
         }
     }
 
-    /** Recounts every dealership; prints each mismatch; 0 when there are none, {@value #MISMATCHES} when there are. */
+    /**
+     * Recounts every dealership; prints each mismatch and each dealership it could not recount; {@value #MISMATCHES}
+     * when there are mismatches, else 1 when a dealership could not be recounted, else 0.
+     */
     public static int verify(Options options, PrintStream out) throws IOException {
         try (LocalStore store = open(options)) {
-            Verification.Report report = store.wiring().verification().run(false);
+            Verification.Report report = store.wiring().verification().run(false, Instant.MAX);
             report.mismatches().forEach(mismatch -> out.println("mismatch: " + mismatch));
-            out.printf("verify-aggregates: %d dealerships checked, %d being built, %d mismatches%n",
-                    report.checked(), report.building(), report.mismatches().size());
-            return report.mismatches().isEmpty() ? 0 : MISMATCHES;
+            report.failures().forEach(failure -> out.println("not recounted: " + failure));
+            out.printf("verify-aggregates: %d dealerships checked, %d being built, %d not recounted, %d mismatches%n",
+                    report.checked(), report.building(), report.unchecked(), report.mismatches().size());
+            return !report.mismatches().isEmpty() ? MISMATCHES : report.unchecked() > 0 ? 1 : 0;
         }
     }
 

@@ -166,7 +166,7 @@ class TemplateIT {
         });
         for (String alarm : List.of("ApiServerErrorsAlarm", "FunctionErrorsAlarm", "FunctionThrottlesAlarm", "TableThrottlesAlarm",
                 "TableSystemErrorsAlarm", "RestoreErrorsAlarm", "StoreUnavailableAlarm", "ServerErrorsAlarm",
-                "AggregateMismatchesAlarm", "AggregatesStuckAlarm")) {
+                "AggregateMismatchesAlarm", "AggregatesNotVerifiedAlarm", "AggregatesStuckAlarm")) {
             assertTrue(alarms.containsKey(alarm), alarm);
             assertFalse(((List<?>) alarms.get(alarm).get("AlarmActions")).isEmpty(), alarm + " notifies the topic");
         }
@@ -217,6 +217,8 @@ class TemplateIT {
         Map<String, Object> mismatches = map(map(resources.get("AggregateMismatchesAlarm")).get("Properties"));
         assertEquals("AggregateMismatches", mismatches.get("MetricName"));
         assertEquals(1, ((Number) mismatches.get("Threshold")).intValue(), "one mismatch is one too many");
+        assertEquals("DealershipsNotVerified", map(map(resources.get("AggregatesNotVerifiedAlarm")).get("Properties"))
+                .get("MetricName"), "the metric the verification counts the dealerships it could not recount in");
         // what the code reads of profiles outside the admin and report functions: the time zone a dealership's
         // aggregates start in (dynalite and moto enforce no IAM, so only this test would see the denial)
         for (String reader : List.of("StatusFunction", "AggregatesFunction")) {

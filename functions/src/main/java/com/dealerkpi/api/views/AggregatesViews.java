@@ -21,6 +21,7 @@ public final class AggregatesViews {
             last.put("at", verification.at().toString());
             last.put("checked", verification.checked());
             last.put("mismatches", verification.mismatches());
+            last.put("unchecked", verification.unchecked());
             return last;
         }).orElse(null));
         return body;

@@ -211,7 +211,8 @@ public interface CountsStore {
     /** When the last sweep finished, and the last verification's result. */
     Status status();
 
-    record Verification(Instant at, int checked, int mismatches) {
+    /** @param unchecked dealerships the run could not compare (their reads failed, or its time ran out) */
+    record Verification(Instant at, int checked, int mismatches, int unchecked) {
     }
 
     record Status(Optional<Instant> lastSweep, Optional<Verification> lastVerification) {

@@ -8,6 +8,7 @@ import com.dealerkpi.domain.counts.UsageDay;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import java.util.TreeSet;
  * a deployment, a defect) wrongs its reports for a day at most; the mismatches are counted and alarmed all the same.
  */
 public final class Verification {
+    private static final int FAILURES_SHOWN = 10;
+
     private final CountsStore store;
     private final Aggregates aggregates;
     private final DealershipRegistry registry;
@@ -55,37 +58,61 @@ public final class Verification {
     }
 
     /**
-     * @param checked  dealerships compared; {@code building}: those whose aggregates are not ready (not compared)
-     * @param rebuilt  dealerships a repairing run started a new generation of
+     * @param checked    dealerships compared; {@code building}: those whose aggregates are not ready (not compared)
+     * @param unchecked  dealerships that could not be compared: their reads failed, or the run's time ran out first
+     * @param failures   the first few of those failures, as a person reads them
+     * @param rebuilt    dealerships a repairing run started a new generation of
      */
-    public record Report(int checked, int building, List<Mismatch> mismatches, List<String> rebuilt) {
+    public record Report(int checked, int building, int unchecked, List<String> failures, List<Mismatch> mismatches,
+                         List<String> rebuilt) {
     }
 
-    public Report run(boolean repair) {
+    /**
+     * Compares every registered dealership, one after another, until {@code until}: a dealership whose reads fail is
+     * counted as unchecked and the run goes on, so one dealership's trouble (or the function's time running out) never
+     * leaves the others unverified and the result unrecorded.
+     */
+    public Report run(boolean repair, Instant until) {
         int checked = 0;
         int building = 0;
+        int unchecked = 0;
+        List<String> failures = new ArrayList<>();
         List<Mismatch> mismatches = new ArrayList<>();
         List<String> rebuilt = new ArrayList<>();
-        for (String dealershipId : registry.registeredDealerships()) {
-            Optional<AggregateConfig> config = store.config(dealershipId);
-            if (config.isEmpty() || !config.get().ready() || config.get().outdated()) {
-                // being built, or awaiting its month summaries from the sweep: read from the milestones meanwhile
-                building++;
-                continue;
+        List<String> dealerships = registry.registeredDealerships();
+        for (int i = 0; i < dealerships.size(); i++) {
+            String dealershipId = dealerships.get(i);
+            if (!clock.instant().isBefore(until)) {
+                unchecked += dealerships.size() - i;
+                failures.add((dealerships.size() - i) + " dealerships from " + dealershipId + " on: out of time");
+                break;
             }
-            checked++;
-            List<Mismatch> found = compare(dealershipId, config.get());
-            if (!found.isEmpty()) {
-                recheck.run();
-                List<Mismatch> still = compare(dealershipId, config.get());
-                mismatches.addAll(still);
-                if (repair && !still.isEmpty() && aggregates.rebuild(dealershipId, config.get())) {
-                    rebuilt.add(dealershipId);
+            try {
+                Optional<AggregateConfig> config = store.config(dealershipId);
+                if (config.isEmpty() || !config.get().ready() || config.get().outdated()) {
+                    // being built, or awaiting its month summaries from the sweep: read from the milestones meanwhile
+                    building++;
+                    continue;
+                }
+                List<Mismatch> found = compare(dealershipId, config.get());
+                if (!found.isEmpty()) {
+                    recheck.run();
+                    found = compare(dealershipId, config.get());
+                    if (repair && !found.isEmpty() && aggregates.rebuild(dealershipId, config.get())) {
+                        rebuilt.add(dealershipId);
+                    }
+                }
+                checked++;
+                mismatches.addAll(found);
+            } catch (RuntimeException e) {
+                unchecked++;
+                if (failures.size() < FAILURES_SHOWN) {
+                    failures.add(dealershipId + ": " + e.getMessage());
                 }
             }
         }
-        store.recordVerification(new CountsStore.Verification(clock.instant(), checked, mismatches.size()));
-        return new Report(checked, building, List.copyOf(mismatches), List.copyOf(rebuilt));
+        store.recordVerification(new CountsStore.Verification(clock.instant(), checked, mismatches.size(), unchecked));
+        return new Report(checked, building, unchecked, List.copyOf(failures), List.copyOf(mismatches), List.copyOf(rebuilt));
     }
 
     private List<Mismatch> compare(String dealershipId, AggregateConfig config) {
