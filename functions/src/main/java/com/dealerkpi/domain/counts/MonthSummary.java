@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public record MonthSummary(long version, Map<Stage, long[]> milestones, Map<Stag
         if (version > NetworkRegister.MAX_VERSION) {
             throw new IllegalStateException("a summary's version past its fixed width would order wrongly: " + version);
         }
-        StringBuilder text = new StringBuilder(String.format("%012d|", version));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%012d|", version));
         StageDays.append(text, milestones);
         text.append('|');
         StageDays.append(text, cohorts);

@@ -1,6 +1,7 @@
 package com.dealerkpi.domain.counts;
 
 import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * A dealership's aggregate config as the network's listing holds it, so a roll-up knows from one read which
@@ -23,7 +24,7 @@ public record NetworkListing(long generation, boolean ready, ZoneId zone) {
         if (generation > NetworkRegister.MAX_GENERATION) {
             throw new IllegalStateException("a listing's generation past its fixed width would order wrongly: " + generation);
         }
-        return String.format("%06d|%d|%s", generation, ready ? 1 : 0, zone.getId());
+        return String.format(Locale.ROOT, "%06d|%d|%s", generation, ready ? 1 : 0, zone.getId());
     }
 
     public static NetworkListing parse(String text) {

@@ -2,6 +2,7 @@ package com.dealerkpi.domain.counts;
 
 import com.dealerkpi.domain.status.Stage;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public record NetworkRegister(long generation, long version, Map<Stage, long[]> 
         if (generation > MAX_GENERATION || version > MAX_VERSION) {
             throw new IllegalStateException("a copy's tag past its fixed width would order wrongly: " + generation + "/" + version);
         }
-        StringBuilder text = new StringBuilder(String.format("%0" + GENERATION_WIDTH + "d%0" + VERSION_WIDTH + "d|", generation, version));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%0" + GENERATION_WIDTH + "d%0" + VERSION_WIDTH + "d|", generation, version));
         StageDays.append(text, byDay);
         return text.toString();
     }

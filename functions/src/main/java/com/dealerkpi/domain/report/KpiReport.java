@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -272,7 +273,7 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
     }
 
     private static String laterStageNote(DateRange range, Stage earlierStage, long earlier, Stage laterStage, long later) {
-        return String.format("%s (%d) is higher than %s (%d). ", laterStage.title(), later, earlierStage.title(), earlier)
+        return String.format(Locale.ROOT, "%s (%d) is higher than %s (%d). ", laterStage.title(), later, earlierStage.title(), earlier)
                 + "Each stage is counted on the day an agreement first reached it, and some of these agreements"
                 + " reached " + earlierStage.title() + " before " + range.from() + ", outside this range. This is"
                 + " common after a block of customer contact that is followed up later; the all-time view"
