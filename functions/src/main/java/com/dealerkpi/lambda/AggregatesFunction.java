@@ -27,13 +27,17 @@ import java.util.Map;
 public final class AggregatesFunction implements RequestStreamHandler {
     public static final String LOGICAL_ID = "AggregatesFunction";
     /**
+     * What a verification leaves of the function's time when it stops starting dealerships: enough to finish the one
+     * under way (two recounts of its history, the recheck, a repair) and record the result; cut off by Lambda instead,
+     * it would record nothing.
+     */
+    private static final Duration VERIFY_RESERVE = Duration.ofMinutes(5);
+    /**
      * How old a flag must be before a scheduled sweep takes it over (past the status function's timeout: the request
      * that set it has ended), and a new generation before it is built: past the longest traffic shift a deployment
      * may take (template.yaml, DeploymentType: 10 minutes) and the timeout, so no code that began under the generation
      * before, nor a version without aggregates, still writes, and the milestone index has caught up.
      */
-    /** What a verification leaves itself of the function's time to record its result and answer. */
-    private static final Duration VERIFY_RESERVE = Duration.ofMinutes(1);
     static final Sweep.Grace GRACE = new Sweep.Grace(Duration.ofMinutes(2), Duration.ofMinutes(15));
     /**
      * How long a status function uses a dealership's aggregate config again without reading it: a write it homes in a

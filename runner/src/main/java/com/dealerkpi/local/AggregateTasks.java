@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class AggregateTasks {
     /** Exit code of {@code verify-aggregates} when a count differs. */
     static final int MISMATCHES = 3;
+    /** verify-aggregates' exit when a dealership could not be recounted (1 is any failure of the command itself). */
+    static final int NOT_RECOUNTED = 4;
     /** How often {@code serve} sweeps, and how old what it takes over must be (requests in flight finish their own). */
     static final Duration SERVE_SWEEP_EVERY = Duration.ofSeconds(30);
     private static final Sweep.Grace SERVE_GRACE = new Sweep.Grace(SERVE_SWEEP_EVERY, SERVE_SWEEP_EVERY);
@@ -41,7 +43,7 @@ public final class AggregateTasks {
 
     /**
      * Recounts every dealership; prints each mismatch and each dealership it could not recount; {@value #MISMATCHES}
-     * when there are mismatches, else 1 when a dealership could not be recounted, else 0.
+     * when there are mismatches, else {@value #NOT_RECOUNTED} when a dealership could not be recounted, else 0.
      */
     public static int verify(Options options, PrintStream out) throws IOException {
         try (LocalStore store = open(options)) {
@@ -50,7 +52,7 @@ public final class AggregateTasks {
             report.failures().forEach(failure -> out.println("not recounted: " + failure));
             out.printf("verify-aggregates: %d dealerships checked, %d being built, %d not recounted, %d mismatches%n",
                     report.checked(), report.building(), report.unchecked(), report.mismatches().size());
-            return !report.mismatches().isEmpty() ? MISMATCHES : report.unchecked() > 0 ? 1 : 0;
+            return !report.mismatches().isEmpty() ? MISMATCHES : report.unchecked() > 0 ? NOT_RECOUNTED : 0;
         }
     }
 

@@ -60,7 +60,7 @@ public final class Verification {
     /**
      * @param checked    dealerships compared; {@code building}: those whose aggregates are not ready (not compared)
      * @param unchecked  dealerships that could not be compared: their reads failed, or the run's time ran out first
-     * @param failures   the first few of those failures, as a person reads them
+     * @param failures   the first few of those failures (and of repairs that could not be started), as a person reads them
      * @param rebuilt    dealerships a repairing run started a new generation of
      */
     public record Report(int checked, int building, int unchecked, List<String> failures, List<Mismatch> mismatches,
@@ -98,21 +98,36 @@ public final class Verification {
                 if (!found.isEmpty()) {
                     recheck.run();
                     found = compare(dealershipId, config.get());
-                    if (repair && !found.isEmpty() && aggregates.rebuild(dealershipId, config.get())) {
-                        rebuilt.add(dealershipId);
-                    }
                 }
                 checked++;
                 mismatches.addAll(found);
+                if (repair && !found.isEmpty()) {
+                    repair(dealershipId, config.get(), rebuilt, failures);
+                }
             } catch (RuntimeException e) {
                 unchecked++;
-                if (failures.size() < FAILURES_SHOWN) {
-                    failures.add(dealershipId + ": " + e.getMessage());
-                }
+                note(failures, dealershipId + ": " + e.getMessage());
             }
         }
         store.recordVerification(new CountsStore.Verification(clock.instant(), checked, mismatches.size(), unchecked));
         return new Report(checked, building, unchecked, List.copyOf(failures), List.copyOf(mismatches), List.copyOf(rebuilt));
+    }
+
+    /** Starts a new generation of a dealership that differs; one that cannot be started is told of, not thrown. */
+    private void repair(String dealershipId, AggregateConfig config, List<String> rebuilt, List<String> failures) {
+        try {
+            if (aggregates.rebuild(dealershipId, config)) {
+                rebuilt.add(dealershipId);
+            }
+        } catch (RuntimeException e) {
+            note(failures, dealershipId + ": not repaired: " + e.getMessage());
+        }
+    }
+
+    private static void note(List<String> failures, String failure) {
+        if (failures.size() < FAILURES_SHOWN) {
+            failures.add(failure);
+        }
     }
 
     private List<Mismatch> compare(String dealershipId, AggregateConfig config) {

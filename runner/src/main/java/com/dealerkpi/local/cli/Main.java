@@ -59,7 +59,8 @@ public final class Main {
                     options -> Smoke.run(options, System.out)),
             new Command("sweep", "completes what requests left unfinished in the aggregates, and builds them where needed",
                     "", List.of(ENDPOINT, DATA_DIR), options -> AggregateTasks.sweep(options, System.out)),
-            new Command("verify-aggregates", "recounts every dealership from its milestones; exit 3 if an aggregate differs",
+            new Command("verify-aggregates", "recounts every dealership from its milestones; exit 3 if an aggregate differs,"
+                    + " 4 if a dealership could not be recounted",
                     "", List.of(ENDPOINT, DATA_DIR), options -> AggregateTasks.verify(options, System.out)),
             new Command("rebuild-aggregates", "starts a new generation of one dealership's aggregates (the next sweep builds it)",
                     "<dealershipId>", List.of(ENDPOINT, DATA_DIR), options -> AggregateTasks.rebuild(options, System.out)),
