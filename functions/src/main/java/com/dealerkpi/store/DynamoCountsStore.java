@@ -151,6 +151,32 @@ public final class DynamoCountsStore implements CountsStore {
         }
     }
 
+    @Override
+    public Optional<String> buildProgress(String dealershipId, long generation) {
+        Map<String, AttributeValue> marker = DynamoErrors.call("read how far a build has got", () ->
+                db.getItem(r -> r.tableName(table).key(buildingKey(dealershipId)).consistentRead(true)).item());
+        if (marker == null || !marker.containsKey(BUILT_THROUGH)
+                || Long.parseLong(marker.get(BUILD_GENERATION).n()) != generation) {
+            return Optional.empty();
+        }
+        return Optional.of(marker.get(BUILT_THROUGH).s());
+    }
+
+    @Override
+    public void recordBuildProgress(String dealershipId, long generation, String through) {
+        DynamoErrors.call("record how far a build has got", () -> {
+            try {
+                db.updateItem(r -> r.tableName(table).key(buildingKey(dealershipId))
+                        .updateExpression("SET #g = :g, #t = :t").conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#g", BUILD_GENERATION, "#t", BUILT_THROUGH, "#pk", PK))
+                        .expressionAttributeValues(Map.of(":g", n(generation), ":t", s(through))));
+            } catch (ConditionalCheckFailedException builtMeanwhile) {
+                // marked ready (by a sweep racing this one): nothing left to resume
+            }
+            return null;
+        });
+    }
+
     private static Map<String, AttributeValue> configItem(String dealershipId, AggregateConfig config) {
         Map<String, AttributeValue> item = new HashMap<>(configKey(dealershipId));
         item.put(GENERATION, n(config.generation()));

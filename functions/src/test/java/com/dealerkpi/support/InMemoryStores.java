@@ -409,6 +409,8 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         private Instant lastSweep;
         private Instant formatSince;
         private Verification lastVerification;
+        /** How far each build has got, by dealership and generation. */
+        private final Map<String, String> builtThrough = new HashMap<>();
 
         @Override
         public Optional<AggregateConfig> config(String dealershipId) {
@@ -498,6 +500,20 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         @Override
         public void listAsBuilding(String dealershipId) {
             // the list here is every config that is not ready
+        }
+
+        @Override
+        public Optional<String> buildProgress(String dealershipId, long generation) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(builtThrough.get(dealershipId + "#" + generation));
+            }
+        }
+
+        @Override
+        public void recordBuildProgress(String dealershipId, long generation, String through) {
+            synchronized (InMemoryStores.this) {
+                builtThrough.put(dealershipId + "#" + generation, through);
+            }
         }
 
         @Override

@@ -20,14 +20,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +54,53 @@ class AggregateBuildIT {
     private static final String KPI = "/dealerships/U1/kpi?range=custom&from=2026-01-01&to=2026-06-30";
     private static final String NATIONAL = "/kpi?range=custom&from=2026-01-01&to=2026-06-30";
     private static final List<String> STATUSES = List.of("Contacted", "Appointed", "Attended", "Sold", "Not Sold");
+
+    @Test
+    void aBuildCutOffPartWayGoesOnAfterTheLastBatchItCounted() {
+        Set<String> agreementsRead = ConcurrentHashMap.newKeySet();
+        AtomicReference<String> failOnce = new AtomicReference<>();
+        ExecutionInterceptor agreementReads = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof QueryRequest query && query.expressionAttributeValues().containsKey(":pk")
+                        && query.expressionAttributeValues().get(":pk").s().startsWith("D#U1#A#")) {
+                    String agreement = query.expressionAttributeValues().get(":pk").s().substring("D#U1#A#".length());
+                    agreementsRead.add(agreement);
+                    if (agreement.equals(failOnce.getAndUpdate(target -> agreement.equals(target) ? null : target))) {
+                        throw SdkClientException.create("connection reset (injected) reading " + agreement);
+                    }
+                }
+            }
+        };
+        // one attempt a request: the injected failure reaches the sweep rather than the SDK's retries
+        DynamoDbClient db = Backend.get().client(1, Duration.ofSeconds(10), agreementReads);
+        String table = Backend.get().freshTable(db);
+        TestApi api = withHistory(db, table, "U1", 300, 100, 11);
+        Map<String, Object> counts = api.get(Caller.national(), KPI).map("counts");
+        List<String> agreements = new ArrayList<>();
+        api.stores().counts().agreements("U1", agreements::add);
+        Collections.sort(agreements);
+        assertTrue(agreements.size() > 64, agreements.size() + " agreements: more than two batches of 32");
+        asWrittenBeforeAggregates(db, table);
+        api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
+
+        // a read of the second batch fails: the first is counted in full and recorded, the second is not
+        failOnce.set(agreements.get(40));
+        Sweep.Result cutOff = api.sweep();
+        assertEquals(0, cutOff.built(), cutOff.toString());
+        assertEquals(1, cutOff.failed(), cutOff.toString());
+        Map<String, AttributeValue> marker = db.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D##BUILDING"),
+                "sk", AttributeValue.fromS("U1"))).consistentRead(true)).item();
+        assertEquals(agreements.get(31), marker.get("bthru").s(), "recorded through the last agreement of the first batch");
+
+        agreementsRead.clear();
+        Sweep.Result resumed = api.sweep();
+        assertEquals(1, resumed.built(), resumed.toString());
+        assertEquals(new TreeSet<>(agreements.subList(32, agreements.size())), new TreeSet<>(agreementsRead),
+                "the next sweep counts the agreements after the first batch, and only those");
+        assertEquals(counts, api.get(Caller.national(), KPI).map("counts"));
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+    }
 
     @Test
     void historyWrittenBeforeAggregatesIsBuiltAndSoIsANewTimeZone() {

@@ -58,6 +58,18 @@ public interface CountsStore {
     void listAsBuilding(String dealershipId);
 
     /**
+     * How far a build of the generation has got: the last agreement (in id order) of the last batch it counted in
+     * full; empty when none was, or when what is recorded is another generation's.
+     */
+    Optional<String> buildProgress(String dealershipId, long generation);
+
+    /**
+     * Records that every agreement up to {@code through} (in id order) is counted into the generation being built, so
+     * a build cut off (the function's time, a failure) goes on after it; nothing when the dealership is built already.
+     */
+    void recordBuildProgress(String dealershipId, long generation, String through);
+
+    /**
      * Brings registers and sale records of one month to at least the wanted versions ({@link MonthCounts#change}),
      * with the counters moved by exactly the registers' difference, whatever else writes the month meanwhile; the
      * month as it stands after (as the write left it, or read when nothing needed writing), summarized.

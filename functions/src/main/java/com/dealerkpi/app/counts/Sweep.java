@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,11 +257,20 @@ public final class Sweep {
         int failedBefore = failed.count();
         List<String> agreements = new ArrayList<>();
         store.agreements(dealershipId, agreements::add);
-        for (int from = 0; from < agreements.size(); from += BUILD_BATCH) {
-            List<CompletableFuture<Boolean>> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH))
-                    .stream().map(agreement -> CompletableFuture.supplyAsync(
-                            () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor)).toList();
-            batch.forEach(CompletableFuture::join);
+        // in id order, so that how far a build has got is one id: a busy dealership's build can outlast one sweep
+        // (each month write of it is a large item, and they share one partition), and the next goes on after it
+        agreements.sort(null);
+        int from = store.buildProgress(dealershipId, config.generation()).map(through -> after(agreements, through)).orElse(0);
+        for (; from < agreements.size(); from += BUILD_BATCH) {
+            List<String> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH));
+            batch.stream().map(agreement -> CompletableFuture.supplyAsync(
+                            () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor))
+                    .toList().forEach(CompletableFuture::join);
+            if (failed.count() > failedBefore) {
+                // the next sweep counts this batch again, and what follows it
+                return false;
+            }
+            store.recordBuildProgress(dealershipId, config.generation(), batch.get(batch.size() - 1));
         }
         store.events(dealershipId, event -> attempt(() -> aggregates.countUsage(dealershipId, config, event), failed));
         if (failed.count() > failedBefore) {
@@ -268,6 +278,12 @@ public final class Sweep {
         }
         store.markReady(dealershipId, config.generation());
         return true;
+    }
+
+    /** The position of the first agreement after {@code through} in ids sorted ascending. */
+    private static int after(List<String> sortedIds, String through) {
+        int found = Collections.binarySearch(sortedIds, through);
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     /**
@@ -288,7 +304,7 @@ public final class Sweep {
     private static final class Failures {
         private static final int KEPT = 5;
         private final AtomicInteger count = new AtomicInteger();
-        private final List<String> causes = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<String> causes = Collections.synchronizedList(new ArrayList<>());
 
         void add(RuntimeException cause) {
             if (count.incrementAndGet() <= KEPT) {
