@@ -56,6 +56,11 @@ public final class DynamoCountsStore implements CountsStore {
     private static final int FIRST_DAYS_PAGE = 31;
     private static final String READY = "ready";
     private static final String BUILDING = "building";
+    /**
+     * The longest range whose usage is read day item by day item (a year to date, a year and a month: at most 5
+     * BatchGetItem requests, at once); a longer one is read with a Query of the days that have an item.
+     */
+    static final int USAGE_DAYS_BY_KEY = 400;
 
 
     /** Past any milestone's moment (they are at most minutes ahead of the moment they are recorded). */
@@ -784,11 +789,29 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public Map<LocalDate, UsageDay> usage(String dealershipId, long generation, List<LocalDate> days) {
+    public Map<LocalDate, UsageDay> usage(String dealershipId, long generation, LocalDate from, LocalDate to) {
         Map<LocalDate, UsageDay> usage = new java.util.TreeMap<>();
+        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         days.forEach(day -> usage.put(day, UsageDay.none()));
-        BatchReads.readAll(db, table, days.stream().map(day -> usageKey(dealershipId, generation, day)).toList(),
-                "read usage", item -> usage.put(dayOf(item), usageDay(item)));
+        if (days.size() <= USAGE_DAYS_BY_KEY) {
+            BatchReads.readAll(db, table, days.stream().map(day -> usageKey(dealershipId, generation, day)).toList(),
+                    "read usage", item -> usage.put(dayOf(item), usageDay(item)));
+            return usage;
+        }
+        // a long range (range=all, years back) in keys would be a consistent read of every day, each on this one
+        // partition; its days with updates, in pages of 1 MB, are far fewer
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(aggregatePk(dealershipId)), ":from", s(usageSk(generation, from)),
+                        ":to", s(usageSk(generation, to))))
+                .build();
+        DynamoErrors.call("read a long range's usage", () -> {
+            for (QueryResponse page : db.queryPaginator(query)) {
+                page.items().forEach(item -> usage.put(dayOf(item), usageDay(item)));
+            }
+            return null;
+        });
         return usage;
     }
 

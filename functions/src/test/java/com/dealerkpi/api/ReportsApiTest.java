@@ -271,6 +271,26 @@ class ReportsApiTest {
     }
 
     @Test
+    void aRangeOfYearsHoldsTheSameDaysAsEachOfItsYears() {
+        String path = "/dealerships/USL/agreements/u1/status";
+        for (String at : List.of("2024-03-10T10:00:00Z", "2025-07-04T10:00:00Z", "2026-02-02T10:00:00Z")) {
+            assertEquals(201, api.postJson(Caller.dealer("USL"), path, "{\"status\":\"No Answer\",\"occurredAt\":\"" + at + "\"}").status());
+        }
+        List<Object> byYear = new ArrayList<>();
+        for (String year : List.of("2024", "2025", "2026")) {
+            Reply one = api.get(Caller.dealer("USL"), "/dealerships/USL/usage?from=" + year + "-01-01&to=" + year + "-11-28");
+            byYear.addAll(one.list("daily"));
+        }
+        // longer than a year and a month: read as the days that have an item, not day by day
+        for (String range : List.of("from=2024-01-01&to=2026-11-28", "range=all")) {
+            Reply years = api.get(Caller.dealer("USL"), "/dealerships/USL/usage?" + range);
+            assertEquals(200, years.status(), years.toString());
+            assertEquals(3L, ((Number) years.json().get("total")).longValue(), range);
+            assertEquals(byYear, years.list("daily"), range);
+        }
+    }
+
+    @Test
     void targetsMergeByScopeAndEveryChangeIsKept() {
         profile("MRG", "{\"region\":\"North\",\"brand\":\"Audi\",\"databaseSize\":100}");
         put("/targets/national", "{\"soldRate\":0.6,\"contactRatePerMonth\":0.04}");

@@ -660,10 +660,10 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public Map<LocalDate, UsageDay> usage(String dealershipId, long generation, List<LocalDate> days) {
+        public Map<LocalDate, UsageDay> usage(String dealershipId, long generation, LocalDate from, LocalDate to) {
             Map<LocalDate, UsageDay> all = allUsage(dealershipId, generation);
             Map<LocalDate, UsageDay> usage = new TreeMap<>();
-            days.forEach(day -> usage.put(day, all.getOrDefault(day, UsageDay.none())));
+            from.datesUntil(to.plusDays(1)).forEach(day -> usage.put(day, all.getOrDefault(day, UsageDay.none())));
             return usage;
         }
 

@@ -153,8 +153,7 @@ public final class Aggregates {
 
     /** Each day's usage from {@code from} to {@code to}: one consistent read of their day items. */
     public Map<LocalDate, UsageDay> usage(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
-        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
-        return store.usage(dealershipId, config.generation(), days);
+        return store.usage(dealershipId, config.generation(), from, to);
     }
 
     /** The first local day on which the generation counts an update (one consistent read), if any. */

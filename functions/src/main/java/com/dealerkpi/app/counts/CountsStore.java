@@ -156,8 +156,8 @@ public interface CountsStore {
     /** The usage counts hold the update as it is: its history item's flag goes, if it is still in that state. */
     void usagePublished(String dealershipId, String agreementId, UsageEvent event);
 
-    /** Each day's usage, of one generation (days without an item are empty), read consistently. */
-    Map<LocalDate, UsageDay> usage(String dealershipId, long generation, List<LocalDate> days);
+    /** Each day's usage from {@code from} to {@code to}, of one generation (days without an item are empty), read consistently. */
+    Map<LocalDate, UsageDay> usage(String dealershipId, long generation, LocalDate from, LocalDate to);
 
     /** Every day's usage a generation holds, read consistently. */
     Map<LocalDate, UsageDay> allUsage(String dealershipId, long generation);
