@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -22,7 +24,8 @@ import java.util.TreeSet;
  * Recounts every dealership whose aggregates are ready from its milestones and its updates and compares, day by
  * day, stage by stage, status by status and user by user: the check that the aggregates are exact (run on a
  * schedule, and by the local runner's {@code verify-aggregates}). On DynamoDB the milestone index lags writes by a moment, so a dealership that differs is
- * recounted once more after {@code recheck} before its differences count as mismatches. Run with {@code repair}, it
+ * recounted once more after {@code recheck}, and only what differs in both looks counts as a mismatch (live traffic
+ * publishing between a look's reads makes a difference in one look only). Run with {@code repair}, it
  * starts a new generation of every dealership that still differs (built by the next sweeps; reports read the
  * milestones meanwhile), so whatever caused a mismatch (a version of the code without aggregates still writing during
  * a deployment, a defect) wrongs its reports for a day at most; the mismatches are counted and alarmed all the same.
@@ -50,6 +53,11 @@ public final class Verification {
      * total, a status's or a user's).
      */
     public record Mismatch(String dealershipId, LocalDate day, String count, long recounted, long aggregates) {
+        /** Which count of which day differs, whatever the numbers. */
+        String where() {
+            return day + " " + count;
+        }
+
         @Override
         public String toString() {
             return dealershipId + (day == null ? "" : " " + day) + " " + count + ": recounted " + recounted
@@ -97,7 +105,7 @@ public final class Verification {
                 List<Mismatch> found = compare(dealershipId, config.get());
                 if (!found.isEmpty()) {
                     recheck.run();
-                    found = compare(dealershipId, config.get());
+                    found = confirmed(found, compare(dealershipId, config.get()));
                 }
                 checked++;
                 mismatches.addAll(found);
@@ -111,6 +119,17 @@ public final class Verification {
         }
         store.recordVerification(new CountsStore.Verification(clock.instant(), checked, mismatches.size(), unchecked));
         return new Report(checked, building, unchecked, List.copyOf(failures), List.copyOf(mismatches), List.copyOf(rebuilt));
+    }
+
+    /**
+     * What differs in both looks, as the second saw it. A look reads the months, then recounts: an update published
+     * between the two (the verification runs beside live traffic) differs in that look only, while what is wrong
+     * stays wrong; a second race on the same day and count seconds later is what this cannot tell from a mismatch.
+     */
+    private static List<Mismatch> confirmed(List<Mismatch> first, List<Mismatch> second) {
+        Set<String> seen = new HashSet<>();
+        first.forEach(mismatch -> seen.add(mismatch.where()));
+        return second.stream().filter(mismatch -> seen.contains(mismatch.where())).toList();
     }
 
     /** Starts a new generation of a dealership that differs; one that cannot be started is told of, not thrown. */
@@ -142,7 +161,7 @@ public final class Verification {
         months.forEach((month, summary) -> held.put(month, summary.milestones()));
         Map<YearMonth, Map<Stage, long[]>> recounted = store.recount(dealershipId, config.zone());
         List<Mismatch> mismatches = differences(dealershipId, "", recounted, held);
-        mismatches.addAll(compareNetwork(dealershipId, config, held));
+        mismatches.addAll(compareNetwork(dealershipId, config, months));
         mismatches.addAll(compareSummaries(dealershipId, config, months));
         return mismatches;
     }
@@ -171,7 +190,9 @@ public final class Verification {
      * What the roll-ups read of the dealership against its month items: its listing is its config, and its copy of
      * each month (of its generation) holds that month's counters.
      */
-    private List<Mismatch> compareNetwork(String dealershipId, AggregateConfig config, Map<YearMonth, Map<Stage, long[]>> held) {
+    private List<Mismatch> compareNetwork(String dealershipId, AggregateConfig config, Map<YearMonth, MonthSummary> months) {
+        Map<YearMonth, Map<Stage, long[]>> held = new TreeMap<>();
+        months.forEach((month, summary) -> held.put(month, summary.milestones()));
         CountsStore.Copies copies = store.copies(dealershipId, config, List.copyOf(held.keySet()));
         List<Mismatch> mismatches = new ArrayList<>();
         if (!copies.listing().equals(Optional.of(NetworkListing.of(config)))) {
@@ -181,12 +202,19 @@ public final class Verification {
         }
         Map<YearMonth, Map<Stage, long[]>> copied = new TreeMap<>();
         copies.months().forEach((month, copy) -> {
-            if (copy.generation() == config.generation()) {
+            if (copy.generation() == config.generation() && copy.version() > versionOf(months.get(month))) {
+                // a publication landed after the month was read (it writes the month first): compared as it is
+                copied.put(month, held.get(month));
+            } else if (copy.generation() == config.generation()) {
                 copied.put(month, copy.byDay());
             }
         });
         mismatches.addAll(differences(dealershipId, "network copy of ", held, copied));
         return mismatches;
+    }
+
+    private static long versionOf(MonthSummary month) {
+        return month == null ? 0 : month.version();
     }
 
     /** Each stage's day whose count differs between what is expected and what is held. */

@@ -2,7 +2,9 @@ package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.Parallel;
 import com.dealerkpi.domain.counts.Bucketing;
+import com.dealerkpi.domain.counts.NetworkRegister;
 import com.dealerkpi.domain.settings.Profile;
+import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.Reply;
 import com.dealerkpi.support.TestApi;
@@ -11,7 +13,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -54,6 +62,30 @@ class VerificationTest {
         assertEquals(3, recorded().unchecked());
     }
 
+    @Test
+    void aDifferenceInOneLookOnlyIsAnUpdateLandingBetweenItsReadsNotAMismatch() {
+        // D1's recount sees one more contact than its month held: on 1 March in the first look and on 2 March in the
+        // second (two updates each landing between a look's reads), then on 1 March in both
+        AtomicInteger looks = new AtomicInteger();
+        Verification.Report racing = verification(recountingOneMore("D1", () -> looks.incrementAndGet())).run(false, Instant.MAX);
+        assertEquals(List.of(), racing.mismatches());
+        assertEquals(3, racing.checked());
+        Verification.Report always = verification(recountingOneMore("D1", () -> 1)).run(false, Instant.MAX);
+        assertEquals(1, always.mismatches().size(), always.mismatches().toString());
+        assertEquals("D1 2026-03-01 CONTACTED: recounted 2, aggregates 1", always.mismatches().get(0).toString());
+    }
+
+    @Test
+    void aNetworkCopyAheadOfTheMonthAsReadIsAPublicationInFlightNotAMismatch() {
+        // D1's copy of March holds one more contact than the month: a publication read after the month, in flight
+        Verification.Report ahead = verification(copyingOneMore("D1", Long.MAX_VALUE)).run(false, Instant.MAX);
+        assertEquals(List.of(), ahead.mismatches());
+        // the same copy at a version no later than the month's is wrong
+        Verification.Report behind = verification(copyingOneMore("D1", 0)).run(false, Instant.MAX);
+        assertEquals(List.of("D1 2026-03-01 network copy of CONTACTED: recounted 1, aggregates 2"),
+                behind.mismatches().stream().map(String::valueOf).toList());
+    }
+
     private CountsStore.Verification recorded() {
         return api.stores().counts().status().lastVerification().orElseThrow();
     }
@@ -62,6 +94,58 @@ class VerificationTest {
         Aggregates aggregates = new Aggregates(counts, id -> new Bucketing(Profile.DEFAULT_ZONE, null),
                 new Parallel(Runnable::run), Clock.systemUTC());
         return new Verification(counts, aggregates, api.stores().reports(), Clock.systemUTC(), () -> { });
+    }
+
+    /** The store, whose every recount of one dealership finds one more contact on the day of March 2026 {@code day} gives. */
+    private CountsStore recountingOneMore(String dealershipId, IntSupplier day) {
+        CountsStore counts = api.stores().counts();
+        return (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(), new Class<?>[]{CountsStore.class},
+                (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(counts, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("recount") && dealershipId.equals(args[0])) {
+                        @SuppressWarnings("unchecked") Map<YearMonth, Map<Stage, long[]>> recounted =
+                                (Map<YearMonth, Map<Stage, long[]>>) answer;
+                        Map<Stage, long[]> march = new EnumMap<>(recounted.get(YearMonth.of(2026, 3)));
+                        long[] contacted = march.get(Stage.CONTACTED).clone();
+                        contacted[day.getAsInt()]++;
+                        march.put(Stage.CONTACTED, contacted);
+                        Map<YearMonth, Map<Stage, long[]>> changed = new TreeMap<>(recounted);
+                        changed.put(YearMonth.of(2026, 3), march);
+                        return changed;
+                    }
+                    return answer;
+                });
+    }
+
+    /** The store, whose copies of one dealership's March 2026 hold one more contact on the 1st, at {@code version}. */
+    private CountsStore copyingOneMore(String dealershipId, long version) {
+        CountsStore counts = api.stores().counts();
+        return (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(), new Class<?>[]{CountsStore.class},
+                (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(counts, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("copies") && dealershipId.equals(args[0])) {
+                        CountsStore.Copies copies = (CountsStore.Copies) answer;
+                        NetworkRegister march = copies.months().get(YearMonth.of(2026, 3));
+                        Map<Stage, long[]> byDay = new EnumMap<>(march.byDay());
+                        long[] contacted = byDay.get(Stage.CONTACTED).clone();
+                        contacted[1]++;
+                        byDay.put(Stage.CONTACTED, contacted);
+                        Map<YearMonth, NetworkRegister> months = new TreeMap<>(copies.months());
+                        months.put(YearMonth.of(2026, 3), new NetworkRegister(march.generation(), version, byDay));
+                        return new CountsStore.Copies(copies.listing(), months);
+                    }
+                    return answer;
+                });
     }
 
     /** The store, whose every read of one dealership's months fails. */
