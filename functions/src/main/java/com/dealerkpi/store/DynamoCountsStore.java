@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -655,16 +656,13 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public Map<YearMonth, Map<Stage, long[]>> recount(String dealershipId, ZoneId zone) {
-        Map<YearMonth, Map<Stage, long[]>> counts = new java.util.TreeMap<>();
+    public Map<String, Map<Stage, Instant>> everyMilestone(String dealershipId) {
+        Map<String, Map<Stage, Instant>> agreements = new HashMap<>();
         for (Stage stage : Stage.values()) {
-            milestoneIndex.milestoneRows(dealershipId, stage, Instant.EPOCH, FAR_FUTURE, row -> {
-                java.time.ZonedDateTime local = row.at().atZone(zone);
-                counts.computeIfAbsent(YearMonth.from(local), m -> MonthCounts.byDay(Map.of()))
-                        .get(stage)[local.getDayOfMonth()]++;
-            });
+            milestoneIndex.milestoneRows(dealershipId, stage, Instant.EPOCH, FAR_FUTURE, row ->
+                    agreements.computeIfAbsent(row.agreementId(), id -> new EnumMap<>(Stage.class)).put(stage, row.at()));
         }
-        return counts;
+        return agreements;
     }
 
     @Override

@@ -7,10 +7,10 @@ import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.app.status.StatusStore;
 import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Bucketing;
-import com.dealerkpi.domain.counts.CohortRecord;
 import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
+import com.dealerkpi.domain.counts.MonthRecount;
 import com.dealerkpi.domain.counts.MonthSummary;
 import com.dealerkpi.domain.counts.UsageDay;
 import com.dealerkpi.domain.counts.UsageEvent;
@@ -590,53 +590,26 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         /** Each month as the milestones make it now: counters, cohorts and sales. */
         @Override
         public Map<YearMonth, MonthSummary> summaries(String dealershipId, long generation, List<YearMonth> months) {
-            java.time.ZoneId zone = config(dealershipId).orElseThrow().zone();
-            Map<YearMonth, Map<Stage, long[]>> all = recount(dealershipId, zone);
-            Map<YearMonth, Map<Stage, long[]>> cohorts = new HashMap<>();
-            Map<YearMonth, List<Map<Stage, Instant>>> sales = new HashMap<>();
-            synchronized (InMemoryStores.this) {
-                String prefix = dealershipId + "/";
-                milestones.forEach((key, stages) -> {
-                    if (!key.startsWith(prefix)) {
-                        return;
-                    }
-                    Milestone contacted = stages.get(Stage.CONTACTED);
-                    if (contacted != null) {
-                        java.time.ZonedDateTime local = contacted.at().atZone(zone);
-                        Map<Stage, long[]> month = cohorts.computeIfAbsent(YearMonth.from(local), m -> MonthCounts.byDay(Map.of()));
-                        stages.keySet().stream().filter(CohortRecord.LATER::contains)
-                                .forEach(stage -> month.get(stage)[local.getDayOfMonth()]++);
-                    }
-                    Milestone sold = stages.get(Stage.SOLD);
-                    if (sold != null) {
-                        Map<Stage, Instant> moments = new java.util.EnumMap<>(Stage.class);
-                        stages.forEach((stage, milestone) -> moments.put(stage, milestone.at()));
-                        sales.computeIfAbsent(YearMonth.from(sold.at().atZone(zone)), m -> new ArrayList<>()).add(moments);
-                    }
-                });
-            }
+            Map<YearMonth, MonthSummary> all = allMonths(dealershipId, generation);
             Map<YearMonth, MonthSummary> read = new java.util.LinkedHashMap<>();
-            months.forEach(month -> read.put(month, new MonthSummary(0, all.getOrDefault(month, MonthCounts.byDay(Map.of())),
-                    cohorts.getOrDefault(month, MonthCounts.byDay(Map.of())), sales.getOrDefault(month, List.of()))));
+            months.forEach(month -> read.put(month, all.getOrDefault(month, MonthSummary.none())));
             return read;
         }
 
         @Override
         public Map<YearMonth, MonthSummary> allMonths(String dealershipId, long generation) {
-            return new TreeMap<>(summaries(dealershipId, generation,
-                    List.copyOf(recount(dealershipId, config(dealershipId).orElseThrow().zone()).keySet())));
+            return MonthRecount.of(everyMilestone(dealershipId), config(dealershipId).orElseThrow().zone());
         }
 
         @Override
-        public Map<YearMonth, Map<Stage, long[]>> recount(String dealershipId, java.time.ZoneId zone) {
-            Map<YearMonth, Map<Stage, long[]>> counts = new TreeMap<>();
+        public Map<String, Map<Stage, Instant>> everyMilestone(String dealershipId) {
+            Map<String, Map<Stage, Instant>> agreements = new HashMap<>();
             for (Stage stage : Stage.values()) {
                 for (MilestoneRow row : rows(dealershipId, stage)) {
-                    java.time.ZonedDateTime local = row.at().atZone(zone);
-                    counts.computeIfAbsent(YearMonth.from(local), m -> MonthCounts.byDay(Map.of())).get(stage)[local.getDayOfMonth()]++;
+                    agreements.computeIfAbsent(row.agreementId(), id -> new java.util.EnumMap<>(Stage.class)).put(stage, row.at());
                 }
             }
-            return counts;
+            return agreements;
         }
 
         @Override

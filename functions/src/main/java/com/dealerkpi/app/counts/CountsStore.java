@@ -132,10 +132,10 @@ public interface CountsStore {
     Map<YearMonth, MonthSummary> allMonths(String dealershipId, long generation);
 
     /**
-     * Every milestone of the dealership counted afresh from the milestone index, by local month in {@code zone}, stage
-     * by day: what verification compares the aggregates with (the index lags writes on DynamoDB by a moment).
+     * Every agreement's milestone moments, by agreement id, read afresh from the milestone index: what verification
+     * recounts the aggregates from (the index lags writes on DynamoDB by a moment).
      */
-    Map<YearMonth, Map<Stage, long[]>> recount(String dealershipId, ZoneId zone);
+    Map<String, Map<Stage, Instant>> everyMilestone(String dealershipId);
 
     /** Each agreement of the dealership with a milestone, from the milestone index: what a build goes through. */
     void agreements(String dealershipId, Consumer<String> sink);

@@ -2,6 +2,7 @@ package com.dealerkpi.app.counts;
 
 import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.counts.AggregateConfig;
+import com.dealerkpi.domain.counts.MonthRecount;
 import com.dealerkpi.domain.counts.MonthSummary;
 import com.dealerkpi.domain.counts.NetworkListing;
 import com.dealerkpi.domain.counts.UsageDay;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Recounts every dealership whose aggregates are ready from its milestones and its updates and compares, day by
@@ -155,14 +157,44 @@ public final class Verification {
         return mismatches;
     }
 
+    /**
+     * The month items against the milestones recounted: each stage's counters, the cohorts' counters, and each month's
+     * sales with their moments (what time to convert reads); then what the roll-ups and the reports read of them.
+     */
     private List<Mismatch> compareMilestones(String dealershipId, AggregateConfig config) {
         Map<YearMonth, MonthSummary> months = store.allMonths(dealershipId, config.generation());
-        Map<YearMonth, Map<Stage, long[]>> held = new TreeMap<>();
-        months.forEach((month, summary) -> held.put(month, summary.milestones()));
-        Map<YearMonth, Map<Stage, long[]>> recounted = store.recount(dealershipId, config.zone());
-        List<Mismatch> mismatches = differences(dealershipId, "", recounted, held);
+        Map<YearMonth, MonthSummary> recounted = MonthRecount.of(store.everyMilestone(dealershipId), config.zone());
+        List<Mismatch> mismatches = differences(dealershipId, "", counters(recounted, MonthSummary::milestones),
+                counters(months, MonthSummary::milestones));
+        mismatches.addAll(differences(dealershipId, "cohort of ", counters(recounted, MonthSummary::cohorts),
+                counters(months, MonthSummary::cohorts)));
+        mismatches.addAll(compareSales(dealershipId, recounted, months));
         mismatches.addAll(compareNetwork(dealershipId, config, months));
         mismatches.addAll(compareSummaries(dealershipId, config, months));
+        return mismatches;
+    }
+
+    private static Map<YearMonth, Map<Stage, long[]>> counters(Map<YearMonth, MonthSummary> months,
+                                                               Function<MonthSummary, Map<Stage, long[]>> which) {
+        Map<YearMonth, Map<Stage, long[]>> counters = new TreeMap<>();
+        months.forEach((month, summary) -> counters.put(month, which.apply(summary)));
+        return counters;
+    }
+
+    /** Each month whose sales, or any of their moments, differ (its numbers: how many sales each holds). */
+    private static List<Mismatch> compareSales(String dealershipId, Map<YearMonth, MonthSummary> recounted,
+                                               Map<YearMonth, MonthSummary> held) {
+        TreeSet<YearMonth> months = new TreeSet<>(held.keySet());
+        months.addAll(recounted.keySet());
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (YearMonth month : months) {
+            MonthSummary expected = recounted.getOrDefault(month, MonthSummary.none());
+            MonthSummary actual = held.getOrDefault(month, MonthSummary.none());
+            if (!expected.holdsTheSameSalesAs(actual)) {
+                mismatches.add(new Mismatch(dealershipId, null, "sales of " + month + " with their moments (time to convert)",
+                        expected.sales().size(), actual.sales().size()));
+            }
+        }
         return mismatches;
     }
 

@@ -13,8 +13,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,6 +79,33 @@ class VerificationTest {
     }
 
     @Test
+    void aSaleWhoseMomentsDifferIsAMismatchThoughEveryCounterAgrees() {
+        // D1's appointment a second later than its month's sale record holds it: the same day, so no counter moves,
+        // but its time to convert would
+        CountsStore counts = api.stores().counts();
+        CountsStore later = (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(),
+                new Class<?>[]{CountsStore.class}, (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(counts, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("everyMilestone") && "D1".equals(args[0])) {
+                        @SuppressWarnings("unchecked") Map<String, Map<Stage, Instant>> recounted =
+                                new HashMap<>((Map<String, Map<Stage, Instant>>) answer);
+                        Map<Stage, Instant> moments = new EnumMap<>(recounted.get("A1"));
+                        moments.put(Stage.APPOINTED, moments.get(Stage.APPOINTED).plusSeconds(1));
+                        recounted.put("A1", moments);
+                        return recounted;
+                    }
+                    return answer;
+                });
+        assertEquals(List.of("D1 sales of 2026-03 with their moments (time to convert): recounted 1, aggregates 1"),
+                verification(later).run(false, Instant.MAX).mismatches().stream().map(String::valueOf).toList());
+    }
+
+    @Test
     void aNetworkCopyAheadOfTheMonthAsReadIsAPublicationInFlightNotAMismatch() {
         // D1's copy of March holds one more contact than the month: a publication read after the month, in flight
         Verification.Report ahead = verification(copyingOneMore("D1", Long.MAX_VALUE)).run(false, Instant.MAX);
@@ -107,16 +137,12 @@ class VerificationTest {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (method.getName().equals("recount") && dealershipId.equals(args[0])) {
-                        @SuppressWarnings("unchecked") Map<YearMonth, Map<Stage, long[]>> recounted =
-                                (Map<YearMonth, Map<Stage, long[]>>) answer;
-                        Map<Stage, long[]> march = new EnumMap<>(recounted.get(YearMonth.of(2026, 3)));
-                        long[] contacted = march.get(Stage.CONTACTED).clone();
-                        contacted[day.getAsInt()]++;
-                        march.put(Stage.CONTACTED, contacted);
-                        Map<YearMonth, Map<Stage, long[]>> changed = new TreeMap<>(recounted);
-                        changed.put(YearMonth.of(2026, 3), march);
-                        return changed;
+                    if (method.getName().equals("everyMilestone") && dealershipId.equals(args[0])) {
+                        @SuppressWarnings("unchecked") Map<String, Map<Stage, Instant>> recounted =
+                                new HashMap<>((Map<String, Map<Stage, Instant>>) answer);
+                        recounted.put("not-counted", Map.of(Stage.CONTACTED,
+                                LocalDate.of(2026, 3, day.getAsInt()).atTime(10, 0).toInstant(ZoneOffset.UTC)));
+                        return recounted;
                     }
                     return answer;
                 });
