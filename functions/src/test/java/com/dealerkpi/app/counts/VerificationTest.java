@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -82,25 +83,14 @@ class VerificationTest {
     void aSaleWhoseMomentsDifferIsAMismatchThoughEveryCounterAgrees() {
         // D1's appointment a second later than its month's sale record holds it: the same day, so no counter moves,
         // but its time to convert would
-        CountsStore counts = api.stores().counts();
-        CountsStore later = (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(),
-                new Class<?>[]{CountsStore.class}, (proxy, method, args) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(counts, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("everyMilestone") && "D1".equals(args[0])) {
-                        @SuppressWarnings("unchecked") Map<String, Map<Stage, Instant>> recounted =
-                                new HashMap<>((Map<String, Map<Stage, Instant>>) answer);
-                        Map<Stage, Instant> moments = new EnumMap<>(recounted.get("A1"));
-                        moments.put(Stage.APPOINTED, moments.get(Stage.APPOINTED).plusSeconds(1));
-                        recounted.put("A1", moments);
-                        return recounted;
-                    }
-                    return answer;
-                });
+        CountsStore later = changing("everyMilestone", "D1", answer -> {
+            @SuppressWarnings("unchecked") Map<String, Map<Stage, Instant>> recounted =
+                    new HashMap<>((Map<String, Map<Stage, Instant>>) answer);
+            Map<Stage, Instant> moments = new EnumMap<>(recounted.get("A1"));
+            moments.put(Stage.APPOINTED, moments.get(Stage.APPOINTED).plusSeconds(1));
+            recounted.put("A1", moments);
+            return recounted;
+        });
         assertEquals(List.of("D1 sales of 2026-03 with their moments (time to convert): recounted 1, aggregates 1"),
                 verification(later).run(false, Instant.MAX).mismatches().stream().map(String::valueOf).toList());
     }
@@ -128,65 +118,49 @@ class VerificationTest {
 
     /** The store, whose every recount of one dealership finds one more contact on the day of March 2026 {@code day} gives. */
     private CountsStore recountingOneMore(String dealershipId, IntSupplier day) {
-        CountsStore counts = api.stores().counts();
-        return (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(), new Class<?>[]{CountsStore.class},
-                (proxy, method, args) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(counts, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("everyMilestone") && dealershipId.equals(args[0])) {
-                        @SuppressWarnings("unchecked") Map<String, Map<Stage, Instant>> recounted =
-                                new HashMap<>((Map<String, Map<Stage, Instant>>) answer);
-                        recounted.put("not-counted", Map.of(Stage.CONTACTED,
-                                LocalDate.of(2026, 3, day.getAsInt()).atTime(10, 0).toInstant(ZoneOffset.UTC)));
-                        return recounted;
-                    }
-                    return answer;
-                });
+        return changing("everyMilestone", dealershipId, answer -> {
+            @SuppressWarnings("unchecked") Map<String, Map<Stage, Instant>> recounted =
+                    new HashMap<>((Map<String, Map<Stage, Instant>>) answer);
+            recounted.put("not-counted", Map.of(Stage.CONTACTED,
+                    LocalDate.of(2026, 3, day.getAsInt()).atTime(10, 0).toInstant(ZoneOffset.UTC)));
+            return recounted;
+        });
     }
 
     /** The store, whose copies of one dealership's March 2026 hold one more contact on the 1st, at {@code version}. */
     private CountsStore copyingOneMore(String dealershipId, long version) {
-        CountsStore counts = api.stores().counts();
-        return (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(), new Class<?>[]{CountsStore.class},
-                (proxy, method, args) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(counts, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("copies") && dealershipId.equals(args[0])) {
-                        CountsStore.Copies copies = (CountsStore.Copies) answer;
-                        NetworkRegister march = copies.months().get(YearMonth.of(2026, 3));
-                        Map<Stage, long[]> byDay = new EnumMap<>(march.byDay());
-                        long[] contacted = byDay.get(Stage.CONTACTED).clone();
-                        contacted[1]++;
-                        byDay.put(Stage.CONTACTED, contacted);
-                        Map<YearMonth, NetworkRegister> months = new TreeMap<>(copies.months());
-                        months.put(YearMonth.of(2026, 3), new NetworkRegister(march.generation(), version, byDay));
-                        return new CountsStore.Copies(copies.listing(), months);
-                    }
-                    return answer;
-                });
+        return changing("copies", dealershipId, answer -> {
+            CountsStore.Copies copies = (CountsStore.Copies) answer;
+            NetworkRegister march = copies.months().get(YearMonth.of(2026, 3));
+            Map<Stage, long[]> byDay = new EnumMap<>(march.byDay());
+            long[] contacted = byDay.get(Stage.CONTACTED).clone();
+            contacted[1]++;
+            byDay.put(Stage.CONTACTED, contacted);
+            Map<YearMonth, NetworkRegister> months = new TreeMap<>(copies.months());
+            months.put(YearMonth.of(2026, 3), new NetworkRegister(march.generation(), version, byDay));
+            return new CountsStore.Copies(copies.listing(), months);
+        });
     }
 
     /** The store, whose every read of one dealership's months fails. */
     private CountsStore failingFor(String dealershipId) {
+        return changing("allMonths", dealershipId, answer -> {
+            throw new IllegalStateException("the store is down");
+        });
+    }
+
+    /** The store, with what {@code method} answers for one dealership changed by {@code change}. */
+    private CountsStore changing(String method, String dealershipId, UnaryOperator<Object> change) {
         CountsStore counts = api.stores().counts();
         return (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(), new Class<?>[]{CountsStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("allMonths") && dealershipId.equals(args[0])) {
-                        throw new IllegalStateException("the store is down");
-                    }
+                (proxy, called, args) -> {
+                    Object answer;
                     try {
-                        return method.invoke(counts, args);
+                        answer = called.invoke(counts, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
+                    return called.getName().equals(method) && dealershipId.equals(args[0]) ? change.apply(answer) : answer;
                 });
     }
 }
