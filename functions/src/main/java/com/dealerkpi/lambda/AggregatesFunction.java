@@ -33,6 +33,11 @@ public final class AggregatesFunction implements RequestStreamHandler {
      */
     private static final Duration VERIFY_RESERVE = Duration.ofMinutes(5);
     /**
+     * How long a scheduled sweep starts batches of a build: it then ends before the next minute's sweep begins (rather
+     * than building the same batches beside it, or running into the function's timeout), and the next goes on.
+     */
+    static final Duration SWEEP_BUILDS = Duration.ofSeconds(40);
+    /**
      * How old a flag must be before a scheduled sweep takes it over (past the status function's timeout: the request
      * that set it has ended), and a new generation before it is built: past the longest traffic shift a deployment
      * may take (template.yaml, DeploymentType: 10 minutes) and the timeout, so no code that began under the generation
@@ -99,7 +104,7 @@ public final class AggregatesFunction implements RequestStreamHandler {
     }
 
     private void sweep(Telemetry.Request run, Map<String, Object> result) {
-        Sweep.Result swept = wiring.sweep().run(GRACE);
+        Sweep.Result swept = wiring.sweep().run(GRACE, Instant.now().plus(SWEEP_BUILDS));
         long pending = wiring.stores().counts().pending();
         run.count(Metric.AGREEMENTS_SETTLED, swept.published());
         run.count(Metric.AGGREGATE_BUILDS, swept.built());

@@ -158,24 +158,37 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public Optional<String> buildProgress(String dealershipId, long generation) {
+    public BuildProgress buildProgress(String dealershipId, long generation) {
         Map<String, AttributeValue> marker = DynamoErrors.call("read how far a build has got", () ->
                 db.getItem(r -> r.tableName(table).key(buildingKey(dealershipId)).consistentRead(true)).item());
-        if (marker == null || !marker.containsKey(BUILT_THROUGH)
+        if (marker == null || !marker.containsKey(BUILD_GENERATION)
                 || Long.parseLong(marker.get(BUILD_GENERATION).n()) != generation) {
-            return Optional.empty();
+            return BuildProgress.NONE;
         }
-        return Optional.of(marker.get(BUILT_THROUGH).s());
+        return new BuildProgress(Optional.ofNullable(marker.get(BUILT_THROUGH)).map(AttributeValue::s),
+                Optional.ofNullable(marker.get(USAGE_BUILT_THROUGH)).map(AttributeValue::s));
     }
 
     @Override
-    public void recordBuildProgress(String dealershipId, long generation, String through) {
+    public void recordBuildProgress(String dealershipId, long generation, BuildProgress progress) {
+        Map<String, String> names = new HashMap<>(Map.of("#g", BUILD_GENERATION, "#pk", PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":g", n(generation)));
+        StringBuilder update = new StringBuilder("SET #g = :g");
+        progress.agreements().ifPresent(through -> {
+            update.append(", #a = :a");
+            names.put("#a", BUILT_THROUGH);
+            values.put(":a", s(through));
+        });
+        progress.events().ifPresent(through -> {
+            update.append(", #e = :e");
+            names.put("#e", USAGE_BUILT_THROUGH);
+            values.put(":e", s(through));
+        });
         DynamoErrors.call("record how far a build has got", () -> {
             try {
-                db.updateItem(r -> r.tableName(table).key(buildingKey(dealershipId))
-                        .updateExpression("SET #g = :g, #t = :t").conditionExpression("attribute_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#g", BUILD_GENERATION, "#t", BUILT_THROUGH, "#pk", PK))
-                        .expressionAttributeValues(Map.of(":g", n(generation), ":t", s(through))));
+                db.updateItem(r -> r.tableName(table).key(buildingKey(dealershipId)).updateExpression(update.toString())
+                        .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
             } catch (ConditionalCheckFailedException builtMeanwhile) {
                 // marked ready (by a sweep racing this one): nothing left to resume
             }

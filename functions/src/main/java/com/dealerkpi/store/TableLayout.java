@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *                                                                    sale records x#{agreement}, cohort records
  *                                                                    c#{agreement} and counters kS{dd})
  * usage day         D#{dealer}#AGG           U#{generation}#{yyyy-mm-dd} (ut, us#{status}, uu#{user}, ue, uv)
- * building marker   D##BUILDING              {dealer}                (bgen, bthru: how far its build has got)
+ * building marker   D##BUILDING              {dealer}                (bgen, bthru, buthru: how far its build has got)
  * aggregates status D##AGGREGATES            STATUS
  * network month     N##M#{yyyy-mm}#{shard}   N                      (copies d#{dealer} of its month's counters; a
  *                                                                    dealer group's dealerships share one shard)
@@ -136,9 +136,13 @@ public final class TableLayout {
     public static final String SINCE = "since";
     /** An aggregate config's format ({@code AggregateConfig.CURRENT_FORMAT}; absent: 1, before month summaries). */
     public static final String FORMAT = "fmt";
-    /** On a building marker: the generation being built, and the last agreement (in id order) counted into it. */
+    /**
+     * On a building marker: the generation being built, the last agreement (in id order) counted into it, and the
+     * last update counted into its usage.
+     */
     static final String BUILD_GENERATION = "bgen";
     static final String BUILT_THROUGH = "bthru";
+    static final String USAGE_BUILT_THROUGH = "buthru";
     /** On a registry entry: the dealership was registered by a version that counts every update into aggregates. */
     static final String COUNTED_FROM_START = "cfs";
     /** On a voided history event: when, by whom, why. */

@@ -410,7 +410,7 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         private Instant formatSince;
         private Verification lastVerification;
         /** How far each build has got, by dealership and generation. */
-        private final Map<String, String> builtThrough = new HashMap<>();
+        private final Map<String, BuildProgress> builtThrough = new HashMap<>();
 
         @Override
         public Optional<AggregateConfig> config(String dealershipId) {
@@ -503,16 +503,16 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public Optional<String> buildProgress(String dealershipId, long generation) {
+        public BuildProgress buildProgress(String dealershipId, long generation) {
             synchronized (InMemoryStores.this) {
-                return Optional.ofNullable(builtThrough.get(dealershipId + "#" + generation));
+                return builtThrough.getOrDefault(dealershipId + "#" + generation, BuildProgress.NONE);
             }
         }
 
         @Override
-        public void recordBuildProgress(String dealershipId, long generation, String through) {
+        public void recordBuildProgress(String dealershipId, long generation, BuildProgress progress) {
             synchronized (InMemoryStores.this) {
-                builtThrough.put(dealershipId + "#" + generation, through);
+                builtThrough.put(dealershipId + "#" + generation, progress);
             }
         }
 

@@ -69,6 +69,11 @@ public final class TestApi {
         return wiring.sweep().run(grace);
     }
 
+    /** A sweep that starts no batch of a build after {@code buildsUntil}, as a scheduled one. */
+    public Sweep.Result sweep(Sweep.Grace grace, java.time.Instant buildsUntil) {
+        return wiring.sweep().run(grace, buildsUntil);
+    }
+
     /** Recounts every dealership's aggregates from its milestones, repairing nothing. */
     public Verification.Report verifyAggregates() {
         return wiring.verification().run(false, java.time.Instant.MAX);

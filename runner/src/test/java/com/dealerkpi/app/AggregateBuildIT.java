@@ -4,6 +4,7 @@ import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.Months;
 import com.dealerkpi.domain.counts.NetworkCounts;
+import com.dealerkpi.domain.counts.UsageEvent;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.Profile;
@@ -28,6 +29,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -58,22 +60,29 @@ class AggregateBuildIT {
     @Test
     void aBuildCutOffPartWayGoesOnAfterTheLastBatchItCounted() {
         Set<String> agreementsRead = ConcurrentHashMap.newKeySet();
-        AtomicReference<String> failOnce = new AtomicReference<>();
-        ExecutionInterceptor agreementReads = new ExecutionInterceptor() {
+        AtomicReference<String> failReading = new AtomicReference<>();
+        AtomicInteger usageWrites = new AtomicInteger();
+        AtomicInteger failUsageWrite = new AtomicInteger();
+        ExecutionInterceptor observed = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (context.request() instanceof QueryRequest query && query.expressionAttributeValues().containsKey(":pk")
                         && query.expressionAttributeValues().get(":pk").s().startsWith("D#U1#A#")) {
                     String agreement = query.expressionAttributeValues().get(":pk").s().substring("D#U1#A#".length());
                     agreementsRead.add(agreement);
-                    if (agreement.equals(failOnce.getAndUpdate(target -> agreement.equals(target) ? null : target))) {
+                    if (agreement.equals(failReading.getAndUpdate(target -> agreement.equals(target) ? null : target))) {
                         throw SdkClientException.create("connection reset (injected) reading " + agreement);
                     }
                 }
+                if (context.request() instanceof UpdateItemRequest update && update.key().get("pk").s().equals("D#U1#AGG")
+                        && update.key().get("sk").s().startsWith("U#")
+                        && usageWrites.incrementAndGet() == failUsageWrite.get()) {
+                    throw SdkClientException.create("connection reset (injected) counting an update");
+                }
             }
         };
-        // one attempt a request: the injected failure reaches the sweep rather than the SDK's retries
-        DynamoDbClient db = Backend.get().client(1, Duration.ofSeconds(10), agreementReads);
+        // one attempt a request: the injected failures reach the sweep rather than the SDK's retries
+        DynamoDbClient db = Backend.get().client(1, Duration.ofSeconds(10), observed);
         String table = Backend.get().freshTable(db);
         TestApi api = withHistory(db, table, "U1", 300, 100, 11);
         Map<String, Object> counts = api.get(Caller.national(), KPI).map("counts");
@@ -81,25 +90,54 @@ class AggregateBuildIT {
         api.stores().counts().agreements("U1", agreements::add);
         Collections.sort(agreements);
         assertTrue(agreements.size() > 64, agreements.size() + " agreements: more than two batches of 32");
+        List<UsageEvent> events = new ArrayList<>();
+        api.stores().counts().events("U1", events::add);
+        assertTrue(events.size() > 256, events.size() + " updates: more than one batch of 256");
         asWrittenBeforeAggregates(db, table);
         api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
 
-        // a read of the second batch fails: the first is counted in full and recorded, the second is not
-        failOnce.set(agreements.get(40));
-        Sweep.Result cutOff = api.sweep();
-        assertEquals(0, cutOff.built(), cutOff.toString());
-        assertEquals(1, cutOff.failed(), cutOff.toString());
-        Map<String, AttributeValue> marker = db.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D##BUILDING"),
-                "sk", AttributeValue.fromS("U1"))).consistentRead(true)).item();
-        assertEquals(agreements.get(31), marker.get("bthru").s(), "recorded through the last agreement of the first batch");
+        Sweep.Result outOfTime = api.sweep(Sweep.Grace.NONE, Instant.now());
+        assertEquals(List.of(0, 0), List.of(outOfTime.built(), outOfTime.failed()), "a sweep out of time starts no batch");
+        assertEquals(Map.of(), progress(db, table), "and records none");
 
+        // a read of the second batch fails: the first is counted in full and recorded, the second is not
+        failReading.set(agreements.get(40));
+        Sweep.Result cutOff = api.sweep();
+        assertEquals(List.of(0, 1), List.of(cutOff.built(), cutOff.failed()), cutOff.toString());
+        assertEquals(Map.of("bthru", agreements.get(31)), progress(db, table), "recorded through the first batch's last agreement");
+
+        // then the agreements after it, and the usage until a write of its second batch fails
         agreementsRead.clear();
-        Sweep.Result resumed = api.sweep();
-        assertEquals(1, resumed.built(), resumed.toString());
+        usageWrites.set(0);
+        failUsageWrite.set(260);
+        Sweep.Result usageCutOff = api.sweep();
+        assertEquals(List.of(0, 1), List.of(usageCutOff.built(), usageCutOff.failed()), usageCutOff.toString());
         assertEquals(new TreeSet<>(agreements.subList(32, agreements.size())), new TreeSet<>(agreementsRead),
                 "the next sweep counts the agreements after the first batch, and only those");
+        assertTrue(progress(db, table).containsKey("buthru"), "the first batch of updates recorded: " + progress(db, table));
+
+        agreementsRead.clear();
+        usageWrites.set(0);
+        failUsageWrite.set(0);
+        Sweep.Result resumed = api.sweep();
+        assertEquals(1, resumed.built(), resumed.toString());
+        assertEquals(Set.of(), agreementsRead, "every agreement was counted already");
+        assertEquals(events.size() - 256, usageWrites.get(), "the updates after the first batch of 256, and only those");
         assertEquals(counts, api.get(Caller.national(), KPI).map("counts"));
         assertEquals(List.of(), api.verifyAggregates().mismatches());
+    }
+
+    /** How far the build of U1 has got, as its building marker records it (the generation aside). */
+    private static Map<String, String> progress(DynamoDbClient db, String table) {
+        Map<String, AttributeValue> marker = db.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("D##BUILDING"),
+                "sk", AttributeValue.fromS("U1"))).consistentRead(true)).item();
+        Map<String, String> progress = new java.util.TreeMap<>();
+        for (String through : List.of("bthru", "buthru")) {
+            if (marker.containsKey(through)) {
+                progress.put(through, marker.get(through).s());
+            }
+        }
+        return progress;
     }
 
     @Test

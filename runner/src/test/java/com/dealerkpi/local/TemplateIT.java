@@ -213,7 +213,7 @@ class TemplateIT {
                 });
         assertEquals(Map.of("{\"task\":\"sweep\"}", "rate(1 minute)", "{\"task\":\"verify\"}", "cron(30 3 * * ? *)"), schedules);
         Map<String, Object> function = map(map(resources.get("AggregatesFunction")).get("Properties"));
-        assertEquals(900, function.get("Timeout"), "a build runs as long as Lambda lets it; the next sweep resumes it");
+        assertEquals(900, function.get("Timeout"), "the daily verification runs as long as Lambda lets it");
         Map<String, Object> mismatches = map(map(resources.get("AggregateMismatchesAlarm")).get("Properties"));
         assertEquals("AggregateMismatches", mismatches.get("MetricName"));
         assertEquals(1, ((Number) mismatches.get("Threshold")).intValue(), "one mismatch is one too many");

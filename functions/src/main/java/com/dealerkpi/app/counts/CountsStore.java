@@ -57,17 +57,30 @@ public interface CountsStore {
     /** Lists a dealership as {@link #building} (again: a config that is not ready must be). */
     void listAsBuilding(String dealershipId);
 
-    /**
-     * How far a build of the generation has got: the last agreement (in id order) of the last batch it counted in
-     * full; empty when none was, or when what is recorded is another generation's.
-     */
-    Optional<String> buildProgress(String dealershipId, long generation);
+    /** How far a build of the generation has got; {@link BuildProgress#NONE} when what is recorded is another's. */
+    BuildProgress buildProgress(String dealershipId, long generation);
 
     /**
-     * Records that every agreement up to {@code through} (in id order) is counted into the generation being built, so
-     * a build cut off (the function's time, a failure) goes on after it; nothing when the dealership is built already.
+     * Records how far the build of the generation has got, so that one cut off (its sweep's time, a failure) goes on
+     * after it; nothing when the dealership is built already.
      */
-    void recordBuildProgress(String dealershipId, long generation, String through);
+    void recordBuildProgress(String dealershipId, long generation, BuildProgress progress);
+
+    /**
+     * How far a build has got: the last agreement (in id order) of the last batch it counted in full, and then the
+     * last update (in the order of its moment and id, as the build's text of it) counted into the usage.
+     */
+    record BuildProgress(Optional<String> agreements, Optional<String> events) {
+        public static final BuildProgress NONE = new BuildProgress(Optional.empty(), Optional.empty());
+
+        public BuildProgress agreementsThrough(String agreement) {
+            return new BuildProgress(Optional.of(agreement), events);
+        }
+
+        public BuildProgress eventsThrough(String event) {
+            return new BuildProgress(agreements, Optional.of(event));
+        }
+    }
 
     /**
      * Brings registers and sale records of one month to at least the wanted versions ({@link MonthCounts#change}),

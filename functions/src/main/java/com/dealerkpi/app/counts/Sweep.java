@@ -4,14 +4,17 @@ import com.dealerkpi.app.common.DealershipRegistry;
 import com.dealerkpi.domain.counts.AggregateConfig;
 import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.counts.NetworkListing;
+import com.dealerkpi.domain.counts.UsageEvent;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +35,8 @@ import java.util.function.Supplier;
 public final class Sweep {
     /** Agreements settled at once while building. */
     private static final int BUILD_BATCH = 32;
+    /** Updates a build counts into the usage between two records of how far it has got. */
+    private static final int USAGE_BATCH = 256;
 
     private final CountsStore store;
     private final Aggregates aggregates;
@@ -92,7 +97,16 @@ public final class Sweep {
     public record Upkeep(Instant settledBefore, Instant requestsEndedBefore, String codeVersion) {
     }
 
+    /** A sweep that builds until it has built everything there is to build (the local runner's, the tests'). */
     public Result run(Grace grace) {
+        return run(grace, Instant.MAX);
+    }
+
+    /**
+     * A sweep that starts no batch of a build after {@code buildsUntil}: a build goes on at the next sweep where this
+     * one stopped, so a scheduled sweep ends before the next one begins rather than building beside it.
+     */
+    public Result run(Grace grace, Instant buildsUntil) {
         Failures failed = new Failures();
         Instant settledBefore = clock.instant().minus(grace.builds());
         Upkeep upkeep = new Upkeep(settledBefore, clock.instant().minus(grace.flags()), codeVersion);
@@ -101,7 +115,7 @@ public final class Sweep {
         int built = 0;
         Instant buildBefore = clock.instant().minus(grace.builds());
         for (String dealershipId : store.building()) {
-            if (build(dealershipId, buildBefore, failed)) {
+            if (clock.instant().isBefore(buildsUntil) && build(dealershipId, buildBefore, buildsUntil, failed)) {
                 built++;
             }
         }
@@ -234,16 +248,16 @@ public final class Sweep {
      * generation older than the grace no longer outruns) and each of its counting updates (from the activity index),
      * then marks it ready if every one succeeded. Whether it built one.
      */
-    private boolean build(String dealershipId, Instant before, Failures failed) {
+    private boolean build(String dealershipId, Instant before, Instant until, Failures failed) {
         try {
-            return buildOrWait(dealershipId, before, failed);
+            return buildOrWait(dealershipId, before, until, failed);
         } catch (RuntimeException e) {
             failed.add(e);
             return false;
         }
     }
 
-    private boolean buildOrWait(String dealershipId, Instant before, Failures failed) {
+    private boolean buildOrWait(String dealershipId, Instant before, Instant until, Failures failed) {
         Optional<AggregateConfig> found = store.config(dealershipId);
         if (found.isEmpty() || found.get().since().isAfter(before)) {
             return false;
@@ -254,14 +268,19 @@ public final class Sweep {
             store.markReady(dealershipId, config.generation());
             return false;
         }
-        int failedBefore = failed.count();
+        // in order (agreements by id, then updates by moment and id), recording how far each batch settled in full
+        // got: a busy dealership's build outlasts a sweep (each write of its months is a large item, and they share
+        // one partition), and the next goes on after it
+        CountsStore.BuildProgress progress = store.buildProgress(dealershipId, config.generation());
         List<String> agreements = new ArrayList<>();
         store.agreements(dealershipId, agreements::add);
-        // in id order, so that how far a build has got is one id: a busy dealership's build can outlast one sweep
-        // (each month write of it is a large item, and they share one partition), and the next goes on after it
         agreements.sort(null);
-        int from = store.buildProgress(dealershipId, config.generation()).map(through -> after(agreements, through)).orElse(0);
+        int failedBefore = failed.count();
+        int from = progress.agreements().map(through -> after(agreements, through)).orElse(0);
         for (; from < agreements.size(); from += BUILD_BATCH) {
+            if (!clock.instant().isBefore(until)) {
+                return false;
+            }
             List<String> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH));
             batch.stream().map(agreement -> CompletableFuture.supplyAsync(
                             () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor))
@@ -270,19 +289,38 @@ public final class Sweep {
                 // the next sweep counts this batch again, and what follows it
                 return false;
             }
-            store.recordBuildProgress(dealershipId, config.generation(), batch.get(batch.size() - 1));
+            progress = progress.agreementsThrough(batch.get(batch.size() - 1));
+            store.recordBuildProgress(dealershipId, config.generation(), progress);
         }
-        store.events(dealershipId, event -> attempt(() -> aggregates.countUsage(dealershipId, config, event), failed));
-        if (failed.count() > failedBefore) {
-            return false;
+        List<UsageEvent> events = new ArrayList<>();
+        store.events(dealershipId, events::add);
+        events.sort(Comparator.comparing(Sweep::orderOf));
+        List<String> order = events.stream().map(Sweep::orderOf).toList();
+        for (int next = progress.events().map(through -> after(order, through)).orElse(0); next < events.size();
+             next += USAGE_BATCH) {
+            if (!clock.instant().isBefore(until)) {
+                return false;
+            }
+            List<UsageEvent> batch = events.subList(next, Math.min(events.size(), next + USAGE_BATCH));
+            batch.forEach(event -> attempt(() -> aggregates.countUsage(dealershipId, config, event), failed));
+            if (failed.count() > failedBefore) {
+                return false;
+            }
+            progress = progress.eventsThrough(orderOf(batch.get(batch.size() - 1)));
+            store.recordBuildProgress(dealershipId, config.generation(), progress);
         }
         store.markReady(dealershipId, config.generation());
         return true;
     }
 
-    /** The position of the first agreement after {@code through} in ids sorted ascending. */
-    private static int after(List<String> sortedIds, String through) {
-        int found = Collections.binarySearch(sortedIds, through);
+    /** An update's place in a build's order: its moment, then its id (fixed width, so the text orders as they do). */
+    private static String orderOf(UsageEvent event) {
+        return String.format(Locale.ROOT, "%015d|%s", event.at().toEpochMilli(), event.eventId());
+    }
+
+    /** The position of the first entry after {@code through} in a list sorted ascending. */
+    private static int after(List<String> sorted, String through) {
+        int found = Collections.binarySearch(sorted, through);
         return found >= 0 ? found + 1 : -found - 1;
     }
 

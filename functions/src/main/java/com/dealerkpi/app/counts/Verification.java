@@ -94,7 +94,7 @@ public final class Verification {
             String dealershipId = dealerships.get(i);
             if (!clock.instant().isBefore(until)) {
                 unchecked += dealerships.size() - i;
-                failures.add((dealerships.size() - i) + " dealerships from " + dealershipId + " on: out of time");
+                note(failures, (dealerships.size() - i) + " dealerships from " + dealershipId + " on: out of time");
                 break;
             }
             try {
