@@ -33,8 +33,9 @@ public final class AggregatesFunction implements RequestStreamHandler {
      */
     private static final Duration VERIFY_RESERVE = Duration.ofMinutes(5);
     /**
-     * How long a scheduled sweep starts batches of a build: it then ends before the next minute's sweep begins (rather
-     * than building the same batches beside it, or running into the function's timeout), and the next goes on.
+     * How long a scheduled sweep starts batches of a build: it then ends, as a rule, before the next minute's sweep
+     * begins (rather than building the same batches beside it, or running into the function's timeout), and the next
+     * goes on.
      */
     static final Duration SWEEP_BUILDS = Duration.ofSeconds(40);
     /**
@@ -104,7 +105,7 @@ public final class AggregatesFunction implements RequestStreamHandler {
     }
 
     private void sweep(Telemetry.Request run, Map<String, Object> result) {
-        Sweep.Result swept = wiring.sweep().run(GRACE, Instant.now().plus(SWEEP_BUILDS));
+        Sweep.Result swept = wiring.sweep().run(GRACE, SWEEP_BUILDS);
         long pending = wiring.stores().counts().pending();
         run.count(Metric.AGREEMENTS_SETTLED, swept.published());
         run.count(Metric.AGGREGATE_BUILDS, swept.built());

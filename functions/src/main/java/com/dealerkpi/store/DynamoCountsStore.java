@@ -171,22 +171,25 @@ public final class DynamoCountsStore implements CountsStore {
 
     @Override
     public void recordBuildProgress(String dealershipId, long generation, BuildProgress progress) {
-        Map<String, String> names = new HashMap<>(Map.of("#g", BUILD_GENERATION, "#pk", PK));
+        // the whole of one generation's progress, what it lacks removed: a marker outlives a generation that a new one
+        // supersedes, and the new one must not go on after what the old one counted
+        Map<String, String> names = new HashMap<>(Map.of("#g", BUILD_GENERATION, "#pk", PK, "#a", BUILT_THROUGH,
+                "#e", USAGE_BUILT_THROUGH));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":g", n(generation)));
-        StringBuilder update = new StringBuilder("SET #g = :g");
-        progress.agreements().ifPresent(through -> {
-            update.append(", #a = :a");
-            names.put("#a", BUILT_THROUGH);
+        List<String> set = new ArrayList<>(List.of("#g = :g"));
+        List<String> remove = new ArrayList<>();
+        progress.agreements().ifPresentOrElse(through -> {
+            set.add("#a = :a");
             values.put(":a", s(through));
-        });
-        progress.events().ifPresent(through -> {
-            update.append(", #e = :e");
-            names.put("#e", USAGE_BUILT_THROUGH);
+        }, () -> remove.add("#a"));
+        progress.events().ifPresentOrElse(through -> {
+            set.add("#e = :e");
             values.put(":e", s(through));
-        });
+        }, () -> remove.add("#e"));
+        String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         DynamoErrors.call("record how far a build has got", () -> {
             try {
-                db.updateItem(r -> r.tableName(table).key(buildingKey(dealershipId)).updateExpression(update.toString())
+                db.updateItem(r -> r.tableName(table).key(buildingKey(dealershipId)).updateExpression(update)
                         .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names)
                         .expressionAttributeValues(values));
             } catch (ConditionalCheckFailedException builtMeanwhile) {

@@ -240,7 +240,8 @@ class ReportsApiTest {
                 "/dealerships/CUR2/kpi/sold/agreements?limit=1&cursor=" + cursor,
                 "/dealerships/CUR/kpi/contacted/agreements?limit=1&cursor=" + cursor,
                 "/dealerships/CUR/kpi/sold/agreements?range=all&cursor=" + cursor,
-                "/dealerships/CUR/kpi/sold/agreements?cursor=" + cursor.substring(0, cursor.length() - 2) + "AA",
+                "/dealerships/CUR/kpi/sold/agreements?cursor=" + cursor.substring(0, cursor.length() - 2)
+                        + (cursor.endsWith("AA") ? "BB" : "AA"),
                 "/dealerships/CUR/kpi/sold/agreements?cursor=" + "x" + cursor,
                 "/dealerships/CUR/kpi/sold/agreements?cursor=garbage",
                 "/dealerships/CUR/kpi/sold/agreements?limit=0",

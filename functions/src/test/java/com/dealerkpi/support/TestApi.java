@@ -69,9 +69,14 @@ public final class TestApi {
         return wiring.sweep().run(grace);
     }
 
-    /** A sweep that starts no batch of a build after {@code buildsUntil}, as a scheduled one. */
-    public Sweep.Result sweep(Sweep.Grace grace, java.time.Instant buildsUntil) {
-        return wiring.sweep().run(grace, buildsUntil);
+    /** A sweep that starts a build's batches for {@code buildFor} only (at least one), as a scheduled one. */
+    public Sweep.Result sweep(Sweep.Grace grace, java.time.Duration buildFor) {
+        return wiring.sweep().run(grace, buildFor);
+    }
+
+    /** Starts a new generation of a dealership's aggregates, as a repair does. */
+    public boolean rebuild(String dealershipId) {
+        return wiring.aggregates().rebuild(dealershipId);
     }
 
     /** Recounts every dealership's aggregates from its milestones, repairing nothing. */

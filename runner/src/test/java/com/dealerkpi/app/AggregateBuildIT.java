@@ -96,9 +96,9 @@ class AggregateBuildIT {
         asWrittenBeforeAggregates(db, table);
         api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
 
-        Sweep.Result outOfTime = api.sweep(Sweep.Grace.NONE, Instant.now());
-        assertEquals(List.of(0, 0), List.of(outOfTime.built(), outOfTime.failed()), "a sweep out of time starts no batch");
-        assertEquals(Map.of(), progress(db, table), "and records none");
+        Sweep.Result outOfTime = api.sweep(Sweep.Grace.NONE, Duration.ZERO);
+        assertEquals(List.of(0, 0), List.of(outOfTime.built(), outOfTime.failed()), outOfTime.toString());
+        assertEquals(Map.of("bthru", agreements.get(31)), progress(db, table), "a sweep out of time does one batch, and records it");
 
         // a read of the second batch fails: the first is counted in full and recorded, the second is not
         failReading.set(agreements.get(40));
@@ -115,6 +115,15 @@ class AggregateBuildIT {
         assertEquals(new TreeSet<>(agreements.subList(32, agreements.size())), new TreeSet<>(agreementsRead),
                 "the next sweep counts the agreements after the first batch, and only those");
         assertTrue(progress(db, table).containsKey("buthru"), "the first batch of updates recorded: " + progress(db, table));
+
+        // a new generation (a repair) half-way: it goes on after nothing the one before counted
+        assertTrue(api.rebuild("U1"));
+        api.sweep(Sweep.Grace.NONE, Duration.ZERO);
+        assertEquals(Map.of("bthru", agreements.get(31)), progress(db, table), "the new generation's first batch, alone");
+        usageWrites.set(0);
+        failUsageWrite.set(260);
+        assertEquals(0, api.sweep().built());
+        assertEquals(events.size(), usageWrites.get(), "the new generation counts its updates from the first");
 
         agreementsRead.clear();
         usageWrites.set(0);

@@ -99,14 +99,18 @@ public final class Sweep {
 
     /** A sweep that builds until it has built everything there is to build (the local runner's, the tests'). */
     public Result run(Grace grace) {
-        return run(grace, Instant.MAX);
+        return sweep(grace, Optional.empty());
     }
 
     /**
-     * A sweep that starts no batch of a build after {@code buildsUntil}: a build goes on at the next sweep where this
-     * one stopped, so a scheduled sweep ends before the next one begins rather than building beside it.
+     * A sweep that starts a build's batches for {@code buildFor} (at least one batch each sweep): a build goes on at
+     * the next sweep where this one stopped, so a scheduled sweep ends, as a rule, before the next one begins.
      */
-    public Result run(Grace grace, Instant buildsUntil) {
+    public Result run(Grace grace, Duration buildFor) {
+        return sweep(grace, Optional.of(buildFor));
+    }
+
+    private Result sweep(Grace grace, Optional<Duration> buildFor) {
         Failures failed = new Failures();
         Instant settledBefore = clock.instant().minus(grace.builds());
         Upkeep upkeep = new Upkeep(settledBefore, clock.instant().minus(grace.flags()), codeVersion);
@@ -114,8 +118,10 @@ public final class Sweep {
         int published = complete(clock.instant().minus(grace.flags()), failed);
         int built = 0;
         Instant buildBefore = clock.instant().minus(grace.builds());
-        for (String dealershipId : store.building()) {
-            if (clock.instant().isBefore(buildsUntil) && build(dealershipId, buildBefore, buildsUntil, failed)) {
+        Instant buildsUntil = buildFor.map(clock.instant()::plus).orElse(Instant.MAX);
+        List<String> building = store.building();
+        for (int i = 0; i < building.size() && (i == 0 || clock.instant().isBefore(buildsUntil)); i++) {
+            if (build(building.get(i), buildBefore, buildsUntil, failed)) {
                 built++;
             }
         }
@@ -276,11 +282,13 @@ public final class Sweep {
         store.agreements(dealershipId, agreements::add);
         agreements.sort(null);
         int failedBefore = failed.count();
+        boolean batched = false;
         int from = progress.agreements().map(through -> after(agreements, through)).orElse(0);
         for (; from < agreements.size(); from += BUILD_BATCH) {
-            if (!clock.instant().isBefore(until)) {
+            if (batched && !clock.instant().isBefore(until)) {
                 return false;
             }
+            batched = true;
             List<String> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH));
             batch.stream().map(agreement -> CompletableFuture.supplyAsync(
                             () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor))
@@ -298,9 +306,10 @@ public final class Sweep {
         List<String> order = events.stream().map(Sweep::orderOf).toList();
         for (int next = progress.events().map(through -> after(order, through)).orElse(0); next < events.size();
              next += USAGE_BATCH) {
-            if (!clock.instant().isBefore(until)) {
+            if (batched && !clock.instant().isBefore(until)) {
                 return false;
             }
+            batched = true;
             List<UsageEvent> batch = events.subList(next, Math.min(events.size(), next + USAGE_BATCH));
             batch.forEach(event -> attempt(() -> aggregates.countUsage(dealershipId, config, event), failed));
             if (failed.count() > failedBefore) {
