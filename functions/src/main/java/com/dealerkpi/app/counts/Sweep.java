@@ -274,52 +274,90 @@ public final class Sweep {
             store.markReady(dealershipId, config.generation());
             return false;
         }
-        // in order (agreements by id, then updates by moment and id), recording how far each batch settled in full
-        // got: a busy dealership's build outlasts a sweep (each write of its months is a large item, and they share
-        // one partition), and the next goes on after it
-        CountsStore.BuildProgress progress = store.buildProgress(dealershipId, config.generation());
-        List<String> agreements = new ArrayList<>();
-        store.agreements(dealershipId, agreements::add);
-        agreements.sort(null);
-        int failedBefore = failed.count();
-        boolean batched = false;
-        int from = progress.agreements().map(through -> after(agreements, through)).orElse(0);
-        for (; from < agreements.size(); from += BUILD_BATCH) {
-            if (batched && !clock.instant().isBefore(until)) {
-                return false;
-            }
-            batched = true;
-            List<String> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH));
-            batch.stream().map(agreement -> CompletableFuture.supplyAsync(
-                            () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor))
-                    .toList().forEach(CompletableFuture::join);
-            if (failed.count() > failedBefore) {
-                // the next sweep counts this batch again, and what follows it
-                return false;
-            }
-            progress = progress.agreementsThrough(batch.get(batch.size() - 1));
-            store.recordBuildProgress(dealershipId, config.generation(), progress);
-        }
-        List<UsageEvent> events = new ArrayList<>();
-        store.events(dealershipId, events::add);
-        events.sort(Comparator.comparing(Sweep::orderOf));
-        List<String> order = events.stream().map(Sweep::orderOf).toList();
-        for (int next = progress.events().map(through -> after(order, through)).orElse(0); next < events.size();
-             next += USAGE_BATCH) {
-            if (batched && !clock.instant().isBefore(until)) {
-                return false;
-            }
-            batched = true;
-            List<UsageEvent> batch = events.subList(next, Math.min(events.size(), next + USAGE_BATCH));
-            batch.forEach(event -> attempt(() -> aggregates.countUsage(dealershipId, config, event), failed));
-            if (failed.count() > failedBefore) {
-                return false;
-            }
-            progress = progress.eventsThrough(orderOf(batch.get(batch.size() - 1)));
-            store.recordBuildProgress(dealershipId, config.generation(), progress);
+        Build build = new Build(dealershipId, config, until, failed);
+        if (!build.agreements() || !build.updates()) {
+            return false;
         }
         store.markReady(dealershipId, config.generation());
         return true;
+    }
+
+    /**
+     * One sweep's part of a generation's build, in order (agreements by id, then updates by moment and id), recording
+     * how far each batch done in full got: a busy dealership's build outlasts a sweep (each write of its months is a
+     * large item, and they share one partition), and the next goes on after it. A sweep does at least one batch.
+     */
+    private final class Build {
+        private final String dealershipId;
+        private final AggregateConfig config;
+        private final Instant until;
+        private final Failures failed;
+        private final int failedBefore;
+        private CountsStore.BuildProgress progress;
+        private boolean batched;
+
+        Build(String dealershipId, AggregateConfig config, Instant until, Failures failed) {
+            this.dealershipId = dealershipId;
+            this.config = config;
+            this.until = until;
+            this.failed = failed;
+            this.failedBefore = failed.count();
+            this.progress = store.buildProgress(dealershipId, config.generation());
+        }
+
+        /** Settles every agreement not yet settled; whether all are. */
+        boolean agreements() {
+            List<String> agreements = new ArrayList<>();
+            store.agreements(dealershipId, agreements::add);
+            agreements.sort(null);
+            for (int from = progress.agreements().map(through -> after(agreements, through)).orElse(0);
+                 from < agreements.size(); from += BUILD_BATCH) {
+                List<String> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH));
+                boolean done = batch(() -> batch.stream().map(agreement -> CompletableFuture.supplyAsync(
+                                () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor))
+                        .toList().forEach(CompletableFuture::join));
+                if (!done) {
+                    return false;
+                }
+                record(progress.agreementsThrough(batch.get(batch.size() - 1)));
+            }
+            return true;
+        }
+
+        /** Counts every update not yet counted into the usage; whether all are. */
+        boolean updates() {
+            List<UsageEvent> events = new ArrayList<>();
+            store.events(dealershipId, events::add);
+            events.sort(Comparator.comparing(Sweep::orderOf));
+            List<String> order = events.stream().map(Sweep::orderOf).toList();
+            for (int next = progress.events().map(through -> after(order, through)).orElse(0); next < events.size();
+                 next += USAGE_BATCH) {
+                List<UsageEvent> batch = events.subList(next, Math.min(events.size(), next + USAGE_BATCH));
+                boolean done = batch(() -> batch.forEach(event ->
+                        attempt(() -> aggregates.countUsage(dealershipId, config, event), failed)));
+                if (!done) {
+                    return false;
+                }
+                record(progress.eventsThrough(orderOf(batch.get(batch.size() - 1))));
+            }
+            return true;
+        }
+
+        /** Runs a batch if this sweep has time for it (or has done none); whether it ran without a failure. */
+        private boolean batch(Runnable batch) {
+            if (batched && !clock.instant().isBefore(until)) {
+                return false;
+            }
+            batched = true;
+            batch.run();
+            // a batch with a failure is not recorded: the next sweep does it again, and what follows it
+            return failed.count() == failedBefore;
+        }
+
+        private void record(CountsStore.BuildProgress done) {
+            progress = done;
+            store.recordBuildProgress(dealershipId, config.generation(), done);
+        }
     }
 
     /** An update's place in a build's order: its moment, then its id (fixed width, so the text orders as they do). */
