@@ -58,7 +58,7 @@ public final class DynamoCountsStore implements CountsStore {
     private static final String READY = "ready";
     private static final String BUILDING = "building";
     /**
-     * The longest range whose usage is read day item by day item (a year to date, a year and a month: at most 5
+     * The longest range whose usage is read day item by day item (a year to date, a year and a month: at most 4
      * BatchGetItem requests, at once); a longer one is read with a Query of the days that have an item.
      */
     static final int USAGE_DAYS_BY_KEY = 400;

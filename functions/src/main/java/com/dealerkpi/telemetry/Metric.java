@@ -41,7 +41,10 @@ public enum Metric {
     DEALERSHIPS_VERIFIED("DealershipsVerified"),
     /** Dealerships a verification could not recount (their reads failed, or its time ran out; 1 when it failed whole). */
     DEALERSHIPS_NOT_VERIFIED("DealershipsNotVerified"),
-    /** Days and stages whose aggregate count differs from the recount of the milestones: always 0 when exact. */
+    /**
+     * Counts that differ from the recount of the milestones (a stage's or a cohort's on a day, a month's sales, a usage
+     * count), and copies or summaries that differ from their month: always 0 when exact.
+     */
     AGGREGATE_MISMATCHES("AggregateMismatches"),
     /**
      * A SnapStart restore that failed: counted by the template's log metric filter on the platform's restore record,

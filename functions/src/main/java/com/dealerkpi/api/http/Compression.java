@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Answers gzip-compressed to callers that accept it. An HTTP API does not compress, and a function can return at most
  * 6 MiB: a league table row is about 700 bytes, so a national table outgrows that near 8,000 dealerships unless it is
- * compressed (JSON and CSV shrink about tenfold), and a manager on a slow line waits for every byte.
+ * compressed (JSON and CSV shrink several times over), and a manager on a slow line waits for every byte.
  */
 public final class Compression {
     /** Below about one packet, compressing saves the caller nothing worth the CPU. */
@@ -31,7 +31,7 @@ public final class Compression {
     /**
      * The answer as it is sent: gzip-compressed (base64, as Lambda carries bytes) when the request's
      * {@code Accept-Encoding} accepts gzip and it is at least 1 KiB; a problem when it would not fit in Lambda's
-     * payload (406 when compressing would have let it fit, 500 when even that does not).
+     * payload (406 for a caller that does not accept gzip, 500 when even compressed it does not fit).
      */
     public static APIGatewayV2HTTPResponse negotiate(APIGatewayV2HTTPEvent event, APIGatewayV2HTTPResponse answer) {
         if (answer.getBody() == null || answer.getIsBase64Encoded()) {

@@ -151,7 +151,7 @@ public final class Aggregates {
         return store.groupNetwork(group, months);
     }
 
-    /** Each day's usage from {@code from} to {@code to}: one consistent read of their day items. */
+    /** Each day's usage from {@code from} to {@code to}, read consistently from their day items. */
     public Map<LocalDate, UsageDay> usage(String dealershipId, AggregateConfig config, LocalDate from, LocalDate to) {
         return store.usage(dealershipId, config.generation(), from, to);
     }

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * (profiles saved before them, or by a version without them; saves cut off), every registered dealership gets a config in its profile's zone and group (a new generation when
  * either changed),
  * every milestone flagged before the grace is published, and every generation being built is built (each of its
- * agreements settled, then marked ready). Each step is idempotent, so sweeps that overlap, or a sweep beside live
+ * agreements settled and its updates counted, then marked ready; a scheduled sweep builds for a set time, and the next
+ * goes on where it stopped). Each step is idempotent, so sweeps that overlap, or a sweep beside live
  * requests, change nothing twice.
  */
 public final class Sweep {
@@ -252,7 +253,8 @@ public final class Sweep {
     /**
      * Builds one generation: counts each of the dealership's agreements (from the milestone index, which a
      * generation older than the grace no longer outruns) and each of its counting updates (from the activity index),
-     * then marks it ready if every one succeeded. Whether it built one.
+     * then marks it ready if every one succeeded, as far as this sweep's time allows (the next goes on after it).
+     * Whether it completed one.
      */
     private boolean build(String dealershipId, Instant before, Instant until, Failures failed) {
         try {
