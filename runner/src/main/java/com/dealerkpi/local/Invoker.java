@@ -19,12 +19,17 @@ public final class Invoker {
 
     public static APIGatewayV2HTTPResponse invoke(SamTemplate.FunctionSpec function, String eventJson, Wiring wiring)
             throws IOException {
-        return Functions.response(Functions.invoke(Functions.handler(function.handlerClass(), wiring), eventJson,
-                new LocalContext(UUID.randomUUID().toString(), function.logicalId(), 30)));
+        return Functions.response(answer(function, eventJson, wiring));
+    }
+
+    /** The function's answer as it wrote it. */
+    private static String answer(SamTemplate.FunctionSpec function, String eventJson, Wiring wiring) throws IOException {
+        return Functions.invoke(Functions.handler(function.handlerClass(), wiring), eventJson,
+                new LocalContext(UUID.randomUUID().toString(), function.logicalId(), 30));
     }
 
     /**
-     * {@code invoke <FunctionLogicalId> <event.json>}: runs the function on the event and prints the response JSON;
+     * {@code invoke <FunctionLogicalId> <event.json>}: runs the function on the event and prints its answer's JSON;
      * the function's logs go to stderr, like sam local invoke's. 0 when the function answered (whatever its status).
      */
     public static int run(Options options) throws IOException {
@@ -39,7 +44,9 @@ public final class Invoker {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try (LocalStore store = LocalStore.open(options, function.environment())) {
-            stdout.println(print(invoke(function, eventJson, store.wiring())));
+            String answer = answer(function, eventJson, store.wiring());
+            // an HTTP API answer as API Gateway reads it; another function's (the aggregates' tasks) as it is
+            stdout.println(Json.readObject(answer).containsKey("statusCode") ? print(Functions.response(answer)) : answer);
         } finally {
             System.setOut(stdout);
         }
