@@ -223,8 +223,7 @@ public final class Verification {
      * each month (of its generation) holds that month's counters.
      */
     private List<Mismatch> compareNetwork(String dealershipId, AggregateConfig config, Map<YearMonth, MonthSummary> months) {
-        Map<YearMonth, Map<Stage, long[]>> held = new TreeMap<>();
-        months.forEach((month, summary) -> held.put(month, summary.milestones()));
+        Map<YearMonth, Map<Stage, long[]>> held = counters(months, MonthSummary::milestones);
         CountsStore.Copies copies = store.copies(dealershipId, config, List.copyOf(held.keySet()));
         List<Mismatch> mismatches = new ArrayList<>();
         if (!copies.listing().equals(Optional.of(NetworkListing.of(config)))) {
