@@ -60,20 +60,28 @@ public final class Wiring implements Priming.Hooks {
     private final LambdaCredentials credentials;
     private final WriteGuard writeGuard;
     private final LongSupplier storeRetries;
-    private final Duration configReuse;
+    private final Reuse reuse;
     private Cursors cursors;
 
-    public Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets, LongSupplier storeRetries) {
-        this(config, stores, clock, cursorSecrets, null, null, storeRetries, Duration.ZERO);
+    /**
+     * What a function reads once and uses again for a while: a dealership's aggregate config (the status function:
+     * {@link StatusRecorder}; only where a new generation waits longer than that to be built) and the network's
+     * listings (the roll-ups: {@link Aggregates#network}).
+     */
+    public record Reuse(Duration configs, Duration listings) {
+        /** Everything read every time: the local runner and the tests, whose builds do not wait. */
+        public static final Reuse NONE = new Reuse(Duration.ZERO, Duration.ZERO);
+        /** A deployed stack's. */
+        public static final Reuse DEPLOYED = new Reuse(AggregatesFunction.CONFIG_REUSE, Duration.ofMinutes(1));
     }
 
-    /**
-     * @param configReuse how long the status function uses a dealership's aggregate config again without reading it
-     *                    ({@link StatusRecorder}): only where a new generation waits longer than that to be built
-     */
+    public Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets, LongSupplier storeRetries) {
+        this(config, stores, clock, cursorSecrets, null, null, storeRetries, Reuse.NONE);
+    }
+
     private Wiring(Config config, Stores stores, Clock clock, Supplier<List<byte[]>> cursorSecrets,
-                   LambdaCredentials credentials, WriteGuard writeGuard, LongSupplier storeRetries, Duration configReuse) {
-        this.configReuse = configReuse;
+                   LambdaCredentials credentials, WriteGuard writeGuard, LongSupplier storeRetries, Reuse reuse) {
+        this.reuse = reuse;
         this.credentials = credentials;
         this.writeGuard = writeGuard;
         this.storeRetries = storeRetries;
@@ -84,7 +92,7 @@ public final class Wiring implements Priming.Hooks {
         this.fanOut = Executors.newFixedThreadPool(config.rollUpParallelism(), DaemonThreads.named("dealer-kpi-rollup"));
         this.authorizer = new Authorizer(config.claimNames(), config.localPrincipalHeader());
         this.aggregates = new Aggregates(stores.counts(), dealershipId -> Bucketing.of(stores.settings().profile(dealershipId)
-                .map(SettingsStore.Versioned::value).orElse(Profile.unknown(dealershipId))), parallel, clock);
+                .map(SettingsStore.Versioned::value).orElse(Profile.unknown(dealershipId))), parallel, clock, reuse.listings());
         this.settings = new Settings(stores.settings(), stores.reports(), aggregates, clock);
         this.kpiReports = new KpiReports(stores.settings(), stores.reports(), aggregates, parallel, clock);
         this.agreements = new Agreements(stores.status(), aggregates, clock);
@@ -95,12 +103,12 @@ public final class Wiring implements Priming.Hooks {
      * its dealership's aggregate config, as builds there do not wait.
      */
     public static Wiring local(Config config, Stores stores, Clock clock) {
-        return local(config, stores, clock, Duration.ZERO);
+        return local(config, stores, clock, Reuse.NONE);
     }
 
-    /** As {@link #local(Config, Stores, Clock)}, with a deployed stack's reuse of aggregate configs. */
-    public static Wiring local(Config config, Stores stores, Clock clock, Duration configReuse) {
-        return new Wiring(config, stores, clock, () -> List.of(CursorKeys.LOCAL_KEY), null, null, () -> 0, configReuse);
+    /** As {@link #local(Config, Stores, Clock)}, reusing what it reads as {@code reuse} says (as deployed, for one). */
+    public static Wiring local(Config config, Stores stores, Clock clock, Reuse reuse) {
+        return new Wiring(config, stores, clock, () -> List.of(CursorKeys.LOCAL_KEY), null, null, () -> 0, reuse);
     }
 
     /** The one instance an execution environment uses, built from its environment variables on first use. */
@@ -114,7 +122,7 @@ public final class Wiring implements Priming.Hooks {
                     config.maxAttempts(), config.attemptTimeout(), attempts, writeGuard);
             environment = new Wiring(config, new DynamoStores(dynamo, config.tableName(), Clock.systemUTC(), config.networkShards()),
                     Clock.systemUTC(), () -> CursorKeys.load(config, credentials), credentials, writeGuard,
-                    attempts::retries, AggregatesFunction.CONFIG_REUSE);
+                    attempts::retries, Reuse.DEPLOYED);
         }
         return environment;
     }
@@ -133,7 +141,7 @@ public final class Wiring implements Priming.Hooks {
 
     StatusHandler statusHandler(Consumer<String> log) {
         return new StatusHandler(authorizer, telemetry(Route.Function.STATUS, log),
-                new StatusRecorder(stores.status(), aggregates, parallel, clock, configReuse), agreements, clock);
+                new StatusRecorder(stores.status(), aggregates, parallel, clock, reuse.configs()), agreements, clock);
     }
 
     /** Needs the cursor key: a deployed function without one fails here, at start, rather than on a request. */

@@ -474,30 +474,16 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     /**
-     * The listings first, then the months: a generation is listed ready only after its every month was copied, so
-     * a copy read after its listing is at least of the listed generation (a newer one means the roll-up raced a new
-     * generation: {@link NetworkCounts} counts that dealership otherwise). In a layout not yet recorded (its first
-     * sweep has not run) nothing is listed: what an earlier stint in it listed may be superseded.
+     * Of a dealership listed in several shards (it changed groups), the latest listing: listings only move forward,
+     * and their format orders as they move. In a layout not yet recorded (its first sweep has not run) nothing is
+     * listed: what an earlier stint in it listed may be superseded.
      */
     @Override
-    public NetworkCounts network(List<YearMonth> months) {
-        return network(java.util.stream.IntStream.range(0, networkShards).boxed().toList(), months);
-    }
-
-    @Override
-    public NetworkCounts groupNetwork(String group, List<YearMonth> months) {
-        return network(List.of(networkShard(null, group, networkShards)), months);
-    }
-
-    /**
-     * Of a dealership listed (or copied) in several shards (it changed groups), the latest listing and the latest
-     * copy: listings and copies only move forward, and each format orders as they move.
-     */
-    private NetworkCounts network(List<Integer> shards, List<YearMonth> months) {
+    public Map<String, NetworkListing> networkListings(Optional<String> group) {
         Map<String, NetworkListing> listings = new HashMap<>();
         Map<String, String> latestListing = new HashMap<>();
         List<Map<String, AttributeValue>> listingKeys = new ArrayList<>(List.of(statusKey()));
-        shards.forEach(shard -> listingKeys.add(networkListingKey(shard, networkShards)));
+        shardsOf(group).forEach(shard -> listingKeys.add(networkListingKey(shard, networkShards)));
         java.util.concurrent.atomic.AtomicReference<Map<String, AttributeValue>> status = new java.util.concurrent.atomic.AtomicReference<>();
         BatchReads.readAll(db, table, listingKeys, "read the network's listing", item -> {
             if (item.get(PK).s().equals(AGGREGATES_STATUS_PK)) {
@@ -508,9 +494,13 @@ public final class DynamoCountsStore implements CountsStore {
                     .filter(dealership -> later(latestListing, dealership, value.s()))
                     .ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s()))));
         });
-        if (!laidOutAsRecorded(status.get())) {
-            return new NetworkCounts(Map.of(), Map.of());
-        }
+        return laidOutAsRecorded(status.get()) ? listings : Map.of();
+    }
+
+    /** Of a dealership copied in several shards (it changed groups), the latest copy of each month, as listings. */
+    @Override
+    public Map<YearMonth, Map<String, String>> networkCopies(Optional<String> group, List<YearMonth> months) {
+        List<Integer> shards = shardsOf(group);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (YearMonth month : months) {
             shards.forEach(shard -> keys.add(networkMonthKey(month, shard, networkShards)));
@@ -522,7 +512,13 @@ public final class DynamoCountsStore implements CountsStore {
             item.forEach((attribute, value) -> networkDealershipOf(attribute)
                     .ifPresent(dealership -> later(copies.get(month), dealership, value.s())));
         });
-        return new NetworkCounts(listings, copies);
+        return copies;
+    }
+
+    /** The shards of the whole network, or of one dealer group's share. */
+    private List<Integer> shardsOf(Optional<String> group) {
+        return group.map(g -> List.of(networkShard(null, g, networkShards)))
+                .orElseGet(() -> java.util.stream.IntStream.range(0, networkShards).boxed().toList());
     }
 
     /** Whether {@code value} is a dealership's first or latest seen so far (and it is now the latest). */

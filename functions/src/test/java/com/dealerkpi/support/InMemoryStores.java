@@ -536,36 +536,35 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
             // the listings here are the configs
         }
 
-        /** Every dealership's config listed, and its counts copied at version 0 of its generation. */
+        /** Every dealership's config listed (a group's share: those whose config is bucketed in the group). */
         @Override
-        public com.dealerkpi.domain.counts.NetworkCounts network(List<YearMonth> months) {
-            return network(config -> true, months);
+        public Map<String, com.dealerkpi.domain.counts.NetworkListing> networkListings(Optional<String> group) {
+            Map<String, com.dealerkpi.domain.counts.NetworkListing> listings = new HashMap<>();
+            inShare(group).forEach((dealershipId, config) ->
+                    listings.put(dealershipId, com.dealerkpi.domain.counts.NetworkListing.of(config)));
+            return listings;
         }
 
-        /** The group's share: the dealerships whose config is bucketed in the group. */
+        /** Every dealership's counts copied at version 0 of its generation. */
         @Override
-        public com.dealerkpi.domain.counts.NetworkCounts groupNetwork(String group, List<YearMonth> months) {
-            return network(config -> group.equals(config.group()), months);
+        public Map<YearMonth, Map<String, String>> networkCopies(Optional<String> group, List<YearMonth> months) {
+            Map<YearMonth, Map<String, String>> copies = new HashMap<>();
+            months.forEach(month -> copies.put(month, new HashMap<>()));
+            inShare(group).forEach((dealershipId, config) -> copies(dealershipId, config, months).months()
+                    .forEach((month, copy) -> copies.get(month).put(dealershipId, copy.format())));
+            return copies;
         }
 
-        private com.dealerkpi.domain.counts.NetworkCounts network(java.util.function.Predicate<AggregateConfig> inShare,
-                                                                  List<YearMonth> months) {
+        private Map<String, AggregateConfig> inShare(Optional<String> group) {
             Map<String, AggregateConfig> all = new HashMap<>();
             synchronized (InMemoryStores.this) {
                 configs.forEach((dealershipId, config) -> {
-                    if (inShare.test(config)) {
+                    if (group.isEmpty() || group.get().equals(config.group())) {
                         all.put(dealershipId, config);
                     }
                 });
             }
-            Map<String, com.dealerkpi.domain.counts.NetworkListing> listings = new HashMap<>();
-            Map<YearMonth, Map<String, String>> copies = new HashMap<>();
-            months.forEach(month -> copies.put(month, new HashMap<>()));
-            all.forEach((dealershipId, config) -> {
-                listings.put(dealershipId, com.dealerkpi.domain.counts.NetworkListing.of(config));
-                copies(dealershipId, config, months).months().forEach((month, copy) -> copies.get(month).put(dealershipId, copy.format()));
-            });
-            return new com.dealerkpi.domain.counts.NetworkCounts(listings, copies);
+            return all;
         }
 
         @Override

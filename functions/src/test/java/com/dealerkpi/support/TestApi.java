@@ -33,14 +33,14 @@ public final class TestApi {
     private final Map<Route.Function, EntryPoint> handlers = new EnumMap<>(Route.Function.class);
 
     public TestApi(TestBackend backend, Stores stores, Clock clock) {
-        this(backend, stores, clock, java.time.Duration.ZERO);
+        this(backend, stores, clock, Wiring.Reuse.NONE);
     }
 
-    /** With a deployed status function's reuse of aggregate configs. */
-    public TestApi(TestBackend backend, Stores stores, Clock clock, java.time.Duration configReuse) {
+    /** Reusing what the functions read as {@code reuse} says (as deployed, for one). */
+    public TestApi(TestBackend backend, Stores stores, Clock clock, Wiring.Reuse reuse) {
         this.backend = backend;
         this.stores = stores;
-        this.wiring = Wiring.local(Config.from(Map.of()), stores, clock, configReuse);
+        this.wiring = Wiring.local(Config.from(Map.of()), stores, clock, reuse);
         handlers.put(Route.Function.STATUS, new StatusFunction(wiring));
         handlers.put(Route.Function.REPORT, new ReportFunction(wiring));
         handlers.put(Route.Function.ADMIN, new AdminFunction(wiring));

@@ -296,7 +296,7 @@ class AggregateBuildIT {
         String table = Backend.get().freshTable(db);
         // wired as deployed: the status function uses a config it read less than a minute ago
         TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC(),
-                com.dealerkpi.lambda.AggregatesFunction.CONFIG_REUSE);
+                com.dealerkpi.lambda.Wiring.Reuse.DEPLOYED);
         addHistory(api, "U8", 40, 10, 31);
         String kpi = "/dealerships/U8/kpi?range=custom&from=2026-01-01&to=2026-06-30";
         assertEquals(201, api.putJson(Caller.national(), "/dealerships/U8/profile", "{\"timezone\":\"Pacific/Auckland\"}").status());
@@ -328,11 +328,11 @@ class AggregateBuildIT {
 
         // every function of the stack now runs with NETWORK_SHARDS=64: nothing is listed in that layout yet
         TestApi wider = api(db, table, 64);
-        assertEquals(Map.of(), wider.stores().counts().network(List.of()).listings(), "another layout's listing is not read");
+        assertEquals(Map.of(), wider.stores().counts().networkListings(java.util.Optional.empty()), "another layout's listing is not read");
         assertEquals(counts, wider.get(Caller.national(), range).map("counts"), "counted from the milestones meanwhile");
         assertEquals(2, wider.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1))).configured(), "a new generation each");
         assertEquals(2, wider.sweep().built());
-        assertEquals(java.util.Set.of("U3", "U4"), wider.stores().counts().network(List.of()).listings().keySet());
+        assertEquals(java.util.Set.of("U3", "U4"), wider.stores().counts().networkListings(java.util.Optional.empty()).keySet());
         assertTrue(db.scanPaginator(r -> r.tableName(table)).items().stream()
                 .anyMatch(item -> item.get("pk").s().matches("N##M#2026-0[1-6]#[0-9]+of64")), "copies in the new layout");
         assertEquals(List.of(), wider.verifyAggregates().mismatches(), "every copy in the new layout equals its month");
@@ -501,6 +501,60 @@ class AggregateBuildIT {
         assertEquals(List.of(), api.verifyAggregates().mismatches(), "every update counted once, in Beta's share");
     }
 
+    @Test
+    void rollUpsReusingListingsReadBeforeNewGenerationsStayExact() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        // every national roll-up here reads the listings of the first one, made while both dealerships were served
+        TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC(),
+                new com.dealerkpi.lambda.Wiring.Reuse(Duration.ZERO, Duration.ofHours(1)));
+        putGroup(api, "V1", "Alpha");
+        putGroup(api, "V2", "Beta");
+        addHistory(api, "V1", 60, 20, 41);
+        addHistory(api, "V2", 60, 20, 43);
+        api.sweep();
+        assertServedFromTheNetwork(api, "V1", "V2");
+        assertRollUpsAreTheSumOfTheirDealerships(api, Map.of("Alpha", List.of("V1"), "Beta", List.of("V2")));
+
+        // a new time zone: a new generation, listed as building after the listings reused were read
+        assertEquals(200, api.putJson(Caller.national(), "/dealerships/V1/profile",
+                "{\"timezone\":\"Pacific/Auckland\",\"group\":\"Alpha\"}").status());
+        sold(api, "V1", "Z1");
+        // a move to another group's share, then an update there and one in a month not updated since
+        putGroup(api, "V2", "Alpha");
+        sold(api, "V2", "Z2");
+        assertRollUpsAreTheSumOfTheirDealerships(api, Map.of("Alpha", List.of("V1", "V2"), "Beta", List.of()));
+
+        assertEquals(2, api.sweep().built());
+        assertRollUpsAreTheSumOfTheirDealerships(api, Map.of("Alpha", List.of("V1", "V2"), "Beta", List.of()));
+        sold(api, "V2", "Z3");
+        assertRollUpsAreTheSumOfTheirDealerships(api, Map.of("Alpha", List.of("V1", "V2"), "Beta", List.of()));
+
+        // back to Beta, whose share holds V2's first generation, without the sales made in Alpha
+        putGroup(api, "V2", "Beta");
+        assertRollUpsAreTheSumOfTheirDealerships(api, Map.of("Alpha", List.of("V1"), "Beta", List.of("V2")));
+        assertEquals(1, api.sweep().built());
+        assertRollUpsAreTheSumOfTheirDealerships(api, Map.of("Alpha", List.of("V1"), "Beta", List.of("V2")));
+        assertEquals(List.of(), api.verifyAggregates().mismatches());
+    }
+
+    private static void sold(TestApi api, String dealership, String agreement) {
+        Reply sold = api.postJson(Caller.national(), "/dealerships/" + dealership + "/agreements/" + agreement + "/status",
+                "{\"status\":\"Sold\",\"occurredAt\":\"2026-03-01T10:00:00Z\"}");
+        assertEquals(201, sold.status(), sold.toString());
+    }
+
+    /** The national table and each group's (its dealerships as given) sum their dealerships' own reports, as now. */
+    private static void assertRollUpsAreTheSumOfTheirDealerships(TestApi api, Map<String, List<String>> groups) {
+        Map<String, Map<String, Object>> own = new java.util.HashMap<>();
+        groups.values().forEach(members -> members.forEach(dealership -> own.put(dealership,
+                api.get(Caller.national(), "/dealerships/" + dealership + "/kpi?" + HALF).map("counts"))));
+        assertEquals(counts(own.values().stream().reduce(ZERO, AggregateBuildIT::sum)),
+                counts(api.get(Caller.national(), "/kpi?" + HALF).map("counts")), "national");
+        groups.forEach((group, members) -> assertGroupTable(api, group,
+                members.stream().map(own::get).reduce(ZERO, AggregateBuildIT::sum), members.toArray(String[]::new)));
+    }
+
     private static final String HALF = "range=custom&from=2026-01-01&to=2026-06-30";
     private static final Map<String, Object> ZERO = Map.of("contacted", 0, "appointed", 0, "attended", 0, "sold", 0);
 
@@ -542,7 +596,13 @@ class AggregateBuildIT {
     }
 
     private static NetworkCounts groupShare(TestApi api, String group) {
-        return api.stores().counts().groupNetwork(group, Months.between(FROM, TO));
+        return network(api, java.util.Optional.of(group), Months.between(FROM, TO));
+    }
+
+    /** What a roll-up reads of the network (or a group's share) now: its listings, then its copies. */
+    private static NetworkCounts network(TestApi api, java.util.Optional<String> group, List<java.time.YearMonth> months) {
+        Map<String, com.dealerkpi.domain.counts.NetworkListing> listings = api.stores().counts().networkListings(group);
+        return new NetworkCounts(listings, api.stores().counts().networkCopies(group, months));
     }
 
     private static final LocalDate FROM = LocalDate.of(2026, 1, 1);
@@ -552,7 +612,7 @@ class AggregateBuildIT {
     private static void assertServedFromTheNetwork(TestApi api, String... dealerships) {
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = LocalDate.of(2026, 6, 30);
-        NetworkCounts network = api.stores().counts().network(Months.between(from, to));
+        NetworkCounts network = network(api, java.util.Optional.empty(), Months.between(from, to));
         for (String dealership : dealerships) {
             assertTrue(network.byDay(dealership, ZoneId.of("Europe/London"), from, to).isPresent(), dealership + " served by the copies");
         }

@@ -60,7 +60,7 @@ class RequestBudgetIT {
     static void start() {
         DynamoDbClient db = Backend.get().client(REQUESTS);
         api = new TestApi(TestBackend.current(), new DynamoStores(db, Backend.get().freshTable(db), CLOCK), CLOCK,
-                AggregatesFunction.CONFIG_REUSE);
+                com.dealerkpi.lambda.Wiring.Reuse.DEPLOYED);
         assertEquals(201, post("warm-up", "Contacted", "2026-03-01T09:00:00Z", null).status());
     }
 

@@ -10,6 +10,7 @@ import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.MonthSummary;
 import com.dealerkpi.domain.counts.NetworkCounts;
+import com.dealerkpi.domain.counts.NetworkListing;
 import com.dealerkpi.domain.counts.Register;
 import com.dealerkpi.domain.counts.SaleRecord;
 import com.dealerkpi.domain.counts.UsageDay;
@@ -19,6 +20,7 @@ import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.status.Stage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -45,16 +47,20 @@ public final class Aggregates {
     private final Function<String, Bucketing> bucketingOf;
     private final Parallel parallel;
     private final Clock clock;
+    private final RecentListings listings;
 
     /**
-     * @param bucketingOf a dealership's time zone and dealer group as its profile says (a new dealership's aggregates
-     *                    start with them)
+     * @param bucketingOf  a dealership's time zone and dealer group as its profile says (a new dealership's aggregates
+     *                     start with them)
+     * @param listingReuse how long the roll-ups use the network's listings again without reading them
      */
-    public Aggregates(CountsStore store, Function<String, Bucketing> bucketingOf, Parallel parallel, Clock clock) {
+    public Aggregates(CountsStore store, Function<String, Bucketing> bucketingOf, Parallel parallel, Clock clock,
+                      Duration listingReuse) {
         this.store = store;
         this.bucketingOf = bucketingOf;
         this.parallel = parallel;
         this.clock = clock;
+        this.listings = new RecentListings(() -> store.networkListings(Optional.empty()), clock, listingReuse);
     }
 
     /** The dealership's config, read consistently. */
@@ -136,19 +142,29 @@ public final class Aggregates {
 
     /**
      * What the roll-ups read for some local months: every dealership's listing and its copies of those months, one
-     * consistent read of a few items per month whatever the number of dealerships.
+     * consistent read of a few items per month whatever the number of dealerships. The listings are read first, or
+     * were read within the reuse period: a generation is listed ready only once its every month was copied, a
+     * publisher copies every change into the generation it counts it in (the listed one, or a newer one: a ready
+     * generation began at least the build's wait ago), and of each month the latest copy of all shards is read, so
+     * a copy read after its listing, however long after, is the listed generation's as it stands or a newer one's
+     * (a rezone, a move or a repair began since: {@link NetworkCounts} counts that dealership otherwise).
      */
     public NetworkCounts network(List<YearMonth> months) {
-        return store.network(months);
+        Map<String, NetworkListing> listed = listings.get();
+        return new NetworkCounts(listed, listed.isEmpty() ? Map.of() : store.networkCopies(Optional.empty(), months));
     }
 
     /**
      * What a dealer group's roll-up reads: the group's share of the network (one item per month), which holds the
      * copies of every dealership whose current generation is bucketed in the group (its key, as
-     * {@code Ids.groupKey}), and those of other dealerships whose id or group falls in the same shard.
+     * {@code Ids.groupKey}), and those of other dealerships whose id or group falls in the same shard. Its listing
+     * is read every time, before the copies: a dealership that left the group and came back has, in this share,
+     * copies of its generation from before it left, which lack what changed while it was away; only a listing read
+     * since its return (naming the generation it came back with, not ready until built) keeps them from counting.
      */
     public NetworkCounts groupNetwork(String group, List<YearMonth> months) {
-        return store.groupNetwork(group, months);
+        Map<String, NetworkListing> listed = store.networkListings(Optional.of(group));
+        return new NetworkCounts(listed, listed.isEmpty() ? Map.of() : store.networkCopies(Optional.of(group), months));
     }
 
     /** Each day's usage from {@code from} to {@code to}, read consistently from their day items. */

@@ -5,7 +5,6 @@ import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.MonthSummary;
-import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.counts.NetworkListing;
 import com.dealerkpi.domain.counts.NetworkRegister;
 import com.dealerkpi.domain.counts.UsageDay;
@@ -108,16 +107,19 @@ public interface CountsStore {
     void list(String dealershipId, AggregateConfig config);
 
     /**
-     * Every listing, and for each month, every dealership's copy: what a roll-up reads, consistently. A dealership
-     * whose generations lived in several shares (it changed groups) is read as its latest listing and latest copies.
+     * Every dealership's listing in the network, or in one dealer group's share ({@link com.dealerkpi.domain.Ids#groupKey}):
+     * those of every dealership whose current generation is bucketed in the group, and of a few others. Read
+     * consistently; of a dealership listed in several shares (it changed groups), its latest listing. None while the
+     * network is laid out otherwise than its last sweep recorded.
      */
-    NetworkCounts network(List<YearMonth> months);
+    Map<String, NetworkListing> networkListings(Optional<String> group);
 
     /**
-     * The listings and copies of one dealer group's share ({@link com.dealerkpi.domain.Ids#groupKey}): those of every
-     * dealership whose current generation is bucketed in the group, and of a few others.
+     * For each month, every dealership's copy of its counters in the network (or the group's share), as stored
+     * ({@link NetworkRegister#format()}), read consistently; of a dealership copied in several shares, its latest.
+     * A copy counts only beside a listing read before it ({@link Aggregates#network}).
      */
-    NetworkCounts groupNetwork(String group, List<YearMonth> months);
+    Map<YearMonth, Map<String, String>> networkCopies(Optional<String> group, List<YearMonth> months);
 
     /** One dealership's listing and its copies of some months: what verification compares with its month items. */
     record Copies(Optional<NetworkListing> listing, Map<YearMonth, NetworkRegister> months) {

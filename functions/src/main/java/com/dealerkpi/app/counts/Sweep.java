@@ -151,7 +151,7 @@ public final class Sweep {
         }
         List<String> registered = registry.registeredDealerships();
         Map<String, AggregateConfig> configs = store.configs(registered);
-        Map<String, NetworkListing> listings = store.network(List.of()).listings();
+        Map<String, NetworkListing> listings = store.networkListings(Optional.empty());
         java.util.Set<String> listed = new java.util.HashSet<>(store.building());
         int configured = 0;
         for (String dealershipId : registered) {

@@ -112,7 +112,7 @@ class VerificationTest {
 
     private Verification verification(CountsStore counts) {
         Aggregates aggregates = new Aggregates(counts, id -> new Bucketing(Profile.DEFAULT_ZONE, null),
-                new Parallel(Runnable::run), Clock.systemUTC());
+                new Parallel(Runnable::run), Clock.systemUTC(), java.time.Duration.ZERO);
         return new Verification(counts, aggregates, api.stores().reports(), Clock.systemUTC(), () -> { });
     }
 

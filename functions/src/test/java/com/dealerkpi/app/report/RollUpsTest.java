@@ -256,10 +256,12 @@ class RollUpsTest {
         CountsStore counts = stores.counts();
         CountsStore observed = (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(),
                 new Class<?>[]{CountsStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("network")) {
-                        @SuppressWarnings("unchecked") List<YearMonth> months = (List<YearMonth>) args[0];
-                        networkReads.add(months);
+                    if (method.getName().equals("networkListings")) {
                         network.await();
+                    }
+                    if (method.getName().equals("networkCopies")) {
+                        @SuppressWarnings("unchecked") List<YearMonth> months = (List<YearMonth>) args[1];
+                        networkReads.add(months);
                     }
                     if (method.getName().equals("summaries")) {
                         oneByOne.add((String) args[0]);
@@ -270,7 +272,8 @@ class RollUpsTest {
                         throw e.getCause();
                     }
                 });
-        Aggregates aggregates = new Aggregates(observed, id -> new Bucketing(Profile.DEFAULT_ZONE, null), inline, clock);
+        Aggregates aggregates = new Aggregates(observed, id -> new Bucketing(Profile.DEFAULT_ZONE, null), inline, clock,
+                java.time.Duration.ZERO);
         KpiReports kpi = new KpiReports(stores, reports, aggregates, inline, clock);
         return new RollUps(stores, reports, kpi, aggregates, fanOut, budget);
     }

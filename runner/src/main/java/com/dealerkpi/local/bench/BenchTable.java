@@ -3,7 +3,6 @@ package com.dealerkpi.local.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dealerkpi.domain.status.Stage;
-import com.dealerkpi.lambda.AggregatesFunction;
 import com.dealerkpi.lambda.Config;
 import com.dealerkpi.lambda.Wiring;
 import com.dealerkpi.local.LocalEvents;
@@ -51,9 +50,15 @@ final class BenchTable implements AutoCloseable {
                 Duration.ofSeconds(30), counter, times);
         TableSetup.ensureTable(db, TABLE);
         // wired as a deployed stack is: a status update reuses its dealership's aggregate config for a minute (no
-        // dealership changes zone or group here, so no build depends on the wait that makes that safe)
-        this.wiring = Wiring.local(Config.from(Map.of(Config.TABLE_NAME, TABLE)),
-                new DynamoStores(db, TABLE, Clock.systemUTC()), Clock.systemUTC(), AggregatesFunction.CONFIG_REUSE);
+        // dealership changes zone or group here, so no build depends on the wait that makes that safe), a roll-up the
+        // network's listings
+        this.wiring = wiring(Wiring.Reuse.DEPLOYED);
+    }
+
+    /** The functions wired to the table afresh, as a new execution environment is, reusing what they read as given. */
+    Wiring wiring(Wiring.Reuse reuse) {
+        return Wiring.local(Config.from(Map.of(Config.TABLE_NAME, TABLE)), new DynamoStores(db, TABLE, Clock.systemUTC()),
+                Clock.systemUTC(), reuse);
     }
 
     /** {@code count} milestones of one dealership, the four stages in turn, spread over 2026. */
