@@ -109,6 +109,9 @@ public final class Verification {
                     recheck.run();
                     found = confirmed(found, compare(dealershipId, config.get()));
                 }
+                if (!found.isEmpty() && settleFlagged(dealershipId, config.get())) {
+                    found = confirmed(found, compare(dealershipId, config.get()));
+                }
                 checked++;
                 mismatches.addAll(found);
                 if (repair && !found.isEmpty()) {
@@ -132,6 +135,20 @@ public final class Verification {
         Set<String> seen = new HashSet<>();
         first.forEach(mismatch -> seen.add(mismatch.where()));
         return second.stream().filter(mismatch -> seen.contains(mismatch.where())).toList();
+    }
+
+    /**
+     * Publishes the dealership's flagged agreements, as a retry of their requests would (publishing is idempotent and
+     * races nothing: registers and copies only move forward); whether it had any. A request cut off after its
+     * milestone writes leaves them flagged for the sweep, which waits out its grace first: until then both looks see
+     * the milestones ahead of the months, which is a change in flight, not a mismatch.
+     */
+    private boolean settleFlagged(String dealershipId, AggregateConfig config) {
+        List<String> flagged = store.flagged(clock.instant()).stream()
+                .filter(agreement -> agreement.dealershipId().equals(dealershipId))
+                .map(CountsStore.FlaggedAgreement::agreementId).toList();
+        flagged.forEach(agreementId -> aggregates.settle(dealershipId, agreementId, config));
+        return !flagged.isEmpty();
     }
 
     /** Starts a new generation of a dealership that differs; one that cannot be started is told of, not thrown. */
