@@ -678,10 +678,10 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public void agreements(String dealershipId, java.util.function.Consumer<String> sink) {
+    public void agreements(String dealershipId, Instant from, java.util.function.Consumer<Place> sink) {
         // every agreement with a milestone has a contact: a later stage back-fills it
-        milestoneIndex.milestoneRows(dealershipId, Stage.CONTACTED, Instant.EPOCH, FAR_FUTURE,
-                row -> sink.accept(row.agreementId()));
+        milestoneIndex.milestoneRows(dealershipId, Stage.CONTACTED, from, FAR_FUTURE,
+                row -> sink.accept(new Place(row.at(), row.agreementId())));
     }
 
     /** Every month item of a generation, read consistently. */
@@ -858,9 +858,22 @@ public final class DynamoCountsStore implements CountsStore {
 
     @Override
     public void events(String dealershipId, java.util.function.Consumer<UsageEvent> sink) {
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(ACTIVITY_INDEX)
+        events(QueryRequest.builder().tableName(table).indexName(ACTIVITY_INDEX)
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", GSI2_PK))
-                .expressionAttributeValues(Map.of(":pk", s(activityIndexPk(dealershipId)))).build();
+                .expressionAttributeValues(Map.of(":pk", s(activityIndexPk(dealershipId)))).build(), sink);
+    }
+
+    /** The index orders an update by its moment, then its id, as a build does. */
+    @Override
+    public void events(String dealershipId, Place after, java.util.function.Consumer<UsageEvent> sink) {
+        events(QueryRequest.builder().tableName(table).indexName(ACTIVITY_INDEX)
+                .keyConditionExpression("#pk = :pk AND #sk > :after")
+                .expressionAttributeNames(Map.of("#pk", GSI2_PK, "#sk", GSI2_SK))
+                .expressionAttributeValues(Map.of(":pk", s(activityIndexPk(dealershipId)),
+                        ":after", s(activityIndexSk(after.at(), after.id())))).build(), sink);
+    }
+
+    private void events(QueryRequest query, java.util.function.Consumer<UsageEvent> sink) {
         DynamoErrors.call("read activity", () -> {
             for (QueryResponse page : db.queryPaginator(query)) {
                 page.items().forEach(item -> sink.accept(AgreementItems.usageEvent(item)));

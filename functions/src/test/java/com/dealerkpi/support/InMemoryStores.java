@@ -612,8 +612,9 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public void agreements(String dealershipId, Consumer<String> sink) {
-            rows(dealershipId, Stage.CONTACTED).forEach(row -> sink.accept(row.agreementId()));
+        public void agreements(String dealershipId, Instant from, Consumer<Place> sink) {
+            rows(dealershipId, Stage.CONTACTED).stream().filter(row -> !row.at().isBefore(from))
+                    .forEach(row -> sink.accept(new Place(row.at(), row.agreementId())));
         }
 
         @Override
@@ -654,6 +655,15 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         public void events(String dealershipId, Consumer<UsageEvent> sink) {
             activity(dealershipId, Instant.MIN, Instant.MAX, a -> sink.accept(new UsageEvent("-", a.at(), a.status(),
                     a.userId(), true, false)));
+        }
+
+        @Override
+        public void events(String dealershipId, Place after, Consumer<UsageEvent> sink) {
+            events(dealershipId, event -> {
+                if (new Place(event.at(), event.eventId()).compareTo(after) > 0) {
+                    sink.accept(event);
+                }
+            });
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.dealerkpi.app;
 
+import com.dealerkpi.app.counts.CountsStore;
 import com.dealerkpi.app.counts.Sweep;
 import com.dealerkpi.app.settings.SettingsStore;
 import com.dealerkpi.domain.Months;
@@ -60,6 +61,9 @@ class AggregateBuildIT {
     @Test
     void aBuildCutOffPartWayGoesOnAfterTheLastBatchItCounted() {
         Set<String> agreementsRead = ConcurrentHashMap.newKeySet();
+        // where each listing of U1's contacts began, and after what each listing of its updates did
+        List<String> contactsListedFrom = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> updatesListedAfter = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicReference<String> failReading = new AtomicReference<>();
         AtomicInteger usageWrites = new AtomicInteger();
         AtomicInteger failUsageWrite = new AtomicInteger();
@@ -74,6 +78,14 @@ class AggregateBuildIT {
                         throw SdkClientException.create("connection reset (injected) reading " + agreement);
                     }
                 }
+                if (context.request() instanceof QueryRequest query && TableLayout.MILESTONE_INDEX.equals(query.indexName())
+                        && query.expressionAttributeValues().get(":pk").s().equals("D#U1#S#CONTACTED")) {
+                    contactsListedFrom.add(query.expressionAttributeValues().get(":lo").s());
+                }
+                if (context.request() instanceof QueryRequest query && TableLayout.ACTIVITY_INDEX.equals(query.indexName())) {
+                    updatesListedAfter.add(query.expressionAttributeValues().containsKey(":after")
+                            ? query.expressionAttributeValues().get(":after").s() : "the first");
+                }
                 if (context.request() instanceof UpdateItemRequest update && update.key().get("pk").s().equals("D#U1#AGG")
                         && update.key().get("sk").s().startsWith("U#")
                         && usageWrites.incrementAndGet() == failUsageWrite.get()) {
@@ -86,25 +98,29 @@ class AggregateBuildIT {
         String table = Backend.get().freshTable(db);
         TestApi api = withHistory(db, table, "U1", 300, 100, 11);
         Map<String, Object> counts = api.get(Caller.national(), KPI).map("counts");
-        List<String> agreements = new ArrayList<>();
-        api.stores().counts().agreements("U1", agreements::add);
+        List<CountsStore.Place> agreements = new ArrayList<>();
+        api.stores().counts().agreements("U1", Instant.EPOCH, agreements::add);
         Collections.sort(agreements);
         assertTrue(agreements.size() > 64, agreements.size() + " agreements: more than two batches of 32");
         List<UsageEvent> events = new ArrayList<>();
         api.stores().counts().events("U1", events::add);
+        events.sort(java.util.Comparator.comparing((UsageEvent event) -> event.at()).thenComparing(UsageEvent::eventId));
         assertTrue(events.size() > 256, events.size() + " updates: more than one batch of 256");
         asWrittenBeforeAggregates(db, table);
         api.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
 
         Sweep.Result outOfTime = api.sweep(Sweep.Grace.NONE, Duration.ZERO);
         assertEquals(List.of(0, 0), List.of(outOfTime.built(), outOfTime.failed()), outOfTime.toString());
-        assertEquals(Map.of("bthru", agreements.get(31)), progress(db, table), "a sweep out of time does one batch, and records it");
+        assertEquals(Map.of("bthru", agreements.get(31).format()), progress(db, table), "a sweep out of time does one batch, and records it");
 
         // a read of the second batch fails: the first is counted in full and recorded, the second is not
-        failReading.set(agreements.get(40));
+        failReading.set(agreements.get(40).id());
+        contactsListedFrom.clear();
         Sweep.Result cutOff = api.sweep();
         assertEquals(List.of(0, 1), List.of(cutOff.built(), cutOff.failed()), cutOff.toString());
-        assertEquals(Map.of("bthru", agreements.get(31)), progress(db, table), "recorded through the first batch's last agreement");
+        assertEquals(Map.of("bthru", agreements.get(31).format()), progress(db, table), "recorded through the first batch's last agreement");
+        assertEquals(List.of(TableLayout.instant(agreements.get(31).at())), contactsListedFrom,
+                "the agreements listed from the last one counted on, not from the first");
 
         // then the agreements after it, and the usage until a write of its second batch fails
         agreementsRead.clear();
@@ -112,14 +128,17 @@ class AggregateBuildIT {
         failUsageWrite.set(260);
         Sweep.Result usageCutOff = api.sweep();
         assertEquals(List.of(0, 1), List.of(usageCutOff.built(), usageCutOff.failed()), usageCutOff.toString());
-        assertEquals(new TreeSet<>(agreements.subList(32, agreements.size())), new TreeSet<>(agreementsRead),
-                "the next sweep counts the agreements after the first batch, and only those");
-        assertTrue(progress(db, table).containsKey("buthru"), "the first batch of updates recorded: " + progress(db, table));
+        assertEquals(new TreeSet<>(agreements.subList(32, agreements.size()).stream().map(CountsStore.Place::id).toList()),
+                new TreeSet<>(agreementsRead), "the next sweep counts the agreements after the first batch, and only those");
+        UsageEvent lastOfTheFirstBatch = events.get(255);
+        assertEquals(Map.of("bthru", agreements.get(agreements.size() - 1).format(), "buthru",
+                        new CountsStore.Place(lastOfTheFirstBatch.at(), lastOfTheFirstBatch.eventId()).format()),
+                progress(db, table), "every agreement recorded, and the first batch of updates");
 
         // a new generation (a repair) half-way: it goes on after nothing the one before counted
         assertTrue(api.rebuild("U1"));
         api.sweep(Sweep.Grace.NONE, Duration.ZERO);
-        assertEquals(Map.of("bthru", agreements.get(31)), progress(db, table), "the new generation's first batch, alone");
+        assertEquals(Map.of("bthru", agreements.get(31).format()), progress(db, table), "the new generation's first batch, alone");
         usageWrites.set(0);
         failUsageWrite.set(260);
         assertEquals(0, api.sweep().built());
@@ -128,9 +147,12 @@ class AggregateBuildIT {
         agreementsRead.clear();
         usageWrites.set(0);
         failUsageWrite.set(0);
+        updatesListedAfter.clear();
         Sweep.Result resumed = api.sweep();
         assertEquals(1, resumed.built(), resumed.toString());
         assertEquals(Set.of(), agreementsRead, "every agreement was counted already");
+        assertEquals(List.of(TableLayout.activityIndexSk(lastOfTheFirstBatch.at(), lastOfTheFirstBatch.eventId())),
+                updatesListedAfter, "the updates listed after the last one counted");
         assertEquals(events.size() - 256, usageWrites.get(), "the updates after the first batch of 256, and only those");
         assertEquals(counts, api.get(Caller.national(), KPI).map("counts"));
         assertEquals(List.of(), api.verifyAggregates().mismatches());

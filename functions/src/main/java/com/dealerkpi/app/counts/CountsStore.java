@@ -66,8 +66,8 @@ public interface CountsStore {
     void recordBuildProgress(String dealershipId, long generation, BuildProgress progress);
 
     /**
-     * How far a build has got: the last agreement (in id order) of the last batch it counted in full, and then the
-     * last update (in the order of its moment and id, as the build's text of it) counted into the usage.
+     * How far a build has got: the place of the last agreement of the last batch it counted in full, and then of the
+     * last update counted into the usage ({@link Place#format()}).
      */
     record BuildProgress(Optional<String> agreements, Optional<String> events) {
         public static final BuildProgress NONE = new BuildProgress(Optional.empty(), Optional.empty());
@@ -152,8 +152,37 @@ public interface CountsStore {
      */
     Map<String, Map<Stage, Instant>> everyMilestone(String dealershipId);
 
-    /** Each agreement of the dealership with a milestone, from the milestone index: what a build goes through. */
-    void agreements(String dealershipId, Consumer<String> sink);
+    /**
+     * Where an agreement (by the moment of its first contact) or an update (by its moment) comes in a build's order:
+     * by moment, then id. The order the milestone and activity indexes keep, so a build cut off lists only the rest.
+     */
+    record Place(Instant at, String id) implements Comparable<Place> {
+        private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("(\\d{15})\\|(.+)");
+
+        /** Fixed-width, so the texts order as the places do. */
+        public String format() {
+            return String.format(java.util.Locale.ROOT, "%015d|%s", at.toEpochMilli(), id);
+        }
+
+        /** A place as {@link #format()} writes it; none from other text (an agreement's id, as builds recorded it before). */
+        public static Optional<Place> parse(String text) {
+            java.util.regex.Matcher place = FORMAT.matcher(text);
+            return place.matches() ? Optional.of(new Place(Instant.ofEpochMilli(Long.parseLong(place.group(1))), place.group(2)))
+                    : Optional.empty();
+        }
+
+        @Override
+        public int compareTo(Place other) {
+            int byMoment = at.compareTo(other.at);
+            return byMoment != 0 ? byMoment : id.compareTo(other.id);
+        }
+    }
+
+    /**
+     * Each agreement of the dealership with a milestone whose first contact is at or after {@code from}, from the
+     * milestone index: what a build goes through.
+     */
+    void agreements(String dealershipId, Instant from, Consumer<Place> sink);
 
     /** An agreement as the aggregates see it: its milestone items and its history items. */
     record Agreement(List<MilestoneState> milestones, List<UsageEvent> events) {
@@ -180,8 +209,11 @@ public interface CountsStore {
     /** The first local day on which a generation counts an update (read consistently), if any. */
     Optional<LocalDate> firstUsageDay(String dealershipId, long generation);
 
-    /** Every counting update of the dealership, from the activity index: what a build counts. */
+    /** Every counting update of the dealership, from the activity index. */
     void events(String dealershipId, Consumer<UsageEvent> sink);
+
+    /** Every counting update of the dealership after {@code after}, from the activity index: what a build counts. */
+    void events(String dealershipId, Place after, Consumer<UsageEvent> sink);
 
     /** The dealership's usage counted afresh from the activity index, by local day in {@code zone}. */
     Map<LocalDate, UsageDay> recountUsage(String dealershipId, ZoneId zone);

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -307,40 +306,48 @@ public final class Sweep {
             this.progress = store.buildProgress(dealershipId, config.generation());
         }
 
-        /** Settles every agreement not yet settled; whether all are. */
+        /**
+         * Settles every agreement not yet settled, listing only those whose first contact is not before the last one
+         * settled; whether all are. (A progress recorded by the version before, an agreement's id, is no place:
+         * the build starts again from the first, which settling twice does not disturb.)
+         */
         boolean agreements() {
-            List<String> agreements = new ArrayList<>();
-            store.agreements(dealershipId, agreements::add);
+            Optional<CountsStore.Place> through = progress.agreements().flatMap(CountsStore.Place::parse);
+            List<CountsStore.Place> agreements = new ArrayList<>();
+            store.agreements(dealershipId, through.map(CountsStore.Place::at).orElse(Instant.EPOCH), agreement -> {
+                if (through.isEmpty() || agreement.compareTo(through.get()) > 0) {
+                    agreements.add(agreement);
+                }
+            });
             agreements.sort(null);
-            for (int from = progress.agreements().map(through -> after(agreements, through)).orElse(0);
-                 from < agreements.size(); from += BUILD_BATCH) {
-                List<String> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH));
+            for (int from = 0; from < agreements.size(); from += BUILD_BATCH) {
+                List<CountsStore.Place> batch = agreements.subList(from, Math.min(agreements.size(), from + BUILD_BATCH));
                 boolean done = batch(() -> batch.stream().map(agreement -> CompletableFuture.supplyAsync(
-                                () -> attempt(() -> aggregates.count(dealershipId, agreement, config), failed), executor))
+                                () -> attempt(() -> aggregates.count(dealershipId, agreement.id(), config), failed), executor))
                         .toList().forEach(CompletableFuture::join));
                 if (!done) {
                     return false;
                 }
-                record(progress.agreementsThrough(batch.get(batch.size() - 1)));
+                record(progress.agreementsThrough(batch.get(batch.size() - 1).format()));
             }
             return true;
         }
 
-        /** Counts every update not yet counted into the usage; whether all are. */
+        /** Counts every update not yet counted into the usage, listing only those after the last one; whether all are. */
         boolean updates() {
+            Optional<CountsStore.Place> through = progress.events().flatMap(CountsStore.Place::parse);
             List<UsageEvent> events = new ArrayList<>();
-            store.events(dealershipId, events::add);
-            events.sort(Comparator.comparing(Sweep::orderOf));
-            List<String> order = events.stream().map(Sweep::orderOf).toList();
-            for (int next = progress.events().map(through -> after(order, through)).orElse(0); next < events.size();
-                 next += USAGE_BATCH) {
+            through.ifPresentOrElse(after -> store.events(dealershipId, after, events::add),
+                    () -> store.events(dealershipId, events::add));
+            events.sort(Comparator.comparing(Sweep::placeOf));
+            for (int next = 0; next < events.size(); next += USAGE_BATCH) {
                 List<UsageEvent> batch = events.subList(next, Math.min(events.size(), next + USAGE_BATCH));
                 boolean done = batch(() -> batch.forEach(event ->
                         attempt(() -> aggregates.countUsage(dealershipId, config, event), failed)));
                 if (!done) {
                     return false;
                 }
-                record(progress.eventsThrough(orderOf(batch.get(batch.size() - 1))));
+                record(progress.eventsThrough(placeOf(batch.get(batch.size() - 1)).format()));
             }
             return true;
         }
@@ -362,15 +369,8 @@ public final class Sweep {
         }
     }
 
-    /** An update's place in a build's order: its moment, then its id (fixed width, so the text orders as they do). */
-    private static String orderOf(UsageEvent event) {
-        return String.format(Locale.ROOT, "%015d|%s", event.at().toEpochMilli(), event.eventId());
-    }
-
-    /** The position of the first entry after {@code through} in a list sorted ascending. */
-    private static int after(List<String> sorted, String through) {
-        int found = Collections.binarySearch(sorted, through);
-        return found >= 0 ? found + 1 : -found - 1;
+    private static CountsStore.Place placeOf(UsageEvent event) {
+        return new CountsStore.Place(event.at(), event.eventId());
     }
 
     /**
