@@ -299,6 +299,23 @@ public final class DynamoCountsStore implements CountsStore {
             Map<String, AttributeValue> key = networkListingKey(shard, networkShards);
             DynamoErrors.call("forget the listings of a layout", () -> db.deleteItem(r -> r.tableName(table).key(key)));
         }
+        DynamoErrors.call("record the listings forgotten", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
+                .updateExpression("SET #f = :l").expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN))
+                .expressionAttributeValues(Map.of(":l", n(networkShards)))));
+    }
+
+    @Override
+    public void clearListingsForgotten() {
+        DynamoErrors.call("record the listings forgotten", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
+                .updateExpression("REMOVE #f").expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN))));
+    }
+
+    @Override
+    public boolean listingsForgotten() {
+        AttributeValue forgotten = DynamoErrors.call("read the roll-ups' layout", () -> db.getItem(r -> r.tableName(table)
+                .key(statusKey()).consistentRead(true).projectionExpression("#f")
+                .expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN))).item()).get(LISTINGS_FORGOTTEN);
+        return forgotten != null && Integer.parseInt(forgotten.n()) == networkShards;
     }
 
     @Override
@@ -480,21 +497,32 @@ public final class DynamoCountsStore implements CountsStore {
      */
     @Override
     public Map<String, NetworkListing> networkListings(Optional<String> group) {
+        java.util.concurrent.atomic.AtomicReference<Map<String, AttributeValue>> status = new java.util.concurrent.atomic.AtomicReference<>();
+        Map<String, NetworkListing> listings = listings(group, status::set);
+        return laidOutAsRecorded(status.get()) ? listings : Map.of();
+    }
+
+    @Override
+    public Map<String, NetworkListing> layoutListings() {
+        return listings(Optional.empty(), status -> { });
+    }
+
+    /** The listings of the whole network or a group's share, and beside them (the same request) the status item. */
+    private Map<String, NetworkListing> listings(Optional<String> group, java.util.function.Consumer<Map<String, AttributeValue>> status) {
         Map<String, NetworkListing> listings = new HashMap<>();
         Map<String, String> latestListing = new HashMap<>();
         List<Map<String, AttributeValue>> listingKeys = new ArrayList<>(List.of(statusKey()));
         shardsOf(group).forEach(shard -> listingKeys.add(networkListingKey(shard, networkShards)));
-        java.util.concurrent.atomic.AtomicReference<Map<String, AttributeValue>> status = new java.util.concurrent.atomic.AtomicReference<>();
         BatchReads.readAll(db, table, listingKeys, "read the network's listing", item -> {
             if (item.get(PK).s().equals(AGGREGATES_STATUS_PK)) {
-                status.set(item);
+                status.accept(item);
                 return;
             }
             item.forEach((attribute, value) -> networkDealershipOf(attribute)
                     .filter(dealership -> later(latestListing, dealership, value.s()))
                     .ifPresent(dealership -> listings.put(dealership, NetworkListing.parse(value.s()))));
         });
-        return laidOutAsRecorded(status.get()) ? listings : Map.of();
+        return listings;
     }
 
     /** Of a dealership copied in several shards (it changed groups), the latest copy of each month, as listings. */

@@ -182,6 +182,8 @@ public final class TableLayout {
     static final String LAST_SWEEP = "lastSweep";
     /** The network shard count the roll-ups' copies were last laid out with. */
     static final String LAYOUT = "layout";
+    /** On the aggregates' status: the layout whose listings a sweep deleted when the layout changed to it. */
+    static final String LISTINGS_FORGOTTEN = "listingsForgotten";
     /** When a version writing the current aggregates format first found a generation of the format before. */
     static final String FORMAT_SINCE = "fmt2Since";
     /** A dealership month's version: raised by every write of it, so a copy of its counters knows how recent it is. */

@@ -498,6 +498,20 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
+        public boolean listingsForgotten() {
+            return true;
+        }
+
+        @Override
+        public void clearListingsForgotten() {
+        }
+
+        @Override
+        public Map<String, com.dealerkpi.domain.counts.NetworkListing> layoutListings() {
+            return networkListings(Optional.empty());
+        }
+
+        @Override
         public void listAsBuilding(String dealershipId) {
             // the list here is every config that is not ready
         }

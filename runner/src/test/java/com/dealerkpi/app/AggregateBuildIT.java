@@ -339,6 +339,60 @@ class AggregateBuildIT {
     }
 
     @Test
+    void aNewLayoutWhoseSweepsKeepFailingForOneDealershipIsLaidOutOnceNotAtEverySweep() {
+        java.util.concurrent.atomic.AtomicBoolean u4ConfigDown = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutionInterceptor failing = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                Map<String, AttributeValue> key = context.request() instanceof UpdateItemRequest update ? update.key()
+                        : context.request() instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest put ? put.item() : Map.of();
+                if (u4ConfigDown.get() && configKey("U4").equals(Map.of("pk", key.getOrDefault("pk", AttributeValue.fromS("")),
+                        "sk", key.getOrDefault("sk", AttributeValue.fromS(""))))) {
+                    throw SdkClientException.create("connection reset (injected) writing U4's config");
+                }
+            }
+        };
+        DynamoDbClient db = Backend.get().client(1, Duration.ofSeconds(10), failing);
+        String table = Backend.get().freshTable(db);
+        String range = "/kpi?range=custom&from=2026-01-01&to=2026-06-30";
+        TestApi sixteen = withHistory(db, table, "U3", 60, 20, 13);
+        addHistory(sixteen, "U4", 60, 20, 17);
+        Map<String, Object> counts = sixteen.get(Caller.national(), range).map("counts");
+
+        TestApi wider = api(db, table, 64);
+        u4ConfigDown.set(true);
+        Sweep.Result entering = wider.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
+        assertEquals(List.of(1, 1), List.of(entering.configured(), entering.failed()), "U3 rebuilt, U4 not: " + entering);
+        assertEquals(1, wider.sweep().built(), "U3, in the new layout");
+        Sweep.Result still = wider.sweep();
+        assertEquals(List.of(0, 0), List.of(still.configured(), still.built()),
+                "U3, built in this layout, is not rebuilt while U4 keeps failing: " + still);
+        assertTrue(still.failed() > 0, still.toString());
+        assertTrue(wider.stores().counts().layoutListings().get("U3").ready(), "U3's listing stands, ready");
+        assertEquals(Map.of(), wider.stores().counts().networkListings(java.util.Optional.empty()), "not trusted until recorded");
+        assertEquals(counts, wider.get(Caller.national(), range).map("counts"), "counted from the milestones meanwhile");
+
+        assertTrue(wider.stores().counts().listingsForgotten());
+
+        // a sweep of the layout before (its functions back for a while): what 64 has listed since may be stale (that
+        // layout's functions publish copies 64 lacks), so 64's next sweep forgets it again
+        sixteen.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
+        assertFalse(wider.stores().counts().listingsForgotten(), "another layout's sweep ran since");
+        wider.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
+        assertTrue(wider.stores().counts().listingsForgotten(), "forgotten again");
+        assertFalse(wider.stores().counts().layoutListings().containsKey("U3") && wider.stores().counts().layoutListings().get("U3").ready(),
+                "U3 no longer listed ready in 64: rebuilt");
+
+        u4ConfigDown.set(false);
+        Sweep.Result recovered = wider.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
+        assertEquals(0, recovered.failed(), recovered.toString());
+        wider.sweep();
+        assertServedFromTheNetwork(wider, "U3", "U4");
+        assertEquals(counts, wider.get(Caller.national(), range).map("counts"));
+        assertEquals(List.of(), wider.verifyAggregates().mismatches());
+    }
+
+    @Test
     void aTableLaidOutAgainWithMoreNetworkShardsRebuildsItsDealershipsAndItsRollUpsStayExact() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);

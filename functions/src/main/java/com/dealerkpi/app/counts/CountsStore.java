@@ -230,18 +230,33 @@ public interface CountsStore {
     /**
      * Whether the roll-ups' copies were last laid out as this store writes them: false after a change of the layout
      * (its shard count), until {@link #recordLayout} says that every ready dealership was given a generation to be
-     * copied in the new one. Until then {@link #network} lists no dealership: the roll-ups count from the milestones.
+     * copied in the new one. Until then {@link #networkListings} lists no dealership: the roll-ups count from the
+     * milestones.
      */
     boolean layoutRecorded();
 
     void recordLayout();
 
     /**
-     * Removes every listing of this store's layout: on entering a layout again, what its earlier stint listed may name
-     * generations since superseded in another of its shards (a dealership that changed group meanwhile). Nothing is
-     * then listed ready until a build lists it, so the roll-ups count from the milestones meanwhile.
+     * Removes every listing of this store's layout, then records that it did: on entering a layout again, what its
+     * earlier stint listed may name generations since superseded in another of its shards (a dealership that changed
+     * group meanwhile). Nothing is then listed ready until a build lists it, so the roll-ups count from the milestones
+     * meanwhile.
      */
     void forgetListings();
+
+    /**
+     * Whether this layout's listings were forgotten since the layout last changed to it, with no sweep of another
+     * layout since: what it lists since is this stint's (so a sweep that could not record the layout yet goes on
+     * from there rather than forgetting again).
+     */
+    boolean listingsForgotten();
+
+    /** A sweep of a recorded layout says no layout's forgetting stands: a stint in any other is over. */
+    void clearListingsForgotten();
+
+    /** The whole network's listings in this store's layout as they stand, recorded or not: what the sweep compares. */
+    Map<String, NetworkListing> layoutListings();
 
     /**
      * When a version writing this store's format ({@link AggregateConfig#CURRENT_FORMAT}) first found a generation

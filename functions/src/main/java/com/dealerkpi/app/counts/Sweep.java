@@ -141,16 +141,25 @@ public final class Sweep {
      */
     private int configure(Map<String, Bucketing> bucketings, Instant settledBefore, Failures failed) {
         boolean relaidOut = !store.layoutRecorded();
+        // the first sweep in a new layout forgets what an earlier stint in it listed and rebuilds every ready
+        // dealership; one that could not record the layout leaves it to the next, which goes on from what was listed
+        // since, unless a sweep of another layout ran meanwhile (it may have moved dealerships this layout's listing
+        // does not know of, and its functions published copies this layout lacks): every layout's sweep undoes the
+        // forgetting of any other
+        boolean entering = relaidOut && !store.listingsForgotten();
+        if (!relaidOut) {
+            attempt(store::clearListingsForgotten, failed);
+        }
         // asked once a sweep, and only if a generation of the format before is found
         Supplier<Boolean> formatSettled = memoized(() -> !store.formatSince(clock.instant()).isAfter(settledBefore));
         int failedBefore = failed.count();
         int outdated = 0;
-        if (relaidOut) {
+        if (entering) {
             attempt(store::forgetListings, failed);
         }
         List<String> registered = registry.registeredDealerships();
         Map<String, AggregateConfig> configs = store.configs(registered);
-        Map<String, NetworkListing> listings = store.networkListings(Optional.empty());
+        Map<String, NetworkListing> listings = store.layoutListings();
         java.util.Set<String> listed = new java.util.HashSet<>(store.building());
         int configured = 0;
         for (String dealershipId : registered) {
@@ -163,7 +172,7 @@ public final class Sweep {
             } else if (listing != null && listing.generation() > config.generation()) {
                 configured += attempt(() -> store.replaceConfig(dealershipId, config,
                         config.next(new Bucketing(listing.zone(), config.group()), clock.instant())), failed) ? 1 : 0;
-            } else if (config.ready() && (relaidOut || listing == null || listing.generation() < config.generation())) {
+            } else if (config.ready() && (entering || listing == null || listing.generation() < config.generation())) {
                 // ready, but its months may not all be copied where the roll-ups read them: by a version before the
                 // copies, after a crash between the config and its listing, or in another layout (the shard count
                 // changed, or changed back: a listing left behind by the layout's last use); only a build copies
