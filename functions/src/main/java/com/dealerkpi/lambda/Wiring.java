@@ -100,7 +100,7 @@ public final class Wiring implements Priming.Hooks {
 
     /**
      * Wired to the given stores, with the local cursor key (the local runner, the tests): every status update reads
-     * its dealership's aggregate config, as builds there do not wait.
+     * its dealership's aggregate config, as builds there do not wait, and every roll-up the network's listings.
      */
     public static Wiring local(Config config, Stores stores, Clock clock) {
         return local(config, stores, clock, Reuse.NONE);

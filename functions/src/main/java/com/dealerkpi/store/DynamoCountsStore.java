@@ -8,7 +8,6 @@ import com.dealerkpi.domain.counts.Home;
 import com.dealerkpi.domain.counts.MilestoneState;
 import com.dealerkpi.domain.counts.MonthCounts;
 import com.dealerkpi.domain.counts.MonthSummary;
-import com.dealerkpi.domain.counts.NetworkCounts;
 import com.dealerkpi.domain.counts.NetworkListing;
 import com.dealerkpi.domain.counts.NetworkRegister;
 import com.dealerkpi.domain.counts.Register;
@@ -136,6 +135,7 @@ public final class DynamoCountsStore implements CountsStore {
             if (shardOf(dealershipId, current) != shardOf(dealershipId, next)) {
                 list(dealershipId, next, shardOf(dealershipId, current));
             }
+            raiseListingsVersion();
             try {
                 db.putItem(r -> r.tableName(table).item(configItem(dealershipId, next)).conditionExpression("#gen = :gen")
                         .expressionAttributeNames(Map.of("#gen", GENERATION))
@@ -282,9 +282,13 @@ public final class DynamoCountsStore implements CountsStore {
     }
 
     @Override
-    public boolean layoutRecorded() {
-        return laidOutAsRecorded(DynamoErrors.call("read the roll-ups' layout", () -> db.getItem(r -> r.tableName(table)
-                .key(statusKey()).consistentRead(true).projectionExpression("#l").expressionAttributeNames(Map.of("#l", LAYOUT))).item()));
+    public Layout layout() {
+        Map<String, AttributeValue> status = DynamoErrors.call("read the roll-ups' layout", () -> db.getItem(r -> r
+                .tableName(table).key(statusKey()).consistentRead(true).projectionExpression("#l, #f")
+                .expressionAttributeNames(Map.of("#l", LAYOUT, "#f", LISTINGS_FORGOTTEN))).item());
+        AttributeValue forgotten = status == null ? null : status.get(LISTINGS_FORGOTTEN);
+        return new Layout(laidOutAsRecorded(status), forgotten != null && Integer.parseInt(forgotten.n()) == networkShards,
+                forgotten != null);
     }
 
     /** A table without a recorded layout has the one every version before the setting wrote: the default. */
@@ -293,8 +297,33 @@ public final class DynamoCountsStore implements CountsStore {
         return (recorded == null ? NETWORK_SHARDS : Integer.parseInt(recorded.n())) == networkShards;
     }
 
+    /**
+     * After the listing of a new generation, before the config that begins it: a roll-up that read the listings after
+     * this (and so saw the new generation listed) reads this version or a later one; one that read them before sees
+     * a later version beside its copies, so it cannot take the old generation's copies for current once publishers
+     * keep only the new one's (which may leave a month of the old one's behind without a copy of the new one).
+     */
+    private void raiseListingsVersion() {
+        DynamoErrors.call("raise the listings' version", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
+                .updateExpression("ADD #v :one").expressionAttributeNames(Map.of("#v", LISTINGS_VERSION))
+                .expressionAttributeValues(Map.of(":one", n(1)))));
+    }
+
+    @Override
+    public long listingsVersion() {
+        return listingsVersion(DynamoErrors.call("read the listings' version", () -> db.getItem(r -> r.tableName(table)
+                .key(statusKey()).consistentRead(true).projectionExpression("#v")
+                .expressionAttributeNames(Map.of("#v", LISTINGS_VERSION))).item()));
+    }
+
+    private static long listingsVersion(Map<String, AttributeValue> statusItem) {
+        AttributeValue version = statusItem == null ? null : statusItem.get(LISTINGS_VERSION);
+        return version == null ? 0 : Long.parseLong(version.n());
+    }
+
     @Override
     public void forgetListings() {
+        raiseListingsVersion();
         for (int shard = 0; shard < networkShards; shard++) {
             Map<String, AttributeValue> key = networkListingKey(shard, networkShards);
             DynamoErrors.call("forget the listings of a layout", () -> db.deleteItem(r -> r.tableName(table).key(key)));
@@ -306,20 +335,13 @@ public final class DynamoCountsStore implements CountsStore {
 
     @Override
     public void clearListingsForgotten() {
-        DynamoErrors.call("record the listings forgotten", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
+        DynamoErrors.call("clear the listings forgotten", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
                 .updateExpression("REMOVE #f").expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN))));
     }
 
     @Override
-    public boolean listingsForgotten() {
-        AttributeValue forgotten = DynamoErrors.call("read the roll-ups' layout", () -> db.getItem(r -> r.tableName(table)
-                .key(statusKey()).consistentRead(true).projectionExpression("#f")
-                .expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN))).item()).get(LISTINGS_FORGOTTEN);
-        return forgotten != null && Integer.parseInt(forgotten.n()) == networkShards;
-    }
-
-    @Override
     public void recordLayout() {
+        raiseListingsVersion();
         DynamoErrors.call("record the roll-ups' layout", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
                 .updateExpression("SET #l = :l").expressionAttributeNames(Map.of("#l", LAYOUT))
                 .expressionAttributeValues(Map.of(":l", n(networkShards)))));
@@ -527,20 +549,25 @@ public final class DynamoCountsStore implements CountsStore {
 
     /** Of a dealership copied in several shards (it changed groups), the latest copy of each month, as listings. */
     @Override
-    public Map<YearMonth, Map<String, String>> networkCopies(Optional<String> group, List<YearMonth> months) {
+    public NetworkCopies networkCopies(Optional<String> group, List<YearMonth> months) {
         List<Integer> shards = shardsOf(group);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(statusKey()));
         for (YearMonth month : months) {
             shards.forEach(shard -> keys.add(networkMonthKey(month, shard, networkShards)));
         }
         Map<YearMonth, Map<String, String>> copies = new LinkedHashMap<>();
         months.forEach(month -> copies.put(month, new HashMap<>()));
+        java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
         BatchReads.readAll(db, table, keys, "read the network's counts", item -> {
+            if (item.get(PK).s().equals(AGGREGATES_STATUS_PK)) {
+                version.set(listingsVersion(item));
+                return;
+            }
             YearMonth month = networkMonthOf(item);
             item.forEach((attribute, value) -> networkDealershipOf(attribute)
                     .ifPresent(dealership -> later(copies.get(month), dealership, value.s())));
         });
-        return copies;
+        return new NetworkCopies(version.get(), copies);
     }
 
     /** The shards of the whole network, or of one dealer group's share. */

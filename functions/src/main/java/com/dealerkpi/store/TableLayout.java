@@ -137,8 +137,8 @@ public final class TableLayout {
     /** An aggregate config's format ({@code AggregateConfig.CURRENT_FORMAT}; absent: 1, before month summaries). */
     public static final String FORMAT = "fmt";
     /**
-     * On a building marker: the generation being built, the last agreement (in id order) counted into it, and the
-     * last update counted into its usage.
+     * On a building marker: the generation being built, the place ({@code CountsStore.Place}: first contact, then
+     * id) of the last agreement counted into it, and that (moment, then id) of the last update counted into its usage.
      */
     static final String BUILD_GENERATION = "bgen";
     static final String BUILT_THROUGH = "bthru";
@@ -182,6 +182,11 @@ public final class TableLayout {
     static final String LAST_SWEEP = "lastSweep";
     /** The network shard count the roll-ups' copies were last laid out with. */
     static final String LAYOUT = "layout";
+    /**
+     * On the aggregates' status: raised before every change of an aggregate config's generation and of the layout, so
+     * a roll-up reusing listings read after it knows whether one came since.
+     */
+    static final String LISTINGS_VERSION = "listingsVersion";
     /** On the aggregates' status: the layout whose listings a sweep deleted when the layout changed to it. */
     static final String LISTINGS_FORGOTTEN = "listingsForgotten";
     /** When a version writing the current aggregates format first found a generation of the format before. */

@@ -498,11 +498,6 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
         }
 
         @Override
-        public boolean listingsForgotten() {
-            return true;
-        }
-
-        @Override
         public void clearListingsForgotten() {
         }
 
@@ -561,12 +556,18 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
 
         /** Every dealership's counts copied at version 0 of its generation. */
         @Override
-        public Map<YearMonth, Map<String, String>> networkCopies(Optional<String> group, List<YearMonth> months) {
+        public NetworkCopies networkCopies(Optional<String> group, List<YearMonth> months) {
             Map<YearMonth, Map<String, String>> copies = new HashMap<>();
             months.forEach(month -> copies.put(month, new HashMap<>()));
             inShare(group).forEach((dealershipId, config) -> copies(dealershipId, config, months).months()
                     .forEach((month, copy) -> copies.get(month).put(dealershipId, copy.format())));
-            return copies;
+            return new NetworkCopies(0, copies);
+        }
+
+        /** The listings here are the configs, read as they are: they need no version. */
+        @Override
+        public long listingsVersion() {
+            return 0;
         }
 
         private Map<String, AggregateConfig> inShare(Optional<String> group) {
@@ -717,8 +718,8 @@ public final class InMemoryStores implements Stores, StatusStore, ReportStore, S
 
         /** One layout: the in-memory roll-ups read the months themselves. */
         @Override
-        public boolean layoutRecorded() {
-            return true;
+        public Layout layout() {
+            return new Layout(true, false, false);
         }
 
         @Override

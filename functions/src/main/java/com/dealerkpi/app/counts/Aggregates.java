@@ -60,7 +60,7 @@ public final class Aggregates {
         this.bucketingOf = bucketingOf;
         this.parallel = parallel;
         this.clock = clock;
-        this.listings = new RecentListings(() -> store.networkListings(Optional.empty()), clock, listingReuse);
+        this.listings = new RecentListings(store, clock, listingReuse);
     }
 
     /** The dealership's config, read consistently. */
@@ -142,16 +142,26 @@ public final class Aggregates {
 
     /**
      * What the roll-ups read for some local months: every dealership's listing and its copies of those months, one
-     * consistent read of a few items per month whatever the number of dealerships. The listings are read first, or
-     * were read within the reuse period: a generation is listed ready only once its every month was copied, a
-     * publisher copies every change into the generation it counts it in (the listed one, or a newer one: a ready
-     * generation began at least the build's wait ago), and of each month the latest copy of all shards is read, so
-     * a copy read after its listing, however long after, is the listed generation's as it stands or a newer one's
-     * (a rezone, a move or a repair began since: {@link NetworkCounts} counts that dealership otherwise).
+     * consistent read of a few items per month whatever the number of dealerships. A copy serves beside a listing
+     * read before it: a generation is listed ready only once its every month was copied, and copies only move
+     * forward, so such a copy is at least of the listed generation (a newer one means a new generation began since:
+     * {@link NetworkCounts} counts that dealership otherwise). A listing reused from a minute ago serves too if the
+     * listings' version read with the copies is the one read before it: that version is raised after a new
+     * generation is listed and before it begins, so an unchanged version means every dealership's current
+     * generation is the one the listing names. (Without that check, an old generation's month that its dealership's
+     * publishers no longer keep, and that the new generation has no copy of yet, would count an update voided since.)
      */
     public NetworkCounts network(List<YearMonth> months) {
-        Map<String, NetworkListing> listed = listings.get();
-        return new NetworkCounts(listed, listed.isEmpty() ? Map.of() : store.networkCopies(Optional.empty(), months));
+        RecentListings.Listed listed = listings.get();
+        if (listed.listings().isEmpty()) {
+            return new NetworkCounts(Map.of(), Map.of());
+        }
+        CountsStore.NetworkCopies copies = store.networkCopies(Optional.empty(), months);
+        if (listed.version().isPresent() && listed.version().getAsLong() != copies.listingsVersion()) {
+            listed = listings.read();
+            copies = store.networkCopies(Optional.empty(), months);
+        }
+        return new NetworkCounts(listed.listings(), copies.months());
     }
 
     /**
@@ -164,7 +174,7 @@ public final class Aggregates {
      */
     public NetworkCounts groupNetwork(String group, List<YearMonth> months) {
         Map<String, NetworkListing> listed = store.networkListings(Optional.of(group));
-        return new NetworkCounts(listed, listed.isEmpty() ? Map.of() : store.networkCopies(Optional.of(group), months));
+        return new NetworkCounts(listed, listed.isEmpty() ? Map.of() : store.networkCopies(Optional.of(group), months).months());
     }
 
     /** Each day's usage from {@code from} to {@code to}, read consistently from their day items. */

@@ -116,10 +116,20 @@ public interface CountsStore {
 
     /**
      * For each month, every dealership's copy of its counters in the network (or the group's share), as stored
-     * ({@link NetworkRegister#format()}), read consistently; of a dealership copied in several shares, its latest.
-     * A copy counts only beside a listing read before it ({@link Aggregates#network}).
+     * ({@link NetworkRegister#format()}), read consistently; of a dealership copied in several shares, its latest;
+     * and, in the same request, the listings' version. A copy counts only beside a listing read before it, or read
+     * at the same listings' version ({@link Aggregates#network}).
      */
-    Map<YearMonth, Map<String, String>> networkCopies(Optional<String> group, List<YearMonth> months);
+    NetworkCopies networkCopies(Optional<String> group, List<YearMonth> months);
+
+    record NetworkCopies(long listingsVersion, Map<YearMonth, Map<String, String>> months) {
+    }
+
+    /**
+     * The listings' version, read consistently: raised before every new generation begins (after its listing, before
+     * its config) and before every change of the layout's state.
+     */
+    long listingsVersion();
 
     /** One dealership's listing and its copies of some months: what verification compares with its month items. */
     record Copies(Optional<NetworkListing> listing, Map<YearMonth, NetworkRegister> months) {
@@ -154,17 +164,22 @@ public interface CountsStore {
 
     /**
      * Where an agreement (by the moment of its first contact) or an update (by its moment) comes in a build's order:
-     * by moment, then id. The order the milestone and activity indexes keep, so a build cut off lists only the rest.
+     * by moment, then id. The activity index keeps that order; the milestone index keeps the moments' (not the ids'
+     * among equal moments), so a build cut off lists the agreements from the moment it reached, and skips those up
+     * to its place.
      */
     record Place(Instant at, String id) implements Comparable<Place> {
-        private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("(\\d{15})\\|(.+)");
+        private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("#(\\d{15})\\|(.+)");
 
-        /** Fixed-width, so the texts order as the places do. */
+        /**
+         * Fixed-width, so the texts order as the places do; its first character sorts before any id's, so a version
+         * that recorded an agreement's id as its progress (and reads this as one) starts its build from the first.
+         */
         public String format() {
-            return String.format(java.util.Locale.ROOT, "%015d|%s", at.toEpochMilli(), id);
+            return String.format(java.util.Locale.ROOT, "#%015d|%s", at.toEpochMilli(), id);
         }
 
-        /** A place as {@link #format()} writes it; none from other text (an agreement's id, as builds recorded it before). */
+        /** A place as {@link #format()} writes it; none from other text (what the version before recorded). */
         public static Optional<Place> parse(String text) {
             java.util.regex.Matcher place = FORMAT.matcher(text);
             return place.matches() ? Optional.of(new Place(Instant.ofEpochMilli(Long.parseLong(place.group(1))), place.group(2)))
@@ -218,7 +233,7 @@ public interface CountsStore {
     /** The dealership's usage counted afresh from the activity index, by local day in {@code zone}. */
     Map<LocalDate, UsageDay> recountUsage(String dealershipId, ZoneId zone);
 
-    /** Agreements with a milestone flagged before {@code before}: what the sweep completes. */
+    /** Agreements with a milestone or an update flagged before {@code before}: what the sweep completes. */
     List<FlaggedAgreement> flagged(Instant before);
 
     /** How many milestones are flagged: changes the aggregates may not hold yet. */
@@ -228,31 +243,33 @@ public interface CountsStore {
     void recordSweep(Instant at);
 
     /**
-     * Whether the roll-ups' copies were last laid out as this store writes them: false after a change of the layout
-     * (its shard count), until {@link #recordLayout} says that every ready dealership was given a generation to be
-     * copied in the new one. Until then {@link #networkListings} lists no dealership: the roll-ups count from the
-     * milestones.
+     * The roll-ups' layout as the status item says, for this store's (its shard count).
+     *
+     * @param recorded          the copies were last laid out as this store writes them: false after a change of the
+     *                          layout, until {@link #recordLayout} says that every ready dealership was given a
+     *                          generation to be copied in this one; until then {@link #networkListings} lists no
+     *                          dealership, and the roll-ups count from the milestones
+     * @param listingsForgotten this layout's listings were forgotten since the layout last changed to it, with no
+     *                          sweep of another layout since: what it lists since is this stint's (so a sweep that
+     *                          could not record the layout yet goes on from there rather than forgetting again)
+     * @param anyForgotten      some layout's forgetting is marked
      */
-    boolean layoutRecorded();
+    record Layout(boolean recorded, boolean listingsForgotten, boolean anyForgotten) {
+    }
+
+    Layout layout();
 
     void recordLayout();
 
     /**
-     * Removes every listing of this store's layout, then records that it did: on entering a layout again, what its
+     * Removes every listing of this store's layout, then marks that it did: on entering a layout again, what its
      * earlier stint listed may name generations since superseded in another of its shards (a dealership that changed
      * group meanwhile). Nothing is then listed ready until a build lists it, so the roll-ups count from the milestones
      * meanwhile.
      */
     void forgetListings();
 
-    /**
-     * Whether this layout's listings were forgotten since the layout last changed to it, with no sweep of another
-     * layout since: what it lists since is this stint's (so a sweep that could not record the layout yet goes on
-     * from there rather than forgetting again).
-     */
-    boolean listingsForgotten();
-
-    /** A sweep of a recorded layout says no layout's forgetting stands: a stint in any other is over. */
+    /** A sweep of a recorded layout removes the mark of any forgetting: a stint in another layout is over. */
     void clearListingsForgotten();
 
     /** The whole network's listings in this store's layout as they stand, recorded or not: what the sweep compares. */

@@ -140,14 +140,15 @@ public final class Sweep {
      * months may not all have been copied where the roll-ups read them).
      */
     private int configure(Map<String, Bucketing> bucketings, Instant settledBefore, Failures failed) {
-        boolean relaidOut = !store.layoutRecorded();
+        CountsStore.Layout layout = store.layout();
+        boolean relaidOut = !layout.recorded();
         // the first sweep in a new layout forgets what an earlier stint in it listed and rebuilds every ready
         // dealership; one that could not record the layout leaves it to the next, which goes on from what was listed
         // since, unless a sweep of another layout ran meanwhile (it may have moved dealerships this layout's listing
         // does not know of, and its functions published copies this layout lacks): every layout's sweep undoes the
         // forgetting of any other
-        boolean entering = relaidOut && !store.listingsForgotten();
-        if (!relaidOut) {
+        boolean entering = relaidOut && !layout.listingsForgotten();
+        if (layout.recorded() && layout.anyForgotten()) {
             attempt(store::clearListingsForgotten, failed);
         }
         // asked once a sweep, and only if a generation of the format before is found
@@ -293,7 +294,8 @@ public final class Sweep {
     }
 
     /**
-     * One sweep's part of a generation's build, in order (agreements by id, then updates by moment and id), recording
+     * One sweep's part of a generation's build, in order (agreements by first contact, then updates by moment; each
+     * then by id), recording
      * how far each batch done in full got: a busy dealership's build outlasts a sweep (each write of its months is a
      * large item, and they share one partition), and the next goes on after it. A sweep does at least one batch.
      */

@@ -27,7 +27,9 @@ import java.util.function.Function;
  * day, stage by stage, status by status and user by user: the check that the aggregates are exact (run on a
  * schedule, and by the local runner's {@code verify-aggregates}). On DynamoDB the milestone index lags writes by a moment, so a dealership that differs is
  * recounted once more after {@code recheck}, and only what differs in both looks counts as a mismatch (live traffic
- * publishing between a look's reads makes a difference in one look only). Run with {@code repair}, it
+ * publishing between a look's reads makes a difference in one look only); a dealership that differs in both and has
+ * changes flagged (a request cut off before it published, which the sweep takes only after its grace) has them
+ * published, as a retry would, and only what differs in a third look counts. Run with {@code repair}, it
  * starts a new generation of every dealership that still differs (built by the next sweeps; reports read the
  * milestones meanwhile), so whatever caused a mismatch (a version of the code without aggregates still writing during
  * a deployment, a defect) wrongs its reports for a day at most; the mismatches are counted and alarmed all the same.
@@ -109,7 +111,7 @@ public final class Verification {
                     recheck.run();
                     found = confirmed(found, compare(dealershipId, config.get()));
                 }
-                if (!found.isEmpty() && settleFlagged(dealershipId, config.get())) {
+                if (!found.isEmpty() && settleFlagged(dealershipId, config.get(), failures)) {
                     found = confirmed(found, compare(dealershipId, config.get()));
                 }
                 checked++;
@@ -141,14 +143,20 @@ public final class Verification {
      * Publishes the dealership's flagged agreements, as a retry of their requests would (publishing is idempotent and
      * races nothing: registers and copies only move forward); whether it had any. A request cut off after its
      * milestone writes leaves them flagged for the sweep, which waits out its grace first: until then both looks see
-     * the milestones ahead of the months, which is a change in flight, not a mismatch.
+     * the milestones ahead of the months, which is a change in flight, not a mismatch. One that cannot be settled
+     * is told of, and what differs stands: a change that can never be published is wrong all the same.
      */
-    private boolean settleFlagged(String dealershipId, AggregateConfig config) {
-        List<String> flagged = store.flagged(clock.instant()).stream()
-                .filter(agreement -> agreement.dealershipId().equals(dealershipId))
-                .map(CountsStore.FlaggedAgreement::agreementId).toList();
-        flagged.forEach(agreementId -> aggregates.settle(dealershipId, agreementId, config));
-        return !flagged.isEmpty();
+    private boolean settleFlagged(String dealershipId, AggregateConfig config, List<String> failures) {
+        try {
+            List<String> flagged = store.flagged(clock.instant()).stream()
+                    .filter(agreement -> agreement.dealershipId().equals(dealershipId))
+                    .map(CountsStore.FlaggedAgreement::agreementId).toList();
+            flagged.forEach(agreementId -> aggregates.settle(dealershipId, agreementId, config));
+            return !flagged.isEmpty();
+        } catch (RuntimeException e) {
+            note(failures, dealershipId + ": flagged changes not published: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Starts a new generation of a dealership that differs; one that cannot be started is told of, not thrown. */

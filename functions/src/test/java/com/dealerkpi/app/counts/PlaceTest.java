@@ -26,11 +26,21 @@ class PlaceTest {
     }
 
     @Test
+    void itSortsBeforeAnyAgreementId() {
+        // what a version that recorded an agreement's id as its build's progress makes of it: start from the first
+        List<String> ids = new ArrayList<>(List.of("-1", ".a", "0000", "00123", "A1", "_x", "z"));
+        String place = new CountsStore.Place(MARCH, "00123").format();
+        assertEquals(-1, Collections.binarySearch(ids, place));
+    }
+
+    @Test
     void itReadsBackWhatItWritesAndNothingElse() {
         CountsStore.Place place = new CountsStore.Place(MARCH, "A-12.x");
         assertEquals(Optional.of(place), CountsStore.Place.parse(place.format()));
         // a build's progress as the version before recorded it: an agreement's id
         assertEquals(Optional.empty(), CountsStore.Place.parse("A-12.x"));
         assertEquals(Optional.empty(), CountsStore.Place.parse("12|A1"));
+        // and an update's, as the version before recorded it
+        assertEquals(Optional.empty(), CountsStore.Place.parse(place.format().substring(1)));
     }
 }

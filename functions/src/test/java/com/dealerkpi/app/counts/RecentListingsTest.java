@@ -3,12 +3,16 @@ package com.dealerkpi.app.counts;
 import com.dealerkpi.domain.counts.NetworkListing;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,13 +22,19 @@ class RecentListingsTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private int reads;
+    private final List<String> reads = new ArrayList<>();
+    private long version = 7;
 
-    /** Each read of the store lists D1 at a later generation. */
-    private Map<String, NetworkListing> read() {
-        reads++;
-        return Map.of("D1", new NetworkListing(reads, true, LONDON));
-    }
+    /** A store whose listings name D1 at a later generation at each read. */
+    private final CountsStore store = (CountsStore) Proxy.newProxyInstance(CountsStore.class.getClassLoader(),
+            new Class<?>[]{CountsStore.class}, (proxy, method, args) -> {
+                reads.add(method.getName());
+                return switch (method.getName()) {
+                    case "listingsVersion" -> version;
+                    case "networkListings" -> Map.of("D1", new NetworkListing(reads.size(), true, LONDON));
+                    default -> throw new UnsupportedOperationException(method.getName());
+                };
+            });
 
     private RecentListings reusingFor(Duration reuse) {
         Clock clock = new Clock() {
@@ -43,27 +53,32 @@ class RecentListingsTest {
                 return now.get();
             }
         };
-        return new RecentListings(this::read, clock, reuse);
+        return new RecentListings(store, clock, reuse);
     }
 
     @Test
-    void theyAreReadOnceWithinTheReusePeriodAndAgainOnceItHasPassed() {
+    void theyAreReadAfterTheirVersionOnceWithinTheReusePeriodAndAgainOnceItHasPassed() {
         RecentListings listings = reusingFor(Duration.ofMinutes(1));
-        assertEquals(1, listings.get().get("D1").generation());
+        RecentListings.Listed first = listings.get();
+        assertEquals(OptionalLong.empty(), first.version(), "read now: serves the copies read next as it is");
+        assertEquals(List.of("listingsVersion", "networkListings"), reads, "the version first");
         now.set(START.plusSeconds(59));
-        assertEquals(1, listings.get().get("D1").generation(), "as read 59 s ago");
+        RecentListings.Listed reused = listings.get();
+        assertEquals(first.listings(), reused.listings(), "as read 59 s ago");
+        assertEquals(OptionalLong.of(7), reused.version(), "with the version read before them, to check against");
         now.set(START.plusSeconds(60));
-        assertEquals(2, listings.get().get("D1").generation(), "read again");
+        version = 8;
+        assertEquals(OptionalLong.empty(), listings.get().version(), "read again");
         now.set(START.plusSeconds(61));
-        assertEquals(2, listings.get().get("D1").generation(), "as read a second ago");
-        assertEquals(2, reads);
+        assertEquals(OptionalLong.of(8), listings.get().version());
+        assertEquals(4, reads.size());
     }
 
     @Test
-    void withoutAReusePeriodEveryRollUpReadsThem() {
+    void withoutAReusePeriodEveryRollUpReadsThemAndNoVersion() {
         RecentListings listings = reusingFor(Duration.ZERO);
         listings.get();
         listings.get();
-        assertEquals(2, reads);
+        assertEquals(List.of("networkListings", "networkListings"), reads);
     }
 }

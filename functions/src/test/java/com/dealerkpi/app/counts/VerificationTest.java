@@ -122,6 +122,12 @@ class VerificationTest {
         cutOff(losingTheAnswer("publish", "D2"), "D2");
         assertTrue(api.stores().counts().pending() > 0, "left flagged");
 
+        // while D1's month cannot be written, what differs is reported as it is, with why it was not published
+        Verification.Report stuck = verification(failing("publish", "D1")).run(false, Instant.MAX);
+        assertTrue(stuck.mismatches().stream().anyMatch(mismatch -> mismatch.dealershipId().equals("D1")), stuck.toString());
+        assertTrue(stuck.failures().stream().anyMatch(failure -> failure.startsWith("D1: flagged changes not published")),
+                stuck.failures().toString());
+
         Verification.Report report = verification(api.stores().counts()).run(true, Instant.MAX);
         assertEquals(List.of(), report.mismatches(), "changes in flight, published, not mismatches");
         assertEquals(List.of(), report.rebuilt());
