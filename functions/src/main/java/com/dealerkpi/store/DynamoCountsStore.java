@@ -323,11 +323,11 @@ public final class DynamoCountsStore implements CountsStore {
 
     @Override
     public void forgetListings() {
-        raiseListingsVersion();
         for (int shard = 0; shard < networkShards; shard++) {
             Map<String, AttributeValue> key = networkListingKey(shard, networkShards);
             DynamoErrors.call("forget the listings of a layout", () -> db.deleteItem(r -> r.tableName(table).key(key)));
         }
+        raiseListingsVersion();
         DynamoErrors.call("record the listings forgotten", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
                 .updateExpression("SET #f = :l").expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN))
                 .expressionAttributeValues(Map.of(":l", n(networkShards)))));

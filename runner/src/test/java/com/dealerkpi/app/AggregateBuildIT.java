@@ -581,7 +581,8 @@ class AggregateBuildIT {
     void rollUpsReusingListingsReadBeforeNewGenerationsStayExact() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);
-        // every national roll-up here reads the listings of the first one, made while both dealerships were served
+        // national roll-ups reuse the listings they read for an hour: every new generation below raises the version
+        // (a roll-up that did not check it would count the contact voided below)
         TestApi api = new TestApi(TestBackend.current(), new DynamoStores(db, table, Clock.systemUTC()), Clock.systemUTC(),
                 new com.dealerkpi.lambda.Wiring.Reuse(Duration.ZERO, Duration.ofHours(1)));
         putGroup(api, "V1", "Alpha");

@@ -269,6 +269,13 @@ class TemplateIT {
                         String.valueOf(statement.get("Action")).contains("dynamodb:BatchGetItem")
                                 && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[PROFILES]")),
                 "the admin function may read the profiles of a scope's unsettled members");
+        // a profile's new time zone or group begins a new generation, raising the listings' version first (dynalite
+        // and moto enforce no IAM: without this a deployed PUT of such a profile would be a 500); the other
+        // functions that begin generations may update any 'D#*' key
+        assertTrue(statements("AdminFunctionRole").stream().anyMatch(statement ->
+                        String.valueOf(statement.get("Action")).contains("dynamodb:UpdateItem")
+                                && String.valueOf(statement.get("Condition")).contains("dynamodb:LeadingKeys=[D##AGGREGATES]")),
+                "the admin function may raise the listings' version");
         // the roll-ups' network items: every writer of a dealership month copies it, every config change lists it
         for (String writer : List.of("StatusFunction", "AggregatesFunction", "AdminFunction")) {
             assertTrue(statements(writer + "Role").stream().anyMatch(statement ->

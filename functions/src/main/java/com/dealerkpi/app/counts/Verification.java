@@ -111,7 +111,7 @@ public final class Verification {
                     recheck.run();
                     found = confirmed(found, compare(dealershipId, config.get()));
                 }
-                if (!found.isEmpty() && settleFlagged(dealershipId, config.get(), failures)) {
+                if (!found.isEmpty() && settleFlagged(dealershipId, config.get())) {
                     found = confirmed(found, compare(dealershipId, config.get()));
                 }
                 checked++;
@@ -143,10 +143,10 @@ public final class Verification {
      * Publishes the dealership's flagged agreements, as a retry of their requests would (publishing is idempotent and
      * races nothing: registers and copies only move forward); whether it had any. A request cut off after its
      * milestone writes leaves them flagged for the sweep, which waits out its grace first: until then both looks see
-     * the milestones ahead of the months, which is a change in flight, not a mismatch. One that cannot be settled
-     * is told of, and what differs stands: a change that can never be published is wrong all the same.
+     * the milestones ahead of the months, which is a change in flight, not a mismatch. If they cannot be settled,
+     * the dealership is not verified this time (and so alarmed) rather than repaired for what may be in flight only.
      */
-    private boolean settleFlagged(String dealershipId, AggregateConfig config, List<String> failures) {
+    private boolean settleFlagged(String dealershipId, AggregateConfig config) {
         try {
             List<String> flagged = store.flagged(clock.instant()).stream()
                     .filter(agreement -> agreement.dealershipId().equals(dealershipId))
@@ -154,8 +154,7 @@ public final class Verification {
             flagged.forEach(agreementId -> aggregates.settle(dealershipId, agreementId, config));
             return !flagged.isEmpty();
         } catch (RuntimeException e) {
-            note(failures, dealershipId + ": flagged changes not published: " + e.getMessage());
-            return false;
+            throw new IllegalStateException("differs, with flagged changes not published: " + e.getMessage(), e);
         }
     }
 
