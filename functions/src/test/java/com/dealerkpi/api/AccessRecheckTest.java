@@ -1,13 +1,11 @@
 package com.dealerkpi.api;
 
 import com.dealerkpi.app.Stores;
-import com.dealerkpi.app.counts.CountsStore;
-import com.dealerkpi.app.report.ReportStore;
 import com.dealerkpi.app.settings.SettingsStore;
-import com.dealerkpi.app.status.StatusStore;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.Reply;
+import com.dealerkpi.support.SwappedStores;
 import com.dealerkpi.support.TestApi;
 import com.dealerkpi.support.TestBackend;
 
@@ -76,27 +74,7 @@ class AccessRecheckTest {
                     }
                     return answer;
                 });
-        return new Stores() {
-            @Override
-            public StatusStore status() {
-                return stores.status();
-            }
-
-            @Override
-            public ReportStore reports() {
-                return stores.reports();
-            }
-
-            @Override
-            public SettingsStore settings() {
-                return moving;
-            }
-
-            @Override
-            public CountsStore counts() {
-                return stores.counts();
-            }
-        };
+        return SwappedStores.withSettings(stores, moving);
     }
 
     private static Profile movedToLookers(Profile p) {

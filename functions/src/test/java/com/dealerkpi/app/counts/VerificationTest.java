@@ -1,16 +1,13 @@
 package com.dealerkpi.app.counts;
 
-import com.dealerkpi.app.Stores;
 import com.dealerkpi.app.common.Parallel;
-import com.dealerkpi.app.report.ReportStore;
-import com.dealerkpi.app.settings.SettingsStore;
-import com.dealerkpi.app.status.StatusStore;
 import com.dealerkpi.domain.counts.Bucketing;
 import com.dealerkpi.domain.counts.NetworkRegister;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.status.Stage;
 import com.dealerkpi.support.Caller;
 import com.dealerkpi.support.Reply;
+import com.dealerkpi.support.SwappedStores;
 import com.dealerkpi.support.TestApi;
 import com.dealerkpi.support.TestBackend;
 
@@ -144,7 +141,7 @@ class VerificationTest {
     }
 
     private void cutOff(CountsStore counts, String dealershipId) {
-        TestApi cutOff = new TestApi(TestBackend.current(), withCounts(api.stores(), counts), Clock.systemUTC());
+        TestApi cutOff = new TestApi(TestBackend.current(), SwappedStores.withCounts(api.stores(), counts), Clock.systemUTC());
         Reply sold = cutOff.postJson(Caller.national(), "/dealerships/" + dealershipId + "/agreements/A2/status",
                 "{\"status\":\"Sold\",\"occurredAt\":\"2026-03-02T10:00:00Z\"}");
         assertTrue(sold.status() >= 500, sold.toString());
@@ -212,30 +209,6 @@ class VerificationTest {
         return changing(method, dealershipId, answer -> {
             throw new IllegalStateException("the connection was reset");
         });
-    }
-
-    private static Stores withCounts(Stores stores, CountsStore counts) {
-        return new Stores() {
-            @Override
-            public StatusStore status() {
-                return stores.status();
-            }
-
-            @Override
-            public ReportStore reports() {
-                return stores.reports();
-            }
-
-            @Override
-            public SettingsStore settings() {
-                return stores.settings();
-            }
-
-            @Override
-            public CountsStore counts() {
-                return counts;
-            }
-        };
     }
 
     /** The store, with what {@code method} answers for one dealership changed by {@code change}. */
