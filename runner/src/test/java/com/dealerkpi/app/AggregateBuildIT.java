@@ -393,6 +393,35 @@ class AggregateBuildIT {
     }
 
     @Test
+    void aBuildCutOffBeforeTheShardCountChangesStartsOverInTheNewLayout() {
+        DynamoDbClient db = Backend.get().client();
+        String table = Backend.get().freshTable(db);
+        TestApi sixteen = api(db, table, TableLayout.NETWORK_SHARDS);
+        // a first batch of 32 agreements, the only ones with a milestone in January; the rest in April
+        for (int i = 0; i < 72; i++) {
+            Reply reply = sixteen.postJson(Caller.national(), "/dealerships/U2/agreements/A" + i + "/status",
+                    "{\"status\":\"" + (i % 2 == 0 ? "Contacted" : "Sold") + "\",\"occurredAt\":\""
+                            + (i < 32 ? "2026-01-" : "2026-04-") + String.format("%02d", 1 + i % 28) + "T10:00:00Z\"}");
+            assertEquals(201, reply.status(), reply.toString());
+        }
+        Map<String, Object> counts = sixteen.get(Caller.national(), "/dealerships/U2/kpi?" + HALF).map("counts");
+        asWrittenBeforeAggregates(db, table);
+        sixteen.sweep(new Sweep.Grace(Duration.ZERO, Duration.ofHours(1)));
+        sixteen.sweep(Sweep.Grace.NONE, Duration.ZERO);
+        long generation = sixteen.stores().counts().config("U2").orElseThrow().generation();
+        assertTrue(sixteen.stores().counts().buildProgress("U2", generation).agreements().isPresent(),
+                "one batch built, in the 16 shards' copies");
+
+        // the batches recorded copied their months into 16's shards only: in 64 the build starts over
+        TestApi wider = api(db, table, 64);
+        assertEquals(1, wider.sweep().built());
+        assertServedFromTheNetwork(wider, "U2");
+        assertEquals(counts(counts), counts(wider.get(Caller.national(), "/kpi?" + HALF).map("counts")),
+                "every month copied in the new layout");
+        assertEquals(List.of(), wider.verifyAggregates().mismatches());
+    }
+
+    @Test
     void aTableLaidOutAgainWithMoreNetworkShardsRebuildsItsDealershipsAndItsRollUpsStayExact() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);
