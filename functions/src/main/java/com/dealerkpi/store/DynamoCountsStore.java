@@ -161,11 +161,8 @@ public final class DynamoCountsStore implements CountsStore {
     public BuildProgress buildProgress(String dealershipId, long generation) {
         Map<String, AttributeValue> marker = DynamoErrors.call("read how far a build has got", () ->
                 db.getItem(r -> r.tableName(table).key(buildingKey(dealershipId)).consistentRead(true)).item());
-        // what batches copied into another layout's shards (the shard count changed half-way) is not in this one's:
-        // the build starts over here (so does one recorded before progress named its layout)
         if (marker == null || !marker.containsKey(BUILD_GENERATION)
-                || Long.parseLong(marker.get(BUILD_GENERATION).n()) != generation
-                || !marker.containsKey(BUILT_IN_LAYOUT) || Integer.parseInt(marker.get(BUILT_IN_LAYOUT).n()) != networkShards) {
+                || Long.parseLong(marker.get(BUILD_GENERATION).n()) != generation) {
             return BuildProgress.NONE;
         }
         return new BuildProgress(Optional.ofNullable(marker.get(BUILT_THROUGH)).map(AttributeValue::s),
@@ -177,9 +174,9 @@ public final class DynamoCountsStore implements CountsStore {
         // the whole of one generation's progress, what it lacks removed: a marker outlives a generation that a new one
         // supersedes, and the new one must not go on after what the old one counted
         Map<String, String> names = new HashMap<>(Map.of("#g", BUILD_GENERATION, "#pk", PK, "#a", BUILT_THROUGH,
-                "#e", USAGE_BUILT_THROUGH, "#l", BUILT_IN_LAYOUT));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":g", n(generation), ":l", n(networkShards)));
-        List<String> set = new ArrayList<>(List.of("#g = :g", "#l = :l"));
+                "#e", USAGE_BUILT_THROUGH));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":g", n(generation)));
+        List<String> set = new ArrayList<>(List.of("#g = :g"));
         List<String> remove = new ArrayList<>();
         progress.agreements().ifPresentOrElse(through -> {
             set.add("#a = :a");

@@ -143,8 +143,6 @@ public final class TableLayout {
     static final String BUILD_GENERATION = "bgen";
     static final String BUILT_THROUGH = "bthru";
     static final String USAGE_BUILT_THROUGH = "buthru";
-    /** On a building marker: the layout (shard count) the batches recorded copied their months into. */
-    static final String BUILT_IN_LAYOUT = "blayout";
     /** On a registry entry: the dealership was registered by a version that counts every update into aggregates. */
     static final String COUNTED_FROM_START = "cfs";
     /** On a voided history event: when, by whom, why. */

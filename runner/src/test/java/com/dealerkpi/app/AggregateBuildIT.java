@@ -393,7 +393,7 @@ class AggregateBuildIT {
     }
 
     @Test
-    void aBuildCutOffBeforeTheShardCountChangesStartsOverInTheNewLayout() {
+    void aBuildUnderWayWhenTheShardCountChangesIsBuiltAfreshInTheNewLayout() {
         DynamoDbClient db = Backend.get().client();
         String table = Backend.get().freshTable(db);
         TestApi sixteen = api(db, table, TableLayout.NETWORK_SHARDS);
@@ -412,9 +412,10 @@ class AggregateBuildIT {
         assertTrue(sixteen.stores().counts().buildProgress("U2", generation).agreements().isPresent(),
                 "one batch built, in the 16 shards' copies");
 
-        // the batches recorded copied their months into 16's shards only: in 64 the build starts over
+        // the batches recorded copied their months into 16's shards only: in 64, a new generation
         TestApi wider = api(db, table, 64);
         assertEquals(1, wider.sweep().built());
+        assertTrue(wider.stores().counts().config("U2").orElseThrow().generation() > generation, "a new generation");
         assertServedFromTheNetwork(wider, "U2");
         assertEquals(counts(counts), counts(wider.get(Caller.national(), "/kpi?" + HALF).map("counts")),
                 "every month copied in the new layout");

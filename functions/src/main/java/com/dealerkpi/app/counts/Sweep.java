@@ -173,11 +173,13 @@ public final class Sweep {
             } else if (listing != null && listing.generation() > config.generation()) {
                 configured += attempt(() -> store.replaceConfig(dealershipId, config,
                         config.next(new Bucketing(listing.zone(), config.group()), clock.instant())), failed) ? 1 : 0;
-            } else if (config.ready() && (entering || listing == null || listing.generation() < config.generation())) {
+            } else if (entering || config.ready() && (listing == null || listing.generation() < config.generation())) {
                 // ready, but its months may not all be copied where the roll-ups read them: by a version before the
                 // copies, after a crash between the config and its listing, or in another layout (the shard count
                 // changed, or changed back: a listing left behind by the layout's last use); only a build copies
-                // every month, so a new generation is built
+                // every month, so a new generation is built. So is one being built when the layout changes: what its
+                // batches copied, and what the other layout's functions still publish while a deployment shifts
+                // traffic, went to the other layout's shards; a new generation waits out the shift before its build
                 configured += attempt(() -> aggregates.rebuild(dealershipId, config), failed) ? 1 : 0;
             } else {
                 if (!config.ready() && !listed.contains(dealershipId)) {
@@ -295,9 +297,9 @@ public final class Sweep {
 
     /**
      * One sweep's part of a generation's build, in order (agreements by first contact, then updates by moment; each
-     * then by id), recording
-     * how far each batch done in full got: a busy dealership's build outlasts a sweep (each write of its months is a
-     * large item, and they share one partition), and the next goes on after it. A sweep does at least one batch.
+     * then by id), recording how far each batch done in full got: a busy dealership's build outlasts a sweep (each
+     * write of its months is a large item, and they share one partition), and the next goes on after it. A sweep
+     * does at least one batch.
      */
     private final class Build {
         private final String dealershipId;
