@@ -327,10 +327,11 @@ public final class DynamoCountsStore implements CountsStore {
             Map<String, AttributeValue> key = networkListingKey(shard, networkShards);
             DynamoErrors.call("forget the listings of a layout", () -> db.deleteItem(r -> r.tableName(table).key(key)));
         }
-        raiseListingsVersion();
+        // the version raised in the same write
         DynamoErrors.call("record the listings forgotten", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
-                .updateExpression("SET #f = :l").expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN))
-                .expressionAttributeValues(Map.of(":l", n(networkShards)))));
+                .updateExpression("SET #f = :l ADD #v :one")
+                .expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN, "#v", LISTINGS_VERSION))
+                .expressionAttributeValues(Map.of(":l", n(networkShards), ":one", n(1)))));
     }
 
     @Override
@@ -341,10 +342,10 @@ public final class DynamoCountsStore implements CountsStore {
 
     @Override
     public void recordLayout() {
-        raiseListingsVersion();
+        // the version raised in the same write
         DynamoErrors.call("record the roll-ups' layout", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
-                .updateExpression("SET #l = :l").expressionAttributeNames(Map.of("#l", LAYOUT))
-                .expressionAttributeValues(Map.of(":l", n(networkShards)))));
+                .updateExpression("SET #l = :l ADD #v :one").expressionAttributeNames(Map.of("#l", LAYOUT, "#v", LISTINGS_VERSION))
+                .expressionAttributeValues(Map.of(":l", n(networkShards), ":one", n(1)))));
     }
 
     @Override
