@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Checks real answers of the API against openapi.yaml: each answer's body against the schema its operation gives for
+its status and media type. Usage: check-answers.py openapi.yaml answers.json, where answers.json is a list of
+{"method", "path" (as sent, without its query), "status", "contentType", "body"}. Prints one line per
+answer that does not conform (and per answer the file does not describe) and exits 1 if there is any; 0 otherwise."""
+import json
+import re
+import sys
+
+import yaml
+from jsonschema.exceptions import best_match
+from openapi_schema_validator import OAS30Validator
+
+
+def follow(spec, node):
+    while isinstance(node, dict) and "$ref" in node:
+        target = spec
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def template(spec, path):
+    """The path template a path was sent to (a literal segment before a parameter, as a router matches)."""
+    matches = [t for t in spec["paths"] if re.fullmatch(re.sub(r"\\{[^/]+\\}", "[^/]+", re.escape(t)), path)]
+    return min(matches, key=lambda t: t.count("{"), default=None)
+
+
+def main(spec_file, answers_file):
+    with open(spec_file) as f:
+        spec = yaml.safe_load(f)
+    with open(answers_file) as f:
+        answers = json.load(f)
+    failures = []
+    for answer in answers:
+        where = f"{answer['method']} {answer['path']} {answer['status']} {answer['contentType']}"
+        path = template(spec, answer["path"])
+        operation = spec["paths"].get(path, {}).get(answer["method"].lower())
+        if operation is None:
+            failures.append(f"{where}: no such operation in {spec_file}")
+            continue
+        responses = operation.get("responses", {})
+        response = follow(spec, responses.get(str(answer["status"]), responses.get("default")))
+        if response is None:
+            failures.append(f"{where}: status not described")
+            continue
+        media = answer["contentType"].split(";")[0].strip()
+        content = (response.get("content") or {}).get(media)
+        if content is None:
+            failures.append(f"{where}: media type not described (has {sorted((response.get('content') or {}).keys())})")
+            continue
+        schema = content.get("schema")
+        if schema is None or not media.endswith("json"):
+            continue
+        # the schema is checked as a part of the whole file, so that its $refs resolve against the file
+        validator = OAS30Validator({**spec, "x-answer": schema, "$ref": "#/x-answer"})
+        error = best_match(validator.iter_errors(json.loads(answer["body"])))
+        if error is not None:
+            path = "/".join(str(p) for p in error.absolute_path)
+            failures.append(f"{where}: at '{path}': {error.message[:300]}")
+    for failure in failures:
+        print(failure)
+    print(f"{len(answers)} answers checked, {len(failures)} not as {spec_file} describes them", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
