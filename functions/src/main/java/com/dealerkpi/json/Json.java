@@ -1,5 +1,6 @@
 package com.dealerkpi.json;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -55,8 +56,20 @@ public final class Json {
             // JSON has no literal for NaN and the infinities
             string(number.toString(), out);
         } else {
-            out.append(number);
+            out.append(plain(number));
         }
+    }
+
+    /**
+     * A number as people write it: never in the scientific notation Java prints below 0.001 and from 10^7 up (a
+     * rate of 0.0001 a month is {@code 0.0001}, not {@code 1.0E-4}); the shortest digits that read back the same.
+     */
+    public static String plain(Number number) {
+        String text = number.toString();
+        if (text.indexOf('E') < 0) {
+            return text;
+        }
+        return new BigDecimal(text).stripTrailingZeros().toPlainString();
     }
 
     private static void object(Map<?, ?> map, StringBuilder out) {

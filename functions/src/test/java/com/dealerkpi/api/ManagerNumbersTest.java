@@ -228,6 +228,14 @@ class ManagerNumbersTest {
     }
 
     @Test
+    void aRollUpsCsvHasTheSameColumnsWhenNoDealershipHasTargets() {
+        String withTargets = api.get(NATIONAL, "/kpi?format=csv").body().split("\r\n")[0];
+        String[] none = api.get(NATIONAL, "/regions/Nowhere/kpi?format=csv").body().split("\r\n");
+        assertEquals(withTargets, none[0], "a spreadsheet reads the columns by position");
+        assertEquals(withTargets.split(",").length, none[1].split(",", -1).length, none[1]);
+    }
+
+    @Test
     void anEmptyScopesLeagueTableSaysSoWithoutEmptyDates() {
         String page = api.get(NATIONAL, "/regions/Nowhere/kpi?format=html").body();
         assertTrue(page.contains("0 dealerships"), page);

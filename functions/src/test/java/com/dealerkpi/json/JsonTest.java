@@ -57,6 +57,13 @@ class JsonTest {
     }
 
     @Test
+    void writesNumbersWithoutScientificNotation() {
+        assertEquals("[0.0001,0.0006,12345678,-0.00105,0.5,3]",
+                Json.write(List.of(1.0E-4, 6.0E-4, 1.2345678E7, -0.00105, 0.5, 3)));
+        assertEquals(List.of(1.0E-4, 6.0E-4), Json.readObject("{\"n\":" + Json.write(List.of(1.0E-4, 6.0E-4)) + "}").get("n"));
+    }
+
+    @Test
     void writesRandomTextThatReadsBackTheSame() {
         Random random = new Random(8259);
         for (int i = 0; i < 2_000; i++) {

@@ -1,9 +1,12 @@
 package com.dealerkpi.api.views;
 
-import java.util.ArrayList;
+import com.dealerkpi.json.Json;
+
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * CSV cells (RFC 4180: CRLF line ends, quoted when needed). A cell that a spreadsheet would run as a formula (=, +,
@@ -17,7 +20,8 @@ final class Csv {
 
     /**
      * Rows of JSON-shaped values as a table: nested objects flattened into dotted headers ({@code counts.sold}), every
-     * row's columns in the header, null as an empty cell.
+     * row's columns in the header, null as an empty cell (a null object is one cell: callers give every row the
+     * same shape).
      */
     static String table(List<Map<String, Object>> rows) {
         List<Map<String, Object>> flat = rows.stream().map(row -> {
@@ -33,33 +37,11 @@ final class Csv {
         return csv.toString();
     }
 
-    /**
-     * Every row's columns in the order the rows give them. An object that is null in one row and not in another (a
-     * dealership without targets: {@code targets.counts}) is the other's columns, empty in the first.
-     */
+    /** Every row's columns, in the order the rows give them. */
     private static List<String> header(List<Map<String, Object>> rows) {
-        List<String> header = new ArrayList<>();
-        for (Map<String, Object> cells : rows) {
-            int next = 0;
-            for (String name : cells.keySet()) {
-                int at = header.indexOf(name);
-                if (at < 0 && header.stream().anyMatch(column -> column.startsWith(name + "."))) {
-                    continue; // null here, an object in a row before
-                }
-                if (at < 0) {
-                    int nullBefore = header.indexOf(header.stream().filter(column -> name.startsWith(column + "."))
-                            .findFirst().orElse(""));
-                    if (nullBefore >= 0) {
-                        header.remove(nullBefore);
-                        next = nullBefore;
-                    }
-                    header.add(next, name);
-                    at = next;
-                }
-                next = at + 1;
-            }
-        }
-        return header;
+        Set<String> header = new LinkedHashSet<>();
+        rows.forEach(cells -> header.addAll(cells.keySet()));
+        return List.copyOf(header);
     }
 
     private static void flatten(String prefix, Map<?, ?> values, Map<String, Object> into) {
@@ -73,7 +55,10 @@ final class Csv {
     }
 
     private static String cell(Object value) {
-        return value == null ? "" : cell(String.valueOf(value));
+        if (value == null) {
+            return "";
+        }
+        return cell(value instanceof Number number ? Json.plain(number) : String.valueOf(value));
     }
 
     static String cell(String value) {

@@ -3,6 +3,7 @@ package com.dealerkpi.api.views;
 import com.dealerkpi.domain.report.KpiCounts;
 import com.dealerkpi.domain.report.KpiReport;
 import com.dealerkpi.domain.status.Stage;
+import com.dealerkpi.json.Json;
 
 import java.util.List;
 
@@ -35,9 +36,9 @@ public final class KpiCsv {
             csv.append(',').append(counts.get(stage));
         }
         Double contactToSale = counts.contactToSale().ratio();
-        csv.append(',').append(contactToSale == null ? "" : contactToSale.toString());
+        csv.append(',').append(contactToSale == null ? "" : Json.plain(contactToSale));
         for (Stage stage : Stage.values()) {
-            csv.append(',').append(shownTarget == null ? "" : Double.toString(shownTarget.get(stage)));
+            csv.append(',').append(shownTarget == null ? "" : Json.plain(shownTarget.get(stage)));
         }
         csv.append(Csv.LINE_END);
     }

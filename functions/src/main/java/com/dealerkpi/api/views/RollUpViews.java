@@ -59,14 +59,31 @@ public final class RollUpViews {
         return body;
     }
 
-    /** The league table as CSV: one row per dealership (its JSON row, flattened) and a last row TOTAL. */
+    /**
+     * The league table as CSV: one row per dealership (its JSON row, flattened) and a last row TOTAL, in the same
+     * columns whatever the data (a spreadsheet reads them by position): target counts that are null have their
+     * columns, empty.
+     */
     public static String csv(RollUp rollUp) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RollUp.Row row : rollUp.dealerships()) {
-            rows.add(row(row));
+            rows.add(withTargetColumns(row(row)));
         }
-        rows.add(total(rollUp));
+        rows.add(withTargetColumns(total(rollUp)));
         return Csv.table(rows);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withTargetColumns(Map<String, Object> row) {
+        Map<String, Object> targets = (Map<String, Object>) row.get("targets");
+        if (targets.get("counts") == null) {
+            Map<String, Object> empty = new LinkedHashMap<>();
+            for (Stage stage : Stage.values()) {
+                empty.put(stage.field(), null);
+            }
+            targets.put("counts", empty);
+        }
+        return row;
     }
 
     private static Map<String, Object> row(RollUp.Row row) {

@@ -8,27 +8,26 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A table's header holds every row's columns, whichever row has them. */
+/** Rows of JSON-shaped values as a table: dotted headers, nulls empty, cells quoted where they must be. */
 class CsvTest {
 
     @Test
-    void anObjectNullInTheFirstRowIsTheLaterRowsColumnsEmptyInTheFirst() {
+    void nestedObjectsAreDottedColumnsAndNullsEmptyCells() {
         assertEquals("name,targets.counts.contacted,targets.counts.sold,rank\r\n"
-                        + "Without targets,,,1\r\n"
-                        + "With targets,10,2,2\r\n",
-                Csv.table(List.of(row("Without targets", null, 1), row("With targets", Map.of("contacted", 10, "sold", 2), 2))));
+                        + "\"Smith, Sons\",10,,1\r\n"
+                        + "TOTAL,12,3,\r\n",
+                Csv.table(List.of(row("Smith, Sons", 10, null, 1), row("TOTAL", 12, 3, null))));
     }
 
     @Test
-    void anObjectNullInALaterRowLeavesItsColumnsEmpty() {
-        assertEquals("name,targets.counts.contacted,targets.counts.sold,rank\r\n"
-                        + "With targets,10,2,1\r\n"
-                        + "Without targets,,,2\r\n",
-                Csv.table(List.of(row("With targets", Map.of("contacted", 10, "sold", 2), 1), row("Without targets", null, 2))));
+    void smallRatesAreDecimalsNotScientificNotation() {
+        assertEquals("contactRatePerMonth\r\n0.0001\r\n", Csv.table(List.of(Map.of("contactRatePerMonth", 1.0E-4))));
     }
 
-    private static Map<String, Object> row(String name, Map<String, Object> targetCounts, int rank) {
-        Map<String, Object> counts = targetCounts == null ? null : new java.util.TreeMap<>(targetCounts);
+    private static Map<String, Object> row(String name, Integer contacted, Integer sold, Integer rank) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("contacted", contacted);
+        counts.put("sold", sold);
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("counts", counts);
         Map<String, Object> row = new LinkedHashMap<>();
