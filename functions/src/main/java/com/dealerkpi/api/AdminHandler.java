@@ -125,6 +125,7 @@ public final class AdminHandler extends FunctionHandler {
     /** {@code DELETE} takes its effective month as a query parameter (a DELETE has no body). */
     private APIGatewayV2HTTPResponse deleteTargets(ApiRequest request, TargetScope scope) {
         request.allowQuery(Set.of("effectiveFrom"));
+        request.refuseBody("give the month as a query parameter: ?effectiveFrom=YYYY-MM");
         List<FieldError> errors = new ArrayList<>();
         YearMonth effectiveFrom = request.query("effectiveFrom").map(text -> Months.parse("effectiveFrom", text, errors))
                 .orElse(null);

@@ -324,6 +324,17 @@ class ReportsApiTest {
     }
 
     @Test
+    void aDeleteWithABodyIsRefusedNotReadAsThisMonth() {
+        put("/targets/brands/Seat", "{\"soldRate\":0.7}");
+        var before = api.snapshot();
+        Reply refused = api.send(NATIONAL, "DELETE", "/targets/brands/Seat", null,
+                Map.of("content-type", "application/json"), "{\"effectiveFrom\":\"2026-05\"}", false);
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.body().contains("?effectiveFrom=YYYY-MM"), refused.body());
+        assertEquals(before, api.snapshot(), "nothing recorded");
+    }
+
+    @Test
     void onlyNationalManagementChangesTargetsAndProfiles() {
         var before = api.snapshot();
         Map<String, String> json = Map.of("content-type", "application/json");

@@ -96,6 +96,17 @@ public final class ApiRequest {
     }
 
     /**
+     * Refuses a body on a route that takes none, rather than act as if the caller had not sent what it meant (a
+     * DELETE with {@code {"effectiveFrom": …}} would otherwise delete from this month on).
+     */
+    public void refuseBody(String instead) {
+        String raw = event.getBody();
+        if (raw != null && !raw.isEmpty()) {
+            throw ApiException.badRequest("body", "is not read by " + route().method() + "; " + instead);
+        }
+    }
+
+    /**
      * The body as a JSON object: 413 when over 16 KiB, 415 when not declared JSON, 400 when it is not a
      * JSON object (broken, a repeated field, trailing content).
      */
