@@ -115,7 +115,9 @@ public final class StatusHandler extends FunctionHandler {
             try {
                 occurredAt = OffsetDateTime.parse(occurredText, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
-                body.error("occurredAt", "must be an ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z");
+                // the shape is right, so a field is out of range: say which (e.g. "Invalid date 'FEBRUARY 30'")
+                String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                body.error("occurredAt", "is not a moment that exists: " + why);
             }
         }
         body.errors(StatusRequest.check(occurredAt, userId, idempotencyKey, clock.instant()));

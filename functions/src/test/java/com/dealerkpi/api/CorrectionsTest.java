@@ -29,7 +29,8 @@ class CorrectionsTest {
 
     @BeforeAll
     static void start() {
-        api = TestApi.fresh(Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
+        // a clock with digits below the millisecond, as Lambda's has
+        api = TestApi.fresh(Clock.fixed(Instant.parse("2026-11-28T12:00:00.123456789Z"), ZoneOffset.UTC));
     }
 
     private static String post(String agreement, String status, String at) {
@@ -64,6 +65,7 @@ class CorrectionsTest {
         assertEquals("SOLD", entry.get("status"));
         assertEquals("clicked Sold on the wrong customer", entry.get("reason"));
         assertEquals("national-user", entry.get("voidedBy"));
+        assertEquals("2026-11-28T12:00:00.123Z", entry.get("voidedAt"), "to the millisecond, as every moment");
         assertEquals("CONTACTED", voided.json().get("currentStatus"));
 
         Reply usage = api.get(NATIONAL, "/dealerships/V1/usage?from=2026-02-01&to=2026-02-28");

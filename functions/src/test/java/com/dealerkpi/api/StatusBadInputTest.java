@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -126,4 +127,10 @@ class StatusBadInputTest {
         }
     }
 
+    @Test
+    void aMomentThatDoesNotExistIsToldSoNotThatItLacksAnOffset() {
+        Reply reply = api.postJson(Caller.national(), PATH, "{\"status\":\"SOLD\",\"occurredAt\":\"2026-02-30T10:00:00Z\"}");
+        assertEquals(400, reply.status(), reply.toString());
+        assertTrue(reply.body().contains("is not a moment that exists") && reply.body().contains("FEBRUARY 30"), reply.body());
+    }
 }

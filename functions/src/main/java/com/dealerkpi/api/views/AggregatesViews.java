@@ -15,10 +15,10 @@ public final class AggregatesViews {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("building", state.building());
         body.put("pending", state.pending());
-        body.put("lastSweep", state.lastSweep().map(Object::toString).orElse(null));
+        body.put("lastSweep", state.lastSweep().map(Moments::stamped).orElse(null));
         body.put("lastVerify", state.lastVerification().map(verification -> {
             Map<String, Object> last = new LinkedHashMap<>();
-            last.put("at", verification.at().toString());
+            last.put("at", Moments.stamped(verification.at()));
             last.put("checked", verification.checked());
             last.put("mismatches", verification.mismatches());
             last.put("unchecked", verification.unchecked());

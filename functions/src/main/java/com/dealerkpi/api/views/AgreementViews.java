@@ -57,7 +57,7 @@ public final class AgreementViews {
 
     private static Map<String, Object> voidedEntry(VoidedUpdate v) {
         Map<String, Object> entry = historyEntry(v.update());
-        entry.put("voidedAt", v.voidedAt().toString());
+        entry.put("voidedAt", Moments.stamped(v.voidedAt()));
         entry.put("voidedBy", v.voidedBy());
         entry.put("reason", v.reason());
         return entry;

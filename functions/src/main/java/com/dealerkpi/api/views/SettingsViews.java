@@ -57,7 +57,7 @@ public final class SettingsViews {
         List<Map<String, Object>> history = new ArrayList<>();
         for (ScopeTargets.Audited audited : targets.audit(zone)) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("at", audited.change().at().toString());
+            entry.put("at", Moments.stamped(audited.change().at()));
             entry.put("by", audited.change().by());
             entry.put("action", audited.change().action().name());
             entry.put("effectiveFrom", audited.effectiveMonth().toString());
@@ -76,7 +76,7 @@ public final class SettingsViews {
         List<Map<String, Object>> history = new ArrayList<>();
         for (AuditEntry e : entries) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("at", e.at().toString());
+            entry.put("at", Moments.stamped(e.at()));
             entry.put("by", e.by());
             entry.put("action", e.action());
             entry.put("previous", e.previous());
