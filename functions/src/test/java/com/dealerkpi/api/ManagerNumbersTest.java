@@ -275,6 +275,28 @@ class ManagerNumbersTest {
         assertNull(known.json().get("warnings"), "a dealership with updates and no profile is known");
     }
 
+    @Test
+    void aRateChangedThisMonthJudgesTheYearByItsTargetsNotByThisMonthsRates() {
+        // live all year; 4 contacts and 2 sales in March; the sold rate halved from November (this month) on
+        profile("LATE", "{\"name\":\"Late Change\",\"region\":\"Solo\",\"brand\":\"Solo\",\"databaseSize\":400}");
+        for (int i = 0; i < 4; i++) {
+            post("LATE", "l" + i, i < 2 ? "Sold" : "Contacted", "2026-03-05T10:00:00Z");
+        }
+        assertEquals(200, api.putJson(NATIONAL, "/targets/dealerships/LATE", "{\"soldRate\":0.5}").status());
+
+        Map<String, Object> ratio = kpi("LATE", "").map("contactToSale");
+        // 131.2 target contacts; target sales 10 months at 0.7 x 0.9 x 0.8 and 28 days of November at 0.7 x 0.9 x 0.5:
+        // 60.48 + 3.528 = 64.008, so the year asks for 2.05 contacts a sale (not November's 3.17)
+        assertEquals(2.05, ((Map<?, ?>) kpi("LATE", "").map("targets")).get("contactToSale"));
+        assertEquals(102, ((Number) ratio.get("ofTargetPercent")).intValue(), "2.05 asked, 2.0 achieved: fewer is better");
+
+        Reply region = api.get(NATIONAL, "/regions/Solo/kpi");
+        Map<String, Object> row = region.list("dealerships").get(0);
+        assertEquals(ratio, row.get("contactToSale"), "the league table judges the dealership as its own report does");
+        assertEquals(ratio.get("ofTargetPercent"), region.map("contactToSale").get("ofTargetPercent"),
+                "a region of one dealership: its total as its row");
+    }
+
     private static Map<String, Object> month(Reply kpi, String month) {
         return kpi.list("monthly").stream().filter(m -> m.get("month").equals(month)).findFirst().orElseThrow();
     }

@@ -176,13 +176,19 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
         return counts.contactToSale();
     }
 
-    /** The ratio the targets in force ask for. */
+    /**
+     * The ratio the targets ask of this range: its target contacts ÷ its target sales, each summed month by month with
+     * that month's rates (as a roll-up's), so a rate changed late in a year-to-date weighs for its months only rather
+     * than judging the whole year. Without target counts (no database size), the rates in force in the range's last
+     * month.
+     */
     public ContactToSale targetRatio() {
-        return targetRatio(targets);
+        return targetCounts == null || targetCounts.sold() == 0 ? targetRatio(targets)
+                : ContactToSale.of(targetCounts.contacted() / targetCounts.sold());
     }
 
     /** 1 / (appointed rate × attended rate × sold rate): 1.98 with the defaults, the help page's "2:1". */
-    public static ContactToSale targetRatio(EffectiveTargets targets) {
+    static ContactToSale targetRatio(EffectiveTargets targets) {
         double conversion = targets.get(TargetField.APPOINTED_RATE) * targets.get(TargetField.ATTENDED_RATE)
                 * targets.get(TargetField.SOLD_RATE);
         return conversion == 0 ? ContactToSale.none(null) : ContactToSale.of(1 / conversion);
