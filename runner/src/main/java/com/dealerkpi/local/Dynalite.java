@@ -36,8 +36,10 @@ public final class Dynalite implements AutoCloseable {
     public static Dynalite start(Optional<Path> dataDir, int port, String host) throws IOException {
         Path tools = toolsDirectory().resolve("dynalite");
         if (!Files.isRegularFile(tools.resolve("node_modules/dynalite/package.json"))) {
-            throw new IOException("dynalite is not installed in " + tools
-                    + ": run `npm ci --prefix " + tools + "` (or any Maven build with node on the PATH)");
+            throw new NotInstalled("dynalite is not installed in " + tools.toAbsolutePath()
+                    + ": run `npm ci --prefix " + tools + "` (or any Maven build with node on the PATH). The project's"
+                    + " tools/ folder is looked for beside the jar, then in the working directory; DEALER_KPI_TOOLS or"
+                    + " -Ddealerkpi.tools names another");
         }
         List<String> command = new ArrayList<>(List.of("node", tools.resolve("start.js").toString(),
                 "--port", Integer.toString(port), "--host", host));
@@ -57,6 +59,13 @@ public final class Dynalite implements AutoCloseable {
         Dynalite dynalite = new Dynalite(process, URI.create("http://127.0.0.1:" + listening));
         Runtime.getRuntime().addShutdownHook(new Thread(dynalite::close, "dynalite-stop"));
         return dynalite;
+    }
+
+    /** The embedded store cannot start here: what to do about it is the message, no stack trace needed. */
+    public static final class NotInstalled extends IOException {
+        NotInstalled(String message) {
+            super(message);
+        }
     }
 
     public URI endpoint() {

@@ -1,6 +1,7 @@
 package com.dealerkpi.local.cli;
 
 import com.dealerkpi.local.AggregateTasks;
+import com.dealerkpi.local.Dynalite;
 import com.dealerkpi.local.Import;
 import com.dealerkpi.local.Invoker;
 import com.dealerkpi.local.Serve;
@@ -85,7 +86,13 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
-        int code = run(arguments, System.out, System.err);
+        int code;
+        try {
+            code = run(arguments, System.out, System.err);
+        } catch (Dynalite.NotInstalled e) {
+            System.err.println("dealer-kpi: " + e.getMessage());
+            code = 1;
+        }
         if (arguments.isEmpty() || !RUN_UNTIL_STOPPED.contains(arguments.get(0)) || code != 0) {
             System.exit(code);
         }
