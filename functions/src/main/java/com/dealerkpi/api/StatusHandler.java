@@ -58,9 +58,12 @@ public final class StatusHandler extends FunctionHandler {
         request.allowQuery(Set.of());
         JsonFields body = new JsonFields(request.jsonBody(), VOID_FIELDS);
         String reason = body.string("reason", true);
-        if (reason != null && (reason.isBlank() || reason.length() > VoidedUpdate.MAX_REASON
-                || reason.codePoints().anyMatch(Character::isISOControl))) {
-            body.error("reason", "must be 1-500 characters with no control characters");
+        if (reason != null && reason.isBlank()) {
+            body.error("reason", "must not be blank: say why the update is voided");
+        } else if (reason != null && reason.length() > VoidedUpdate.MAX_REASON) {
+            body.error("reason", "must be at most " + VoidedUpdate.MAX_REASON + " characters (it has " + reason.length() + ")");
+        } else if (reason != null && reason.codePoints().anyMatch(Character::isISOControl)) {
+            body.error("reason", "must not contain control characters (line breaks, tabs)");
         }
         body.throwIfInvalid();
         return agreements.voidUpdate(dealershipId, agreementId, eventId, reason, request.caller().subject())

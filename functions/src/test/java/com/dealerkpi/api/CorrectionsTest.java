@@ -102,6 +102,9 @@ class CorrectionsTest {
             assertEquals(400, reply.status(), bad);
             assertTrue(reply.isProblem());
         }
+        assertTrue(voidUpdate(NATIONAL, "m3", contacted, "{\"reason\":\"  \"}").body().contains("must not be blank"));
+        assertTrue(voidUpdate(NATIONAL, "m3", contacted, "{\"reason\":\"" + "x".repeat(501) + "\"}").body()
+                .contains("at most 500 characters (it has 501)"));
         assertEquals(before, api.snapshot());
     }
 
