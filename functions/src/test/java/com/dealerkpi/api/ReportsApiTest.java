@@ -324,6 +324,14 @@ class ReportsApiTest {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsToldSoNotReadAsTheirJoinedValues() {
+        Reply twice = api.get(NATIONAL, "/dealerships/LON/kpi?range=ytd&range=all");
+        assertEquals(400, twice.status(), twice.toString());
+        assertTrue(twice.body().contains("is given more than once"), twice.body());
+        assertEquals(200, api.get(NATIONAL, "/dealerships/LON/kpi?range=ytd").status());
+    }
+
+    @Test
     void aDeleteWithABodyIsRefusedNotReadAsThisMonth() {
         put("/targets/brands/Seat", "{\"soldRate\":0.7}");
         var before = api.snapshot();

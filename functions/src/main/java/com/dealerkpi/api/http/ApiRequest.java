@@ -6,14 +6,17 @@ import com.dealerkpi.domain.access.Caller;
 import com.dealerkpi.json.Json;
 import com.dealerkpi.telemetry.RequestMetrics;
 
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One HTTP request as a handler sees it: the route, its parameters, the caller and a checked body. */
 public final class ApiRequest {
@@ -62,13 +65,34 @@ public final class ApiRequest {
         return query == null ? Optional.empty() : Optional.ofNullable(query.get(name));
     }
 
-    /** Refuses query parameters the route does not know (a typo like {@code form=csv} should not pass silently). */
-    public void allowQuery(java.util.Set<String> known) {
+    /**
+     * Refuses query parameters the route does not know (a typo like {@code form=csv} should not pass silently), and
+     * any given twice: API Gateway joins the values with a comma ({@code range=ytd&range=all} arrives as
+     * {@code "ytd,all"}), which would otherwise be refused as a value the caller never sent.
+     */
+    public void allowQuery(Set<String> known) {
         for (String name : queryParameters().keySet()) {
             if (!known.contains(name)) {
                 throw ApiException.badRequest(name, "is not a query parameter of this route; known: "
                         + String.join(", ", known.stream().sorted().toList()));
             }
+        }
+        Set<String> seen = new HashSet<>();
+        String raw = event.getRawQueryString();
+        for (String pair : raw == null || raw.isEmpty() ? new String[0] : raw.split("&")) {
+            String name = queryName(pair.split("=", 2)[0]);
+            if (known.contains(name) && !seen.add(name)) {
+                throw ApiException.badRequest(name, "is given more than once; give it once");
+            }
+        }
+    }
+
+    /** A raw query parameter's name, decoded (as it was sent when it is not valid percent-encoding). */
+    private static String queryName(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
         }
     }
 
