@@ -72,7 +72,7 @@ function headline(report) {
   const ratio = report.contactToSale;
   const cards = [
     h('div', { class: 'card', id: 'contact-to-sale' }, h('div', { class: 'label' }, 'Contact to sale'),
-      h('div', { class: 'big' }, ratio.label), h('div', {}, `target ${report.targets.contactToSaleLabel} `,
+      h('div', { class: 'big' }, ratio.label), h('div', {}, `target ${ratio.targetLabel} `,
         // fewer contacts per sale is better: the API's percentage is the target ratio over this one
         ratio.ratio === null ? h('span', { class: 'rag none', id: 'ratio-reason' }, ratio.note || 'no activity yet')
           : rag(ratio.ofTargetPercent))),

@@ -228,7 +228,7 @@ class ManagerNumbersTest {
     }
 
     @Test
-    void aRollUpsCsvHasTheSameColumnsWhenNoDealershipHasTargets() {
+    void anEmptyScopesCsvHasTheSameColumnsAsOneWithTargets() {
         String withTargets = api.get(NATIONAL, "/kpi?format=csv").body().split("\r\n")[0];
         String[] none = api.get(NATIONAL, "/regions/Nowhere/kpi?format=csv").body().split("\r\n");
         assertEquals(withTargets, none[0], "a spreadsheet reads the columns by position");
@@ -284,11 +284,14 @@ class ManagerNumbersTest {
         }
         assertEquals(200, api.putJson(NATIONAL, "/targets/dealerships/LATE", "{\"soldRate\":0.5}").status());
 
-        Map<String, Object> ratio = kpi("LATE", "").map("contactToSale");
+        Reply ytd = kpi("LATE", "");
+        Map<String, Object> ratio = ytd.map("contactToSale");
         // 131.2 target contacts; target sales 10 months at 0.7 x 0.9 x 0.8 and 28 days of November at 0.7 x 0.9 x 0.5:
-        // 60.48 + 3.528 = 64.008, so the year asks for 2.05 contacts a sale (not November's 3.17)
-        assertEquals(2.05, ((Map<?, ?>) kpi("LATE", "").map("targets")).get("contactToSale"));
+        // 60.48 + 3.528 = 64.008, so the year asks for 2.05 contacts a sale, not November's 3.17
+        assertEquals(2.05, ratio.get("target"));
+        assertEquals("2.0:1", ratio.get("targetLabel"));
         assertEquals(102, ((Number) ratio.get("ofTargetPercent")).intValue(), "2.05 asked, 2.0 achieved: fewer is better");
+        assertEquals(3.17, ytd.map("targets").get("contactToSale"), "what the rates shown (November's) ask for");
 
         Reply region = api.get(NATIONAL, "/regions/Solo/kpi");
         Map<String, Object> row = region.list("dealerships").get(0);

@@ -36,7 +36,7 @@ public final class KpiHtml {
                 .append(" &middot; ").append(Html.escape(report.range().zone().getId())).append("</p>\n")
                 .append("<p class=\"muted\">A printable report: open the dashboard to switch ranges.</p></header>\n");
 
-        ContactToSale target = report.targetRatio();
+        ContactToSale target = report.rangeTargetRatio();
         html.append("<section><h2>Contact-to-sale</h2><p class=\"ratio\">")
                 .append(Html.escape(report.counts().contactToSale().label()))
                 .append("</p><p class=\"muted\">Contacts per sale. Target ")

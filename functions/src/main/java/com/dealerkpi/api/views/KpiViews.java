@@ -26,7 +26,7 @@ public final class KpiViews {
         body.put("range", range(report.range()));
         body.put("counts", counts(report.counts()));
         body.put("rates", rates(report.counts().rates(), report.contactRate()));
-        body.put("contactToSale", contactToSale(report.contactToSale(), report.targetRatio()));
+        body.put("contactToSale", contactToSale(report.contactToSale(), report.rangeTargetRatio()));
         body.put("ofTarget", byStage(report.ofTarget()));
         body.put("ofTargetPercent", byStage(report.ofTargetPercent()));
         body.put("targets", targets(report));
@@ -70,9 +70,14 @@ public final class KpiViews {
         return body;
     }
 
-    /** A ratio and how it stands against its target, as a whole percentage (what the traffic light shows). */
+    /**
+     * A ratio, the range's target it is judged against, and how it stands against it as a whole percentage (what the
+     * traffic light shows).
+     */
     static Map<String, Object> contactToSale(ContactToSale ratio, ContactToSale target) {
         Map<String, Object> body = contactToSale(ratio);
+        body.put("target", target.ratio());
+        body.put("targetLabel", target.label());
         body.put("ofTargetPercent", ratio.percentOf(target));
         return body;
     }

@@ -98,7 +98,7 @@ public final class RollUpViews {
         Map<String, Object> range = KpiViews.range(part.range());
         range.remove("kind");
         body.put("range", range);
-        figures(body, part.counts(), part.contactRate(), part.contactToSale(), part.targetRatio(), row.shownTarget(),
+        figures(body, part.counts(), part.contactRate(), part.contactToSale(), part.rangeTargetRatio(), row.shownTarget(),
                 part.ofTarget(), part.ofTargetPercent());
         if (row.comparison() != null) {
             body.put("comparison", InsightViews.comparison(row.comparison(), part.counts()));

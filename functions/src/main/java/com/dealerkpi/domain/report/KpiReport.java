@@ -176,14 +176,20 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
         return counts.contactToSale();
     }
 
-    /**
-     * The ratio the targets ask of this range: its target contacts ÷ its target sales, each summed month by month with
-     * that month's rates (as a roll-up's), so a rate changed late in a year-to-date weighs for its months only rather
-     * than judging the whole year. Without target counts (no database size), the rates in force in the range's last
-     * month.
-     */
+    /** The ratio the rates shown in {@link #targets} ask for (those in force in the range's last month). */
     public ContactToSale targetRatio() {
-        return targetCounts == null || targetCounts.sold() == 0 ? targetRatio(targets)
+        return targetRatio(targets);
+    }
+
+    /**
+     * The ratio the range's targets ask for, which the ratio is judged against: its target contacts ÷ its target
+     * sales, each summed month by month with that month's rates (as a roll-up's), so a rate changed late in a
+     * year-to-date weighs for its months only rather than re-judging the whole year. The same as
+     * {@link #targetRatio()} where the rates do not change; that one where there are no target sales (no database
+     * size, or no target days in the range).
+     */
+    public ContactToSale rangeTargetRatio() {
+        return targetCounts == null || targetCounts.sold() == 0 ? targetRatio()
                 : ContactToSale.of(targetCounts.contacted() / targetCounts.sold());
     }
 
