@@ -2,14 +2,30 @@
 """Checks real answers of the API against openapi.yaml: each answer's body against the schema its operation gives for
 its status and media type. Usage: check-answers.py openapi.yaml answers.json, where answers.json is a list of
 {"method", "path" (as sent, without its query), "status", "contentType", "body"}. Prints one line per
-answer that does not conform (and per answer the file does not describe) and exits 1 if there is any; 0 otherwise."""
+answer that does not conform (and per answer the file does not describe) and exits 1 if there is any; 0 otherwise.
+JSON bodies are validated with their formats (date, date-time); a CSV or HTML answer is checked for its status and
+media type only (its schema is a string)."""
 import json
 import re
 import sys
 
 import yaml
 from jsonschema.exceptions import best_match
-from openapi_schema_validator import OAS30Validator
+from openapi_schema_validator import OAS30Validator, oas30_format_checker
+
+
+class UniqueKeyLoader(yaml.SafeLoader):
+    """YAML that refuses a key given twice in one mapping (safe_load keeps the last silently: that is how a schema
+    once lost a property and nothing noticed)."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in keys:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice", key_node.start_mark)
+            keys.add(key)
+        return super().construct_mapping(node, deep)
 
 
 def follow(spec, node):
@@ -29,7 +45,7 @@ def template(spec, path):
 
 def main(spec_file, answers_file):
     with open(spec_file) as f:
-        spec = yaml.safe_load(f)
+        spec = yaml.load(f, Loader=UniqueKeyLoader)
     with open(answers_file) as f:
         answers = json.load(f)
     failures = []
@@ -54,7 +70,8 @@ def main(spec_file, answers_file):
         if schema is None or not media.endswith("json"):
             continue
         # the schema is checked as a part of the whole file, so that its $refs resolve against the file
-        validator = OAS30Validator({**spec, "x-answer": schema, "$ref": "#/x-answer"})
+        validator = OAS30Validator({**spec, "x-answer": schema, "$ref": "#/x-answer"},
+                                   format_checker=oas30_format_checker)
         error = best_match(validator.iter_errors(json.loads(answer["body"])))
         if error is not None:
             path = "/".join(str(p) for p in error.absolute_path)

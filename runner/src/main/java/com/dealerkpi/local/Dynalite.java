@@ -48,7 +48,13 @@ public final class Dynalite implements AutoCloseable {
             command.add("--path");
             command.add(dataDir.get().toAbsolutePath().toString());
         }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new NotInstalled("node could not be started (" + e.getMessage() + "): the embedded store needs"
+                    + " Node.js on the PATH, or point the runner at a DynamoDB with --dynamodb-endpoint");
+        }
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("DYNALITE_PORT=")) {

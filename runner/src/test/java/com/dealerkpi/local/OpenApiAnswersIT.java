@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The answers the API really gives, against what openapi.yaml (the contract callers generate clients from) says they
@@ -45,12 +46,15 @@ class OpenApiAnswersIT {
         settings();
         String voidable = updates();
         reports();
-        assertEquals(200, keep("POST", "/dealerships/D1/agreements/a2/updates/" + voidable + "/void",
+        keep(200, "POST", "/dealerships/D1/agreements/a2/updates/" + voidable + "/void",
                 api.postJson(NATIONAL, "/dealerships/D1/agreements/a2/updates/" + voidable + "/void",
-                        "{\"reason\":\"entered on the wrong agreement\"}")).status());
+                        "{\"reason\":\"entered on the wrong agreement\"}"));
         api.sweep();
         reports();
         errors();
+        assertTrue(answers.stream().anyMatch(answer -> answer.get("path").equals("/kpi")
+                        && answer.get("body").toString().contains("\"target\":{\"contacted\"")),
+                "a roll-up with monthly targets was checked");
 
         Path file = dir.resolve("answers.json");
         Files.writeString(file, Json.write(answers), StandardCharsets.UTF_8);
@@ -62,93 +66,93 @@ class OpenApiAnswersIT {
     }
 
     private void settings() {
-        put("/dealerships/D1/profile", "{\"name\":\"North Motors\",\"region\":\"North\",\"brand\":\"Ford\","
+        put(201, "/dealerships/D1/profile", "{\"name\":\"North Motors\",\"region\":\"North\",\"brand\":\"Ford\","
                 + "\"group\":\"Alpha\",\"databaseSize\":400,\"goLiveDate\":\"2026-02-01\",\"timezone\":\"Europe/London\"}");
-        put("/dealerships/D1/profile", "{\"name\":\"North Motors\",\"region\":\"North\",\"brand\":\"Ford\","
+        put(200, "/dealerships/D1/profile", "{\"name\":\"North Motors\",\"region\":\"North\",\"brand\":\"Ford\","
                 + "\"group\":\"Alpha\",\"databaseSize\":450,\"goLiveDate\":\"2026-02-01\",\"timezone\":\"Europe/London\"}");
-        put("/dealerships/D2/profile", "{\"name\":\"Kia North\",\"region\":\"North\",\"brand\":\"Kia\",\"databaseSize\":300}");
+        put(201, "/dealerships/D2/profile", "{\"name\":\"Kia North\",\"region\":\"North\",\"brand\":\"Kia\",\"databaseSize\":300}");
         for (String scope : List.of("national", "regions/North", "brands/Ford", "groups/Alpha", "dealerships/D1")) {
-            put("/targets/" + scope, "{\"appointedRate\":0.6,\"soldRate\":0.5,\"effectiveFrom\":\"2026-06\"}");
-            get(NATIONAL, "/targets/" + scope);
+            put(200, "/targets/" + scope, "{\"appointedRate\":0.6,\"soldRate\":0.5,\"effectiveFrom\":\"2026-06\"}");
+            get(200, NATIONAL, "/targets/" + scope);
         }
-        keep("DELETE", "/targets/brands/Ford", api.send(NATIONAL, "DELETE", "/targets/brands/Ford",
+        keep(200, "DELETE", "/targets/brands/Ford", api.send(NATIONAL, "DELETE", "/targets/brands/Ford",
                 "effectiveFrom=2026-10", Map.of(), null, false));
-        get(NATIONAL, "/dealerships/D1/profile");
+        get(200, NATIONAL, "/dealerships/D1/profile");
     }
 
     /** A day's updates; the id of one to void. */
     private String updates() {
-        post("D1", "a1", "Contacted", "2026-03-02T10:00:00Z");
-        post("D1", "a1", "Sold", "2026-03-20T10:00:00Z");
-        post("D1", "a1", "Sold", "2026-03-20T10:00:00Z");
-        post("D1", "a3", "No Answer", "2026-04-01T09:00:00Z");
-        post("D1", "a4", "Not Sold", "2026-05-01T09:00:00Z");
-        post("D2", "b1", "Appointed", "2026-11-03T09:00:00Z");
-        Reply sold = post("D1", "a2", "Sold", "2026-01-15T10:00:00Z");
+        post(201, "D1", "a1", "Contacted", "2026-03-02T10:00:00Z");
+        post(201, "D1", "a1", "Sold", "2026-03-20T10:00:00Z");
+        post(201, "D1", "a1", "Sold", "2026-03-20T10:00:00Z");
+        post(201, "D1", "a3", "No Answer", "2026-04-01T09:00:00Z");
+        post(201, "D1", "a4", "Not Sold", "2026-05-01T09:00:00Z");
+        post(201, "D2", "b1", "Appointed", "2026-11-03T09:00:00Z");
+        Reply sold = post(201, "D1", "a2", "Sold", "2026-01-15T10:00:00Z");
         return (String) sold.json().get("eventId");
     }
 
     private void reports() {
         for (String query : List.of("", "?range=all", "?compare=previous", "?compare=last-year",
                 "?from=2026-03-01&to=2026-03-31", "?format=csv", "?format=html")) {
-            get(D1, "/dealerships/D1/kpi" + query);
+            get(200, D1, "/dealerships/D1/kpi" + query);
         }
         for (String query : List.of("", "?format=csv", "?format=html")) {
-            get(D1, "/dealerships/D1/kpi/cohorts" + query);
+            get(200, D1, "/dealerships/D1/kpi/cohorts" + query);
         }
-        get(D1, "/dealerships/D1/kpi/sold/agreements?limit=1");
-        get(D1, "/dealerships/D1/kpi/contacted/agreements");
-        get(D1, "/dealerships/D1/usage");
-        get(D1, "/dealerships/D1/usage?range=all");
-        get(D1, "/dealerships/D1/agreements/a1");
-        get(D1, "/dealerships/D1/agreements/a2");
+        get(200, D1, "/dealerships/D1/kpi/sold/agreements?limit=1");
+        get(200, D1, "/dealerships/D1/kpi/contacted/agreements");
+        get(200, D1, "/dealerships/D1/usage");
+        get(200, D1, "/dealerships/D1/usage?range=all");
+        get(200, D1, "/dealerships/D1/agreements/a1");
+        get(200, D1, "/dealerships/D1/agreements/a2");
         for (String scope : List.of("/kpi", "/regions/North/kpi", "/brands/Ford/kpi", "/groups/Alpha/kpi", "/regions/Empty/kpi")) {
             for (String query : List.of("", "?compare=previous&sort=contactToSale", "?format=csv", "?format=html")) {
-                get(NATIONAL, scope + query);
+                get(200, NATIONAL, scope + query);
             }
         }
-        get(Caller.groupManager("Alpha"), "/groups/Alpha/kpi");
+        get(200, Caller.groupManager("Alpha"), "/groups/Alpha/kpi");
         for (String list : List.of("/regions", "/brands", "/groups", "/admin/aggregates")) {
-            get(NATIONAL, list);
+            get(200, NATIONAL, list);
         }
     }
 
     private void errors() {
-        get(D1, "/dealerships/D1/kpi?range=fortnight");
-        get(D1, "/dealerships/D2/kpi");
-        get(D1, "/kpi");
-        get(NATIONAL, "/dealerships/D1/agreements/nobody");
-        get(NATIONAL, "/dealerships/D1/kpi/lost/agreements");
-        get(Caller.anonymous(), "/dealerships/D1/kpi");
-        keep("POST", "/dealerships/D1/agreements/a9/status", api.send(NATIONAL, "POST", "/dealerships/D1/agreements/a9/status",
-                null, Map.of("content-type", "text/plain"), "Sold", false));
-        keep("POST", "/dealerships/D1/agreements/a9/status", api.postJson(NATIONAL, "/dealerships/D1/agreements/a9/status",
-                "{\"status\":\"Sold\",\"occurredAt\":\"yesterday\"}"));
+        get(400, D1, "/dealerships/D1/kpi?range=fortnight");
+        get(403, D1, "/dealerships/D2/kpi");
+        get(403, D1, "/kpi");
+        get(404, NATIONAL, "/dealerships/D1/agreements/nobody");
+        get(400, NATIONAL, "/dealerships/D1/kpi/lost/agreements");
+        get(401, Caller.anonymous(), "/dealerships/D1/kpi");
+        String path = "/dealerships/D1/agreements/a9/status";
+        keep(415, "POST", path, api.send(NATIONAL, "POST", path, null, Map.of("content-type", "text/plain"), "Sold", false));
+        keep(400, "POST", path, api.postJson(NATIONAL, path, "{\"status\":\"Sold\",\"occurredAt\":\"yesterday\"}"));
         String body = "{\"status\":\"Sold\",\"occurredAt\":\"2026-11-02T10:00:00Z\"}";
-        api.postJson(NATIONAL, "/dealerships/D1/agreements/a9/status", body, "key-1");
-        keep("POST", "/dealerships/D1/agreements/a9/status", api.postJson(NATIONAL,
-                "/dealerships/D1/agreements/a9/status", body.replace("Sold", "Contacted"), "key-1"));
-        keep("POST", "/dealerships/D1/agreements/a9/status", api.postJson(NATIONAL,
-                "/dealerships/D1/agreements/a9/status", "{\"status\":\"" + "x".repeat(17_000) + "\"}"));
-        put("/targets/regions/North", "{\"appointedRate\":7}");
-        put("/dealerships/D1/profile", "{\"timezone\":\"Mars/Olympus\"}");
+        keep(201, "POST", path, api.postJson(NATIONAL, path, body, "key-1"));
+        keep(200, "POST", path, api.postJson(NATIONAL, path, body, "key-1"));
+        keep(422, "POST", path, api.postJson(NATIONAL, path, body.replace("Sold", "Contacted"), "key-1"));
+        keep(413, "POST", path, api.postJson(NATIONAL, path, "{\"status\":\"" + "x".repeat(17_000) + "\"}"));
+        put(400, "/targets/regions/North", "{\"appointedRate\":7}");
+        put(400, "/dealerships/D1/profile", "{\"timezone\":\"Mars/Olympus\"}");
     }
 
-    private Reply post(String dealershipId, String agreementId, String status, String occurredAt) {
+    private Reply post(int expected, String dealershipId, String agreementId, String status, String occurredAt) {
         String path = "/dealerships/" + dealershipId + "/agreements/" + agreementId + "/status";
-        return keep("POST", path, api.postJson(NATIONAL, path,
+        return keep(expected, "POST", path, api.postJson(NATIONAL, path,
                 "{\"status\":\"" + status + "\",\"occurredAt\":\"" + occurredAt + "\",\"userId\":\"u1\"}"));
     }
 
-    private void put(String path, String body) {
-        keep("PUT", path, api.putJson(NATIONAL, path, body));
+    private void put(int expected, String path, String body) {
+        keep(expected, "PUT", path, api.putJson(NATIONAL, path, body));
     }
 
-    private void get(Caller caller, String pathAndQuery) {
-        keep("GET", pathAndQuery.split("\\?")[0], api.get(caller, pathAndQuery));
+    private void get(int expected, Caller caller, String pathAndQuery) {
+        keep(expected, "GET", pathAndQuery.split("\\?")[0], api.get(caller, pathAndQuery));
     }
 
-    private Reply keep(String method, String path, Reply reply) {
+    /** The answer, kept for the check, once it is the one the request was meant to get. */
+    private Reply keep(int expected, String method, String path, Reply reply) {
+        assertEquals(expected, reply.status(), method + " " + path + ": " + reply);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("method", method);
         answer.put("path", path);
