@@ -3,8 +3,9 @@
 its status and media type. Usage: check-answers.py openapi.yaml answers.json, where answers.json is a list of
 {"method", "path" (as sent, without its query), "status", "contentType", "body"}. Prints one line per
 answer that does not conform (and per answer the file does not describe) and exits 1 if there is any; 0 otherwise.
-JSON bodies are validated with their formats (date, date-time); a CSV or HTML answer is checked for its status and
-media type only (its schema is a string)."""
+JSON bodies are validated with their formats (date, date-time), and every field they carry must be named by the
+schema (most objects are open, so a renamed field would otherwise pass); a CSV or HTML answer is checked for its status
+and media type only (its schema is a string)."""
 import json
 import re
 import sys
@@ -43,6 +44,32 @@ def template(spec, path):
     return min(matches, key=lambda t: t.count("{"), default=None)
 
 
+def undeclared(spec, schema, value, at=""):
+    """Fields of an answer its schema does not name, wherever they are (a renamed or misspelt field passes a schema
+    that does not close its objects; this names it): a list of their paths."""
+    schema = follow(spec, schema) or {}
+    branches = [follow(spec, branch) for branch in schema.get("allOf", [])] + [schema]
+    found = []
+    if isinstance(value, dict):
+        named = {}
+        for branch in branches:
+            named.update(branch.get("properties", {}))
+        extra = [branch.get("additionalProperties") for branch in branches if "additionalProperties" in branch]
+        for key, item in value.items():
+            if key in named:
+                found += undeclared(spec, named[key], item, f"{at}/{key}")
+            elif extra and isinstance(extra[0], dict):
+                found += undeclared(spec, extra[0], item, f"{at}/{key}")
+            elif named or extra:
+                found.append(f"{at}/{key}")
+    elif isinstance(value, list):
+        items = next((branch["items"] for branch in branches if "items" in branch), None)
+        for i, item in enumerate(value):
+            if items is not None:
+                found += undeclared(spec, items, item, f"{at}/{i}")
+    return found
+
+
 def main(spec_file, answers_file):
     with open(spec_file) as f:
         spec = yaml.load(f, Loader=UniqueKeyLoader)
@@ -72,10 +99,13 @@ def main(spec_file, answers_file):
         # the schema is checked as a part of the whole file, so that its $refs resolve against the file
         validator = OAS30Validator({**spec, "x-answer": schema, "$ref": "#/x-answer"},
                                    format_checker=oas30_format_checker)
-        error = best_match(validator.iter_errors(json.loads(answer["body"])))
+        body = json.loads(answer["body"])
+        error = best_match(validator.iter_errors(body))
         if error is not None:
             path = "/".join(str(p) for p in error.absolute_path)
             failures.append(f"{where}: at '{path}': {error.message[:300]}")
+        for field in undeclared(spec, schema, body):
+            failures.append(f"{where}: field {field} is not in the schema")
     for failure in failures:
         print(failure)
     print(f"{len(answers)} answers checked, {len(failures)} not as {spec_file} describes them", file=sys.stderr)
