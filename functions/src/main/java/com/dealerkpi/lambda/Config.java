@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The function's settings, from its environment (template.yaml declares every variable; the local runner passes
- * the same names). An empty value means "not set", so `sam local --env-vars` can switch a setting off. Defaults
+ * The function's settings, from its environment (template.yaml declares every variable but the SDK's two tuning
+ * knobs; the local runner passes the same names). An empty value means "not set", so `sam local --env-vars` can switch a setting off. Defaults
  * are documented in the README.
  */
 public record Config(String tableName, String region, Optional<URI> dynamodbEndpoint, String dealershipClaim,

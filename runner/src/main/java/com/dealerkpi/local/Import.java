@@ -131,7 +131,7 @@ public final class Import {
         return 2;
     }
 
-    /** Posts one row, retrying what the API asks to retry (429, 503) and lost connections, with backoff. */
+    /** Posts one row, retrying what the API asks to retry (429, any 5xx) and lost connections, with backoff. */
     private void send(Row row) {
         if (row.problem() != null) {
             reject(row, row.problem());

@@ -19,4 +19,13 @@ public record Options(List<String> positional, Map<String, String> named) {
     public Optional<String> optional(String name) {
         return Optional.ofNullable(named.get(name));
     }
+
+    /** A yes-or-no option: {@code true} or {@code false}, off when not given; anything else is refused. */
+    public boolean flag(String name) {
+        String value = named.getOrDefault(name, "false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " takes true or false, not '" + value + "'");
+        }
+        return value.equals("true");
+    }
 }

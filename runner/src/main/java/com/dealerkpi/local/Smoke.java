@@ -44,7 +44,7 @@ public final class Smoke {
     public static int run(Options options, PrintStream out) throws IOException, InterruptedException {
         String base = options.optional("--api").orElseThrow(() -> new IllegalArgumentException("smoke needs --api URL"));
         String dealership = options.value("--dealership", "D1");
-        boolean local = Boolean.parseBoolean(options.value("--local", "false"));
+        boolean local = options.flag("--local");
         Map<String, String> dealer = local ? Map.of(LocalPrincipal.HEADER, "dealer:" + dealership)
                 : bearer(options, "--dealer-token");
         Map<String, String> national = local ? Map.of(LocalPrincipal.HEADER, "national") : bearer(options, "--national-token");

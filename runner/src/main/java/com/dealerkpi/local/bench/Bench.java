@@ -34,7 +34,7 @@ public final class Bench {
                 .map(String::trim).collect(Collectors.toCollection(HashSet::new));
         int iterations = Integer.parseInt(options.value("--iterations", "400"));
         int runs = Integer.parseInt(options.value("--runs", "5"));
-        boolean quick = options.optional("--quick").isPresent();
+        boolean quick = options.flag("--quick");
         // the handlers' log lines go to stderr here, so stdout holds only the results
         PrintStream results = System.out;
         System.setOut(System.err);
@@ -43,7 +43,7 @@ public final class Bench {
                 + " " + System.getProperty("java.version") + ", store: dynalite (embedded, one node process)");
         try (Dynalite dynalite = Dynalite.start(Optional.empty());
              BenchTable table = new BenchTable(dynalite.endpoint())) {
-            if (options.optional("--request-times").isPresent()) {
+            if (options.flag("--request-times")) {
                 table.times.show(dynalite.process());
             }
             if (parts.contains("status")) {

@@ -55,7 +55,7 @@ public final class Main {
                     new Command.Option("--api", "URL", "the API's base URL (required)"),
                     new Command.Option("--dealer-token", "JWT", "a dealership user's token (deployed API)"),
                     new Command.Option("--national-token", "JWT", "a national user's token (deployed API)"),
-                    new Command.Option("--local", "true", "use the local runner's principal header instead of tokens"),
+                    new Command.Option("--local", "true|false", "use the local runner's principal header instead of tokens (default: false)"),
                     new Command.Option("--dealership", "ID", "the dealership the dealer token belongs to (default: D1)")),
                     options -> Smoke.run(options, System.out)),
             new Command("sweep", "completes what requests left unfinished in the aggregates, and builds them where needed",
@@ -68,11 +68,12 @@ public final class Main {
             new Command("bench", "measures the functions against their floors and prints each goal", "", List.of(
                     new Command.Option("--parts", "LIST", "comma-separated: status, reports, aggregates, rollup, runtime (= cold-start,"
                             + "restore), cold-start, restore (default: all)"),
-                    new Command.Option("--iterations", "N", "requests per measurement (default: 400)"),
+                    new Command.Option("--iterations", "N", "status updates timed by the status part (default: 400)"),
                     new Command.Option("--runs", "N", "cold starts and restores per function (default: 5)"),
-                    new Command.Option("--quick", "true", "fewer iterations, for a first look"),
-                    new Command.Option("--request-times", "true",
-                            "also print where each roll-up's and aggregate report's time goes, request by request")),
+                    new Command.Option("--quick", "true|false", "fewer iterations, for a first look (default: false)"),
+                    new Command.Option("--request-times", "true|false",
+                            "also print where the status update's, each roll-up's and each aggregate report's time goes,"
+                                    + " request by request (default: false)")),
                     options -> {
                         Bench.run(options);
                         return 0;
