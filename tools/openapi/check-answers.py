@@ -30,6 +30,7 @@ class UniqueKeyLoader(yaml.SafeLoader):
 
 
 def follow(spec, node):
+    """A schema or response as its $ref (a local one, '#/…') names it."""
     while isinstance(node, dict) and "$ref" in node:
         target = spec
         for part in node["$ref"].lstrip("#/").split("/"):
@@ -102,8 +103,8 @@ def main(spec_file, answers_file):
         body = json.loads(answer["body"])
         error = best_match(validator.iter_errors(body))
         if error is not None:
-            path = "/".join(str(p) for p in error.absolute_path)
-            failures.append(f"{where}: at '{path}': {error.message[:300]}")
+            field = "/".join(str(part) for part in error.absolute_path)
+            failures.append(f"{where}: at '{field}': {error.message[:300]}")
         for field in undeclared(spec, schema, body):
             failures.append(f"{where}: field {field} is not in the schema")
     for failure in failures:
