@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /** Moments as text of fixed width ({@code 2026-03-01T09:30:00.000Z}), so that string order is time order. */
 public final class Moments {
@@ -11,6 +12,14 @@ public final class Moments {
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private Moments() {
+    }
+
+    /**
+     * A moment as answers give it: ISO-8601 in UTC to the millisecond, milliseconds only when not zero
+     * ({@code 2026-03-01T09:30:00.835Z}, not the clock's {@code …00.835414932Z}).
+     */
+    public static String answered(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     public static String fixedWidth(Instant at) {

@@ -309,6 +309,13 @@ public final class DynamoCountsStore implements CountsStore {
                 .expressionAttributeValues(Map.of(":one", n(1)))));
     }
 
+    /** Sets {@code attribute} of the status item to this layout's shard count, raising the listings' version in the same write. */
+    private void recordShardsRaisingVersion(String attribute, String what) {
+        DynamoErrors.call(what, () -> db.updateItem(r -> r.tableName(table).key(statusKey())
+                .updateExpression("SET #s = :s ADD #v :one").expressionAttributeNames(Map.of("#s", attribute, "#v", LISTINGS_VERSION))
+                .expressionAttributeValues(Map.of(":s", n(networkShards), ":one", n(1)))));
+    }
+
     @Override
     public long listingsVersion() {
         return listingsVersion(DynamoErrors.call("read the listings' version", () -> db.getItem(r -> r.tableName(table)
@@ -327,11 +334,7 @@ public final class DynamoCountsStore implements CountsStore {
             Map<String, AttributeValue> key = networkListingKey(shard, networkShards);
             DynamoErrors.call("forget the listings of a layout", () -> db.deleteItem(r -> r.tableName(table).key(key)));
         }
-        // the version raised in the same write
-        DynamoErrors.call("record the listings forgotten", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
-                .updateExpression("SET #f = :l ADD #v :one")
-                .expressionAttributeNames(Map.of("#f", LISTINGS_FORGOTTEN, "#v", LISTINGS_VERSION))
-                .expressionAttributeValues(Map.of(":l", n(networkShards), ":one", n(1)))));
+        recordShardsRaisingVersion(LISTINGS_FORGOTTEN, "record the listings forgotten");
     }
 
     @Override
@@ -342,10 +345,7 @@ public final class DynamoCountsStore implements CountsStore {
 
     @Override
     public void recordLayout() {
-        // the version raised in the same write
-        DynamoErrors.call("record the roll-ups' layout", () -> db.updateItem(r -> r.tableName(table).key(statusKey())
-                .updateExpression("SET #l = :l ADD #v :one").expressionAttributeNames(Map.of("#l", LAYOUT, "#v", LISTINGS_VERSION))
-                .expressionAttributeValues(Map.of(":l", n(networkShards), ":one", n(1)))));
+        recordShardsRaisingVersion(LAYOUT, "record the roll-ups' layout");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.dealerkpi.api.views;
 
 import com.dealerkpi.app.counts.Aggregates;
+import com.dealerkpi.domain.Moments;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,10 +16,10 @@ public final class AggregatesViews {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("building", state.building());
         body.put("pending", state.pending());
-        body.put("lastSweep", state.lastSweep().map(Moments::stamped).orElse(null));
+        body.put("lastSweep", state.lastSweep().map(Moments::answered).orElse(null));
         body.put("lastVerify", state.lastVerification().map(verification -> {
             Map<String, Object> last = new LinkedHashMap<>();
-            last.put("at", Moments.stamped(verification.at()));
+            last.put("at", Moments.answered(verification.at()));
             last.put("checked", verification.checked());
             last.put("mismatches", verification.mismatches());
             last.put("unchecked", verification.unchecked());

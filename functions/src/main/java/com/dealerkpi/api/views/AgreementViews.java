@@ -1,5 +1,6 @@
 package com.dealerkpi.api.views;
 
+import com.dealerkpi.domain.Moments;
 import com.dealerkpi.domain.status.AgreementView;
 import com.dealerkpi.domain.status.KpiEntry;
 import com.dealerkpi.domain.status.Milestone;
@@ -57,7 +58,7 @@ public final class AgreementViews {
 
     private static Map<String, Object> voidedEntry(VoidedUpdate v) {
         Map<String, Object> entry = historyEntry(v.update());
-        entry.put("voidedAt", Moments.stamped(v.voidedAt()));
+        entry.put("voidedAt", Moments.answered(v.voidedAt()));
         entry.put("voidedBy", v.voidedBy());
         entry.put("reason", v.reason());
         return entry;

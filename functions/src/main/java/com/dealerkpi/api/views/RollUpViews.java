@@ -77,11 +77,7 @@ public final class RollUpViews {
     private static Map<String, Object> withTargetColumns(Map<String, Object> row) {
         Map<String, Object> targets = (Map<String, Object>) row.get("targets");
         if (targets.get("counts") == null) {
-            Map<String, Object> empty = new LinkedHashMap<>();
-            for (Stage stage : Stage.values()) {
-                empty.put(stage.field(), null);
-            }
-            targets.put("counts", empty);
+            targets.put("counts", KpiViews.byStage(Map.of()));
         }
         return row;
     }

@@ -2,6 +2,7 @@ package com.dealerkpi.api.views;
 
 import com.dealerkpi.app.settings.ProfileFields;
 import com.dealerkpi.app.settings.SettingsStore;
+import com.dealerkpi.domain.Moments;
 import com.dealerkpi.domain.settings.AuditEntry;
 import com.dealerkpi.domain.settings.Profile;
 import com.dealerkpi.domain.settings.ScopeTargets;
@@ -57,7 +58,7 @@ public final class SettingsViews {
         List<Map<String, Object>> history = new ArrayList<>();
         for (ScopeTargets.Audited audited : targets.audit(zone)) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("at", Moments.stamped(audited.change().at()));
+            entry.put("at", Moments.answered(audited.change().at()));
             entry.put("by", audited.change().by());
             entry.put("action", audited.change().action().name());
             entry.put("effectiveFrom", audited.effectiveMonth().toString());
@@ -76,7 +77,7 @@ public final class SettingsViews {
         List<Map<String, Object>> history = new ArrayList<>();
         for (AuditEntry e : entries) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("at", Moments.stamped(e.at()));
+            entry.put("at", Moments.answered(e.at()));
             entry.put("by", e.by());
             entry.put("action", e.action());
             entry.put("previous", e.previous());

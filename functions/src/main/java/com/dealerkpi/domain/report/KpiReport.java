@@ -63,6 +63,11 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
 
     /** What the targets ask for (exact; {@link #rounded()} is a total as printed). */
     public record TargetCounts(double contacted, double appointed, double attended, double sold) {
+        /** Target contacted ÷ target sold: the contact-to-sale these targets ask for (none without target sales). */
+        public ContactToSale contactToSale() {
+            return sold == 0 ? ContactToSale.none(null) : ContactToSale.of(contacted / sold);
+        }
+
         /** As a total is printed: one decimal. */
         public TargetCounts rounded() {
             return new TargetCounts(KpiMaths.round(contacted, 1), KpiMaths.round(appointed, 1),
@@ -189,8 +194,7 @@ public record KpiReport(String dealershipId, String name, DateRange range, KpiCo
      * size, or no target days in the range).
      */
     public ContactToSale rangeTargetRatio() {
-        return targetCounts == null || targetCounts.sold() == 0 ? targetRatio()
-                : ContactToSale.of(targetCounts.contacted() / targetCounts.sold());
+        return targetCounts == null || targetCounts.sold() == 0 ? targetRatio() : targetCounts.contactToSale();
     }
 
     /** 1 / (appointed rate × attended rate × sold rate): 1.98 with the defaults, the help page's "2:1". */

@@ -235,8 +235,7 @@ public record RollUp(String scope, RangeKind kind, List<Row> dealerships, KpiCou
 
     /** The contact-to-sale the summed targets ask for. */
     public ContactToSale targetRatio() {
-        return targetCounts == null || targetCounts.sold() == 0 ? ContactToSale.none(null)
-                : ContactToSale.of(targetCounts.contacted() / targetCounts.sold());
+        return targetCounts == null ? ContactToSale.none(null) : targetCounts.contactToSale();
     }
 
     /** The summed counts on target days as a share of the summed targets (see {@link KpiReport#ofTarget()}). */
